@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0
+	ExitError    = 1
+	ExitChanges  = 2
+	ExitSLOFails = 3
+)
+
+// exitError carries an exit code out of a command. A nil err means the
+// command already printed what it had to say.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+
+// exitCode returns an error that makes Main exit with code, printing nothing more.
+func exitCode(code int) error { return &exitError{code: code} }
+
+// Main runs berth with os.Args and returns the process exit code.
+func Main() int { return Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }
+
+// Run runs berth with args and the given streams, and returns the exit code.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintln(stderr, "Error:", ee.err)
+		}
+		return ee.code
+	}
+	fmt.Fprintln(stderr, "Error:", err)
+	return ExitError
+}
+
+// commands lists the constructors of berth's subcommands; each lives in its
+// own file.
+var commands = []func() *cobra.Command{
+	newVersionCmd,
+}
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "berth",
+		Short: "Compile, deploy and simulate Docker microservice systems from one HCL spec",
+		Long: `berth reads a directory of *.berth.hcl files that describe services, the
+links between them (timeouts, retries, circuit breakers, fallbacks, fan-out)
+and their capacity. From that one spec it can:
+
+  plan and apply   the services to Docker Compose or Docker Swarm
+  simulate         the same system under load, with faults, before deploying`,
+		Example: `  berth validate examples/shop
+  berth simulate examples/shop --scenario orders-replica-loss
+  berth plan examples/shop -out plan.json && berth apply plan.json`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	for _, c := range commands {
+		root.AddCommand(c())
+	}
+	return root
+}

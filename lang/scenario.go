@@ -1,0 +1,71 @@
+package lang
+
+import (
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// Fault kinds of a scenario.
+const (
+	FaultKill      = "kill"      // replicas crash; calls are refused at once; restart/reschedule after restart.delay
+	FaultHang      = "hang"      // replicas accept calls and never answer until the health check removes them
+	FaultSlow      = "slow"      // extra latency on the service's local work for a period
+	FaultNodeDown  = "node_down" // a node's replicas are gone until swarm reschedules them
+	FaultPartition = "partition" // calls between two services time out
+)
+
+// Scenario is a `scenario "name" {}` block: a load, faults and expectations.
+type Scenario struct {
+	Name string `json:"name"`
+	Load string `json:"load"` // a load name
+	// Backend overrides the project backend for failover semantics.
+	Backend   string    `json:"backend,omitempty"`
+	Faults    []*Fault  `json:"faults,omitempty"`
+	Expect    *Expect   `json:"expect,omitempty"`
+	DeclRange hcl.Range `json:"-"`
+}
+
+// Fault is a `fault "kind" {}` block.
+type Fault struct {
+	Kind     string        `json:"kind"`
+	Service  string        `json:"service,omitempty"`  // kill, hang, slow; partition: one side
+	Peer     string        `json:"peer,omitempty"`     // partition: the other side
+	Replicas int           `json:"replicas,omitempty"` // kill, hang, slow: how many (default 1)
+	Node     int           `json:"node,omitempty"`     // node_down: 1-based node index
+	At       time.Duration `json:"at"`
+	// Duration of the fault; 0 = until the end (kill and node_down end by
+	// failover, not by duration).
+	Duration time.Duration `json:"duration,omitempty"`
+	// Delay is the extra latency of a slow fault.
+	Delay     Dist      `json:"delay"`
+	DeclRange hcl.Range `json:"-"`
+}
+
+// Expect is an `expect {}` block; also the body of an `slo` block. Zero
+// fields are not checked.
+type Expect struct {
+	Mean         time.Duration `json:"mean,omitempty"`
+	P50          time.Duration `json:"p50,omitempty"`
+	P90          time.Duration `json:"p90,omitempty"`
+	P99          time.Duration `json:"p99,omitempty"`
+	P999         time.Duration `json:"p999,omitempty"`
+	ErrorRate    *float64      `json:"error_rate,omitempty"`
+	DegradedRate *float64      `json:"degraded_rate,omitempty"`
+	// Throughput is a floor in completed requests/s.
+	Throughput float64 `json:"throughput,omitempty"`
+	// Attribute ranges, keyed by attribute name, so a failed verdict points
+	// at the line that set the bound.
+	Ranges    map[string]hcl.Range `json:"-"`
+	DeclRange hcl.Range            `json:"-"`
+}
+
+// SLO is an `slo "name" {}` block: expectations on one service (or the
+// entry, when Service is empty) that hold for every load and scenario.
+type SLO struct {
+	Name      string    `json:"name"`
+	Service   string    `json:"service,omitempty"`
+	Endpoint  string    `json:"endpoint,omitempty"`
+	Expect    Expect    `json:"expect"`
+	DeclRange hcl.Range `json:"-"`
+}
