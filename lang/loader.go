@@ -32,3 +32,12 @@ func NewLoader() *Loader { return &Loader{files: map[string]*hcl.File{}} }
 
 // Files returns the parsed files by name, for hcl.NewDiagnosticTextWriter.
 func (l *Loader) Files() map[string]*hcl.File { return l.files }
+
+// Load loads and decodes every *.berth.hcl file of dir. The Spec is nil when
+// the diagnostics hold errors that left no usable model.
+func (l *Loader) Load(dir string, opts Options) (*Spec, hcl.Diagnostics) {
+	return nil, hcl.Diagnostics{{
+		Severity: hcl.DiagError,
+		Summary:  "Loader not implemented yet",
+	}}
+}

@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/berth-dev/berth/lang"
+)
+
+// specFlags are the flags of every command that loads a spec.
+type specFlags struct {
+	vars     []string
+	varFiles []string
+}
+
+func (f *specFlags) register(fs *pflag.FlagSet) {
+	fs.StringArrayVar(&f.vars, "var", nil, "set a variable: -var 'name=value' (repeatable)")
+	fs.StringArrayVar(&f.varFiles, "var-file", nil, "read variables from an HCL file of name = value lines (repeatable)")
+}
+
+func (f *specFlags) options() (lang.Options, error) {
+	opts := lang.Options{Vars: map[string]string{}, VarFiles: f.varFiles}
+	for _, kv := range f.vars {
+		name, value, ok := strings.Cut(kv, "=")
+		if !ok || strings.TrimSpace(name) == "" {
+			return opts, fmt.Errorf("invalid -var %q: write it as -var 'name=value'", kv)
+		}
+		opts.Vars[strings.TrimSpace(name)] = value
+	}
+	return opts, nil
+}
+
+// specDir returns the spec directory from the positional args: the first
+// one, or the working directory.
+func specDir(args []string) string {
+	if len(args) > 0 && args[0] != "" {
+		return args[0]
+	}
+	return "."
+}
+
+// loadSpec loads the spec in dir and prints its diagnostics (warnings
+// included) to stderr. It returns an error, already reported, when the spec
+// has errors.
+func loadSpec(cmd *cobra.Command, dir string, f *specFlags) (*lang.Spec, error) {
+	spec, _, diags, err := loadSpecDiags(dir, f)
+	if err != nil {
+		return nil, err
+	}
+	return spec, reportDiags(cmd, diags)
+}
+
+// loadSpecDiags loads the spec in dir and returns it with its loader and
+// diagnostics, printing nothing.
+func loadSpecDiags(dir string, f *specFlags) (*lang.Spec, *lang.Loader, hcl.Diagnostics, error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, nil, nil, fmt.Errorf("%s is not a directory: berth reads the *.berth.hcl files of a directory", dir)
+	}
+	opts, err := f.options()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	l := lang.NewLoader()
+	spec, diags := l.Load(dir, opts)
+	diagFiles = l.Files()
+	return spec, l, diags, nil
+}
