@@ -9,10 +9,10 @@ import (
 	_ "github.com/docker/docker/client"
 	_ "github.com/google/go-cmp/cmp"
 	_ "github.com/hashicorp/hcl/v2/hclwrite"
+	_ "github.com/pmezard/go-difflib/difflib"
 	_ "github.com/rogpeppe/go-internal/testscript"
+	_ "golang.org/x/term"
 	_ "gonum.org/v1/gonum/stat/distuv"
 	_ "gonum.org/v1/plot"
 	_ "pgregory.net/rapid"
-	_ "github.com/pmezard/go-difflib/difflib"
-	_ "golang.org/x/term"
 )

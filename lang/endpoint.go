@@ -28,10 +28,10 @@ const (
 
 // Step is a node of an endpoint's flow tree.
 type Step struct {
-	Kind     StepKind `json:"kind"`
-	Children []*Step  `json:"children,omitempty"` // sequence, parallel
-	Call     *Call    `json:"call,omitempty"`     // call
-	Publish  *Publish `json:"publish,omitempty"`  // publish
+	Kind      StepKind  `json:"kind"`
+	Children  []*Step   `json:"children,omitempty"` // sequence, parallel
+	Call      *Call     `json:"call,omitempty"`     // call
+	Publish   *Publish  `json:"publish,omitempty"`  // publish
 	DeclRange hcl.Range `json:"-"`
 }
 

@@ -33,15 +33,15 @@ type Service struct {
 	// "dnsrr".
 	EndpointMode string `json:"endpoint_mode,omitempty"`
 
-	Resources Resources  `json:"resources"`
-	Health    *Health    `json:"health,omitempty"`
-	Restart   Restart    `json:"restart"`
-	Update    Update     `json:"update"`
-	Rollback  *Update    `json:"rollback,omitempty"` // swarm rollback_config; nil = same as Update
-	Placement Placement  `json:"placement"`
-	Capacity  Capacity   `json:"capacity"`
+	Resources Resources   `json:"resources"`
+	Health    *Health     `json:"health,omitempty"`
+	Restart   Restart     `json:"restart"`
+	Update    Update      `json:"update"`
+	Rollback  *Update     `json:"rollback,omitempty"` // swarm rollback_config; nil = same as Update
+	Placement Placement   `json:"placement"`
+	Capacity  Capacity    `json:"capacity"`
 	Endpoints []*Endpoint `json:"endpoints,omitempty"` // in declaration order
-	Consumes  []*Consume `json:"consumes,omitempty"`
+	Consumes  []*Consume  `json:"consumes,omitempty"`
 
 	DeclRange hcl.Range `json:"-"`
 }
