@@ -1,0 +1,32 @@
+# berth's two entry points: `make test` runs every test against a real
+# Docker engine (installed and started if needed, stopped afterwards);
+# `make build` builds a static berth binary (CGO_ENABLED=0, so the emulator
+# image can be FROM scratch).
+GO      ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X github.com/berth-dev/berth/cmd/berth/cli.Version=$(VERSION)
+
+.PHONY: build test test-short bench fuzz fmt vet
+
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/berth ./cmd/berth
+
+# Everything, with the Docker engine (and swarm lab) the tests need.
+test:
+	./scripts/test.sh
+
+# Unit tests only: no Docker engine is started (Docker tests skip).
+test-short:
+	$(GO) test -short ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	$(GO) test ./lang -run '^$$' -fuzz FuzzLoad -fuzztime 10m
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+vet:
+	$(GO) vet ./...
