@@ -1,0 +1,52 @@
+package emulator
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/berth-dev/berth/lang"
+)
+
+// Paths the emulator serves besides the endpoints.
+const (
+	pathHealth = "/healthz"
+	pathStats  = "/_berth/stats"
+)
+
+// Entrypoint is the emulator image's ENTRYPOINT; ContainerSpec's cmd is
+// appended to it.
+var Entrypoint = []string{"/berth", "emulate"}
+
+// ContainerSpec returns what a backend puts in a container (or swarm task)
+// that runs service under the emulator image: the command to append to
+// Entrypoint, the environment (the compiled Config in EnvConfig; the
+// service's own env is the backend's to add), and the port the emulator
+// listens on (ServicePort: the first port target, else 8080).
+//
+// The env is deterministic and holds no replica counts, so it can go into
+// the config hash as is.
+func ContainerSpec(spec *lang.Spec, service string) (cmd []string, env []string, port int, err error) {
+	c, err := Compile(spec, service)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	enc, err := c.Encode()
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	cmd = []string{"--listen", ":" + strconv.Itoa(c.Port)}
+	return cmd, []string{EnvConfig + "=" + enc}, c.Port, nil
+}
+
+// HealthcheckTest is the Docker healthcheck test of an emulated container
+// listening on port: the emulator probes itself (a FROM scratch image has
+// no wget or curl). Use it as container.HealthConfig.Test.
+func HealthcheckTest(port int) []string {
+	return []string{"CMD", Entrypoint[0], Entrypoint[1], "--probe", ProbeURL(port)}
+}
+
+// ProbeURL is the health URL of an emulator listening on port, seen from
+// inside its container.
+func ProbeURL(port int) string {
+	return fmt.Sprintf("http://127.0.0.1:%d%s", port, pathHealth)
+}
