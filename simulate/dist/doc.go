@@ -4,10 +4,10 @@
 // random streams (one per simulator component, or one per emulator handler
 // behind a mutex). Sample never allocates.
 //
-// The distributions follow gonum's stat/distuv. Where distuv would build a
-// *rand.Rand per draw (its Rand methods wrap their Src anew on every call)
-// the same transform is applied here to the caller's generator directly:
-// exp is r.ExpFloat64()·mean, lognormal is exp(μ + σ·r.NormFloat64()) with
-// σ from lang.LognormalSigma. distuv is used for parameter conversion and,
-// for gamma, for the draw itself (see gamma.go).
+// The continuous kinds are gonum's stat/distuv distributions, parameterised
+// in nanoseconds. distuv fixes its Src in the distribution value, so a
+// sampler keeps the distuv value and sets Src to the caller's generator on a
+// copy at each draw; distuv wraps that Src in a *rand.Rand that stays on the
+// stack (measured: 0 allocs, 1–2 ns over calling r directly). exp alone calls
+// r.ExpFloat64 itself, the same transform as distuv.Exponential.
 package dist

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+
+	"github.com/berth-dev/berth/lang"
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 type zero struct{}
@@ -14,62 +17,84 @@ type constant int64
 
 func (c constant) Sample(*rand.Rand) int64 { return int64(c) }
 
-// exponential with the given mean in nanoseconds.
+// exponential: exp(mean). This is distuv.Exponential's transform
+// (ExpFloat64 / rate) applied to r directly: the hottest sampler of the
+// simulator (M/M/c arrivals and service); measured 6.5–7.5 ns against
+// 8.5 ns through distuv.
 type exponential struct{ mean float64 }
+
+func newExp(mean float64) Sampler {
+	if mean == 0 {
+		return constant(0)
+	}
+	return exponential{mean: mean * 1e9}
+}
 
 func (e exponential) Sample(r *rand.Rand) int64 { return ns1(r.ExpFloat64() * e.mean) }
 
-// lognormal: exp(mu + sigma·Z), in nanoseconds.
-type lognormal struct{ mu, sigma float64 }
+// lognormal(median, p99): μ = ln(median), σ = lang.LognormalSigma.
+type lognormal struct{ d distuv.LogNormal }
 
 func newLognormal(median, p99 float64) (Sampler, error) {
-	if median == 0 {
-		return constant(0), nil
-	}
 	if p99 < median {
 		return nil, fmt.Errorf("lognormal: p99 %v is below the median %v", p99, median)
 	}
-	return lognormal{mu: math.Log(median * 1e9), sigma: lognormalSigma(median, p99)}, nil
+	if median == 0 {
+		return constant(0), nil
+	}
+	sigma := lang.LognormalSigma(median, p99)
+	return lognormal{distuv.LogNormal{Mu: math.Log(median * 1e9), Sigma: sigma}}, nil
 }
 
-func (l lognormal) Sample(r *rand.Rand) int64 { return ns1(math.Exp(l.mu + l.sigma*r.NormFloat64())) }
-
-// ns1 converts a non-negative nanosecond float to int64, rounding.
-func ns1(v float64) int64 {
-	v += 0.5
-	if !(v > 0) {
-		return 0
-	}
-	if v >= math.MaxInt64 {
-		return math.MaxInt64
-	}
-	return int64(v)
+func (l lognormal) Sample(r *rand.Rand) int64 {
+	d := l.d
+	d.Src = r
+	return ns1(d.Rand())
 }
 
-func lognormalSigma(median, p99 float64) float64 { return langSigma(median, p99) }
-
-// normal(mean, sd) truncated at 0: negative draws are redrawn, so the
-// result follows the normal density restricted to [0, ∞).
-type normal struct{ mean, sd float64 }
+// normal(mean, sd) truncated at 0: negative draws are redrawn, so samples
+// follow the normal density restricted to [0, ∞) (its mean is above the
+// declared mean when sd is not small against it).
+type normal struct{ d distuv.Normal }
 
 func newNormal(mean, sd float64) Sampler {
 	if sd == 0 {
 		return constant(ns(mean))
 	}
-	return normal{mean: mean * 1e9, sd: sd * 1e9}
+	return normal{distuv.Normal{Mu: mean * 1e9, Sigma: sd * 1e9}}
 }
 
 func (n normal) Sample(r *rand.Rand) int64 {
+	d := n.d
+	d.Src = r
 	for range 64 {
-		if v := n.mean + n.sd*r.NormFloat64(); v >= 0 {
+		if v := d.Rand(); v >= 0 {
 			return ns1(v)
 		}
 	}
 	return 0 // P < 2⁻⁶⁴ since mean ≥ 0
 }
 
-// uniform on [lo, hi] nanoseconds.
-type uniform struct{ lo, width float64 }
+// gamma(mean, cv): shape α = 1/cv², rate β = α/mean per nanosecond, so
+// the squared coefficient of variation is cv².
+type gamma struct{ d distuv.Gamma }
+
+func newGamma(mean, cv float64) Sampler {
+	if cv == 0 || mean == 0 {
+		return constant(ns(mean))
+	}
+	a := 1 / (cv * cv)
+	return gamma{distuv.Gamma{Alpha: a, Beta: a / (mean * 1e9)}}
+}
+
+func (g gamma) Sample(r *rand.Rand) int64 {
+	d := g.d
+	d.Src = r
+	return ns1(d.Rand())
+}
+
+// uniform(min, max).
+type uniform struct{ d distuv.Uniform }
 
 func newUniform(lo, hi float64) (Sampler, error) {
 	if hi < lo {
@@ -78,10 +103,14 @@ func newUniform(lo, hi float64) (Sampler, error) {
 	if hi == lo {
 		return constant(ns(lo)), nil
 	}
-	return uniform{lo: lo * 1e9, width: (hi - lo) * 1e9}, nil
+	return uniform{distuv.Uniform{Min: lo * 1e9, Max: hi * 1e9}}, nil
 }
 
-func (u uniform) Sample(r *rand.Rand) int64 { return ns1(u.lo + u.width*r.Float64()) }
+func (u uniform) Sample(r *rand.Rand) int64 {
+	d := u.d
+	d.Src = r
+	return ns1(d.Rand())
+}
 
 // empirical: each of the given samples with equal probability.
 type empirical []int64
@@ -98,3 +127,16 @@ func newEmpirical(p []float64) (Sampler, error) {
 }
 
 func (e empirical) Sample(r *rand.Rand) int64 { return e[r.IntN(len(e))] }
+
+// ns1 converts a nanosecond float to int64, rounding to nearest and
+// clamping to [0, MaxInt64].
+func ns1(v float64) int64 {
+	v += 0.5
+	switch {
+	case !(v > 0): // also NaN
+		return 0
+	case v >= math.MaxInt64:
+		return math.MaxInt64
+	}
+	return int64(v)
+}

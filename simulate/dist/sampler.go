@@ -51,7 +51,7 @@ func build(d lang.Dist) (Sampler, error) {
 	case lang.DistConst:
 		return constant(ns(p[0])), nil
 	case lang.DistExp:
-		return exponential{mean: p[0] * 1e9}, nil
+		return newExp(p[0]), nil
 	case lang.DistLognormal:
 		return newLognormal(p[0], p[1])
 	case lang.DistNormal:
@@ -66,15 +66,5 @@ func build(d lang.Dist) (Sampler, error) {
 	return nil, fmt.Errorf("unknown distribution %q", d.Kind)
 }
 
-// ns converts seconds to nanoseconds, rounding to nearest and clamping to
-// [0, MaxInt64].
-func ns(sec float64) int64 {
-	v := sec*1e9 + 0.5
-	switch {
-	case !(v > 0): // also NaN
-		return 0
-	case v >= math.MaxInt64:
-		return math.MaxInt64
-	}
-	return int64(v)
-}
+// ns converts seconds to nanoseconds (rounded, clamped to [0, MaxInt64]).
+func ns(sec float64) int64 { return ns1(sec * 1e9) }
