@@ -1,0 +1,75 @@
+package swarmtest
+
+import (
+	"context"
+	"io"
+	"net"
+	"os"
+	"runtime"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// listenIn listens on 127.0.0.1:0 inside the network namespace nsPath.
+func listenIn(t *testing.T, nsPath string) net.Listener {
+	t.Helper()
+	type result struct {
+		l   net.Listener
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		runtime.LockOSThread() // never unlocked: the thread dies with the goroutine
+		f, err := os.Open(nsPath)
+		if err == nil {
+			defer f.Close()
+			err = unix.Setns(int(f.Fd()), unix.CLONE_NEWNET)
+		}
+		if err != nil {
+			ch <- result{err: err}
+			return
+		}
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		ch <- result{l, err}
+	}()
+	r := <-ch
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	t.Cleanup(func() { r.l.Close() })
+	return r.l
+}
+
+// TestDialReachesNodeLoopback: Node.Dial reaches a listener on the node's
+// own 127.0.0.1, which the host's 127.0.0.1 does not have.
+func TestDialReachesNodeLoopback(t *testing.T) {
+	lab := Get(t)
+	n := lab.Nodes[len(lab.Nodes)-1]
+	l := listenIn(t, n.NetNS)
+	port := l.Addr().(*net.TCPAddr).Port
+	go func() {
+		c, err := l.Accept()
+		if err == nil {
+			io.WriteString(c, "hello from the node")
+			c.Close()
+		}
+	}()
+
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	c, err := n.Dial(ctx, port)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(c)
+	c.Close()
+	if string(b) != "hello from the node" {
+		t.Errorf("read %q", b)
+	}
+	if hc, err := net.DialTimeout("tcp", l.Addr().String(), time.Second); err == nil {
+		hc.Close()
+		t.Errorf("the host's 127.0.0.1:%d answered too: the listener is not in the node's namespace", port)
+	}
+}
