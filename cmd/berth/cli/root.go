@@ -63,6 +63,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // own file.
 var commands = []func() *cobra.Command{
 	newVersionCmd,
+	newEmulateCmd,
 }
 
 func newRootCmd() *cobra.Command {
