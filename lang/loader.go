@@ -1,7 +1,9 @@
 package lang
 
 import (
+	"fmt"
 	"io/fs"
+	"runtime/debug"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -10,10 +12,12 @@ import (
 type Options struct {
 	// FS is where the spec files are read from; Dir is relative to it. Nil
 	// means the operating system's file system (Dir is then an OS path).
-	// `berth diff` passes a file system backed by git objects.
+	// `berth diff` passes a file system backed by git objects. -var-file
+	// paths are always read from the operating system.
 	FS fs.FS
 	// Vars are -var name=value pairs; the value is an HCL expression, or a
-	// bare string when it does not parse as one (like terraform).
+	// bare string when it does not parse as one (like terraform). For a
+	// variable of type string the value is always taken as it is.
 	Vars map[string]string
 	// VarFiles are -var-file paths (HCL attribute files).
 	VarFiles []string
@@ -33,11 +37,68 @@ func NewLoader() *Loader { return &Loader{files: map[string]*hcl.File{}} }
 // Files returns the parsed files by name, for hcl.NewDiagnosticTextWriter.
 func (l *Loader) Files() map[string]*hcl.File { return l.files }
 
+// recoverPanics turns a panic inside Load into an error diagnostic. The
+// fuzz test turns it off so that crashes are found, not hidden.
+var recoverPanics = true
+
 // Load loads and decodes every *.berth.hcl file of dir. The Spec is nil when
-// the diagnostics hold errors that left no usable model.
-func (l *Loader) Load(dir string, opts Options) (*Spec, hcl.Diagnostics) {
-	return nil, hcl.Diagnostics{{
-		Severity: hcl.DiagError,
-		Summary:  "Loader not implemented yet",
-	}}
+// the diagnostics hold errors that left no usable model: no files, or
+// syntax errors. Otherwise it is returned with every error and warning
+// found; callers must not use a Spec whose diagnostics have errors for
+// anything but reporting.
+func (l *Loader) Load(dir string, opts Options) (spec *Spec, diags hcl.Diagnostics) {
+	if recoverPanics {
+		defer func() {
+			if r := recover(); r != nil {
+				spec, diags = nil, append(diags, &hcl.Diagnostic{
+					Severity: hcl.DiagError,
+					Summary:  "Internal error in the spec loader",
+					Detail:   fmt.Sprintf("berth crashed while loading %s: %v. Please report this with the spec.\n%s", dir, r, debug.Stack()),
+				})
+			}
+		}()
+	}
+	srcs, diags := readSpecFiles(dir, opts.FS)
+	if len(srcs) == 0 {
+		return nil, diags
+	}
+	files := make([]*hcl.File, 0, len(srcs))
+	for _, src := range srcs {
+		f, pdiags := parseSpecFile(src)
+		diags = append(diags, pdiags...)
+		if f != nil {
+			l.files[src.name] = f
+			files = append(files, f)
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	st := newLoadState(dir, opts.FS)
+	st.diags = diags
+	st.decode(l, files, opts)
+	return st.spec, dedupe(st.diags)
+}
+
+// dedupe drops repeated diagnostics (a for_each body decoded once per
+// instance reports the same problem each time).
+func dedupe(diags hcl.Diagnostics) hcl.Diagnostics {
+	type key struct {
+		sev             hcl.DiagnosticSeverity
+		summary, detail string
+		rng             hcl.Range
+	}
+	seen := make(map[key]bool, len(diags))
+	out := diags[:0]
+	for _, d := range diags {
+		k := key{sev: d.Severity, summary: d.Summary, detail: d.Detail}
+		if d.Subject != nil {
+			k.rng = *d.Subject
+		}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, d)
+		}
+	}
+	return out
 }

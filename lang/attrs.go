@@ -1,0 +1,283 @@
+package lang
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+)
+
+// attrs decodes the attributes of one block body. Each typed getter leaves
+// its destination untouched (the default) when the attribute is absent,
+// null, or failed to evaluate; failures are appended to diags.
+type attrs struct {
+	m     hcl.Attributes
+	ctx   *hcl.EvalContext
+	diags *hcl.Diagnostics
+}
+
+func newAttrs(m hcl.Attributes, ctx *hcl.EvalContext, diags *hcl.Diagnostics) attrs {
+	return attrs{m: m, ctx: ctx, diags: diags}
+}
+
+// has reports whether the attribute is set.
+func (a attrs) has(name string) bool { _, ok := a.m[name]; return ok }
+
+// rng returns the range of the attribute's expression (or an empty range).
+func (a attrs) rng(name string) hcl.Range {
+	if at, ok := a.m[name]; ok {
+		return at.Expr.Range()
+	}
+	return hcl.Range{}
+}
+
+func (a attrs) add(d ...*hcl.Diagnostic) { *a.diags = append(*a.diags, d...) }
+
+// value evaluates the attribute; ok is false when it is absent, null,
+// unknown or failed.
+func (a attrs) value(name string) (cty.Value, bool) {
+	at, ok := a.m[name]
+	if !ok {
+		return cty.NilVal, false
+	}
+	v, diags := eval(at.Expr, a.ctx)
+	a.add(diags...)
+	if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() {
+		return cty.NilVal, false
+	}
+	return v, true
+}
+
+// typed evaluates the attribute and converts it to ty.
+func (a attrs) typed(name string, ty cty.Type, what string) (cty.Value, bool) {
+	v, ok := a.value(name)
+	if !ok {
+		return v, false
+	}
+	c, err := convert.Convert(v, ty)
+	if err != nil {
+		a.add(errorAt(a.rng(name), "Incorrect attribute value type",
+			"%s must be %s: %s.", name, what, err.Error()))
+		return cty.NilVal, false
+	}
+	if c.IsNull() || !c.IsWhollyKnown() {
+		return cty.NilVal, false
+	}
+	return c, true
+}
+
+func (a attrs) str(name string, dst *string) {
+	if v, ok := a.typed(name, cty.String, "a string"); ok {
+		*dst = v.AsString()
+	}
+}
+
+func (a attrs) boolean(name string, dst *bool) {
+	if v, ok := a.typed(name, cty.Bool, "true or false"); ok {
+		*dst = v.True()
+	}
+}
+
+func (a attrs) number(name string, dst *float64) {
+	if v, ok := a.typed(name, cty.Number, "a number"); ok {
+		f, _ := v.AsBigFloat().Float64()
+		if math.IsInf(f, 0) {
+			a.add(errorAt(a.rng(name), "Number out of range", "%s is too large.", name))
+			return
+		}
+		*dst = f
+	}
+}
+
+func (a attrs) integer(name string, dst *int) {
+	v, ok := a.typed(name, cty.Number, "a whole number")
+	if !ok {
+		return
+	}
+	bf := v.AsBigFloat()
+	if !bf.IsInt() {
+		a.add(errorAt(a.rng(name), "Incorrect attribute value type",
+			"%s must be a whole number, not %s.", name, bf.Text('g', -1)))
+		return
+	}
+	i, acc := bf.Int64()
+	if acc != big.Exact || i > math.MaxInt32 || i < math.MinInt32 {
+		a.add(errorAt(a.rng(name), "Number out of range",
+			"%s must be between %d and %d.", name, math.MinInt32, math.MaxInt32))
+		return
+	}
+	*dst = int(i)
+}
+
+func (a attrs) strings(name string, dst *[]string) {
+	if v, ok := a.typed(name, cty.List(cty.String), "a list of strings"); ok {
+		out := make([]string, 0, v.LengthInt())
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			if e.IsNull() {
+				a.add(errorAt(a.rng(name), "Incorrect attribute value type", "%s must not contain null.", name))
+				return
+			}
+			out = append(out, e.AsString())
+		}
+		*dst = out
+	}
+}
+
+func (a attrs) stringMap(name string, dst *map[string]string) {
+	if v, ok := a.typed(name, cty.Map(cty.String), "a map of strings"); ok {
+		out := make(map[string]string, v.LengthInt())
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			if e.IsNull() {
+				a.add(errorAt(a.rng(name), "Incorrect attribute value type", "the value of %q in %s must not be null.", k.AsString(), name))
+				return
+			}
+			out[k.AsString()] = e.AsString()
+		}
+		*dst = out
+	}
+}
+
+// duration decodes a duration: a string like "300ms" or a number of seconds.
+func (a attrs) duration(name string, dst *time.Duration) {
+	v, ok := a.value(name)
+	if !ok {
+		return
+	}
+	d, err := durationValue(v)
+	if err != nil {
+		a.add(errorAt(a.rng(name), "Invalid duration", "%s: %s.", name, err))
+		return
+	}
+	*dst = d
+}
+
+func durationValue(v cty.Value) (time.Duration, error) {
+	switch v.Type() {
+	case cty.Number:
+		f, _ := v.AsBigFloat().Float64()
+		return SecondsToDuration(f)
+	case cty.String:
+		return ParseDuration(v.AsString())
+	}
+	return 0, fmt.Errorf(`a duration must be a string like "300ms" or a number of seconds, not %s`, v.Type().FriendlyName())
+}
+
+// size decodes a size: a string like "256MiB" or a number of bytes.
+func (a attrs) size(name string, dst *Size) {
+	v, ok := a.value(name)
+	if !ok {
+		return
+	}
+	var s Size
+	var err error
+	switch v.Type() {
+	case cty.Number:
+		f, _ := v.AsBigFloat().Float64()
+		s, err = sizeFromFloat(f)
+	case cty.String:
+		s, err = ParseSize(v.AsString())
+	default:
+		err = fmt.Errorf(`a size must be a string like "256MiB" or a number of bytes, not %s`, v.Type().FriendlyName())
+	}
+	if err != nil {
+		a.add(errorAt(a.rng(name), "Invalid size", "%s: %s.", name, err))
+		return
+	}
+	*dst = s
+}
+
+// dist decodes a distribution: a string like "lognormal(4ms, 20ms)", a bare
+// duration, or a number of seconds (const).
+func (a attrs) dist(name string, dst *Dist) {
+	v, ok := a.value(name)
+	if !ok {
+		return
+	}
+	var d Dist
+	var err error
+	switch v.Type() {
+	case cty.Number:
+		var dur time.Duration
+		if dur, err = durationValue(v); err == nil {
+			d = Const(dur)
+		}
+	case cty.String:
+		d, err = ParseDist(v.AsString())
+	default:
+		err = fmt.Errorf(`a distribution must be a string like "exp(10ms)", not %s`, v.Type().FriendlyName())
+	}
+	if err != nil {
+		a.add(errorAt(a.rng(name), "Invalid distribution", "%s: %s.", name, err))
+		return
+	}
+	d.Range = a.rng(name)
+	*dst = d
+}
+
+// name decodes a name: a string, or a reference to a named object.
+func (a attrs) name(name string, dst *string) {
+	v, ok := a.value(name)
+	if !ok {
+		return
+	}
+	n, err := nameOf(v)
+	if err != nil {
+		a.add(errorAt(a.rng(name), "Incorrect attribute value type", "%s must be %s.", name, err))
+		return
+	}
+	*dst = n
+}
+
+// names decodes a list of names.
+func (a attrs) names(name string, dst *[]string) {
+	v, ok := a.value(name)
+	if !ok {
+		return
+	}
+	ty := v.Type()
+	if !ty.IsListType() && !ty.IsTupleType() && !ty.IsSetType() {
+		a.add(errorAt(a.rng(name), "Incorrect attribute value type",
+			"%s must be a list of names (strings or references like network.edge), not %s.", name, ty.FriendlyName()))
+		return
+	}
+	out := make([]string, 0, v.LengthInt())
+	for it := v.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		n, err := nameOf(e)
+		if err != nil {
+			a.add(errorAt(a.rng(name), "Incorrect attribute value type", "each element of %s must be %s.", name, err))
+			return
+		}
+		out = append(out, n)
+	}
+	*dst = out
+}
+
+// nameOf returns the name of v: a string, or an object with a string name.
+func nameOf(v cty.Value) (string, error) {
+	const want = "a name: a string, or a reference like service.orders"
+	if v.IsNull() || !v.IsKnown() {
+		return "", fmt.Errorf("%s, not null", want)
+	}
+	ty := v.Type()
+	switch {
+	case ty == cty.String:
+		return v.AsString(), nil
+	case ty.IsObjectType() && ty.HasAttribute("name"):
+		return nameOf(v.GetAttr("name"))
+	case ty.IsMapType() && v.LengthInt() > 0 && v.HasIndex(cty.StringVal("name")).True():
+		return nameOf(v.Index(cty.StringVal("name")))
+	case ty.IsPrimitiveType():
+		s, err := convert.Convert(v, cty.String)
+		if err == nil {
+			return s.AsString(), nil
+		}
+	}
+	return "", fmt.Errorf("%s, not %s", want, ty.FriendlyName())
+}

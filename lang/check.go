@@ -1,0 +1,12 @@
+package lang
+
+// check runs the semantic checks that need the whole model, after every
+// block is decoded.
+func (st *loadState) check() {
+	st.checkNameRefs()
+	st.checkCalls()
+	st.checkEndpointRefs()
+	st.checkLinks()
+	st.checkCallCycles()
+	st.checkPorts()
+}

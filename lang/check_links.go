@@ -1,0 +1,105 @@
+package lang
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// checkCalls reports calls to unknown services and gives every call
+// without a link block an implicit link, with a warning on its first call.
+func (st *loadState) checkCalls() {
+	names := keysOf(st.spec.Services)
+	for _, svc := range st.services {
+		forEachCall(svc, func(_ *Endpoint, c *Call) {
+			if st.spec.Services[c.Service] == nil {
+				st.add(errorAt(c.DeclRange, "Call to unknown service",
+					"Service %q calls %q, which is not declared.%s Declare the service, or fix the name.",
+					svc.Name, c.Service, didYouMean(c.Service, names)))
+				return
+			}
+			if c.Service == svc.Name {
+				st.add(errorAt(c.DeclRange, "Service calls itself",
+					"Service %q calls itself; a call goes to another service. Remove the call.", svc.Name))
+				return
+			}
+			key := LinkKey{svc.Name, c.Service}
+			if st.spec.Links[key] != nil {
+				return
+			}
+			st.spec.Links[key] = implicitLink(svc.Name, c.Service, c.DeclRange)
+			st.add(warningAt(c.DeclRange, "Call without a link",
+				"Service %q calls %q, but no link \"%s\" \"%s\" block declares the policy of that edge. It gets the defaults: no timeout, no retries and no circuit breaker. Declare the link to set them.",
+				svc.Name, c.Service, svc.Name, c.Service))
+		})
+	}
+}
+
+// checkLinks checks each link against its two services: a shared network,
+// and a timeout that the callee can meet.
+func (st *loadState) checkLinks() {
+	for _, l := range st.spec.SortedLinks() {
+		from, to := st.spec.Services[l.From], st.spec.Services[l.To]
+		if from == nil || to == nil {
+			continue
+		}
+		if !shareNetwork(from, to) {
+			st.add(errorAt(l.DeclRange, "No shared network",
+				"Service %q (networks %s) calls %q (networks %s), but they share no network, so the call cannot reach it. Add a common network to both.",
+				l.From, joinQuoted(effectiveNetworks(from)), l.To, joinQuoted(effectiveNetworks(to))))
+		}
+		st.checkTimeout(l, to)
+	}
+}
+
+// checkTimeout warns when a link's timeout is below the callee's median
+// service time: most attempts would time out.
+func (st *loadState) checkTimeout(l *Link, to *Service) {
+	st2 := to.Capacity.ServiceTime
+	if l.Timeout <= 0 || st2.IsZero() {
+		return
+	}
+	median := time.Duration(st2.Median() * 1e9)
+	if l.Timeout >= median {
+		return
+	}
+	rng, ok := st.side.linkTimeout[l.Key()]
+	if !ok {
+		rng = l.DeclRange
+	}
+	st.add(warningAt(rng, "Timeout shorter than the callee's service time",
+		"The link from %q to %q times out after %s, but %q takes %s (median of %s) to serve a request, so most attempts will time out. Raise the timeout or speed up the callee.",
+		l.From, l.To, l.Timeout, l.To, median, st2.Source))
+}
+
+// effectiveNetworks returns the networks a service joins: its own, or the
+// project's default network.
+func effectiveNetworks(s *Service) []string {
+	if len(s.Networks) == 0 {
+		return []string{DefaultNetwork}
+	}
+	return s.Networks
+}
+
+func shareNetwork(a, b *Service) bool {
+	for _, x := range effectiveNetworks(a) {
+		for _, y := range effectiveNetworks(b) {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func joinQuoted(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, ", ")
+}
+
+var _ hcl.Range

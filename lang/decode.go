@@ -1,0 +1,136 @@
+package lang
+
+import (
+	"io/fs"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+func newLoadState(dir string, fsys fs.FS) *loadState {
+	return &loadState{
+		dir:     dir,
+		fsys:    fsys,
+		forEach: map[string][]instance{},
+		side:    sideRanges{linkTimeout: map[LinkKey]hcl.Range{}},
+		spec:    newSpec(dir, fsys),
+	}
+}
+
+// newSpec returns an empty spec with the project defaults.
+func newSpec(dir string, fsys fs.FS) *Spec {
+	project := defaultProject(dir)
+	if fsys != nil && (dir == "." || dir == "") {
+		project = "default"
+	}
+	return &Spec{
+		Dir: dir, Project: project, Backend: BackendCompose, Nodes: 1,
+		Variables: map[string]*Variable{}, Networks: map[string]*Network{},
+		Volumes: map[string]*Volume{}, Secrets: map[string]*Secret{}, Configs: map[string]*Config{},
+		Services: map[string]*Service{}, Links: map[LinkKey]*Link{}, Queues: map[string]*Queue{},
+		Loads: map[string]*Load{}, Scenarios: map[string]*Scenario{}, SLOs: map[string]*SLO{},
+	}
+}
+
+// decode runs the phases of a load: declarations, variables, locals and
+// for_each, blocks, then the semantic checks.
+func (st *loadState) decode(l *Loader, files []*hcl.File, opts Options) {
+	decls, diags := collectDecls(files)
+	st.decls = decls
+	st.add(diags...)
+	if len(files) > 0 {
+		st.spec.DeclRange = hcl.Range{Filename: files[0].Body.MissingItemRange().Filename, Start: hcl.InitialPos, End: hcl.InitialPos}
+	}
+	fns := functions(st.dir, st.fsys)
+	st.ev = newEvaluator(fns)
+	st.decodeVariables(l, opts, funcsOnly(fns))
+	st.declareObjects()
+	st.evalLocalsAndForEach()
+	st.ctx = st.ev.context()
+	st.decodeBlocks()
+	st.check()
+}
+
+// decodeVariables decodes the variable blocks and resolves their values.
+func (st *loadState) decodeVariables(l *Loader, opts Options, funcsCtx *hcl.EvalContext) {
+	declared := map[string]*variableDecl{}
+	for _, b := range st.decls.blocks["variable"] {
+		d, diags := decodeVariableBlock(b, funcsCtx)
+		st.add(diags...)
+		declared[d.v.Name] = d
+	}
+	vars, diags := l.resolveVariables(declared, opts, funcsCtx)
+	st.add(diags...)
+	st.spec.Variables = vars
+	for name, v := range vars {
+		st.ev.vars[name] = v.Value
+	}
+}
+
+// declareObjects makes the reference values of every named block that needs
+// no evaluation ({name = label}).
+func (st *loadState) declareObjects() {
+	for _, kind := range []string{"network", "volume", "secret", "config", "queue", "load"} {
+		for _, b := range st.decls.blocks[kind] {
+			st.ev.objects[kind][b.Labels[0]] = nameObject(b.Labels[0])
+		}
+	}
+	for _, b := range st.decls.blocks["service"] {
+		if syntaxAttr(b.Body, "for_each") == nil {
+			st.ev.objects["service"][b.Labels[0]] = nameObject(b.Labels[0])
+		}
+	}
+}
+
+// decodeBlocks decodes every top-level block into the spec.
+func (st *loadState) decodeBlocks() {
+	s := st.spec
+	for _, b := range st.decls.blocks["berth"] {
+		st.decodeBerthBlock(b)
+	}
+	for _, b := range st.decls.blocks["network"] {
+		s.Networks[b.Labels[0]] = st.decodeNetworkBlock(b)
+	}
+	for _, b := range st.decls.blocks["volume"] {
+		s.Volumes[b.Labels[0]] = st.decodeVolumeBlock(b)
+	}
+	for _, b := range st.decls.blocks["secret"] {
+		s.Secrets[b.Labels[0]] = st.decodeSecretBlock(b)
+	}
+	for _, b := range st.decls.blocks["config"] {
+		s.Configs[b.Labels[0]] = st.decodeConfigBlock(b)
+	}
+	st.decodeServices()
+	for _, b := range st.decls.blocks["link"] {
+		l := st.decodeLinkBlock(b)
+		s.Links[l.Key()] = l
+	}
+	for _, b := range st.decls.blocks["queue"] {
+		s.Queues[b.Labels[0]] = st.decodeQueueBlock(b)
+	}
+	for _, b := range st.decls.blocks["load"] {
+		s.Loads[b.Labels[0]] = st.decodeLoadBlock(b)
+	}
+	for _, b := range st.decls.blocks["scenario"] {
+		s.Scenarios[b.Labels[0]] = st.decodeScenarioBlock(b)
+	}
+	for _, b := range st.decls.blocks["slo"] {
+		s.SLOs[b.Labels[0]] = st.decodeSLOBlock(b)
+	}
+}
+
+// decodeServices decodes the service blocks; a for_each instance whose name
+// collides with another service is reported.
+func (st *loadState) decodeServices() {
+	for _, b := range st.decls.blocks["service"] {
+		for _, svc := range st.decodeServiceBlock(b) {
+			if first, ok := st.spec.Services[svc.Name]; ok {
+				st.add(errorAt(b.DefRange, "Duplicate service name",
+					"This block makes a service named %q, but one was already declared at %s. Names must be unique; change the for_each keys or the name.",
+					svc.Name, at(first.DeclRange)))
+				continue
+			}
+			st.spec.Services[svc.Name] = svc
+			st.services = append(st.services, svc)
+		}
+	}
+}

@@ -1,0 +1,158 @@
+package lang
+
+import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+)
+
+// refKinds names the roots of references for messages.
+var refKinds = map[string]string{
+	"var":     "input variable",
+	"local":   "local value",
+	"service": "service",
+	"network": "network",
+	"volume":  "volume",
+	"secret":  "secret",
+	"config":  "config",
+	"queue":   "queue",
+	"load":    "load",
+	"each":    "each attribute",
+}
+
+// refKindBlock names the block that declares each reference root.
+var refKindBlock = map[string]string{
+	"var": "variable", "local": "locals", "service": "service", "network": "network",
+	"volume": "volume", "secret": "secret", "config": "config", "queue": "queue", "load": "load",
+}
+
+// evaluator holds the values expressions see: variables, locals and the
+// named objects, plus the function table.
+type evaluator struct {
+	funcs   map[string]function.Function
+	vars    map[string]cty.Value
+	locals  map[string]cty.Value
+	objects map[string]map[string]cty.Value // root ("service", ...) → name → value
+}
+
+func newEvaluator(funcs map[string]function.Function) *evaluator {
+	ev := &evaluator{
+		funcs:   funcs,
+		vars:    map[string]cty.Value{},
+		locals:  map[string]cty.Value{},
+		objects: map[string]map[string]cty.Value{},
+	}
+	for _, k := range []string{"service", "network", "volume", "secret", "config", "queue", "load"} {
+		ev.objects[k] = map[string]cty.Value{}
+	}
+	return ev
+}
+
+// context builds an evaluation context from the current values.
+func (ev *evaluator) context() *hcl.EvalContext {
+	vars := map[string]cty.Value{
+		"var":   cty.ObjectVal(ev.vars),
+		"local": cty.ObjectVal(ev.locals),
+	}
+	for k, m := range ev.objects {
+		vars[k] = cty.ObjectVal(m)
+	}
+	return &hcl.EvalContext{Variables: vars, Functions: ev.funcs}
+}
+
+// eachContext returns a child of ctx where each.key and each.value are set.
+func eachContext(ctx *hcl.EvalContext, key string, value cty.Value) *hcl.EvalContext {
+	child := ctx.NewChild()
+	child.Variables = map[string]cty.Value{
+		"each": cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(key), "value": value}),
+	}
+	return child
+}
+
+// nameObject is the value of a reference to a named object.
+func nameObject(name string) cty.Value {
+	return cty.ObjectVal(map[string]cty.Value{"name": cty.StringVal(name)})
+}
+
+// eval checks the references of expr against ctx, then evaluates it. An
+// expression with an unknown reference is not evaluated; its value is
+// unknown, which the attribute decoders skip silently.
+func eval(expr hcl.Expression, ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
+	if diags := checkRefs(expr, ctx); diags.HasErrors() {
+		return cty.DynamicVal, diags
+	}
+	v, diags := expr.Value(ctx)
+	if diags.HasErrors() {
+		return cty.DynamicVal, diags
+	}
+	return v, diags
+}
+
+// lookupRoot finds a root variable in ctx or its parents.
+func lookupRoot(ctx *hcl.EvalContext, name string) (cty.Value, bool) {
+	for c := ctx; c != nil; c = c.Parent() {
+		if v, ok := c.Variables[name]; ok {
+			return v, true
+		}
+	}
+	return cty.NilVal, false
+}
+
+// rootNames lists the roots visible in ctx, for suggestions.
+func rootNames(ctx *hcl.EvalContext) []string {
+	seen := map[string]bool{}
+	for c := ctx; c != nil; c = c.Parent() {
+		for k := range c.Variables {
+			seen[k] = true
+		}
+	}
+	return keysOf(seen)
+}
+
+// checkRefs reports each reference of expr whose root or first attribute
+// does not exist, with a suggestion.
+func checkRefs(expr hcl.Expression, ctx *hcl.EvalContext) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, tr := range expr.Variables() {
+		root := tr.RootName()
+		v, ok := lookupRoot(ctx, root)
+		if !ok {
+			diags = append(diags, unknownRoot(tr, root, ctx))
+			continue
+		}
+		if len(tr) < 2 || !v.Type().IsObjectType() {
+			continue
+		}
+		attr, ok := tr[1].(hcl.TraverseAttr)
+		if !ok || v.Type().HasAttribute(attr.Name) {
+			continue
+		}
+		diags = append(diags, undeclaredRef(tr, root, attr.Name, v))
+	}
+	return diags
+}
+
+func unknownRoot(tr hcl.Traversal, root string, ctx *hcl.EvalContext) *hcl.Diagnostic {
+	if root == "each" {
+		return errorAt(tr.SourceRange(), "Reference to each outside for_each",
+			"each.key and each.value exist only inside a service block that sets for_each. Add for_each to the service, or use a plain value.")
+	}
+	return errorAt(tr.SourceRange(), "Unknown reference",
+		"There is nothing named %q in a berth spec.%s References start with var., local., service., network., volume., secret., config., queue. or load., and inside a for_each service with each.",
+		root, didYouMean(root, rootNames(ctx)))
+}
+
+func undeclaredRef(tr hcl.Traversal, root, name string, v cty.Value) *hcl.Diagnostic {
+	var names []string
+	for k := range v.Type().AttributeTypes() {
+		names = append(names, k)
+	}
+	kind := refKinds[root]
+	if root == "each" {
+		return errorAt(tr.SourceRange(), "Unsupported each attribute",
+			"each has only key and value; %q is neither.%s", name, didYouMean(name, names))
+	}
+	return errorAt(tr.SourceRange(), "Reference to undeclared "+kind,
+		"No %s named %q is declared.%s Declare it with a %s block, or fix the name.",
+		kind, name, didYouMean(name, names), refKindBlock[root])
+}

@@ -1,0 +1,147 @@
+package lang
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// Guards against inputs that would exhaust memory or the stack.
+const (
+	maxFileSize = 8 << 20 // bytes per spec file
+	maxNesting  = 256     // brackets and braces open at once
+)
+
+// SpecSuffix is the file name suffix of spec files.
+const SpecSuffix = ".berth.hcl"
+
+// specFile is one spec file read from disk (or the Options.FS).
+type specFile struct {
+	name string // as used in ranges: the directory joined with the base name
+	src  []byte
+}
+
+// readSpecFiles reads every *.berth.hcl file of dir, sorted by name.
+func readSpecFiles(dir string, fsys fs.FS) ([]specFile, hcl.Diagnostics) {
+	entries, join, open, err := listDir(dir, fsys)
+	if err != nil {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read the spec directory",
+			Detail:   fmt.Sprintf("berth could not list %s: %v. Pass a directory that holds *.berth.hcl files.", dir, err),
+		}}
+	}
+	var files []specFile
+	var diags hcl.Diagnostics
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), SpecSuffix) {
+			continue
+		}
+		name := join(dir, e.Name())
+		src, err := readLimited(open, name)
+		if err != nil {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Cannot read a spec file",
+				Detail:   fmt.Sprintf("berth could not read %s: %v.", name, err),
+				Subject:  &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos},
+			})
+			continue
+		}
+		files = append(files, specFile{name: name, src: src})
+	}
+	if len(files) == 0 && !diags.HasErrors() {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "No spec files",
+			Detail:   fmt.Sprintf("The directory %s holds no *%s files. Write the spec in a file such as %s, or pass the directory that holds it.", dir, SpecSuffix, join(dir, "main"+SpecSuffix)),
+		})
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
+	return files, diags
+}
+
+// listDir lists dir through fsys (nil = the OS) and returns how to join
+// and open names there.
+func listDir(dir string, fsys fs.FS) ([]fs.DirEntry, func(...string) string, func(string) (io.ReadCloser, error), error) {
+	if fsys == nil {
+		entries, err := os.ReadDir(dir)
+		return entries, filepath.Join, func(n string) (io.ReadCloser, error) { return os.Open(n) }, err
+	}
+	d := path.Clean(filepath.ToSlash(dir))
+	if d == "" {
+		d = "."
+	}
+	entries, err := fs.ReadDir(fsys, d)
+	return entries, path.Join, func(n string) (io.ReadCloser, error) { return fsys.Open(n) }, err
+}
+
+// readLimited reads a file of at most maxFileSize bytes.
+func readLimited(open func(string) (io.ReadCloser, error), name string) ([]byte, error) {
+	f, err := open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(src) > maxFileSize {
+		return nil, fmt.Errorf("the file is larger than %d MiB; split the spec into smaller files", maxFileSize>>20)
+	}
+	return src, nil
+}
+
+// parseSpecFile parses one file, refusing nesting deep enough to threaten
+// the parser's stack.
+func parseSpecFile(f specFile) (*hcl.File, hcl.Diagnostics) {
+	if pos, ok := nestingTooDeep(f.src); !ok {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Nesting too deep",
+			Detail:   fmt.Sprintf("More than %d brackets or braces are open at once here. Flatten the expression or the blocks.", maxNesting),
+			Subject:  &hcl.Range{Filename: f.name, Start: pos, End: pos},
+		}}
+	}
+	return hclsyntax.ParseConfig(f.src, f.name, hcl.InitialPos)
+}
+
+// nestingTooDeep counts open brackets, braces and parentheses (strings and
+// comments included, which can only over-count) and returns the position
+// where more than maxNesting are open, with ok = false.
+func nestingTooDeep(src []byte) (hcl.Pos, bool) {
+	depth, line, col := 0, 1, 1
+	for i, c := range src {
+		switch c {
+		case '{', '[', '(':
+			depth++
+			if depth > maxNesting {
+				return hcl.Pos{Line: line, Column: col, Byte: i}, false
+			}
+		case '}', ']', ')':
+			if depth > 0 {
+				depth--
+			}
+		case '\n':
+			line, col = line+1, 0
+		}
+		col++
+	}
+	return hcl.Pos{}, true
+}
+
+func openOS(name string) (io.ReadCloser, error) { return os.Open(name) }
+
+func statOS(name string) (fs.FileInfo, error) { return os.Stat(name) }
+
+func utf8Valid(b []byte) bool { return utf8.Valid(b) }

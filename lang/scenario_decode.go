@@ -1,0 +1,103 @@
+package lang
+
+import "github.com/hashicorp/hcl/v2"
+
+var scenarioBlockSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "load"}, {Name: "backend"}},
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "fault", LabelNames: []string{"kind"}},
+		{Type: "expect"},
+	},
+}
+
+// decodeScenarioBlock decodes a `scenario "name" {}` block.
+func (st *loadState) decodeScenarioBlock(b *hcl.Block) *Scenario {
+	c := st.content(b.Body, scenarioBlockSchema)
+	a := st.attrsOf(c, st.ctx)
+	sc := &Scenario{Name: b.Labels[0], DeclRange: b.DefRange}
+	a.name("load", &sc.Load)
+	if !a.has("load") {
+		st.defaultScenarioLoad(sc, b)
+	}
+	st.ref("load", sc.Load, a.rng("load"), "the scenario")
+	a.enum("backend", "backend", &sc.Backend, BackendCompose, BackendSwarm)
+	for _, nb := range c.Blocks {
+		switch nb.Type {
+		case "fault":
+			sc.Faults = append(sc.Faults, st.decodeFaultBlock(nb))
+		case "expect":
+			if sc.Expect != nil {
+				st.add(errorAt(nb.DefRange, "Duplicate expect block", "A scenario has one expect block; merge them."))
+				continue
+			}
+			ec := st.content(nb.Body, expectBlockSchema)
+			e := st.decodeExpect(st.attrsOf(ec, st.ctx), nb.DefRange)
+			sc.Expect = &e
+		}
+	}
+	return sc
+}
+
+// defaultScenarioLoad uses the only load of the spec when a scenario names
+// none.
+func (st *loadState) defaultScenarioLoad(sc *Scenario, b *hcl.Block) {
+	loads := st.decls.blocks["load"]
+	if len(loads) == 1 {
+		sc.Load = loads[0].Labels[0]
+		return
+	}
+	st.add(errorAt(b.DefRange, "Missing scenario load",
+		"The spec declares %s, so the scenario must say which one it runs. Add load = load.NAME.", plural(len(loads), "load")))
+}
+
+var faultBlockSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "service"}, {Name: "peer"}, {Name: "replicas"}, {Name: "node"},
+		{Name: "at", Required: true}, {Name: "duration"}, {Name: "delay"},
+	},
+}
+
+// faultKinds lists the fault kinds and the attributes each requires.
+var faultKinds = map[string][]string{
+	FaultKill:      {"service"},
+	FaultHang:      {"service"},
+	FaultSlow:      {"service", "delay"},
+	FaultNodeDown:  {"node"},
+	FaultPartition: {"service", "peer"},
+}
+
+// decodeFaultBlock decodes a `fault "kind" {}` block.
+func (st *loadState) decodeFaultBlock(b *hcl.Block) *Fault {
+	c := st.content(b.Body, faultBlockSchema)
+	a := st.attrsOf(c, st.ctx)
+	f := &Fault{Kind: b.Labels[0], DeclRange: b.DefRange}
+	required, ok := faultKinds[f.Kind]
+	if !ok {
+		st.add(unknownEnum(b.LabelRanges[0], "fault kind", f.Kind, keysOf(faultKinds)))
+	}
+	for _, r := range required {
+		if !a.has(r) {
+			st.add(errorAt(b.DefRange, "Missing required argument",
+				"A %s fault needs %q. Add it.", f.Kind, r))
+		}
+	}
+	if f.Kind == FaultKill || f.Kind == FaultHang || f.Kind == FaultSlow {
+		f.Replicas = 1
+	}
+	a.name("service", &f.Service)
+	a.name("peer", &f.Peer)
+	a.integer("replicas", &f.Replicas)
+	a.integer("node", &f.Node)
+	a.duration("at", &f.At)
+	a.duration("duration", &f.Duration)
+	a.dist("delay", &f.Delay)
+	st.ref("service", f.Service, a.rng("service"), "the fault")
+	st.ref("service", f.Peer, a.rng("peer"), "the fault")
+	a.need(f.Replicas >= 0, "replicas", b.DefRange, "replicas must be 0 or more, not %d.", f.Replicas)
+	if a.has("node") && (f.Node < 1 || f.Node > st.spec.Nodes) {
+		st.add(errorAt(a.rng("node"), "Unknown node",
+			"node %d does not exist: the project has %s, numbered from 1 to %d. Set node to one of them, or raise berth { nodes }.",
+			f.Node, plural(st.spec.Nodes, "node"), st.spec.Nodes))
+	}
+	return f
+}

@@ -1,0 +1,39 @@
+package lang
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/agext/levenshtein"
+)
+
+// suggest returns the candidate closest to name, or "" when none is close
+// enough to be a likely typo. Only called on the error path.
+func suggest(name string, candidates []string) string {
+	best, bestDist := "", 0
+	for _, c := range candidates {
+		d := levenshtein.Distance(name, c, nil)
+		if d < 3 && (best == "" || d < bestDist || d == bestDist && c < best) {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// didYouMean returns ` Did you mean "x"?` for the closest candidate, or "".
+func didYouMean(name string, candidates []string) string {
+	if s := suggest(name, candidates); s != "" {
+		return fmt.Sprintf(" Did you mean %q?", s)
+	}
+	return ""
+}
+
+// keysOf returns the sorted keys of m.
+func keysOf[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

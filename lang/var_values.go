@@ -1,0 +1,178 @@
+package lang
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// EnvVarPrefix prefixes the environment variables that set spec variables.
+const EnvVarPrefix = "BERTH_VAR_"
+
+// varValue is a raw value for a variable and where it came from.
+type varValue struct {
+	val  cty.Value
+	rng  hcl.Range // the value's source when it is in a file
+	from string    // "-var", "-var-file", "BERTH_VAR_x", "default"
+}
+
+// collectVarValues gathers the values given outside the spec, highest
+// precedence last applied: environment, then -var-file, then -var.
+func (l *Loader) collectVarValues(declared map[string]*variableDecl, opts Options, funcsCtx *hcl.EvalContext) (map[string]varValue, hcl.Diagnostics) {
+	out := map[string]varValue{}
+	var diags hcl.Diagnostics
+	environ := opts.Environ
+	if environ == nil {
+		environ = os.Environ()
+	}
+	for _, kv := range environ {
+		name, raw, ok := strings.Cut(kv, "=")
+		name, isVar := strings.CutPrefix(name, EnvVarPrefix)
+		if d := declared[name]; ok && isVar && d != nil {
+			out[name] = varValue{val: rawVarValue(d, raw, funcsCtx), rng: d.v.DeclRange, from: EnvVarPrefix + name}
+		}
+	}
+	for _, path := range opts.VarFiles {
+		diags = append(diags, l.readVarFile(path, declared, funcsCtx, out)...)
+	}
+	for _, name := range keysOf(opts.Vars) {
+		d := declared[name]
+		if d == nil {
+			diags = append(diags, undeclaredVar(name, "-var", declared))
+			continue
+		}
+		out[name] = varValue{val: rawVarValue(d, opts.Vars[name], funcsCtx), rng: d.v.DeclRange, from: "-var"}
+	}
+	return out, diags
+}
+
+// rawVarValue interprets a -var or environment value: the raw text for a
+// string variable, else an HCL expression, else (when it does not parse or
+// evaluate) the raw text.
+func rawVarValue(d *variableDecl, raw string, funcsCtx *hcl.EvalContext) cty.Value {
+	if d.v.Type == cty.String {
+		return cty.StringVal(raw)
+	}
+	expr, diags := hclsyntax.ParseExpression([]byte(raw), "<value for var."+d.v.Name+">", hcl.InitialPos)
+	if diags.HasErrors() {
+		return cty.StringVal(raw)
+	}
+	v, diags := eval(expr, funcsCtx)
+	if diags.HasErrors() || !v.IsWhollyKnown() {
+		return cty.StringVal(raw)
+	}
+	return v
+}
+
+// readVarFile reads a -var-file (always from the operating system: it is a
+// command-line path) and records its values.
+func (l *Loader) readVarFile(path string, declared map[string]*variableDecl, funcsCtx *hcl.EvalContext, out map[string]varValue) hcl.Diagnostics {
+	src, err := readLimited(openOS, path)
+	if err != nil {
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read a variables file",
+			Detail:   fmt.Sprintf("berth could not read the -var-file %s: %v.", path, err),
+		}}
+	}
+	f, diags := parseSpecFile(specFile{name: path, src: src})
+	if f == nil || diags.HasErrors() {
+		return diags
+	}
+	l.files[path] = f
+	attrs, adiags := f.Body.JustAttributes()
+	diags = append(diags, adiags...)
+	for _, a := range sortedAttrs(attrs) {
+		if declared[a.Name] == nil {
+			diags = append(diags, warningAt(a.NameRange, "Value for undeclared variable",
+				"The variables file sets %q, but the spec declares no variable of that name.%s It is ignored; declare it or remove the line.",
+				a.Name, didYouMean(a.Name, keysOf(declared))))
+			continue
+		}
+		v, vdiags := eval(a.Expr, funcsCtx)
+		diags = append(diags, vdiags...)
+		if !vdiags.HasErrors() {
+			out[a.Name] = varValue{val: v, rng: a.Expr.Range(), from: "-var-file " + path}
+		}
+	}
+	return diags
+}
+
+func undeclaredVar(name, from string, declared map[string]*variableDecl) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Value for undeclared variable",
+		Detail: fmt.Sprintf("%s sets %q, but the spec declares no variable of that name.%s Declare it with a variable block, or fix the name.",
+			from, name, didYouMean(name, keysOf(declared))),
+		Subject: &hcl.Range{Filename: "<" + from + " " + name + ">", Start: hcl.InitialPos, End: hcl.InitialPos},
+	}
+}
+
+// resolveVariables gives each declared variable its final value, converted
+// to its type, and checks its validation rules.
+func (l *Loader) resolveVariables(declared map[string]*variableDecl, opts Options, funcsCtx *hcl.EvalContext) (map[string]*Variable, hcl.Diagnostics) {
+	given, diags := l.collectVarValues(declared, opts, funcsCtx)
+	out := make(map[string]*Variable, len(declared))
+	names := keysOf(declared)
+	for _, name := range names {
+		d := declared[name]
+		out[name] = d.v
+		gv, ok := given[name]
+		switch {
+		case ok:
+			d.v.Value, diags = d.convert(gv.val, gv.rng, "value from "+gv.from, diags)
+		case d.defaultRng != (hcl.Range{}):
+			d.v.Value = d.v.Default
+		default:
+			d.v.Value = cty.DynamicVal
+			diags = append(diags, errorAt(d.v.DeclRange, "No value for required variable",
+				"The variable %q has no default and no value was given. Set it with -var '%s=...', in a -var-file, or with the environment variable %s%s, or give the variable a default.",
+				name, name, EnvVarPrefix, name))
+		}
+	}
+	vals := make(map[string]cty.Value, len(out))
+	for name, v := range out {
+		vals[name] = v.Value
+	}
+	vctx := funcsCtx.NewChild()
+	vctx.Variables = map[string]cty.Value{"var": cty.ObjectVal(vals)}
+	for _, name := range names {
+		diags = append(diags, checkValidations(declared[name], vctx)...)
+	}
+	return out, diags
+}
+
+// checkValidations evaluates the validation blocks of one variable.
+func checkValidations(d *variableDecl, ctx *hcl.EvalContext) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	if !d.v.Value.IsWhollyKnown() {
+		return nil
+	}
+	for _, vattrs := range d.validations {
+		cond := (*vattrs)["condition"]
+		v, cdiags := eval(cond.Expr, ctx)
+		diags = append(diags, cdiags...)
+		if cdiags.HasErrors() || !v.IsKnown() {
+			continue
+		}
+		if v.IsNull() || v.Type() != cty.Bool {
+			diags = append(diags, errorAt(cond.Expr.Range(), "Invalid validation condition",
+				"The condition must be true or false, not %s.", v.Type().FriendlyName()))
+			continue
+		}
+		if v.True() {
+			continue
+		}
+		msg := "the value is not valid"
+		if m, mdiags := eval((*vattrs)["error_message"].Expr, ctx); !mdiags.HasErrors() && m.Type() == cty.String && m.IsKnown() && !m.IsNull() {
+			msg = m.AsString()
+		}
+		diags = append(diags, errorAt(cond.Expr.Range(), "Invalid value for variable",
+			"%s This was checked by the validation rule of var.%s; give a value that satisfies it.", msg, d.v.Name))
+	}
+	return diags
+}
