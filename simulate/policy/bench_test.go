@@ -70,7 +70,7 @@ func BenchmarkRetryNext(b *testing.B) {
 }
 
 func BenchmarkBudget(b *testing.B) {
-	bu := NewBudget(&lang.Retry{Budget: 0.2})
+	bu := NewBudget(&lang.Retry{Budget: 0.2, MinRetryConcurrency: 3})
 	b.ReportAllocs()
 	for b.Loop() {
 		bu.AttemptStart()

@@ -2,9 +2,6 @@ package policy
 
 import "github.com/berth-dev/berth/lang"
 
-// DefaultMinRetryConcurrency is Envoy's floor of the retry budget.
-const DefaultMinRetryConcurrency = 3
-
 // Budget is Envoy's retry budget for the calls of one link. Envoy keeps it
 // per upstream cluster of each proxy, which in berth is one Budget per link
 // per caller replica; the arithmetic does not depend on that choice.
@@ -28,16 +25,13 @@ type Budget struct {
 
 // NewBudget returns the budget of cfg, or nil when cfg is nil or has no
 // Budget (retries are then limited by Attempts only). MinRetryConcurrency
-// 0 means Envoy's default of 3.
+// is taken as given (lang fills in Envoy's 3 when the spec omits it, and 0
+// is a legal floor).
 func NewBudget(cfg *lang.Retry) *Budget {
 	if cfg == nil || cfg.Budget <= 0 {
 		return nil
 	}
-	floor := cfg.MinRetryConcurrency
-	if floor <= 0 {
-		floor = DefaultMinRetryConcurrency
-	}
-	return &Budget{frac: cfg.Budget, floor: floor}
+	return &Budget{frac: cfg.Budget, floor: max(0, cfg.MinRetryConcurrency)}
 }
 
 // AttemptStart counts an attempt (first or retry) sent to the callee.

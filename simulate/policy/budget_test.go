@@ -7,7 +7,7 @@ import (
 )
 
 func TestBudgetArithmetic(t *testing.T) {
-	b := NewBudget(&lang.Retry{Budget: 0.2}) // Envoy: 20 %, floor 3
+	b := NewBudget(&lang.Retry{Budget: 0.2, MinRetryConcurrency: 3}) // Envoy's defaults
 	// step: attempts in flight to reach, then how many TryRetry succeed.
 	steps := []struct {
 		active    int
@@ -54,6 +54,15 @@ func TestBudgetFloorAndNil(t *testing.T) {
 	b.RetryEnd() // extra releases never go negative
 	if b.Retries() != 0 {
 		t.Fatalf("retries in flight = %d", b.Retries())
+	}
+	zero := NewBudget(&lang.Retry{Budget: 0.5})
+	if zero.TryRetry() {
+		t.Fatal("floor 0 with nothing in flight admitted a retry")
+	}
+	zero.AttemptStart()
+	zero.AttemptStart()
+	if !zero.TryRetry() || zero.TryRetry() {
+		t.Fatal("50 % of 2 attempts did not admit exactly one retry")
 	}
 	for _, cfg := range []*lang.Retry{nil, {Budget: 0}} {
 		nb := NewBudget(cfg)
