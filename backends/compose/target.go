@@ -1,0 +1,179 @@
+package compose
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/planner"
+)
+
+// EmulatorContainer is what a container running berth's emulator for one
+// service needs (see backends/emulator.ContainerSpec).
+type EmulatorContainer struct {
+	Cmd         []string // appended to the image's entrypoint
+	Env         []string // KEY=VALUE, the compiled config
+	Port        int      // the port the emulator listens on
+	HealthCheck []string // Docker healthcheck test of the emulator's own probe
+}
+
+// EmulatorFunc compiles the emulator container of one service.
+type EmulatorFunc func(spec *lang.Spec, service string) (EmulatorContainer, error)
+
+// Target compiles a spec into the compose backend's desired resources. It
+// is pure: it reads the files secrets and configs name, nothing else.
+type Target struct {
+	// Emulate runs every service under the emulator (apply --emulate);
+	// services without an image always are.
+	Emulate bool
+	// EmulatorImage is the emulator image reference (berth-emulator:<hash>).
+	EmulatorImage string
+	// Emulator compiles an emulated service's container; required when a
+	// service is emulated.
+	Emulator EmulatorFunc
+	// ReadFile reads secret and config files; nil means os.ReadFile.
+	ReadFile func(string) ([]byte, error)
+}
+
+var _ planner.Target = (*Target)(nil)
+
+// Backend implements planner.Target.
+func (t *Target) Backend() string { return "compose" }
+
+// schemas of the compose resource types. Containers cannot change in place
+// except for their resource limits and restart policy (ContainerUpdate),
+// their networks (connect/disconnect) and their state (start); the last two
+// are hashed, so only drift is repaired in place, while a changed spec
+// recreates the container and keeps its labels true.
+var schemas = map[string]planner.Schema{
+	TypeContainer: {Modes: map[string]planner.Mode{
+		"networks": planner.ModeRepair,
+		"state":    planner.ModeRepair,
+		"restart":  planner.ModeLive,
+		"cpus":     planner.ModeLive,
+		"memory":   planner.ModeLive,
+	}},
+	TypeSecret: {CreateBeforeDestroy: true},
+	TypeConfig: {CreateBeforeDestroy: true},
+}
+
+// Schema implements planner.Target.
+func (t *Target) Schema(typ string) planner.Schema { return schemas[typ] }
+
+// Schema returns the schema of a compose resource type.
+func Schema(typ string) planner.Schema { return schemas[typ] }
+
+// Desired implements planner.Target.
+func (t *Target) Desired(spec *lang.Spec) (*planner.Desired, hcl.Diagnostics) {
+	d := &planner.Desired{Project: spec.Project, Contents: map[planner.Address][]byte{}}
+	var diags hcl.Diagnostics
+	for _, n := range t.networks(spec) {
+		d.Resources = append(d.Resources, n)
+	}
+	for _, v := range spec.SortedVolumes() {
+		r := &planner.Resource{Address: planner.Address{Type: TypeVolume, Name: v.Name}, Attrs: planner.Attrs{}}
+		r.Attrs.Set("driver", defaultString(v.Driver, "local"))
+		r.Attrs.Set("labels", v.Labels)
+		d.Resources = append(d.Resources, r)
+	}
+	for _, s := range spec.SortedSecrets() {
+		r, diag := t.file(spec, d, TypeSecret, s.Name, s.Value, s.Path, s.File, s.DeclRange)
+		diags = append(diags, diag...)
+		if r != nil {
+			r.Sensitive = []string{"content"}
+			d.Resources = append(d.Resources, r)
+		}
+	}
+	for _, c := range spec.SortedConfigs() {
+		r, diag := t.file(spec, d, TypeConfig, c.Name, c.Content, c.Path, c.File, c.DeclRange)
+		diags = append(diags, diag...)
+		if r != nil {
+			d.Resources = append(d.Resources, r)
+		}
+	}
+	order, diag := startOrder(spec)
+	diags = append(diags, diag...)
+	hashes := contentHashes(d)
+	for _, svc := range spec.SortedServices() {
+		rs, diag := t.containers(spec, svc, order[svc.Name], hashes)
+		diags = append(diags, diag...)
+		d.Resources = append(d.Resources, rs...)
+	}
+	return d, diags
+}
+
+// networks returns the declared networks, plus the implicit default one
+// when a service joins no network.
+func (t *Target) networks(spec *lang.Spec) []*planner.Resource {
+	nets := spec.SortedNetworks()
+	if _, declared := spec.Networks[DefaultNetwork]; !declared {
+		for _, svc := range spec.SortedServices() {
+			if len(svc.Networks) == 0 {
+				nets = append(nets, &lang.Network{Name: DefaultNetwork})
+				break
+			}
+		}
+	}
+	var out []*planner.Resource
+	for _, n := range nets {
+		r := &planner.Resource{Address: planner.Address{Type: TypeNetwork, Name: n.Name}, Attrs: planner.Attrs{}}
+		r.Attrs.Set("driver", defaultString(n.Driver, "bridge"))
+		r.Attrs.Set("internal", n.Internal)
+		r.Attrs.Set("attachable", n.Attachable)
+		r.Attrs.Set("labels", n.Labels)
+		out = append(out, r)
+	}
+	return out
+}
+
+// file compiles a secret or config: its content hash is its one attribute.
+func (t *Target) file(spec *lang.Spec, d *planner.Desired, kind, name string, value []byte, path, file string, rng hcl.Range) (*planner.Resource, hcl.Diagnostics) {
+	content := value
+	if content == nil {
+		if path == "" && file != "" {
+			path = filepath.Join(spec.Dir, file)
+		}
+		if path == "" {
+			return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: fmt.Sprintf("The %s %q has no content", kind, name),
+				Detail: "Set file (a path relative to the spec directory) or a value.", Subject: rng.Ptr()}}
+		}
+		read := t.ReadFile
+		if read == nil {
+			read = os.ReadFile
+		}
+		var err error
+		if content, err = read(path); err != nil {
+			return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: fmt.Sprintf("Cannot read the %s %q", kind, name),
+				Detail: err.Error(), Subject: rng.Ptr()}}
+		}
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
+	} else {
+		path = ""
+	}
+	r := &planner.Resource{Address: planner.Address{Type: kind, Name: name}, Attrs: planner.Attrs{}, Source: path}
+	r.Attrs.Set("content", planner.ContentHash(spec.Project, content))
+	d.Contents[r.Address] = content
+	return r, nil
+}
+
+func contentHashes(d *planner.Desired) map[planner.Address]string {
+	out := map[planner.Address]string{}
+	for _, r := range d.Resources {
+		if r.Type == TypeSecret || r.Type == TypeConfig {
+			out[r.Address] = r.Attrs.String("content")
+		}
+	}
+	return out
+}
+
+func defaultString(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

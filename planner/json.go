@@ -1,0 +1,270 @@
+package planner
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// FormatVersion is the version of the JSON plan format. A reader refuses
+// plans of another major version.
+const FormatVersion = "1.0"
+
+// JSONPlan is the machine form of a Plan (berth plan --json, -out). The
+// human view is rendered from it, so the two always agree. It holds no
+// secret: secret contents are hashes, marked sensitive.
+type JSONPlan struct {
+	FormatVersion string `json:"format_version"`
+	Project       string `json:"project"`
+	Backend       string `json:"backend"`
+	// SpecDir and Options are set by the CLI: where the plan came from and
+	// how (--emulate), so apply can say what it is applying.
+	SpecDir string            `json:"spec_dir,omitempty"`
+	Options map[string]string `json:"options,omitempty"`
+
+	ObservedFingerprint string `json:"observed_fingerprint"`
+	// ObservedResources is the fingerprint of every observed resource, so a
+	// stale plan can say what changed.
+	ObservedResources map[string]string `json:"observed_resources"`
+
+	ResourceChanges []*JSONChange `json:"resource_changes"`
+	Drift           []*JSONDrift  `json:"drift"`
+	Steps           []*JSONStep   `json:"steps"`
+	Summary         JSONSummary   `json:"summary"`
+}
+
+// JSONChange is one resource's change.
+type JSONChange struct {
+	Address         string   `json:"address"`
+	Type            string   `json:"type"`
+	Name            string   `json:"name"`
+	Group           string   `json:"group,omitempty"`
+	Index           int      `json:"index,omitempty"`
+	Actions         []string `json:"actions"`
+	Before          Attrs    `json:"before"`
+	After           Attrs    `json:"after"`
+	BeforeSensitive any      `json:"before_sensitive"`
+	AfterSensitive  any      `json:"after_sensitive"`
+	Reasons         []Reason `json:"reasons"`
+
+	// What the executor needs besides the attributes.
+	ID               string   `json:"id,omitempty"`                 // engine id of the observed object
+	BeforeConfigHash string   `json:"before_config_hash,omitempty"` // recorded on the observed object
+	ConfigHash       string   `json:"config_hash,omitempty"`        // of After
+	Status           string   `json:"status,omitempty"`             // of the observed object
+	DependsOn        []string `json:"depends_on,omitempty"`         // After's dependencies
+	Source           string   `json:"source,omitempty"`             // where a secret or config is read from
+}
+
+// JSONDrift is one resource changed outside berth: before is what berth
+// applied, after what the engine runs.
+type JSONDrift struct {
+	Address    string    `json:"address"`
+	Type       string    `json:"type"`
+	Name       string    `json:"name"`
+	Kind       DriftKind `json:"kind"`
+	Attributes []Reason  `json:"attributes"`
+}
+
+// JSONStep is one step of the DAG.
+type JSONStep struct {
+	ID      int    `json:"id"`
+	Address string `json:"address"`
+	Op      Op     `json:"op"`
+	After   []int  `json:"after"`
+}
+
+// JSONSummary counts like terraform: a replacement adds and destroys.
+type JSONSummary struct {
+	Add     int `json:"add"`
+	Change  int `json:"change"`
+	Destroy int `json:"destroy"`
+}
+
+// JSON returns the machine form of p.
+func (p *Plan) JSON() *JSONPlan {
+	jp := &JSONPlan{
+		FormatVersion:       FormatVersion,
+		Project:             p.Project,
+		Backend:             p.Backend,
+		ObservedFingerprint: p.ObservedFingerprint,
+		ObservedResources:   p.Observed,
+		ResourceChanges:     []*JSONChange{},
+		Drift:               []*JSONDrift{},
+		Steps:               []*JSONStep{},
+	}
+	if jp.ObservedResources == nil {
+		jp.ObservedResources = map[string]string{}
+	}
+	for _, c := range p.Changes {
+		jp.ResourceChanges = append(jp.ResourceChanges, jsonChange(c))
+	}
+	for _, d := range p.Drift {
+		jp.Drift = append(jp.Drift, &JSONDrift{Address: d.Address.String(), Type: d.Type, Name: d.Name, Kind: d.Kind, Attributes: d.Attributes})
+	}
+	for _, s := range p.Steps {
+		jp.Steps = append(jp.Steps, &JSONStep{ID: s.ID, Address: s.Address().String(), Op: s.Op, After: append([]int{}, s.After...)})
+	}
+	jp.Summary.Add, jp.Summary.Change, jp.Summary.Destroy = p.Counts()
+	return jp
+}
+
+func jsonChange(c *Change) *JSONChange {
+	jc := &JSONChange{
+		Address: c.Address.String(), Type: c.Type, Name: c.Name,
+		Group: c.Group, Index: c.Index,
+		Actions:         c.Action.JSONActions(c.CreateBeforeDestroy),
+		Reasons:         c.Reasons,
+		BeforeSensitive: false,
+		AfterSensitive:  false,
+		ConfigHash:      c.AfterHash,
+	}
+	if jc.Reasons == nil {
+		jc.Reasons = []Reason{}
+	}
+	if b := c.Before; b != nil {
+		jc.Before = b.Attrs
+		jc.BeforeSensitive = sensitiveTree(&b.Resource)
+		jc.ID, jc.BeforeConfigHash, jc.Status = b.ID, b.ConfigHash, b.Status
+	}
+	if a := c.After; a != nil {
+		jc.After = a.Attrs
+		jc.AfterSensitive = sensitiveTree(a)
+		jc.Source = a.Source
+		for _, d := range a.Deps {
+			jc.DependsOn = append(jc.DependsOn, d.To.String())
+		}
+	}
+	return jc
+}
+
+// sensitiveTree mirrors the attributes with true where a value is
+// sensitive, as terraform's before_sensitive/after_sensitive do.
+func sensitiveTree(r *Resource) any {
+	tree := map[string]any{}
+	for _, p := range r.Sensitive {
+		attr, key, nested := strings.Cut(p, ".")
+		if !nested {
+			tree[attr] = true
+			continue
+		}
+		m, _ := tree[attr].(map[string]any)
+		if m == nil {
+			m = map[string]any{}
+			tree[attr] = m
+		}
+		m[key] = true
+	}
+	return tree
+}
+
+// ReadJSON decodes a plan written by WriteJSON and checks its version.
+func ReadJSON(r io.Reader) (*JSONPlan, error) {
+	dec := json.NewDecoder(r)
+	dec.UseNumber()
+	var jp JSONPlan
+	if err := dec.Decode(&jp); err != nil {
+		return nil, fmt.Errorf("not a berth plan: %w", err)
+	}
+	if major, _, _ := strings.Cut(jp.FormatVersion, "."); major != "1" {
+		return nil, fmt.Errorf("plan format %q is not supported (this berth reads %s)", jp.FormatVersion, FormatVersion)
+	}
+	return &jp, nil
+}
+
+// Plan rebuilds the Plan the executor walks from its JSON form.
+func (jp *JSONPlan) Plan() (*Plan, error) {
+	p := &Plan{
+		Project: jp.Project, Backend: jp.Backend,
+		ObservedFingerprint: jp.ObservedFingerprint, Observed: jp.ObservedResources,
+	}
+	by := map[string]*Change{}
+	for _, jc := range jp.ResourceChanges {
+		c, err := jc.change()
+		if err != nil {
+			return nil, err
+		}
+		p.Changes = append(p.Changes, c)
+		by[jc.Address] = c
+	}
+	for _, d := range jp.Drift {
+		addr, err := ParseAddress(d.Address)
+		if err != nil {
+			return nil, err
+		}
+		p.Drift = append(p.Drift, &Drift{Address: addr, Kind: d.Kind, Attributes: normalizeReasons(d.Attributes)})
+	}
+	for i, js := range jp.Steps {
+		c := by[js.Address]
+		if c == nil || js.ID != i+1 {
+			return nil, fmt.Errorf("plan step #%d (%s) does not match the plan's changes", js.ID, js.Address)
+		}
+		for _, a := range js.After {
+			if a < 1 || a >= js.ID {
+				return nil, fmt.Errorf("plan step #%d waits for #%d, which is not an earlier step", js.ID, a)
+			}
+		}
+		p.Steps = append(p.Steps, &Step{ID: js.ID, Op: js.Op, Change: c, After: append([]int(nil), js.After...)})
+	}
+	return p, nil
+}
+
+func (jc *JSONChange) change() (*Change, error) {
+	addr, err := ParseAddress(jc.Address)
+	if err != nil {
+		return nil, err
+	}
+	action, cbd := ActionFromJSON(jc.Actions)
+	c := &Change{
+		Address: addr, Group: jc.Group, Index: jc.Index,
+		Action: action, CreateBeforeDestroy: cbd,
+		AfterHash: jc.ConfigHash, Reasons: normalizeReasons(jc.Reasons),
+	}
+	if jc.Before != nil || action == Delete || action == Update || action == Replace || action == NoOp {
+		c.Before = &ObservedResource{
+			Resource: Resource{Address: addr, Group: jc.Group, Index: jc.Index, Attrs: jc.Before.Normalize(), Sensitive: sensitivePaths(jc.BeforeSensitive)},
+			ID:       jc.ID, ConfigHash: jc.BeforeConfigHash, Status: jc.Status,
+		}
+	}
+	if jc.After != nil || action == Create || action == Update || action == Replace {
+		c.After = &Resource{Address: addr, Group: jc.Group, Index: jc.Index, Attrs: jc.After.Normalize(), Sensitive: sensitivePaths(jc.AfterSensitive), Source: jc.Source}
+		for _, d := range jc.DependsOn {
+			to, err := ParseAddress(d)
+			if err != nil {
+				return nil, err
+			}
+			c.After.Deps = append(c.After.Deps, Dep{To: to, Kind: DepUses})
+		}
+	}
+	return c, nil
+}
+
+func sensitivePaths(tree any) []string {
+	m, _ := tree.(map[string]any)
+	var out []string
+	for k, v := range m {
+		switch x := v.(type) {
+		case bool:
+			if x {
+				out = append(out, k)
+			}
+		case map[string]any:
+			for mk := range x {
+				out = append(out, k+"."+mk)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func normalizeReasons(rs []Reason) []Reason {
+	out := make([]Reason, len(rs))
+	for i, r := range rs {
+		r.Before, r.After = normalize(r.Before), normalize(r.After)
+		out[i] = r
+	}
+	return out
+}

@@ -1,0 +1,46 @@
+package planner
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Reason explains one part of a change, down to the attribute.
+type Reason struct {
+	// Attribute is the attribute path that differs ("image", "env.KEY");
+	// empty for reasons about the whole resource.
+	Attribute string `json:"attribute,omitempty"`
+	Before    any    `json:"before,omitempty"`
+	After     any    `json:"after,omitempty"`
+	// Action is what this difference alone needs.
+	Action Action `json:"action"`
+	// Drift: the difference was made outside berth.
+	Drift bool `json:"drift,omitempty"`
+	// Sensitive: Before and After are hashes of secret content.
+	Sensitive bool `json:"sensitive,omitempty"`
+	// Message explains a reason that is not an attribute difference.
+	Message string `json:"message,omitempty"`
+}
+
+func (r Reason) String() string {
+	var b strings.Builder
+	if r.Attribute != "" {
+		fmt.Fprintf(&b, "%s: %s → %s", r.Attribute, r.formatValue(r.Before), r.formatValue(r.After))
+		if r.Message != "" {
+			b.WriteString(" (" + r.Message + ")")
+		}
+	} else {
+		b.WriteString(r.Message)
+	}
+	if r.Drift {
+		b.WriteString(" [changed outside berth]")
+	}
+	return b.String()
+}
+
+func (r Reason) formatValue(v any) string {
+	if r.Sensitive && v != nil {
+		return "(sensitive) " + fmt.Sprint(v)
+	}
+	return FormatValue(v)
+}

@@ -1,0 +1,268 @@
+package planner
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/berth-dev/berth/lang"
+)
+
+// SchemaFunc returns the schema of a resource type.
+type SchemaFunc func(typ string) Schema
+
+// Make compiles spec with target and reconciles it with obs: the whole
+// planning pipeline. The Desired is returned too, for the contents of
+// secrets and configs the executor writes.
+func Make(target Target, spec *lang.Spec, obs *Observed) (*Plan, *Desired, hcl.Diagnostics) {
+	desired, diags := target.Desired(spec)
+	if diags.HasErrors() {
+		return nil, nil, diags
+	}
+	p, err := Reconcile(target.Backend(), target.Schema, desired.Resources, obs)
+	if err != nil {
+		return nil, nil, append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot order the plan",
+			Detail:   err.Error(),
+			Subject:  spec.DeclRange.Ptr(),
+		})
+	}
+	p.Project = desired.Project
+	return p, desired, diags
+}
+
+// Reconcile compares the desired resources with the observed snapshot and
+// returns the plan. It is deterministic: the same inputs give the same Plan
+// (and the same String) whatever the order of the inputs.
+func Reconcile(backend string, schema SchemaFunc, desired []*Resource, obs *Observed) (*Plan, error) {
+	if obs == nil {
+		obs = &Observed{}
+	}
+	p := &Plan{
+		Project:             obs.Project,
+		Backend:             backend,
+		ObservedFingerprint: obs.Fingerprint(),
+		Observed:            obs.Fingerprints(),
+	}
+	r := newReconciler(schema, desired, obs)
+	for _, addr := range r.addresses() {
+		c := r.change(addr)
+		p.Changes = append(p.Changes, c)
+		if d := r.drift(c); d != nil {
+			p.Drift = append(p.Drift, d)
+		}
+	}
+	r.forceReplacements(p.Changes)
+	steps, err := buildSteps(p.Changes, r.byAddr(p.Changes))
+	if err != nil {
+		return nil, err
+	}
+	p.Steps = steps
+	return p, nil
+}
+
+type groupKey struct{ typ, group string }
+
+type reconciler struct {
+	schema   SchemaFunc
+	desired  map[Address]*Resource
+	observed map[Address]*ObservedResource
+	// replica numbers per group, desired and observed
+	wantN, haveN map[groupKey][]int
+}
+
+func newReconciler(schema SchemaFunc, desired []*Resource, obs *Observed) *reconciler {
+	r := &reconciler{
+		schema:   schema,
+		desired:  make(map[Address]*Resource, len(desired)),
+		observed: make(map[Address]*ObservedResource, len(obs.Resources)),
+		wantN:    map[groupKey][]int{},
+		haveN:    map[groupKey][]int{},
+	}
+	for _, d := range desired {
+		r.desired[d.Address] = d
+		if d.Index > 0 {
+			k := groupKey{d.Type, d.Group}
+			r.wantN[k] = append(r.wantN[k], d.Index)
+		}
+	}
+	for _, o := range obs.Resources {
+		r.observed[o.Address] = o
+		if o.Index > 0 {
+			k := groupKey{o.Type, o.Group}
+			r.haveN[k] = append(r.haveN[k], o.Index)
+		}
+	}
+	return r
+}
+
+func (r *reconciler) addresses() []Address {
+	out := make([]Address, 0, len(r.desired)+len(r.observed))
+	for a := range r.desired {
+		out = append(out, a)
+	}
+	for a := range r.observed {
+		if r.desired[a] == nil {
+			out = append(out, a)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Less(out[j]) })
+	return out
+}
+
+func (r *reconciler) byAddr(cs []*Change) map[Address]*Change {
+	m := make(map[Address]*Change, len(cs))
+	for _, c := range cs {
+		m[c.Address] = c
+	}
+	return m
+}
+
+func (r *reconciler) change(addr Address) *Change {
+	d, o := r.desired[addr], r.observed[addr]
+	c := &Change{Address: addr, After: d, Before: o}
+	sch := r.schema(addr.Type)
+	c.CreateBeforeDestroy = sch.CreateBeforeDestroy
+	if d != nil {
+		c.Group, c.Index = d.Group, d.Index
+		c.AfterHash = ConfigHash(d, sch)
+	} else {
+		c.Group, c.Index = o.Group, o.Index
+	}
+	switch {
+	case o == nil:
+		c.Action = Create
+		c.Reasons = []Reason{r.createReason(d)}
+	case d == nil:
+		c.Action = Delete
+		c.Reasons = []Reason{r.deleteReason(o)}
+	default:
+		c.Action, c.Reasons = r.compare(d, o, c.AfterHash, sch)
+	}
+	return c
+}
+
+// compare decides what an existing resource needs.
+func (r *reconciler) compare(d *Resource, o *ObservedResource, hash string, sch Schema) (Action, []Reason) {
+	intentSame := o.ConfigHash == hash
+	action := NoOp
+	var reasons []Reason
+	for _, ad := range diffAttrs(d.Attrs, o.Attrs, o.Defaults) {
+		mode := sch.Mode(ad.Path)
+		drift := intentSame && mode.Hashed()
+		need := Replace
+		switch {
+		case mode == ModeUpdate, mode == ModeLive:
+			need = Update
+		case mode == ModeRepair && drift:
+			need = Update
+		}
+		reasons = append(reasons, Reason{
+			Attribute: ad.Path, Before: ad.Before, After: ad.After,
+			Action: need, Drift: drift,
+			Sensitive: d.IsSensitive(ad.Path) || o.IsSensitive(ad.Path),
+		})
+		if need.rank() > action.rank() {
+			action = need
+		}
+	}
+	if !intentSame && action.rank() < Replace.rank() && !hasHashedDiff(reasons, sch) {
+		// Something berth records changed that the engine does not show
+		// (or berth's hashing did): the label must be rewritten.
+		need := Replace
+		if sch.Relabel {
+			need = Update
+		}
+		reasons = append(reasons, Reason{Message: fmt.Sprintf("config-hash %.12s → %.12s", o.ConfigHash, hash), Action: need})
+		if need.rank() > action.rank() {
+			action = need
+		}
+	}
+	return action, reasons
+}
+
+func hasHashedDiff(reasons []Reason, sch Schema) bool {
+	for _, r := range reasons {
+		if r.Attribute != "" && sch.Mode(r.Attribute).Hashed() {
+			return true
+		}
+	}
+	return false
+}
+
+// createReason explains a create: a new resource, a replica added by
+// scaling, or a replica that vanished from between others (drift).
+func (r *reconciler) createReason(d *Resource) Reason {
+	if d.Index == 0 {
+		return Reason{Action: Create, Message: "not found"}
+	}
+	k := groupKey{d.Type, d.Group}
+	have := r.haveN[k]
+	if len(have) == 0 {
+		return Reason{Action: Create, Message: "not found"}
+	}
+	for _, n := range have {
+		if n > d.Index {
+			return Reason{Action: Create, Drift: true, Message: fmt.Sprintf("replica %d not found while replica %d exists: removed outside berth", d.Index, n)}
+		}
+	}
+	return Reason{Action: Create, Attribute: "replicas", Before: int64(len(have)), After: int64(len(r.wantN[k])), Message: "scale up"}
+}
+
+func (r *reconciler) deleteReason(o *ObservedResource) Reason {
+	k := groupKey{o.Type, o.Group}
+	if o.Index > 0 && len(r.wantN[k]) > 0 {
+		return Reason{Action: Delete, Attribute: "replicas", Before: int64(len(r.haveN[k])), After: int64(len(r.wantN[k])), Message: "scale down"}
+	}
+	return Reason{Action: Delete, Message: "not in the spec"}
+}
+
+// forceReplacements replaces every resource that uses one being replaced
+// delete-first (a network, a volume): the engine refuses to delete an
+// object still in use, and the new one is another object.
+func (r *reconciler) forceReplacements(cs []*Change) {
+	by := r.byAddr(cs)
+	for changed := true; changed; {
+		changed = false
+		for _, c := range cs {
+			if c.After == nil || c.Before == nil || c.Action == Replace {
+				continue
+			}
+			for _, dep := range c.After.Deps {
+				dc := by[dep.To]
+				if dep.Kind == DepUses && dc != nil && dc.Action == Replace && !dc.CreateBeforeDestroy {
+					c.Action = Replace
+					c.Reasons = append(c.Reasons, Reason{Action: Replace, Message: dep.To.String() + " is replaced"})
+					changed = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// drift returns what of c was changed outside berth, or nil.
+func (r *reconciler) drift(c *Change) *Drift {
+	var d *Drift
+	for _, rs := range c.Reasons {
+		if !rs.Drift {
+			continue
+		}
+		if d == nil {
+			d = &Drift{Address: c.Address, Kind: DriftChanged}
+		}
+		if c.Action == Create {
+			d.Kind = DriftDeleted
+			d.Attributes = append(d.Attributes, Reason{Message: rs.Message, Action: Create, Drift: true})
+			continue
+		}
+		// Before = what berth applied, After = what the engine runs.
+		d.Attributes = append(d.Attributes, Reason{
+			Attribute: rs.Attribute, Before: rs.After, After: rs.Before,
+			Action: rs.Action, Drift: true, Sensitive: rs.Sensitive,
+		})
+	}
+	return d
+}
