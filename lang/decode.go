@@ -124,13 +124,27 @@ func (st *loadState) decodeServices() {
 	for _, b := range st.decls.blocks["service"] {
 		for _, svc := range st.decodeServiceBlock(b) {
 			if first, ok := st.spec.Services[svc.Name]; ok {
-				st.add(errorAt(b.DefRange, "Duplicate service name",
-					"This block makes a service named %q, but one was already declared at %s. Names must be unique; change the for_each keys or the name.",
-					svc.Name, at(first.DeclRange)))
+				st.add(duplicateInstance(b, svc, first))
 				continue
 			}
 			st.spec.Services[svc.Name] = svc
 			st.services = append(st.services, svc)
 		}
 	}
+}
+
+// duplicateInstance reports a service (a for_each instance) whose name is
+// already taken, pointing at its name attribute when it has one.
+func duplicateInstance(b *hcl.Block, svc, first *Service) *hcl.Diagnostic {
+	rng := b.DefRange
+	if n := syntaxAttr(b.Body, "name"); n != nil {
+		rng = n.Expr.Range()
+	}
+	if first.DeclRange == b.DefRange {
+		return errorAt(rng, "Duplicate service name",
+			"Two instances of this for_each service are named %q. Names must be unique; put each.key in the name.", svc.Name)
+	}
+	return errorAt(rng, "Duplicate service name",
+		"This block makes a service named %q, but one was already declared at %s. Names must be unique; change the for_each keys or the name.",
+		svc.Name, at(first.DeclRange))
 }

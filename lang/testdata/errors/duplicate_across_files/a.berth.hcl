@@ -1,0 +1,2 @@
+service "orders" {}
+queue "events" {}

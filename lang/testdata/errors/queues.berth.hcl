@@ -1,0 +1,12 @@
+queue "order-events" {}
+
+service "api" {
+  endpoint "a" {
+    publish "order-event" {} # ERROR: Unknown queue
+    publish "order-events" {}
+  }
+}
+
+service "mailer" {
+  consume "orders" {} # ERROR: Unknown queue
+}
