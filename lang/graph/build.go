@@ -153,11 +153,15 @@ func serviceDetails(s *lang.Service) []string {
 		out = append(out, "image "+s.Image)
 	}
 	for _, ep := range s.Endpoints {
-		if f := flowText(ep.Flow); f != "" {
+		f := flowText(ep.Flow)
+		switch {
+		case f != "":
 			out = append(out, ep.Name+": "+f)
-		} else {
+		case len(s.Endpoints) > 1:
 			out = append(out, ep.Name)
 		}
+		// A sole endpoint that only does local work (the implicit one of
+		// a service without endpoint blocks) adds nothing to the drawing.
 	}
 	return out
 }

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/berth-dev/berth/lang"
 )
 
 func TestNewEdges(t *testing.T) {
@@ -85,6 +87,30 @@ func TestNewDeterministic(t *testing.T) {
 		g := New(shopSpec())
 		if g.DOT() != first.DOT() || g.Mermaid() != first.Mermaid() {
 			t.Fatal("two graphs of one spec render differently")
+		}
+	}
+}
+
+func TestServiceDetails(t *testing.T) {
+	tests := []struct {
+		name string
+		svc  func() *lang.Service
+		want []string
+	}{
+		{"no endpoints", func() *lang.Service { return svc("a", 1, 64) }, []string{"1 × 64 workers"}},
+		{"one worker", func() *lang.Service { return svc("a", 2, 1) }, []string{"2 × 1 worker"}},
+		{"sole local endpoint hidden", func() *lang.Service { return svc("a", 1, 4, ep("default", seq())) }, []string{"1 × 4 workers"}},
+		{"several local endpoints listed", func() *lang.Service { return svc("a", 1, 4, ep("r", nil), ep("w", nil)) }, []string{"1 × 4 workers", "r", "w"}},
+		{"async with image", func() *lang.Service {
+			s := svc("a", 1, 4)
+			s.Capacity.Model = lang.ModelAsync
+			s.Image = "shop/a:1"
+			return s
+		}, []string{"1 × 4 workers, async", "image shop/a:1"}},
+	}
+	for _, tt := range tests {
+		if d := cmp.Diff(tt.want, serviceDetails(tt.svc())); d != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, d)
 		}
 	}
 }

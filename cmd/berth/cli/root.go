@@ -63,6 +63,9 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // own file.
 var commands = []func() *cobra.Command{
 	newVersionCmd,
+	newValidateCmd,
+	newFmtCmd,
+	newGraphCmd,
 	newEmulateCmd,
 }
 

@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets the test binary act as the berth command, so the .txtar
+// scripts under testdata/script run `exec berth ...` in-process-built.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"berth": func() { os.Exit(Main()) },
+	})
+}
+
+// TestScripts runs the CLI scripts in testdata/script. $EXAMPLES is the
+// repository's examples directory. BERTH_UPDATE=1 rewrites the expected
+// files of failing `cmp` commands inside the scripts.
+func TestScripts(t *testing.T) {
+	examples, err := filepath.Abs(filepath.Join("..", "..", "..", "examples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("testdata", "script"),
+		UpdateScripts:       os.Getenv("BERTH_UPDATE") != "",
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("EXAMPLES", examples)
+			return nil
+		},
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){
+			"exitcode": cmdExitCode,
+		},
+	})
+}
+
+// cmdExitCode is the script command `exitcode N command [args...]`: it runs
+// the command like exec (stdout and stderr are kept for the next checks)
+// and fails unless the command exits with status N.
+func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exitcode N command [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("%s: %v", args[1], err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
+	}
+}

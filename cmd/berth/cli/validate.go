@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/berth-dev/berth/lang"
+)
+
+func newValidateCmd() *cobra.Command {
+	var sf specFlags
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "validate [DIR]",
+		Short: "Check a spec and print its diagnostics",
+		Long: `Loads every *.berth.hcl file of DIR (the working directory by default),
+evaluates variables, locals and for_each, decodes the blocks and runs the
+semantic checks: unknown references, calls with no link, services that
+share no network, cycles of synchronous calls, capacity that cannot work,
+and more.
+
+Each problem is printed as file:line:col with the source snippet, a
+summary and a detail. With --json the same diagnostics are printed as one
+JSON object:
+  {"valid": bool, "error_count": N, "warning_count": M,
+   "diagnostics": [{"severity", "summary", "detail",
+                    "range": {"filename", "start", "end"}, "snippet"}]}
+The exit status is 1 when there is an error; warnings alone leave it 0.`,
+		Example: `  berth validate examples/shop
+  berth validate --json . | jq '.diagnostics[].summary'
+  berth validate examples/fanout -var shard_replicas=3`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			spec, _, diags, err := loadSpecDiags(specDir(args), &sf)
+			if err != nil {
+				if !asJSON {
+					return err
+				}
+				diags = hcl.Diagnostics{{Severity: hcl.DiagError, Summary: err.Error()}}
+			}
+			if asJSON {
+				return writeValidateJSON(cmd, diags)
+			}
+			return writeValidateText(cmd, spec, diags)
+		},
+	}
+	sf.register(cmd.Flags())
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
+	return cmd
+}
+
+// validateResult is the JSON form of `berth validate`.
+type validateResult struct {
+	FormatVersion string     `json:"format_version"`
+	Valid         bool       `json:"valid"`
+	ErrorCount    int        `json:"error_count"`
+	WarningCount  int        `json:"warning_count"`
+	Diagnostics   []jsonDiag `json:"diagnostics"`
+}
+
+func writeValidateJSON(cmd *cobra.Command, diags hcl.Diagnostics) error {
+	errs, warns := countDiags(diags)
+	res := validateResult{
+		FormatVersion: "1.0",
+		Valid:         errs == 0,
+		ErrorCount:    errs,
+		WarningCount:  warns,
+		Diagnostics:   toJSONDiags(diags),
+	}
+	if err := writeJSON(cmd.OutOrStdout(), res); err != nil {
+		return err
+	}
+	if errs > 0 {
+		return exitCode(ExitError)
+	}
+	return nil
+}
+
+func writeValidateText(cmd *cobra.Command, spec *lang.Spec, diags hcl.Diagnostics) error {
+	if len(diags) > 0 {
+		writeDiagsText(cmd.ErrOrStderr(), diags)
+	}
+	errs, warns := countDiags(diags)
+	if errs > 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "The spec is invalid: %s, %s.\n", plural(errs, "error"), plural(warns, "warning"))
+		return exitCode(ExitError)
+	}
+	services, links := specCounts(spec)
+	msg := fmt.Sprintf("Success! The spec is valid (%s, %s)", plural(services, "service"), plural(links, "link"))
+	if warns > 0 {
+		msg += fmt.Sprintf(", with %s shown above", plural(warns, "warning"))
+	}
+	fmt.Fprintln(cmd.OutOrStdout(), msg+".")
+	return nil
+}
+
+func countDiags(diags hcl.Diagnostics) (errs, warns int) {
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return errs, warns
+}
+
+// specCounts returns the services and the declared (not implicit) links.
+func specCounts(spec *lang.Spec) (services, links int) {
+	if spec == nil {
+		return 0, 0
+	}
+	for _, l := range spec.Links {
+		if !l.Implicit {
+			links++
+		}
+	}
+	return len(spec.Services), links
+}
+
+// plural writes "1 error", "2 errors".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
