@@ -263,8 +263,18 @@ func sensitivePaths(tree any) []string {
 func normalizeReasons(rs []Reason) []Reason {
 	out := make([]Reason, len(rs))
 	for i, r := range rs {
-		r.Before, r.After = normalize(r.Before), normalize(r.After)
+		r.Before, r.After = reasonValue(r.Before), reasonValue(r.After)
 		out[i] = r
 	}
 	return out
+}
+
+// reasonValue puts a decoded reason value in canonical form. Unlike
+// attribute values, an empty string stays: a map entry set to "" differs
+// from an absent one.
+func reasonValue(v any) any {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return normalize(v)
 }
