@@ -2,6 +2,7 @@ package planner
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
@@ -203,10 +204,8 @@ func (r *reconciler) createReason(d *Resource) Reason {
 	if len(have) == 0 {
 		return Reason{Action: Create, Message: "not found"}
 	}
-	for _, n := range have {
-		if n > d.Index {
-			return Reason{Action: Create, Drift: true, Message: fmt.Sprintf("replica %d not found while replica %d exists: removed outside berth", d.Index, n)}
-		}
+	if top := slices.Max(have); top > d.Index {
+		return Reason{Action: Create, Drift: true, Message: fmt.Sprintf("replica %d not found while replica %d exists: removed outside berth", d.Index, top)}
 	}
 	return Reason{Action: Create, Attribute: "replicas", Before: int64(len(have)), After: int64(len(r.wantN[k])), Message: "scale up"}
 }
