@@ -1,0 +1,126 @@
+package lang
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const varsSpec = `
+variable "n" {
+  type    = number
+  default = 1
+  validation {
+    condition     = var.n < 100
+    error_message = "n must stay below 100."
+  }
+}
+variable "image" {
+  type    = string
+  default = "app:1"
+}
+variable "cmd" {
+  type    = list(string)
+  default = []
+}
+variable "anything" {
+  default = "x"
+}
+service "api" {
+  replicas = var.n
+  image    = var.image
+  command  = var.cmd
+  labels   = { anything = var.anything }
+}
+`
+
+func TestVariables(t *testing.T) {
+	varFile := filepath.Join(t.TempDir(), "prod.berthvars")
+	if err := os.WriteFile(varFile, []byte("n = 5\ncmd = [\"serve\", \"--fast\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		opts    Options
+		n       int
+		image   string
+		cmd     []string
+		any     string
+		wantErr string
+	}{
+		{name: "defaults", n: 1, image: "app:1", cmd: []string{}, any: "x"},
+		{name: "-var", opts: Options{Vars: map[string]string{"n": "3", "image": "nginx:1.27", "cmd": `["a", "b"]`}}, n: 3, image: "nginx:1.27", cmd: []string{"a", "b"}, any: "x"},
+		{name: "-var bare string", opts: Options{Vars: map[string]string{"anything": "hello world"}}, n: 1, image: "app:1", cmd: []string{}, any: "hello world"},
+		{name: "-var expression", opts: Options{Vars: map[string]string{"n": "2 * 4"}}, n: 8, image: "app:1", cmd: []string{}, any: "x"},
+		{name: "env", opts: Options{Environ: []string{"BERTH_VAR_n=7", "BERTH_VAR_image=env:2", "OTHER=1", "BERTH_VAR_unknown=1"}}, n: 7, image: "env:2", cmd: []string{}, any: "x"},
+		{name: "var-file", opts: Options{VarFiles: []string{varFile}}, n: 5, image: "app:1", cmd: []string{"serve", "--fast"}, any: "x"},
+		{name: "precedence", opts: Options{Vars: map[string]string{"n": "9"}, VarFiles: []string{varFile}, Environ: []string{"BERTH_VAR_n=7", "BERTH_VAR_image=env:2"}}, n: 9, image: "env:2", cmd: []string{"serve", "--fast"}, any: "x"},
+		{name: "file over env", opts: Options{VarFiles: []string{varFile}, Environ: []string{"BERTH_VAR_n=7"}}, n: 5, image: "app:1", cmd: []string{"serve", "--fast"}, any: "x"},
+		{name: "validation", opts: Options{Vars: map[string]string{"n": "200"}}, wantErr: "n must stay below 100."},
+		{name: "conversion", opts: Options{Vars: map[string]string{"n": "many"}}, wantErr: "does not fit its type number"},
+		{name: "undeclared", opts: Options{Vars: map[string]string{"m": "1"}}, wantErr: `Did you mean "n"?`},
+		{name: "missing var-file", opts: Options{VarFiles: []string{filepath.Join(t.TempDir(), "nope")}}, wantErr: "could not read the -var-file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, diags := loadSrc(t, map[string]string{"main.berth.hcl": varsSpec}, tt.opts)
+			if tt.wantErr != "" {
+				if !diags.HasErrors() || !strings.Contains(diagText(diags), tt.wantErr) {
+					t.Fatalf("want an error containing %q, got:\n%s", tt.wantErr, diagText(diags))
+				}
+				return
+			}
+			if diags.HasErrors() {
+				t.Fatal(diagText(diags))
+			}
+			api := s.Service("api")
+			if api.Replicas != tt.n || api.Image != tt.image || api.Labels["anything"] != tt.any {
+				t.Errorf("got replicas %d image %q anything %q", api.Replicas, api.Image, api.Labels["anything"])
+			}
+			if diff := cmp.Diff(tt.cmd, api.Command); diff != "" {
+				t.Errorf("command (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestVariableRequired(t *testing.T) {
+	src := `
+variable "image" {
+  type = string
+}
+service "api" { image = var.image }
+`
+	_, diags := loadSrc(t, map[string]string{"main.berth.hcl": src}, Options{})
+	if !diags.HasErrors() || !strings.Contains(diags[0].Detail, "BERTH_VAR_image") || diags[0].Subject.Start.Line != 2 {
+		t.Fatalf("want a required-variable error with a fix hint, got:\n%s", diagText(diags))
+	}
+	s, diags := loadSrc(t, map[string]string{"main.berth.hcl": src}, Options{Environ: []string{"BERTH_VAR_image=x:1"}})
+	if diags.HasErrors() || s.Service("api").Image != "x:1" || s.Variables["image"].Value.AsString() != "x:1" {
+		t.Fatalf("env value not used: %s", diagText(diags))
+	}
+}
+
+func TestVarFileErrorPointsAtFile(t *testing.T) {
+	varFile := filepath.Join(t.TempDir(), "bad.vars")
+	if err := os.WriteFile(varFile, []byte("\nn = \"lots\"\nzzz = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := NewLoader()
+	fsys := map[string]string{"main.berth.hcl": varsSpec}
+	_, diags := loadSrc(t, fsys, Options{VarFiles: []string{varFile}})
+	var conv, undeclared bool
+	for _, d := range diags {
+		if d.Subject != nil && d.Subject.Filename == varFile {
+			conv = conv || d.Summary == "Invalid value for variable" && d.Subject.Start.Line == 2
+			undeclared = undeclared || d.Summary == "Value for undeclared variable" && d.Subject.Start.Line == 3
+		}
+	}
+	if !conv || !undeclared {
+		t.Fatalf("want diagnostics in the var file, got:\n%s", diagText(diags))
+	}
+	_ = l
+}
