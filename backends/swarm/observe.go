@@ -1,0 +1,182 @@
+package swarm
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/docker/docker/api/types/filters"
+	"github.com/docker/docker/api/types/network"
+	"github.com/docker/docker/api/types/swarm"
+	"github.com/docker/docker/client"
+
+	"github.com/berth-dev/berth/planner"
+)
+
+// LabelContentHash holds a secret's or config's salted content hash (the
+// value the plan shows), never the content.
+const LabelContentHash = "io.berth.content-hash"
+
+// Observe takes one snapshot of everything the project owns in the swarm
+// that cli manages, by the io.berth.project label, in the Target's
+// attribute space.
+func Observe(ctx context.Context, cli *client.Client, project string) (*planner.Observed, error) {
+	f := filters.NewArgs(filters.Arg("label", LabelProject+"="+project))
+	obs := &planner.Observed{Project: project}
+
+	nets, err := cli.NetworkList(ctx, network.ListOptions{Filters: f})
+	if err != nil {
+		return nil, fmt.Errorf("list networks: %w", err)
+	}
+	netNames := map[string]string{}
+	for _, n := range nets {
+		r := observeNetwork(n)
+		netNames[n.ID] = r.Name
+		obs.Resources = append(obs.Resources, r)
+	}
+
+	secrets, err := cli.SecretList(ctx, swarm.SecretListOptions{Filters: f})
+	if err != nil {
+		return nil, fmt.Errorf("list secrets: %w", err)
+	}
+	configs, err := cli.ConfigList(ctx, swarm.ConfigListOptions{Filters: f})
+	if err != nil {
+		return nil, fmt.Errorf("list configs: %w", err)
+	}
+	services, err := cli.ServiceList(ctx, swarm.ServiceListOptions{Filters: f, Status: true})
+	if err != nil {
+		return nil, fmt.Errorf("list services: %w", err)
+	}
+
+	inUse := map[string]bool{} // version names mounted by some service
+	env := observeEnv{Project: project, Networks: netNames}
+	for _, s := range services {
+		r, def := observeService(s, env)
+		for _, ref := range append(def.Secrets, def.Configs...) {
+			inUse[ref.Version] = true
+		}
+		obs.Resources = append(obs.Resources, r)
+	}
+	var files []versionedObject
+	for _, s := range secrets {
+		files = append(files, versionedObject{TypeSecret, s.ID, s.Spec.Annotations, s.CreatedAt.UnixNano()})
+	}
+	for _, c := range configs {
+		files = append(files, versionedObject{TypeConfig, c.ID, c.Spec.Annotations, c.CreatedAt.UnixNano()})
+	}
+	obs.Resources = append(obs.Resources, observeVersions(files, inUse)...)
+	obs.Sort()
+	return obs, nil
+}
+
+// addressOf reads the planner address a berth object carries, falling back
+// to typ and the name with the project prefix cut.
+func addressOf(labels map[string]string, typ, name, project string) planner.Address {
+	if a, err := planner.ParseAddress(labels[LabelResource]); err == nil && a.Type == typ {
+		return a
+	}
+	return planner.Address{Type: typ, Name: strings.TrimPrefix(name, project+"_")}
+}
+
+func observeNetwork(n network.Summary) *planner.ObservedResource {
+	project := n.Labels[LabelProject]
+	def := networkDef{Driver: n.Driver, Internal: n.Internal, Attachable: n.Attachable}
+	for k, v := range n.Labels {
+		if !ownLabel(k) {
+			if def.Labels == nil {
+				def.Labels = map[string]string{}
+			}
+			def.Labels[k] = v
+		}
+	}
+	return &planner.ObservedResource{
+		Resource:   planner.Resource{Address: addressOf(n.Labels, TypeNetwork, n.Name, project), Attrs: def.attrs()},
+		ID:         n.ID,
+		ConfigHash: n.Labels[LabelConfigHash],
+		Status:     n.Scope + " " + n.Driver,
+	}
+}
+
+func observeService(s swarm.Service, env observeEnv) (*planner.ObservedResource, *serviceDef) {
+	def := defFromSwarm(s.Spec, env)
+	addr := addressOf(s.Spec.Labels, TypeService, s.Spec.Name, env.Project)
+	r := &planner.ObservedResource{
+		Resource:   planner.Resource{Address: addr, Group: addr.Name, Attrs: def.attrs()},
+		ID:         s.ID,
+		ConfigHash: s.Spec.Labels[LabelConfigHash],
+		Status:     serviceStatus(s),
+	}
+	for _, n := range def.Networks {
+		r.Deps = append(r.Deps, planner.Dep{To: planner.Address{Type: TypeNetwork, Name: n}, Kind: planner.DepUses})
+	}
+	for _, f := range def.Secrets {
+		r.Deps = append(r.Deps, planner.Dep{To: planner.Address{Type: TypeSecret, Name: f.Name}, Kind: planner.DepUses})
+	}
+	for _, f := range def.Configs {
+		r.Deps = append(r.Deps, planner.Dep{To: planner.Address{Type: TypeConfig, Name: f.Name}, Kind: planner.DepUses})
+	}
+	return r, def
+}
+
+// serviceStatus is "2/3 running", plus the state of an update that did
+// not complete.
+func serviceStatus(s swarm.Service) string {
+	st := ""
+	if s.ServiceStatus != nil {
+		st = fmt.Sprintf("%d/%d running", s.ServiceStatus.RunningTasks, s.ServiceStatus.DesiredTasks)
+	}
+	if u := s.UpdateStatus; u != nil && u.State != swarm.UpdateStateCompleted {
+		st += fmt.Sprintf(" (update %s)", u.State)
+	}
+	return st
+}
+
+// versionedObject is a secret or config as listed.
+type versionedObject struct {
+	typ     string
+	id      string
+	ann     swarm.Annotations
+	created int64
+}
+
+// observeVersions turns the versions of secrets and configs into observed
+// resources. One version per address is the resource: the one a service
+// mounts, else the newest. Other versions (left by an interrupted
+// rotation) are observed as "name@hash8", which no desired resource has,
+// so the plan deletes them.
+func observeVersions(objs []versionedObject, inUse map[string]bool) []*planner.ObservedResource {
+	sort.Slice(objs, func(i, j int) bool {
+		a, b := objs[i], objs[j]
+		if inUse[a.ann.Name] != inUse[b.ann.Name] {
+			return inUse[a.ann.Name]
+		}
+		if a.created != b.created {
+			return a.created > b.created
+		}
+		return a.ann.Name < b.ann.Name
+	})
+	seen := map[planner.Address]bool{}
+	var out []*planner.ObservedResource
+	for _, o := range objs {
+		project := o.ann.Labels[LabelProject]
+		addr := addressOf(o.ann.Labels, o.typ, o.ann.Name, project)
+		hash := o.ann.Labels[LabelContentHash]
+		if seen[addr] {
+			addr.Name += "@" + hash8(hash)
+		}
+		seen[addr] = true
+		r := &planner.ObservedResource{
+			Resource:   planner.Resource{Address: addr, Attrs: planner.Attrs{}},
+			ID:         o.id,
+			ConfigHash: o.ann.Labels[LabelConfigHash],
+			Status:     o.ann.Name,
+		}
+		r.Attrs.Set(attrContent, hash)
+		if o.typ == TypeSecret {
+			r.Sensitive = []string{attrContent}
+		}
+		out = append(out, r)
+	}
+	return out
+}
