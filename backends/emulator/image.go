@@ -1,0 +1,161 @@
+package emulator
+
+import (
+	"archive/tar"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	cerrdefs "github.com/containerd/errdefs"
+	"github.com/docker/docker/api/types/build"
+	"github.com/docker/docker/client"
+)
+
+// ImageRepo is the repository of the emulator image; the tag is a hash of
+// the binary in it.
+const ImageRepo = "berth-emulator"
+
+// LabelImage marks the emulator images berth builds; its value is the
+// binary's hash.
+const LabelImage = "io.berth.emulator"
+
+const dockerfile = `FROM scratch
+COPY berth /berth
+LABEL ` + LabelImage + `="%s"
+ENTRYPOINT ["/berth", "emulate"]
+`
+
+// EnsureImage returns berth-emulator:<hash>, building it through the
+// engine first unless the tag exists. The image is FROM scratch with a
+// static berth binary (this executable when it is one, else one built with
+// `go build`; see binary.go); nothing is ever pulled.
+func EnsureImage(ctx context.Context, cli *client.Client) (ref string, err error) {
+	ver, err := cli.ServerVersion(ctx)
+	if err != nil {
+		return "", fmt.Errorf("emulator image: %w", err)
+	}
+	if ver.Os != "" && ver.Os != "linux" {
+		return "", fmt.Errorf("emulator image: the engine runs %s containers; berth's emulator needs linux", ver.Os)
+	}
+	bin, err := staticBinary(ctx, ver.Arch)
+	if err != nil {
+		return "", err
+	}
+	sum, err := fileHash(bin)
+	if err != nil {
+		return "", err
+	}
+	ref = ImageRepo + ":" + sum
+	if _, err := cli.ImageInspect(ctx, ref); err == nil {
+		return ref, nil
+	} else if !cerrdefs.IsNotFound(err) {
+		return "", fmt.Errorf("emulator image: %w", err)
+	}
+	return ref, buildImage(ctx, cli, ref, bin, sum)
+}
+
+var hashes sync.Map // "path size mtime" → hash
+
+// fileHash returns the first 12 hex digits of the file's SHA-256,
+// remembered per path, size and modification time.
+func fileHash(path string) (string, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return "", err
+	}
+	key := fmt.Sprint(path, st.Size(), st.ModTime().UnixNano())
+	if h, ok := hashes.Load(key); ok {
+		return h.(string), nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	sum := hex.EncodeToString(h.Sum(nil))[:12]
+	hashes.Store(key, sum)
+	return sum, nil
+}
+
+// buildImage builds ref from an in-memory context: the Dockerfile and the
+// binary. The classic builder handles FROM scratch without a registry.
+func buildImage(ctx context.Context, cli *client.Client, ref, bin, sum string) error {
+	tarball, err := buildContext(bin, sum)
+	if err != nil {
+		return err
+	}
+	resp, err := cli.ImageBuild(ctx, tarball, build.ImageBuildOptions{
+		Tags:        []string{ref},
+		Remove:      true,
+		ForceRemove: true,
+		PullParent:  false,
+		Version:     build.BuilderV1,
+		Labels:      map[string]string{LabelImage: sum},
+	})
+	if err != nil {
+		return fmt.Errorf("emulator image: build: %w", err)
+	}
+	defer resp.Body.Close()
+	return readBuildStream(resp.Body)
+}
+
+func buildContext(bin, sum string) (io.Reader, error) {
+	f, err := os.Open(bin)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	tw := tar.NewWriter(&buf)
+	df := fmt.Sprintf(dockerfile, sum)
+	tw.WriteHeader(&tar.Header{Name: "Dockerfile", Mode: 0o644, Size: int64(len(df))})
+	io.WriteString(tw, df)
+	tw.WriteHeader(&tar.Header{Name: "berth", Mode: 0o755, Size: st.Size()})
+	if _, err := io.Copy(tw, f); err != nil {
+		return nil, err
+	}
+	return &buf, tw.Close()
+}
+
+// readBuildStream reads the build's JSON messages to the end and returns
+// the error one of them reports.
+func readBuildStream(r io.Reader) error {
+	dec := json.NewDecoder(r)
+	for {
+		var msg struct {
+			Error       string `json:"error"`
+			ErrorDetail struct {
+				Message string `json:"message"`
+			} `json:"errorDetail"`
+		}
+		if err := dec.Decode(&msg); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("emulator image: build output: %w", err)
+		}
+		if msg.Error != "" || msg.ErrorDetail.Message != "" {
+			return fmt.Errorf("emulator image: build failed: %s", firstNonEmpty(msg.ErrorDetail.Message, msg.Error))
+		}
+	}
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
