@@ -221,4 +221,3 @@ func removeLabelled(t *testing.T, cli *client.Client, id string) {
 		}
 	}
 }
-
