@@ -1,0 +1,203 @@
+package simulate
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"github.com/berth-dev/berth/lang"
+)
+
+// generator is the load: it draws arrival times from the load's arrival
+// process and rate profile and sends each request to the entry service.
+//
+// Poisson arrivals with a changing rate are drawn segment by segment: the
+// rate is constant between step times and burst phase changes, so an
+// exponential gap is drawn at the segment's rate, and a gap that crosses
+// the segment's end is redrawn from that end (exact, by memorylessness).
+// During a ramp the rate changes continuously and arrivals are thinned
+// (Lewis–Shedler): candidates at the ramp's peak rate, each kept with
+// probability rate(t)/peak.
+type generator struct {
+	load    *lang.Load
+	prof    lang.RateProfile
+	svc     *service
+	ep      *endpoint // the load's endpoint; nil: by weight
+	rng     *rand.Rand
+	pick    *rand.Rand
+	end     int64
+	t       float64 // time of the last arrival, ns (float: constant gaps do not drift)
+	rr      uint64  // round robin over the entry's replicas (ingress)
+	bursty  bool
+	on, per int64 // burst phases
+	poisson bool
+	// flat is the rate per ns of a constant, non-bursty profile (the
+	// fast path), else 0.
+	flat float64
+}
+
+func (s *sim) newGenerator(ld *lang.Load, svc *service, ep *endpoint) *generator {
+	g := &generator{load: ld, prof: ld.Profile, svc: svc, ep: ep, end: s.end,
+		rng:  stream(s.seed, "load/"+ld.Name+"/arrivals"),
+		pick: stream(s.seed, "load/"+ld.Name+"/endpoints"),
+	}
+	if g.prof.Kind == "" {
+		g.prof.Kind = lang.ProfileConstant
+	}
+	switch ld.Arrival {
+	case lang.ArrivalConstant:
+	case lang.ArrivalBursty:
+		g.poisson = true
+		if on, off := int64(ld.BurstOn), int64(ld.BurstOff); on > 0 && off > 0 {
+			g.bursty, g.on, g.per = true, on, on+off
+		}
+	default:
+		g.poisson = true
+	}
+	if g.prof.Kind == lang.ProfileConstant && !g.bursty && g.prof.Rate > 0 {
+		g.flat = g.prof.Rate / 1e9
+	}
+	return g
+}
+
+// rate returns the arrival rate at t (per ns), its maximum until the end
+// of t's segment, and that end.
+func (g *generator) rate(t int64) (r, peak float64, segEnd int64) {
+	segEnd = g.end
+	p := g.prof
+	r = p.RateAt(durationNs(t)) / 1e9
+	peak = r
+	switch p.Kind {
+	case lang.ProfileRamp:
+		if t < int64(p.Over) {
+			segEnd = int64(p.Over)
+			peak = math.Max(p.From, p.To) / 1e9
+		}
+	case lang.ProfileSteps:
+		for _, st := range p.Steps {
+			if int64(st.At) > t {
+				segEnd = min(segEnd, int64(st.At))
+				break
+			}
+		}
+	}
+	if g.bursty {
+		phase := t % g.per
+		if phase >= g.on {
+			return 0, 0, min(segEnd, t-phase+g.per)
+		}
+		f := float64(g.per) / float64(g.on)
+		r, peak = r*f, peak*f
+		segEnd = min(segEnd, t-phase+g.on)
+	}
+	return r, peak, segEnd
+}
+
+// next returns the time of the next arrival after the last one, or -1 when
+// the load ends first.
+func (g *generator) next() int64 {
+	if g.flat > 0 {
+		if g.poisson {
+			g.t += g.rng.ExpFloat64() / g.flat
+		} else {
+			g.t += 1 / g.flat
+		}
+		if g.t >= float64(g.end) {
+			return -1
+		}
+		return int64(g.t)
+	}
+	t := g.t
+	for t < float64(g.end) {
+		r, peak, seg := g.rate(int64(t))
+		if peak <= 0 {
+			t = float64(seg)
+			continue
+		}
+		if !g.poisson {
+			if r <= 0 {
+				t = float64(seg)
+				continue
+			}
+			t += 1 / r
+			break
+		}
+		c := t + g.rng.ExpFloat64()/peak
+		if c >= float64(seg) {
+			t = float64(seg)
+			continue
+		}
+		t = c
+		if peak > r || g.prof.Kind == lang.ProfileRamp {
+			if g.rng.Float64()*peak > g.prof.RateAt(durationNs(int64(t)))/1e9*g.burstFactor() {
+				continue
+			}
+		}
+		break
+	}
+	g.t = t
+	if t >= float64(g.end) {
+		return -1
+	}
+	return int64(t)
+}
+
+func (g *generator) burstFactor() float64 {
+	if !g.bursty {
+		return 1
+	}
+	return float64(g.per) / float64(g.on)
+}
+
+// endpoint picks the endpoint of the next request.
+func (g *generator) endpoint() *endpoint {
+	if g.ep != nil {
+		return g.ep
+	}
+	eps := g.svc.endpoints
+	if len(eps) == 1 {
+		return eps[0]
+	}
+	cum := g.svc.epCum
+	x := g.pick.Float64() * cum[len(cum)-1]
+	for i, c := range cum {
+		if x < c {
+			return eps[i]
+		}
+	}
+	return eps[len(eps)-1]
+}
+
+// schedule puts the next arrival on the queue.
+func (s *sim) scheduleArrival() {
+	if t := s.gen.next(); t >= 0 {
+		s.q.push(event{at: t, kind: evArrival})
+	}
+}
+
+// arrival sends one request into the entry service.
+func (s *sim) arrival() {
+	s.scheduleArrival()
+	g := s.gen
+	ep := g.endpoint()
+	rot := g.svc.rotation
+	measured := s.now >= s.warmup
+	s.entry.arrive(measured)
+	if len(rot) == 0 { // nothing listens: the connection is refused
+		s.entry.answer(0, failRefused, false, measured)
+		return
+	}
+	r := g.svc.replicas[rot[g.rr%uint64(len(rot))]]
+	g.rr++
+	j := s.pool.get(ep)
+	j.flags = jobEntry
+	if measured {
+		j.flags |= jobEntryMeasured
+	}
+	j.sent = s.now
+	s.attach(j, r)
+	if r.state == repFrozen {
+		s.at(0, evDeliver, j, 0, 0)
+		return
+	}
+	s.arrive(j)
+}

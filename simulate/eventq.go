@@ -1,0 +1,98 @@
+package simulate
+
+// evKind says what an event does when it fires.
+type evKind uint8
+
+const (
+	evArrival   evKind = iota + 1 // the load generator's next request
+	evStart                       // a dequeued job starts (deferred to avoid deep recursion)
+	evWorkDone                    // a job's local work is done
+	evSlowDone                    // a job's extra "slow" fault delay is over
+	evDeliver                     // a call attempt reaches the callee replica
+	evReply                       // a callee's answer reaches the caller
+	evTimeout                     // a call attempt's timeout fires
+	evRetry                       // a retry's backoff is over
+	evBulkWait                    // a bulkhead wait (max_wait) gives up
+	evTick                        // close one time-series interval
+	evFault                       // a fault action (start, end, detection, restart)
+	evProbe                       // a health probe of a replica
+	evConsume                     // a consumer looks for its next message
+)
+
+// event is one entry of the event queue: a plain value, no allocation.
+// job events carry the job's generation so events for a job that has been
+// recycled since are recognised and dropped (lazy cancellation).
+type event struct {
+	at   int64  // simulated time, ns
+	seq  uint64 // insertion order: ties at one instant fire first-in first-out
+	job  *job
+	gen  uint32 // job (or replica incarnation) generation at scheduling
+	arg  uint32 // kind-specific: attempt number, fault index, replica id
+	kind evKind
+	code failClass // evReply: the answer
+	node uint16    // flow node of the job
+}
+
+// eventQueue is a 4-ary min-heap ordered by (at, seq). A 4-ary heap halves
+// the depth of a binary one, and its four children share a cache line or two.
+type eventQueue struct {
+	h   []event
+	seq uint64
+}
+
+func (q *eventQueue) len() int { return len(q.h) }
+
+func before(a, b *event) bool {
+	return a.at < b.at || (a.at == b.at && a.seq < b.seq)
+}
+
+func (q *eventQueue) push(e event) {
+	q.seq++
+	e.seq = q.seq
+	q.h = append(q.h, e)
+	h := q.h
+	i := len(h) - 1
+	for i > 0 {
+		p := (i - 1) >> 2
+		if !before(&e, &h[p]) {
+			break
+		}
+		h[i] = h[p]
+		i = p
+	}
+	h[i] = e
+}
+
+// pop removes and returns the earliest event. The queue must not be empty.
+func (q *eventQueue) pop() event {
+	h := q.h
+	top := h[0]
+	n := len(h) - 1
+	last := h[n]
+	h = h[:n]
+	q.h = h
+	if n == 0 {
+		return top
+	}
+	i := 0
+	for {
+		c := 4*i + 1
+		if c >= n {
+			break
+		}
+		m := c
+		end := min(c+4, n)
+		for k := c + 1; k < end; k++ {
+			if before(&h[k], &h[m]) {
+				m = k
+			}
+		}
+		if !before(&h[m], &last) {
+			break
+		}
+		h[i] = h[m]
+		i = m
+	}
+	h[i] = last
+	return top
+}

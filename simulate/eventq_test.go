@@ -1,0 +1,52 @@
+package simulate
+
+import (
+	"math/rand/v2"
+	"sort"
+	"testing"
+)
+
+func TestEventQueueOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var q eventQueue
+	type key struct {
+		at  int64
+		arg uint32
+	}
+	var want []key
+	for i := range 5000 {
+		at := int64(r.IntN(300)) // many ties
+		q.push(event{at: at, arg: uint32(i)})
+		want = append(want, key{at, uint32(i)})
+		if i%7 == 0 { // interleave pops with pushes
+			e := q.pop()
+			for j, w := range want {
+				if w.at < e.at || (w.at == e.at && w.arg < e.arg) {
+					t.Fatalf("popped %v before %v", e.arg, want[j].arg)
+				}
+			}
+			want = removeKey(want, key{e.at, e.arg})
+		}
+	}
+	sort.Slice(want, func(i, j int) bool {
+		return want[i].at < want[j].at || (want[i].at == want[j].at && want[i].arg < want[j].arg)
+	})
+	for _, w := range want {
+		e := q.pop()
+		if e.at != w.at || e.arg != w.arg {
+			t.Fatalf("got (%d,%d), want (%d,%d)", e.at, e.arg, w.at, w.arg)
+		}
+	}
+	if q.len() != 0 {
+		t.Fatalf("queue not empty: %d", q.len())
+	}
+}
+
+func removeKey[K comparable](s []K, k K) []K {
+	for i, v := range s {
+		if v == k {
+			return append(s[:i], s[i+1:]...)
+		}
+	}
+	return s
+}

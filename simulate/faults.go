@@ -1,0 +1,338 @@
+package simulate
+
+import (
+	"fmt"
+
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/simulate/dist"
+)
+
+// Backends, for failover semantics.
+const (
+	backendCompose = lang.BackendCompose
+	backendSwarm   = lang.BackendSwarm
+)
+
+// Swarm node failure detection: a node is marked down after missing its
+// heartbeats for heartbeat period × grace multiplier (5 s × 3).
+const nodeDetect = int64(15e9)
+
+// warmupAction is the evFault arg of the warm-up cut.
+const warmupAction = ^uint32(0)
+
+type actKind uint8
+
+const (
+	actKill actKind = iota
+	actHang
+	actHangEnd
+	actSlow
+	actSlowEnd
+	actNodeDown
+	actNodeDetected
+	actNodeUp
+	actPartition
+	actPartitionEnd
+	actRestart
+	actReschedule
+)
+
+// faultAction is one scheduled change to the system.
+type faultAction struct {
+	kind  actKind
+	fault *lang.Fault
+	rep   *replica
+	inc   uint32 // the replica's incarnation when scheduled
+	node  int
+	part  partition
+	delay dist.Sampler
+}
+
+// partition is a pair of services whose calls get lost.
+type partition struct{ a, b *service }
+
+// partitioned reports whether calls between a and b are lost.
+func (s *sim) partitioned(a, b *service) bool {
+	for _, p := range s.parts {
+		if p.a == a && p.b == b || p.a == b && p.b == a {
+			return true
+		}
+	}
+	return false
+}
+
+// schedule adds an action d ns from now.
+func (s *sim) schedule(d int64, a faultAction) {
+	s.faults = append(s.faults, a)
+	s.q.push(event{at: s.now + d, kind: evFault, arg: uint32(len(s.faults) - 1)})
+}
+
+// scheduleFaults puts the scenario's faults on the queue.
+func (s *sim) scheduleFaults(sc *lang.Scenario) {
+	if sc == nil {
+		return
+	}
+	for _, f := range sc.Faults {
+		a := faultAction{fault: f}
+		switch f.Kind {
+		case lang.FaultKill:
+			a.kind = actKill
+		case lang.FaultHang:
+			a.kind = actHang
+		case lang.FaultSlow:
+			a.kind = actSlow
+			a.delay = s.sampler(f.Delay)
+		case lang.FaultNodeDown:
+			a.kind = actNodeDown
+			a.node = f.Node - 1
+		case lang.FaultPartition:
+			a.kind = actPartition
+		default:
+			s.diags = append(s.diags, errorAt(f.DeclRange, "Unknown fault", "Fault kind %q is not one of kill, hang, slow, node_down, partition.", f.Kind))
+			continue
+		}
+		if !s.checkFault(f, &a) {
+			continue
+		}
+		s.schedule(int64(f.At), a)
+	}
+}
+
+// checkFault resolves the fault's targets, reporting what does not exist.
+func (s *sim) checkFault(f *lang.Fault, a *faultAction) bool {
+	switch a.kind {
+	case actNodeDown:
+		if a.node < 0 || a.node >= s.nodes {
+			detail := fmt.Sprintf("The simulation has %d node(s) (berth.nodes).", s.nodes)
+			if s.backend == backendCompose {
+				detail = "Compose runs every replica on one host (node 1)."
+			}
+			s.diags = append(s.diags, warningAt(f.DeclRange, "Fault on a node without replicas", "%s node_down of node %d changes nothing.", detail, f.Node))
+			return false
+		}
+		return true
+	case actPartition:
+		a.part = partition{s.byName[f.Service], s.byName[f.Peer]}
+		if a.part.a == nil || a.part.b == nil {
+			s.diags = append(s.diags, errorAt(f.DeclRange, "Partition of an unknown service", "Both %q and %q must be services.", f.Service, f.Peer))
+			return false
+		}
+		return true
+	}
+	svc := s.byName[f.Service]
+	if svc == nil {
+		s.diags = append(s.diags, errorAt(f.DeclRange, "Fault on an unknown service", "Service %q is not declared.", f.Service))
+		return false
+	}
+	if a.kind == actHang && svc.health == nil {
+		s.diags = append(s.diags, warningAt(f.DeclRange, "Hang without a health check",
+			"Service %q has no health block, so Docker never marks the hung replica unhealthy: it stays in rotation until the hang ends.", svc.name))
+	}
+	return true
+}
+
+// faultAction runs action i.
+func (s *sim) faultAction(i uint32) {
+	if i == warmupAction {
+		s.warmupCut()
+		return
+	}
+	a := s.faults[i]
+	switch a.kind {
+	case actKill, actHang, actSlow:
+		s.hitReplicas(a)
+	case actHangEnd:
+		if a.rep.inc == a.inc && a.rep.state == repFrozen && !a.rep.lostNode {
+			s.unfreeze(a.rep)
+			s.note("hang_end", a.rep, "")
+		}
+	case actSlowEnd:
+		if a.rep.inc == a.inc {
+			s.note("slow_end", a.rep, "")
+		}
+	case actNodeDown:
+		s.nodeDownNow(a.node, a.fault)
+	case actNodeDetected:
+		s.nodeDetected(a.node)
+	case actNodeUp:
+		s.nodeUp(a.node)
+	case actPartition:
+		s.parts = append(s.parts, a.part)
+		s.noteSvc("partition", a.part.a, "with "+a.part.b.name)
+		if d := int64(a.fault.Duration); d > 0 {
+			a.kind = actPartitionEnd
+			s.schedule(d, a)
+		}
+	case actPartitionEnd:
+		for k, p := range s.parts {
+			if p == a.part {
+				s.parts = append(s.parts[:k], s.parts[k+1:]...)
+				break
+			}
+		}
+		s.noteSvc("partition_end", a.part.a, "with "+a.part.b.name)
+	case actRestart:
+		if a.rep.inc == a.inc && a.rep.state == repDown && !s.nodeDown[a.rep.node] {
+			s.startReplica(a.rep)
+			s.note("restart", a.rep, "")
+		}
+	case actReschedule:
+		s.reschedule(a.rep, a.inc)
+	}
+}
+
+// hitReplicas applies a kill, hang or slow fault to its replicas: the
+// first ones (by index) that are up.
+func (s *sim) hitReplicas(a faultAction) {
+	f := a.fault
+	svc := s.byName[f.Service]
+	n := max(1, f.Replicas)
+	for _, r := range svc.replicas {
+		if n == 0 {
+			break
+		}
+		if r.state != repUp {
+			continue
+		}
+		n--
+		switch a.kind {
+		case actKill:
+			s.stopReplica(r, true)
+			s.note("kill", r, "")
+			s.scheduleRestart(r)
+		case actHang:
+			s.freeze(r)
+			s.note("hang", r, "")
+			if d := int64(f.Duration); d > 0 {
+				s.schedule(d, faultAction{kind: actHangEnd, rep: r, inc: r.inc})
+			}
+		case actSlow:
+			r.slowUntil = s.end + 1
+			if d := int64(f.Duration); d > 0 {
+				r.slowUntil = s.now + d
+				s.schedule(d, faultAction{kind: actSlowEnd, rep: r, inc: r.inc})
+			}
+			r.slowDelay = a.delay
+			s.note("slow", r, f.Delay.Source)
+		}
+	}
+}
+
+// scheduleRestart brings a stopped replica back after restart.delay: on
+// the same host under compose, as a new task under swarm (same node here;
+// node losses reschedule elsewhere).
+func (s *sim) scheduleRestart(r *replica) {
+	if r.svc.restartNever {
+		return
+	}
+	s.schedule(r.svc.restartDelay, faultAction{kind: actRestart, rep: r, inc: r.inc})
+}
+
+// nodeDownNow takes a node away: its replicas hang (a dead host answers
+// nothing: calls to it wait for their timeout) and stay in rotation until
+// swarm notices, nodeDetect later. Compose has no such manager: they stay
+// lost until the host comes back (when the fault has a duration).
+func (s *sim) nodeDownNow(node int, f *lang.Fault) {
+	s.nodeDown[node] = true
+	s.noteNode("node_down", node, "")
+	for _, r := range s.replicas {
+		if r.node == node && r.state != repDown {
+			r.state = repUp
+			s.freeze(r)
+			r.lostNode = true
+		}
+	}
+	if s.backend == backendSwarm {
+		s.schedule(nodeDetect, faultAction{kind: actNodeDetected, node: node})
+	}
+	if d := int64(f.Duration); d > 0 {
+		s.schedule(d, faultAction{kind: actNodeUp, node: node})
+	}
+}
+
+// nodeDetected is swarm marking the node down: its tasks leave rotation,
+// what they held is lost, and new tasks are scheduled on the other nodes
+// after restart.delay.
+func (s *sim) nodeDetected(node int) {
+	if !s.nodeDown[node] {
+		return
+	}
+	s.noteNode("node_detected", node, "")
+	for _, r := range s.replicas {
+		if r.node == node && r.lostNode {
+			s.stopReplica(r, false)
+			s.schedule(r.svc.restartDelay, faultAction{kind: actReschedule, rep: r, inc: r.inc})
+		}
+	}
+}
+
+// reschedule starts a lost task on the best surviving node.
+func (s *sim) reschedule(r *replica, inc uint32) {
+	if r.inc != inc || r.state != repDown {
+		return
+	}
+	node := s.pickNode(r.svc, s.tasksByNode(r.svc), s.nodeLoad, -1)
+	if node < 0 {
+		s.note("pending", r, "no node may take the task")
+		return
+	}
+	s.nodeLoad[r.node]--
+	r.node = node
+	s.nodeLoad[node]++
+	s.startReplica(r)
+	s.note("rescheduled", r, "")
+}
+
+// nodeUp brings a node back. Under swarm, tasks it still holds (the loss
+// was shorter than the detection) resume; tasks that were rescheduled stay
+// where they are (swarm does not rebalance). Under compose the host
+// reboots: its containers start afresh (restart policy), what they held is
+// lost.
+func (s *sim) nodeUp(node int) {
+	s.nodeDown[node] = false
+	s.noteNode("node_up", node, "")
+	for _, r := range s.replicas {
+		if r.node != node {
+			continue
+		}
+		switch {
+		case r.lostNode && s.backend == backendSwarm:
+			r.lostNode = false
+			s.unfreeze(r)
+		case r.lostNode:
+			s.stopReplica(r, false)
+			s.startReplica(r)
+			s.note("restart", r, "")
+		case r.state == repDown && s.backend == backendSwarm:
+			// pending tasks can be placed again
+			s.reschedule(r, r.inc)
+		}
+	}
+}
+
+// note records an event of replica r.
+func (s *sim) note(kind string, r *replica, detail string) {
+	idx, node := r.idx, r.node+1
+	s.events = append(s.events, FaultEvent{Time: seconds(s.now), Kind: kind, Service: r.svc.name, Replica: &idx, Node: &node, Detail: detail})
+}
+
+func (s *sim) noteSvc(kind string, svc *service, detail string) {
+	s.events = append(s.events, FaultEvent{Time: seconds(s.now), Kind: kind, Service: svc.name, Detail: detail})
+}
+
+func (s *sim) noteNode(kind string, node int, detail string) {
+	n := node + 1
+	s.events = append(s.events, FaultEvent{Time: seconds(s.now), Kind: kind, Node: &n, Detail: detail})
+}
+
+// maxBreakerEvents caps the breaker events kept per run.
+const maxBreakerEvents = 200
+
+// breakerOpened counts a breaker opening on l at j's replica.
+func (s *sim) breakerOpened(j *job, l *link) {
+	s.count(&l.m.openings)
+	if s.nBreakerEvents < maxBreakerEvents {
+		s.nBreakerEvents++
+		s.note("breaker_open", j.rep, "to "+l.to.name)
+	}
+}

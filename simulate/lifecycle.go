@@ -1,0 +1,143 @@
+package simulate
+
+import (
+	"sort"
+
+	"github.com/berth-dev/berth/simulate/policy"
+)
+
+// startReplica brings r up as a new incarnation: empty queues, fresh
+// policy state (a new process has fresh breakers), its consumers joining
+// their groups. A swarm task with a health check enters rotation only after
+// its first probe passes (swarm routes to healthy tasks); otherwise it is
+// in rotation at once.
+func (s *sim) startReplica(r *replica) {
+	svc := r.svc
+	r.inc++
+	r.state = repUp
+	r.started = s.now
+	r.healthFails, r.unhealthy, r.lostNode = 0, false, false
+	r.slowUntil = 0
+	r.links = r.links[:0]
+	for _, l := range svc.outLinks {
+		lb, _ := policy.NewBalancer(l.spec.LoadBalancing)
+		r.links = append(r.links, linkState{
+			breaker:  policy.NewBreaker(l.spec.CircuitBreaker),
+			budget:   policy.NewBudget(l.spec.Retry),
+			bulkhead: policy.NewBulkhead(l.spec.Bulkhead),
+			lb:       lb,
+		})
+	}
+	svc.cap.add(s.now, int64(svc.workers))
+	svc.cpuCap.add(s.now, int64(svc.cpuSlots))
+	if svc.health != nil {
+		s.q.push(event{at: s.now + healthOf(svc.health).interval, kind: evProbe, arg: r.id, gen: r.inc, code: probeStart})
+	}
+	if svc.health == nil || s.backend != backendSwarm || s.now == 0 {
+		s.setRotation(r, true)
+	}
+	for _, sub := range svc.subs {
+		s.rebalance(sub)
+	}
+}
+
+// stopReplica takes r down: out of rotation, its jobs ended (notify: their
+// callers see the connection reset; else they are lost without an answer),
+// its resources freed, its consumers gone from their groups.
+func (s *sim) stopReplica(r *replica, notify bool) {
+	svc := r.svc
+	s.setRotation(r, false)
+	wasUp := r.state != repDown
+	r.state = repDown
+	r.inc++ // stale probes, hang ends and restarts of this life are ignored
+	if wasUp {
+		svc.cap.add(s.now, -int64(svc.workers))
+		svc.cpuCap.add(s.now, -int64(svc.cpuSlots))
+	}
+	svc.busy.add(s.now, -int64(r.busy))
+	svc.queued.add(s.now, -int64(r.queue.len()))
+	svc.cpuBusy.add(s.now, -int64(r.cpuBusy))
+	r.busy, r.cpuBusy, r.active = 0, 0, 0
+	r.queue.clear()
+	r.cpuQ.clear()
+	r.parked = r.parked[:0]
+	s.scratch = s.scratch[:0]
+	for j := r.jobs; j != nil; j = j.next {
+		s.scratch = append(s.scratch, j)
+	}
+	r.jobs = nil
+	for _, j := range s.scratch {
+		j.prev, j.next, j.rep = nil, nil, nil
+		j.flags &^= jobWorker
+		s.abort(j, notify)
+	}
+	for _, c := range r.consumers {
+		c.busy, c.pending = false, false
+	}
+	for _, sub := range svc.subs {
+		s.rebalance(sub)
+	}
+}
+
+// abort ends a job whose replica went away.
+func (s *sim) abort(j *job, notify bool) {
+	if j.cons != nil {
+		s.redeliver(j)
+		j.cons = nil
+	}
+	if !notify {
+		if j.flags&jobArrived != 0 {
+			measured := j.flags&jobMeasured != 0
+			j.svc.m.drop(measured)
+			if j.ep.m != nil {
+				j.ep.m.drop(measured)
+			}
+		}
+		if j.flags&jobEntry != 0 {
+			s.entry.drop(j.flags&jobEntryMeasured != 0)
+		}
+		s.pool.put(j)
+		return
+	}
+	s.finish(j, failRefused)
+}
+
+// freeze makes r hang: it keeps accepting but nothing it holds moves on.
+func (s *sim) freeze(r *replica) {
+	if r.state == repUp {
+		r.state = repFrozen
+	}
+}
+
+// unfreeze resumes a hung replica where it stopped.
+func (s *sim) unfreeze(r *replica) {
+	if r.state != repFrozen {
+		return
+	}
+	r.state = repUp
+	r.lostNode = false
+	for _, e := range r.parked {
+		e.at = s.now
+		s.q.push(e)
+	}
+	r.parked = r.parked[:0]
+	for _, c := range r.consumers {
+		s.poke(c)
+	}
+}
+
+// setRotation puts r in or out of the set the balancers pick from.
+func (s *sim) setRotation(r *replica, in bool) {
+	if r.inRot == in {
+		return
+	}
+	r.inRot = in
+	svc := r.svc
+	svc.rotation = svc.rotation[:0]
+	for _, x := range svc.replicas {
+		if x.inRot {
+			svc.rotation = append(svc.rotation, x.idx)
+		}
+	}
+	sort.Ints(svc.rotation)
+}

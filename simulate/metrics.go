@@ -1,0 +1,83 @@
+package simulate
+
+import "github.com/berth-dev/berth/simulate/hist"
+
+// metric accumulates the answers of one service, endpoint or the entry.
+// Counts and the latency histogram cover the requests that arrived after
+// the warm-up; the interval part feeds the time series and covers all.
+type metric struct {
+	arrivals int64
+	ok       int64 // answered without error (degraded included)
+	failed   int64
+	degraded int64
+	byClass  [failLost + 1]int64
+	live     int64 // measured requests in flight
+	lat      *hist.Histogram
+
+	ivArrivals, ivOK, ivFailed, ivDegraded int64
+	ivLat                                  *hist.Histogram
+}
+
+func newMetric() *metric {
+	m := &metric{}
+	m.init()
+	return m
+}
+
+func (m *metric) init() {
+	m.lat, m.ivLat = hist.New(), hist.New()
+}
+
+func (m *metric) arrive(measured bool) {
+	m.ivArrivals++
+	if measured {
+		m.arrivals++
+		m.live++
+	}
+}
+
+// answer records one answer of latency ns.
+func (m *metric) answer(latency int64, class failClass, degraded, measured bool) {
+	m.ivLat.Record(latency)
+	if class == answerOK {
+		m.ivOK++
+		if degraded {
+			m.ivDegraded++
+		}
+	} else {
+		m.ivFailed++
+	}
+	if !measured {
+		return
+	}
+	m.live--
+	m.lat.Record(latency)
+	m.byClass[class]++
+	if class != answerOK {
+		m.failed++
+		return
+	}
+	m.ok++
+	if degraded {
+		m.degraded++
+	}
+}
+
+// drop uncounts a measured request that disappeared without an answer of
+// its own (its replica was lost with it): it counts as failed, with no
+// latency.
+func (m *metric) drop(measured bool) {
+	m.ivFailed++
+	if measured {
+		m.live--
+		m.failed++
+		m.byClass[failLost]++
+	}
+}
+
+// linkMetric counts what happened on one caller→callee edge.
+type linkMetric struct {
+	calls, attempts, retries, timeouts, failures, fallbacks int64
+	breakerRejected, bulkheadRejected, budgetRejected      int64
+	openings                                               int64
+}

@@ -1,0 +1,152 @@
+package simulate
+
+import (
+	"math/rand/v2"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/simulate/dist"
+	"github.com/berth-dev/berth/simulate/policy"
+)
+
+// service is the compiled form of one lang.Service for one run.
+type service struct {
+	idx   int
+	name  string
+	spec  *lang.Service
+	async bool // capacity.model = async: workers are held only during local work
+
+	workers  int
+	queueCap int
+	cpuSlots int     // parallel local work per replica; 0 = unlimited
+	cpuSpeed float64 // local work runs at this fraction of a core's speed
+
+	endpoints []*endpoint
+	epCum     []float64 // cumulative endpoint weights, for entry requests
+	replicas  []*replica
+	rotation  []int // replicas the balancers may pick (sorted)
+	outLinks  []*link
+
+	health       *lang.Health // nil: no health check
+	restartDelay int64
+	restartNever bool
+
+	workRng  *rand.Rand
+	flowRng  *rand.Rand          // call and publish probabilities
+	inflight func(i int) int     // requests at replica i, for the balancers
+	m        metric
+	levels
+	warmAreas areas // integrals at the warm-up cut
+	ivAreas   areas // integrals at the start of the current interval
+
+	subs []*subscription // queues this service consumes
+}
+
+// endpoint is one compiled lang.Endpoint (or the implicit one of a service
+// without endpoints).
+type endpoint struct {
+	svc     *service
+	name    string
+	weight  float64
+	work    dist.Sampler
+	hasWork bool
+	nodes   []flowNode // nodes[0] is the root; empty: local work only
+	m       *metric    // own metrics when the service has several endpoints
+	decl    hcl.Range
+}
+
+// node kinds.
+const (
+	nodeSequence uint8 = iota
+	nodeParallel
+	nodeCall
+	nodePublish
+)
+
+// flowNode is one step of an endpoint's flow, flattened.
+type flowNode struct {
+	kind     uint8
+	parent   int32 // -1 for the root
+	children []uint16
+	prob     float64 // call, publish: probability the step happens
+	// call
+	link     *link
+	linkIdx  int // index in the caller's outLinks (its per-replica state)
+	callee   *endpoint
+	fallback bool
+	// publish
+	topic *topic
+	decl  hcl.Range
+}
+
+// link is the compiled policy of one caller→callee edge.
+type link struct {
+	idx        int // in the caller's outLinks
+	from, to   *service
+	spec       *lang.Link
+	timeout    int64
+	latency    dist.Sampler
+	hasLatency bool
+	retry      *lang.Retry
+	maxRetries int
+	backoff    policy.Backoff
+	rng        *rand.Rand // latency, jitter, balancing
+	m          linkMetric
+}
+
+// linkState is the policy state of one link at one caller replica: each
+// replica has its own breaker, budget, bulkhead and balancer, as each
+// process has its own Hystrix/resilience4j/Envoy instance.
+type linkState struct {
+	breaker  *policy.Breaker
+	budget   *policy.Budget
+	bulkhead *policy.Bulkhead
+	lb       policy.Balancer
+	waiting  ring[waiter] // calls waiting for a bulkhead slot
+}
+
+// waiter is a call waiting for a bulkhead slot.
+type waiter struct {
+	j    *job
+	gen  uint32
+	node uint16
+}
+
+// replica states.
+const (
+	repUp     uint8 = iota
+	repFrozen       // hung, or on a node that is down: accepts, never answers
+	repDown         // crashed or gone: calls are refused
+)
+
+// replica is one container of a service.
+type replica struct {
+	svc   *service
+	idx   int
+	id    uint32 // index in sim.replicas
+	node  int    // 0-based node it runs on
+	state uint8
+	inRot bool   // in rotation: balancers may pick it
+	inc   uint32 // incarnation: changes on every restart
+
+	busy    int
+	queue   ring[*job]
+	cpuBusy int
+	cpuQ    ring[*job]
+	active  int // requests at the replica (for least_request / p2c)
+	jobs    *job
+	parked  []event // events held while frozen
+
+	slowUntil int64
+	slowDelay dist.Sampler
+
+	links []linkState
+
+	started     int64
+	healthFails int
+	unhealthy   bool
+	lostNode    bool // frozen because its node is down
+
+	consumers []*consumer
+}

@@ -1,0 +1,63 @@
+package simulate
+
+// place creates the replicas of every service and spreads them over the
+// nodes as swarm's scheduler does: each task goes to the node with the
+// fewest tasks of its service, then the fewest tasks overall, then the
+// lowest index, never above placement.max_replicas_per_node. Under
+// compose every replica runs on the one host (node 0).
+func (s *sim) place() {
+	s.nodes = 1
+	if s.backend == backendSwarm && s.spec.Nodes > 1 {
+		s.nodes = s.spec.Nodes
+	}
+	s.nodeDown = make([]bool, s.nodes)
+	total := make([]int, s.nodes)
+	for _, svc := range s.svcs {
+		n := max(1, svc.spec.Replicas)
+		per := make([]int, s.nodes)
+		for i := range n {
+			node := s.pickNode(svc, per, total, -1)
+			if node < 0 {
+				node = 0 // over-constrained: swarm would leave it pending; keep it on node 1 and say so
+				s.diags = append(s.diags, warningAt(svc.spec.DeclRange, "Replica cannot be placed",
+					"Service %q asks for %d replicas but max_replicas_per_node = %d on %d nodes; the simulator puts the rest on node 1.",
+					svc.name, n, svc.spec.Placement.MaxReplicasPerNode, s.nodes))
+			}
+			per[node]++
+			total[node]++
+			r := &replica{svc: svc, idx: i, id: uint32(len(s.replicas)), node: node}
+			s.replicas = append(s.replicas, r)
+			svc.replicas = append(svc.replicas, r)
+			s.makeConsumers(r)
+		}
+	}
+	s.nodeLoad = total
+}
+
+// pickNode returns the node a new task of svc goes to, or -1 when none
+// may take it. per counts svc's tasks by node, total all tasks; skip is a
+// node to avoid (-1: none). Nodes that are down take nothing.
+func (s *sim) pickNode(svc *service, per, total []int, skip int) int {
+	limit := svc.spec.Placement.MaxReplicasPerNode
+	best := -1
+	for n := range s.nodes {
+		if n == skip || s.nodeDown[n] || (limit > 0 && per[n] >= limit) {
+			continue
+		}
+		if best < 0 || per[n] < per[best] || per[n] == per[best] && total[n] < total[best] {
+			best = n
+		}
+	}
+	return best
+}
+
+// tasksByNode counts svc's replicas that are not down, by node.
+func (s *sim) tasksByNode(svc *service) []int {
+	per := make([]int, s.nodes)
+	for _, r := range svc.replicas {
+		if r.state != repDown {
+			per[r.node]++
+		}
+	}
+	return per
+}

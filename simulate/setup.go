@@ -1,0 +1,74 @@
+package simulate
+
+import (
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/berth-dev/berth/lang"
+)
+
+// newSim compiles spec for one replication of case c with seed.
+func newSim(spec *lang.Spec, c Case, seed uint64, opts Options) (*sim, hcl.Diagnostics) {
+	s := &sim{spec: spec, seed: seed, backend: spec.Backend}
+	ld := spec.Loads[c.Load]
+	var sc *lang.Scenario
+	if c.Scenario != "" {
+		sc = spec.Scenarios[c.Scenario]
+		if sc.Backend != "" {
+			s.backend = sc.Backend
+		}
+	}
+	if s.backend != backendSwarm {
+		s.backend = backendCompose
+	}
+	s.end = int64(ld.Duration)
+	if opts.Duration > 0 {
+		s.end = int64(opts.Duration)
+	}
+	if s.end <= 0 {
+		s.end = int64(DefaultDuration)
+	}
+	s.warmup = min(max(int64(ld.Warmup), 0), s.end)
+	s.tick = tickFor(s.end)
+	s.entry.init()
+	s.build()
+	entry := s.byName[ld.Entry.Service]
+	if entry == nil {
+		s.diags = append(s.diags, errorAt(ld.Entry.Range, "Unknown entry service", "Load %q enters service %q, which is not declared.", ld.Name, ld.Entry.Service))
+		return s, s.diags
+	}
+	var ep *endpoint
+	if ld.Entry.Endpoint != "" {
+		if ep = entry.endpoint(ld.Entry.Endpoint); ep == nil {
+			s.diags = append(s.diags, errorAt(ld.Entry.Range, "Unknown entry endpoint", "Service %q has no endpoint %q.", entry.name, ld.Entry.Endpoint))
+		}
+	}
+	if s.diags.HasErrors() {
+		return s, s.diags
+	}
+	s.entrySvc = entry
+	s.place()
+	for _, r := range s.replicas {
+		s.startReplica(r)
+	}
+	s.scheduleFaults(sc)
+	s.gen = s.newGenerator(ld, entry, ep)
+	s.scheduleArrival()
+	return s, s.diags
+}
+
+// warmupCut starts the measurement: the time integrals are read here.
+func (s *sim) warmupCut() {
+	for _, svc := range s.svcs {
+		svc.warmAreas = svc.levels.areas(s.now)
+		svc.queued.resetMax()
+	}
+	for _, sub := range s.subsAll() {
+		sub.warmArea = sub.backlog.areaAt(s.now)
+		sub.backlog.resetMax()
+	}
+}
+
+// finishRun closes the last time-series interval.
+func (s *sim) finishRun() {
+	s.closeInterval()
+}

@@ -1,0 +1,117 @@
+package simulate
+
+import (
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/berth-dev/berth/lang"
+)
+
+// sim is one replication of one run: the engine, the compiled model and
+// its metrics. It is single-threaded; replications run in parallel, each
+// with its own sim.
+type sim struct {
+	now    int64
+	end    int64
+	warmup int64
+	q      eventQueue
+	pool   jobPool
+
+	spec     *lang.Spec
+	backend  string
+	seed     uint64
+	svcs     []*service
+	byName   map[string]*service
+	links    []*link
+	replicas []*replica
+	topics   []*topic
+	topicBy  map[string]*topic
+	gen      *generator
+	entry    metric
+	entrySvc *service
+
+	nodes     int
+	nodeDown  []bool
+	nodeLoad  []int // tasks by node
+	consumers []*consumer
+	parts    []partition
+
+	tick     int64 // time-series interval, ns
+	series   seriesSet
+	events   []FaultEvent
+	faults   []faultAction
+	progress func(frac float64)
+	nEvents  uint64
+
+	nBreakerEvents int
+
+	scratch []*job
+	diags   hcl.Diagnostics
+}
+
+// run processes events until the end of the load.
+func (s *sim) run() {
+	s.q.push(event{at: s.tick, kind: evTick})
+	if s.warmup > 0 {
+		s.q.push(event{at: s.warmup, kind: evFault, arg: warmupAction})
+	}
+	for s.q.len() > 0 {
+		e := s.q.pop()
+		if e.at > s.end {
+			break
+		}
+		s.now = e.at
+		s.dispatch(&e)
+		s.nEvents++
+		if s.progress != nil && s.nEvents&0xffff == 0 {
+			s.progress(float64(s.now) / float64(s.end))
+		}
+	}
+	s.now = s.end
+}
+
+func (s *sim) dispatch(e *event) {
+	if e.job != nil {
+		j := e.job
+		if j.gen != e.gen {
+			return // the job has ended since: a cancelled timer or a late answer
+		}
+		if j.rep != nil && j.rep.state == repFrozen {
+			j.rep.parked = append(j.rep.parked, *e)
+			return
+		}
+	}
+	switch e.kind {
+	case evArrival:
+		s.arrival()
+	case evStart:
+		s.begin(e.job)
+	case evWorkDone:
+		s.workDone(e.job)
+	case evSlowDone:
+		s.afterWork(e.job)
+	case evDeliver:
+		s.arrive(e.job)
+	case evReply:
+		s.answer(e.job, int(e.node), e.arg, e.code)
+	case evTimeout:
+		s.attemptTimeout(e.job, int(e.node), e.arg)
+	case evRetry:
+		s.retryNow(e.job, int(e.node), e.arg)
+	case evBulkWait:
+		s.bulkheadGiveUp(e.job, int(e.node), e.arg)
+	case evTick:
+		s.closeInterval()
+		s.q.push(event{at: s.now + s.tick, kind: evTick})
+	case evFault:
+		s.faultAction(e.arg)
+	case evProbe:
+		s.probe(e.arg, e.gen, e.code)
+	case evConsume:
+		s.consumerNext(e.arg)
+	}
+}
+
+// at schedules a job event d ns from now.
+func (s *sim) at(d int64, kind evKind, j *job, node int, arg uint32) {
+	s.q.push(event{at: s.now + d, kind: kind, job: j, gen: j.gen, node: uint16(node), arg: arg})
+}
