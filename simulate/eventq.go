@@ -4,19 +4,19 @@ package simulate
 type evKind uint8
 
 const (
-	evArrival   evKind = iota + 1 // the load generator's next request
-	evStart                       // a dequeued job starts (deferred to avoid deep recursion)
-	evWorkDone                    // a job's local work is done
-	evSlowDone                    // a job's extra "slow" fault delay is over
-	evDeliver                     // a call attempt reaches the callee replica
-	evReply                       // a callee's answer reaches the caller
-	evTimeout                     // a call attempt's timeout fires
-	evRetry                       // a retry's backoff is over
-	evBulkWait                    // a bulkhead wait (max_wait) gives up
-	evTick                        // close one time-series interval
-	evFault                       // a fault action (start, end, detection, restart)
-	evProbe                       // a health probe of a replica
-	evConsume                     // a consumer looks for its next message
+	evArrival  evKind = iota + 1 // the load generator's next request
+	evStart                      // a dequeued job starts (deferred to avoid deep recursion)
+	evWorkDone                   // a job's local work is done
+	evSlowDone                   // a job's extra "slow" fault delay is over
+	evDeliver                    // a call attempt reaches the callee replica
+	evReply                      // a callee's answer reaches the caller
+	evTimeout                    // a call attempt's timeout fires
+	evRetry                      // a retry's backoff is over
+	evBulkWait                   // a bulkhead wait (max_wait) gives up
+	evTick                       // close one time-series interval
+	evFault                      // a fault action (start, end, detection, restart)
+	evProbe                      // a health probe of a replica
+	evConsume                    // a consumer looks for its next message
 )
 
 // event is one entry of the event queue: a plain value, no allocation.

@@ -41,13 +41,13 @@ func (c failClass) String() string {
 
 // job flags.
 const (
-	jobEntry     uint8 = 1 << iota // came from the load generator
-	jobMeasured                    // arrived after the warm-up: counted in the metrics
-	jobArrived                     // reached its replica (counted as an arrival)
-	jobWorker                      // holds one of its replica's workers
-	jobDegraded                    // a fallback stood in for a failed call
-	jobMessage                     // a queue message run by a consumer
-	jobEntryMeasured               // an entry request sent after the warm-up
+	jobEntry         uint8 = 1 << iota // came from the load generator
+	jobMeasured                        // arrived after the warm-up: counted in the metrics
+	jobArrived                         // reached its replica (counted as an arrival)
+	jobWorker                          // holds one of its replica's workers
+	jobDegraded                        // a fallback stood in for a failed call
+	jobMessage                         // a queue message run by a consumer
+	jobEntryMeasured                   // an entry request sent after the warm-up
 )
 
 // job is one request at one service: an entry request, one attempt of a

@@ -78,6 +78,6 @@ func (m *metric) drop(measured bool) {
 // linkMetric counts what happened on one caller→callee edge.
 type linkMetric struct {
 	calls, attempts, retries, timeouts, failures, fallbacks int64
-	breakerRejected, bulkheadRejected, budgetRejected      int64
-	openings                                               int64
+	breakerRejected, bulkheadRejected, budgetRejected       int64
+	openings                                                int64
 }

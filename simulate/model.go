@@ -33,8 +33,8 @@ type service struct {
 	restartNever bool
 
 	workRng  *rand.Rand
-	flowRng  *rand.Rand          // call and publish probabilities
-	inflight func(i int) int     // requests at replica i, for the balancers
+	flowRng  *rand.Rand      // call and publish probabilities
+	inflight func(i int) int // requests at replica i, for the balancers
 	m        metric
 	levels
 	warmAreas areas // integrals at the warm-up cut

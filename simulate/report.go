@@ -82,14 +82,14 @@ type Metrics struct {
 	Rejections int64 `json:"rejections"`
 	// Timeouts, Retries and BreakerOpenings count this service's outgoing
 	// calls (the policies of its links).
-	Timeouts        int64              `json:"timeouts"`
-	Retries         int64              `json:"retries"`
-	BreakerOpenings int64              `json:"breaker_openings"`
-	Queue           QueueLength        `json:"queue"`
-	Replicas        int                `json:"replicas,omitempty"`
+	Timeouts        int64               `json:"timeouts"`
+	Retries         int64               `json:"retries"`
+	BreakerOpenings int64               `json:"breaker_openings"`
+	Queue           QueueLength         `json:"queue"`
+	Replicas        int                 `json:"replicas,omitempty"`
 	Endpoints       map[string]*Metrics `json:"endpoints,omitempty"`
-	Series          []Point            `json:"series,omitempty"`
-	CI              *MetricsCI         `json:"ci,omitempty"`
+	Series          []Point             `json:"series,omitempty"`
+	CI              *MetricsCI          `json:"ci,omitempty"`
 }
 
 // Latency holds latency statistics in seconds.
@@ -210,11 +210,11 @@ type FaultEvent struct {
 
 // Verdict is one checked bound of an expect block or an slo.
 type Verdict struct {
-	Source   string  `json:"source"`  // "scenario NAME" or "slo NAME"
-	Target   string  `json:"target"`  // "entry", or the service[/endpoint]
-	Metric   string  `json:"metric"`  // p99, error_rate, throughput, ...
-	Op       string  `json:"op"`      // "<=" or ">="
-	Bound    float64 `json:"bound"`   // seconds for latencies
+	Source   string  `json:"source"` // "scenario NAME" or "slo NAME"
+	Target   string  `json:"target"` // "entry", or the service[/endpoint]
+	Metric   string  `json:"metric"` // p99, error_rate, throughput, ...
+	Op       string  `json:"op"`     // "<=" or ">="
+	Bound    float64 `json:"bound"`  // seconds for latencies
 	Measured float64 `json:"measured"`
 	Pass     bool    `json:"pass"`
 	// Pos is "file:line" of the attribute that set the bound.

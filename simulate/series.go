@@ -6,7 +6,7 @@ const MaxPoints = 600
 
 // seriesSet holds the time series of one replication.
 type seriesSet struct {
-	start  int64     // start of the current interval
+	start  int64 // start of the current interval
 	entry  []Point
 	svcs   [][]Point // by service index
 	topics [][]QueuePoint

@@ -33,7 +33,7 @@ type sim struct {
 	nodeDown  []bool
 	nodeLoad  []int // tasks by node
 	consumers []*consumer
-	parts    []partition
+	parts     []partition
 
 	tick     int64 // time-series interval, ns
 	series   seriesSet
