@@ -25,8 +25,9 @@ func reportDiags(cmd *cobra.Command, diags hcl.Diagnostics) error {
 	return nil
 }
 
-// writeDiagsText renders diags the way terraform does: file:line:col, the
-// source snippet with the subject underlined, the summary and the detail.
+// writeDiagsText renders diags the way terraform does, with the position
+// as file:line:col: the severity and summary, the source snippet with the
+// subject underlined, then the detail.
 func writeDiagsText(w io.Writer, diags hcl.Diagnostics) {
 	width, color := 0, false
 	if f, ok := w.(interface{ Fd() uintptr }); ok && term.IsTerminal(int(f.Fd())) {
@@ -36,10 +37,11 @@ func writeDiagsText(w io.Writer, diags hcl.Diagnostics) {
 	if width <= 0 {
 		width = 100
 	}
-	dw := hcl.NewDiagnosticTextWriter(w, diagFiles, uint(width), color)
-	_ = dw.WriteDiagnostics(diags)
+	dw := &diagTextWriter{w: w, files: diagFiles, width: width, color: color}
+	for _, d := range diags {
+		dw.write(d)
+	}
 }
-
 // jsonDiag is the JSON form of one diagnostic.
 type jsonDiag struct {
 	Severity string     `json:"severity"`
