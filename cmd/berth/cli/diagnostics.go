@@ -42,6 +42,7 @@ func writeDiagsText(w io.Writer, diags hcl.Diagnostics) {
 		dw.write(d)
 	}
 }
+
 // jsonDiag is the JSON form of one diagnostic.
 type jsonDiag struct {
 	Severity string     `json:"severity"`
