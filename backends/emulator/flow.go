@@ -99,10 +99,10 @@ func (f *flowRun) publish(r *rand.Rand, s *lang.Step) *failure {
 	return nil
 }
 
-// happens draws whether a step with probability p runs. The model's zero
-// value means unset, that is 1.
+// happens draws whether a step with probability p runs (the loader sets
+// 1 unless the spec says otherwise; 0 never runs).
 func happens(r *rand.Rand, p float64) bool {
-	return p <= 0 || p >= 1 || r.Float64() < p
+	return p >= 1 || r.Float64() < p
 }
 
 // response assembles the body from the steps that ran.
