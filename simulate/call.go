@@ -104,7 +104,7 @@ func (s *sim) reply(cj *job, class failClass) {
 		d = l.latency.Sample(l.rng)
 	}
 	if d > 0 || p.rep.state == repFrozen {
-		s.q.push(event{at: s.now + d, kind: evReply, job: p, gen: p.gen, node: cj.pnode, arg: cj.pattempt, code: class})
+		s.q.add(s.now+d, evReply, class, p, p.gen, nodeArg(int(cj.pnode), cj.pattempt))
 		return
 	}
 	s.answer(p, int(cj.pnode), cj.pattempt, class)
@@ -113,7 +113,7 @@ func (s *sim) reply(cj *job, class failClass) {
 // answer takes the callee's answer to attempt of call n of j. An answer
 // to an attempt that already timed out is discarded: the callee's work
 // was wasted.
-func (s *sim) answer(j *job, n int, attempt uint32, class failClass) {
+func (s *sim) answer(j *job, n int, attempt uint16, class failClass) {
 	st := &j.nodes[n]
 	if !st.open || st.attempt != attempt {
 		return
@@ -128,7 +128,7 @@ func (s *sim) answer(j *job, n int, attempt uint32, class failClass) {
 }
 
 // attemptTimeout gives up on an attempt; the callee keeps working.
-func (s *sim) attemptTimeout(j *job, n int, attempt uint32) {
+func (s *sim) attemptTimeout(j *job, n int, attempt uint16) {
 	st := &j.nodes[n]
 	if !st.open || st.attempt != attempt {
 		return
@@ -195,7 +195,7 @@ func (s *sim) attemptFailed(j *job, n int, class failClass) {
 }
 
 // retryNow starts the attempt that waited for its backoff.
-func (s *sim) retryNow(j *job, n int, attempt uint32) {
+func (s *sim) retryNow(j *job, n int, attempt uint16) {
 	st := &j.nodes[n]
 	if st.done || st.attempt != attempt {
 		return
@@ -230,7 +230,7 @@ func (s *sim) releaseBulkhead(j *job, n int) {
 }
 
 // bulkheadGiveUp fails an attempt that waited max_wait for a slot.
-func (s *sim) bulkheadGiveUp(j *job, n int, attempt uint32) {
+func (s *sim) bulkheadGiveUp(j *job, n int, attempt uint16) {
 	st := &j.nodes[n]
 	if !st.waiting || st.attempt != attempt {
 		return

@@ -22,16 +22,21 @@ const (
 // event is one entry of the event queue: a plain value, no allocation.
 // job events carry the job's generation so events for a job that has been
 // recycled since are recognised and dropped (lazy cancellation).
+// An event is 32 bytes: the kind and a code ride in the low bits of the
+// sequence number, which orders events of one instant first-in first-out.
 type event struct {
-	at   int64  // simulated time, ns
-	seq  uint64 // insertion order: ties at one instant fire first-in first-out
-	job  *job
-	gen  uint32 // job (or replica incarnation) generation at scheduling
-	arg  uint32 // kind-specific: attempt number, fault index, replica id
-	kind evKind
-	code failClass // evReply: the answer
-	node uint16    // flow node of the job
+	at  int64  // simulated time, ns
+	key uint64 // seq<<16 | kind<<8 | code
+	job *job
+	gen uint32 // job (or replica incarnation) generation at scheduling
+	arg uint32 // job events: node<<16 | attempt; else kind-specific
 }
+
+func (e *event) kind() evKind                 { return evKind(e.key >> 8) }
+func (e *event) code() failClass              { return failClass(e.key) }
+func (e *event) node() int                    { return int(e.arg >> 16) }
+func (e *event) attempt() uint16              { return uint16(e.arg) }
+func nodeArg(node int, attempt uint16) uint32 { return uint32(node)<<16 | uint32(attempt) }
 
 // eventQueue is a 4-ary min-heap ordered by (at, seq). A 4-ary heap halves
 // the depth of a binary one, and its four children share a cache line or two.
@@ -43,12 +48,17 @@ type eventQueue struct {
 func (q *eventQueue) len() int { return len(q.h) }
 
 func before(a, b *event) bool {
-	return a.at < b.at || (a.at == b.at && a.seq < b.seq)
+	return a.at < b.at || (a.at == b.at && a.key < b.key)
 }
 
-func (q *eventQueue) push(e event) {
+// add schedules an event.
+func (q *eventQueue) add(at int64, kind evKind, code failClass, j *job, gen, arg uint32) {
 	q.seq++
-	e.seq = q.seq
+	q.push(event{at: at, key: q.seq<<16 | uint64(kind)<<8 | uint64(code), job: j, gen: gen, arg: arg})
+}
+
+// push inserts e as it is (its key already set).
+func (q *eventQueue) push(e event) {
 	q.h = append(q.h, e)
 	h := q.h
 	i := len(h) - 1

@@ -16,7 +16,7 @@ func TestEventQueueOrder(t *testing.T) {
 	var want []key
 	for i := range 5000 {
 		at := int64(r.IntN(300)) // many ties
-		q.push(event{at: at, arg: uint32(i)})
+		q.add(at, evTick, 0, nil, 0, uint32(i))
 		want = append(want, key{at, uint32(i)})
 		if i%7 == 0 { // interleave pops with pushes
 			e := q.pop()

@@ -67,7 +67,7 @@ type job struct {
 	parent   *job
 	pgen     uint32
 	pnode    uint16
-	pattempt uint32
+	pattempt uint16
 
 	cons *consumer // jobMessage: the consumer running it
 	msg  message
@@ -80,7 +80,7 @@ type job struct {
 // nodeState is the progress of one flow node of a job.
 type nodeState struct {
 	count   int32  // sequence: next child; parallel: children still running
-	attempt uint32 // call: number of the current attempt (stale answers differ)
+	attempt uint16 // call: number of the current attempt (stale answers differ)
 	start   int64  // call: start of the current attempt
 	retry   policy.RetryState
 	ticket  policy.Ticket

@@ -31,7 +31,7 @@ func (s *sim) startReplica(r *replica) {
 	svc.cap.add(s.now, int64(svc.workers))
 	svc.cpuCap.add(s.now, int64(svc.cpuSlots))
 	if svc.health != nil {
-		s.q.push(event{at: s.now + healthOf(svc.health).interval, kind: evProbe, arg: r.id, gen: r.inc, code: probeStart})
+		s.q.add(s.now+healthOf(svc.health).interval, evProbe, probeStart, nil, r.inc, r.id)
 	}
 	if svc.health == nil || s.backend != backendSwarm || s.now == 0 {
 		s.setRotation(r, true)
@@ -117,8 +117,7 @@ func (s *sim) unfreeze(r *replica) {
 	r.state = repUp
 	r.lostNode = false
 	for _, e := range r.parked {
-		e.at = s.now
-		s.q.push(e)
+		s.q.add(s.now, e.kind(), e.code(), e.job, e.gen, e.arg)
 	}
 	r.parked = r.parked[:0]
 	for _, c := range r.consumers {

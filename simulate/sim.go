@@ -26,8 +26,10 @@ type sim struct {
 	topics   []*topic
 	topicBy  map[string]*topic
 	gen      *generator
-	entry    metric
-	entrySvc *service
+	// nextArrival is the time of the load's next request (MaxInt64: none).
+	nextArrival int64
+	entry       metric
+	entrySvc    *service
 
 	nodes     int
 	nodeDown  []bool
@@ -50,11 +52,22 @@ type sim struct {
 
 // run processes events until the end of the load.
 func (s *sim) run() {
-	s.q.push(event{at: s.tick, kind: evTick})
+	s.q.add(s.tick, evTick, 0, nil, 0, 0)
 	if s.warmup > 0 {
-		s.q.push(event{at: s.warmup, kind: evFault, arg: warmupAction})
+		s.q.add(s.warmup, evFault, 0, nil, 0, warmupAction)
 	}
-	for s.q.len() > 0 {
+	for {
+		// The pending arrival goes first when it is due no later than the
+		// earliest queued event (a fixed rule, so runs stay deterministic).
+		if s.nextArrival <= s.end && (s.q.len() == 0 || s.nextArrival <= s.q.h[0].at) {
+			s.now = s.nextArrival
+			s.arrival()
+			s.nEvents++
+			continue
+		}
+		if s.q.len() == 0 {
+			break
+		}
 		e := s.q.pop()
 		if e.at > s.end {
 			break
@@ -80,9 +93,7 @@ func (s *sim) dispatch(e *event) {
 			return
 		}
 	}
-	switch e.kind {
-	case evArrival:
-		s.arrival()
+	switch e.kind() {
 	case evStart:
 		s.begin(e.job)
 	case evWorkDone:
@@ -92,26 +103,26 @@ func (s *sim) dispatch(e *event) {
 	case evDeliver:
 		s.arrive(e.job)
 	case evReply:
-		s.answer(e.job, int(e.node), e.arg, e.code)
+		s.answer(e.job, e.node(), e.attempt(), e.code())
 	case evTimeout:
-		s.attemptTimeout(e.job, int(e.node), e.arg)
+		s.attemptTimeout(e.job, e.node(), e.attempt())
 	case evRetry:
-		s.retryNow(e.job, int(e.node), e.arg)
+		s.retryNow(e.job, e.node(), e.attempt())
 	case evBulkWait:
-		s.bulkheadGiveUp(e.job, int(e.node), e.arg)
+		s.bulkheadGiveUp(e.job, e.node(), e.attempt())
 	case evTick:
 		s.closeInterval()
-		s.q.push(event{at: s.now + s.tick, kind: evTick})
+		s.q.add(s.now+s.tick, evTick, 0, nil, 0, 0)
 	case evFault:
 		s.faultAction(e.arg)
 	case evProbe:
-		s.probe(e.arg, e.gen, e.code)
+		s.probe(e.arg, e.gen, e.code())
 	case evConsume:
 		s.consumerNext(e.arg)
 	}
 }
 
 // at schedules a job event d ns from now.
-func (s *sim) at(d int64, kind evKind, j *job, node int, arg uint32) {
-	s.q.push(event{at: s.now + d, kind: kind, job: j, gen: j.gen, node: uint16(node), arg: arg})
+func (s *sim) at(d int64, kind evKind, j *job, node int, attempt uint16) {
+	s.q.add(s.now+d, kind, 0, j, j.gen, nodeArg(node, attempt))
 }
