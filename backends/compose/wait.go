@@ -1,0 +1,115 @@
+package compose
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/docker/docker/api/types/container"
+	"github.com/docker/docker/api/types/filters"
+
+	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/planner"
+)
+
+// waitReady waits until every container the plan created or updated is
+// running, or healthy when it has a health check, polling the project's
+// containers with one list call per round. It returns those that did not
+// get there before the deadline, or that exited, with why.
+func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends.Result, wait time.Duration, prog *backends.Progress) []*backends.StepError {
+	pending := map[string]*planner.Step{} // container name → its last step
+	for _, s := range res.Done {
+		c := s.Change
+		if c.Type == TypeContainer && c.After != nil && s.Op != planner.OpDelete {
+			name := ContainerName(x.project, c.Group, c.Index)
+			if pending[name] == nil {
+				prog.Resource(c, backends.PhaseWaiting, waitGoal(c))
+			}
+			pending[name] = s
+		}
+	}
+	deadline := time.Now().Add(wait)
+	f := filters.NewArgs(filters.Arg("label", backends.ProjectFilter(x.project)))
+	var unready []*backends.StepError
+	for delay := 20 * time.Millisecond; len(pending) > 0; delay = min(delay*2, 250*time.Millisecond) {
+		list, err := x.cli.ContainerList(context.WithoutCancel(ctx), container.ListOptions{All: true, Filters: f})
+		if err != nil {
+			return append(unready, fail(pending, err.Error(), prog)...)
+		}
+		for _, ctr := range list {
+			name := strings.TrimPrefix(firstName(ctr.Names), "/")
+			s := pending[name]
+			if s == nil {
+				continue
+			}
+			ready, why := readiness(s.Change, ctr)
+			switch {
+			case ready:
+				prog.Resource(s.Change, backends.PhaseReady, why)
+				delete(pending, name)
+			case why != "":
+				unready = append(unready, &backends.StepError{Step: s, Err: fmt.Errorf("%s", why)})
+				prog.Resource(s.Change, backends.PhaseUnready, why)
+				delete(pending, name)
+			}
+		}
+		if len(pending) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			return append(unready, fail(pending, fmt.Sprintf("not ready after %s", wait), prog)...)
+		}
+		if ctx.Err() != nil {
+			return append(unready, fail(pending, "interrupted while waiting", prog)...)
+		}
+		select {
+		case <-time.After(delay):
+		case <-ctx.Done():
+		}
+	}
+	return unready
+}
+
+func waitGoal(c *planner.Change) string {
+	if len(c.After.Attrs.Map("health")) > 0 {
+		return "healthy"
+	}
+	return "running"
+}
+
+// readiness reads a container's summary: ready (running, and healthy when
+// it has a check), or a reason it never will be (it exited, unhealthy), or
+// neither yet.
+func readiness(c *planner.Change, ctr container.Summary) (bool, string) {
+	health := len(c.After.Attrs.Map("health")) > 0
+	switch {
+	case ctr.State == "running" && !health:
+		return true, "running"
+	case ctr.State == "running" && strings.Contains(ctr.Status, "(healthy)"):
+		return true, "healthy"
+	case ctr.State == "running" && strings.Contains(ctr.Status, "(unhealthy)"):
+		return false, "unhealthy: " + ctr.Status
+	case ctr.State == "restarting":
+		return false, "restarting after it exited: " + ctr.Status
+	case ctr.State == "exited" || ctr.State == "dead":
+		return false, "exited: " + ctr.Status
+	}
+	return false, ""
+}
+
+func fail(pending map[string]*planner.Step, why string, prog *backends.Progress) []*backends.StepError {
+	var out []*backends.StepError
+	for _, s := range pending {
+		out = append(out, &backends.StepError{Step: s, Err: fmt.Errorf("%s", why)})
+		prog.Resource(s.Change, backends.PhaseUnready, why)
+	}
+	return out
+}
+
+func firstName(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return names[0]
+}
