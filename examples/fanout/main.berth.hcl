@@ -7,7 +7,7 @@
 # count is one variable to override from the command line:
 #
 #   berth validate examples/fanout
-#   berth simulate examples/fanout -var shard_replicas=3
+#   berth simulate examples/fanout --var shard_replicas=3
 #   BERTH_VAR_shard_replicas=1 berth simulate examples/fanout --scenario shard-b-slow
 #
 # It shows the tail at scale: a page waits for its slowest shard. Each

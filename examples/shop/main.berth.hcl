@@ -19,7 +19,7 @@
 #   berth validate examples/shop
 #   berth graph examples/shop --format mermaid
 #   berth simulate examples/shop --scenario orders-replica-loss
-#   berth simulate examples/shop -var orders_replicas=1   # is one enough?
+#   berth simulate examples/shop --var orders_replicas=1  # is one enough?
 
 berth {
   project = "shop"

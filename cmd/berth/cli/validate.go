@@ -30,7 +30,7 @@ JSON object:
 The exit status is 1 when there is an error; warnings alone leave it 0.`,
 		Example: `  berth validate examples/shop
   berth validate --json . | jq '.diagnostics[].summary'
-  berth validate examples/fanout -var shard_replicas=3`,
+  berth validate examples/fanout --var shard_replicas=3`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			spec, _, diags, err := loadSpecDiags(specDir(args), &sf)
