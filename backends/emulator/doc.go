@@ -26,10 +26,21 @@
 //     outbox and delivered at most once, fire-and-forget, by HTTP POST to
 //     the consume endpoint of every consuming service (see publish.go).
 //
+// HTTP surface of one emulator (see response.go for the body):
+//
+//	GET|POST /<endpoint>   one request; "/" is the first endpoint
+//	GET /healthz           200 while serving, 503 once shutting down (also
+//	                       the spec's health.http path)
+//	GET /_berth/stats      counters (Stats)
+//	GET|POST /_berth/fault the fault in force / inject one (Fault: hang,
+//	                       slow, error, clear), for real-load scenarios
+//
 // Files: config.go (the compiled Config and its env encoding), compile.go
 // (lang.Spec → Config), container.go (what a backend needs to run one),
-// server.go (HTTP), admit.go (workers and waiting room), flow.go (the
-// endpoint's steps), call.go (one downstream call through its link),
-// resolve.go (service name → replica addresses), publish.go, stats.go,
-// image.go and binary.go (the image and its static binary).
+// server.go (HTTP, admission, local work), admit.go (workers and waiting
+// room), endpoint.go and flow.go (the endpoint's steps), call.go (one
+// downstream call through its link's policies), attempt.go (one HTTP
+// attempt and its failure class), resolve.go (service name → replica
+// addresses), publish.go, fault.go, stats.go, probe.go, response.go,
+// image.go, binary.go and save.go (the image and its static binary).
 package emulator

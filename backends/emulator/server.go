@@ -47,6 +47,7 @@ type Server struct {
 	outboxes map[string]*outbox
 	stats    counters
 	logs     *logger
+	fault    faultState
 	healthy  atomic.Bool
 	// work is the context of the work requests do. It is not the HTTP
 	// request's: a callee keeps working after its caller timed out, as in
@@ -122,7 +123,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	switch p := r.URL.Path; {
 	case p == pathHealth || (s.cfg.HealthPath != "" && p == s.cfg.HealthPath):
-		s.serveHealth(w)
+		s.serveHealth(w, r)
+	case p == pathFault:
+		s.serveFault(w, r)
 	case p == pathStats:
 		writeJSON(w, http.StatusOK, s.Stats(), false)
 	case p == "/":
@@ -134,7 +137,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (s *Server) serveHealth(w http.ResponseWriter) {
+func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) {
+	if kind, _, end := s.fault.get(); kind == FaultHang {
+		if hang(r.Context(), end) != nil {
+			return
+		}
+	}
 	if !s.healthy.Load() {
 		http.Error(w, "shutting down", http.StatusServiceUnavailable)
 		return
@@ -181,7 +189,20 @@ func (s *Server) handle(ep *endpointRT, resp *Response) int {
 		}
 	}()
 	r := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
-	if err := sleep(ctx, time.Duration(ep.work.Sample(r))); err != nil {
+	work := time.Duration(ep.work.Sample(r))
+	switch kind, delay, end := s.fault.get(); kind {
+	case FaultHang:
+		if err := hang(ctx, end); err != nil {
+			resp.Error = "stopped: " + err.Error()
+			return http.StatusServiceUnavailable
+		}
+	case FaultError:
+		resp.Error = "fault: error"
+		return http.StatusInternalServerError
+	case FaultSlow:
+		work += time.Duration(delay.Sample(r))
+	}
+	if err := sleep(ctx, work); err != nil {
 		resp.Error = "stopped: " + err.Error()
 		return http.StatusServiceUnavailable
 	}

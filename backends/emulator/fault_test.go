@@ -1,0 +1,59 @@
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"testing"
+	"time"
+)
+
+func postFault(t *testing.T, url string, f Fault) int {
+	t.Helper()
+	js, _ := json.Marshal(f)
+	resp, err := http.Post(url, "application/json", bytes.NewReader(js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+func TestFaults(t *testing.T) {
+	c := newCluster(t)
+	c.start(shop(0), "users", 1)
+	fault := c.url("users", pathFault)
+
+	if code := postFault(t, fault, Fault{Kind: "explode"}); code != http.StatusBadRequest {
+		t.Errorf("unknown kind: %d", code)
+	}
+	// error: 500 until cleared.
+	postFault(t, fault, Fault{Kind: FaultError})
+	if code, _, _ := c.get("users", "/get"); code != http.StatusInternalServerError {
+		t.Errorf("error fault: %d", code)
+	}
+	postFault(t, fault, Fault{Kind: FaultClear})
+	if code, _, _ := c.get("users", "/get"); code != http.StatusOK {
+		t.Errorf("after clear: %d", code)
+	}
+	// slow: the extra delay is local work.
+	postFault(t, fault, Fault{Kind: FaultSlow, Delay: "const(150ms)", Duration: "10s"})
+	start := time.Now()
+	c.get("users", "/get")
+	if took := time.Since(start); took < 150*time.Millisecond {
+		t.Errorf("slow fault: answered in %v", took)
+	}
+	// hang: neither requests nor /healthz answer until it ends (300ms).
+	postFault(t, fault, Fault{Kind: FaultHang, Duration: "300ms"})
+	cl := &http.Client{Timeout: 100 * time.Millisecond}
+	for _, p := range []string{"/get", "/healthz"} {
+		if resp, err := cl.Get(c.url("users", p)); err == nil {
+			resp.Body.Close()
+			t.Errorf("%s answered %d during a hang", p, resp.StatusCode)
+		}
+	}
+	start = time.Now()
+	if code, _, _ := c.get("users", "/get"); code != 200 || time.Since(start) > 400*time.Millisecond {
+		t.Errorf("after the hang: %d in %v", code, time.Since(start))
+	}
+}
