@@ -1,0 +1,110 @@
+package whatif
+
+import (
+	"sort"
+
+	"github.com/berth-dev/berth/lang"
+)
+
+// Offered is the analytic offered load of a spec under one load: the
+// rates that reach every service, edge and queue when the entry receives
+// a given rate, from the endpoints' weights, calls and probabilities, with
+// no queueing, no retries and no faults. It is what the search prunes
+// with and what a finding uses when there is no simulation.
+type Offered struct {
+	// Rate is the requests/s arriving at each service; EndpointRate splits
+	// it by endpoint ("" for a service without endpoint blocks).
+	Rate         map[string]float64
+	EndpointRate map[string]map[string]float64
+	// LinkRate is the calls/s over each caller → callee edge (first
+	// attempts only) and QueueRate the messages/s published to each queue.
+	LinkRate  map[lang.LinkKey]float64
+	QueueRate map[string]float64
+	// CPU is the utilisation of the cores, Σ λ·E[S] / (replicas · cpus),
+	// for services whose resources.cpus limits them (absent otherwise).
+	CPU map[string]float64
+	// Local is a lower bound of the workers' utilisation: the local work
+	// alone, Σ λ·E[S] / (replicas · workers). Queueing, downstream waits
+	// and retries only add to it, so Local ≥ 1 means overload for sure.
+	Local map[string]float64
+	// Busy estimates the workers' utilisation with the downstream waits a
+	// thread-model request holds its worker through (mean response times
+	// without queueing; the slowest branch of a parallel block). It is an
+	// estimate, not a bound: timeouts can cut a wait short.
+	Busy map[string]float64
+	// Hold is the mean time a request holds its worker, per service and
+	// endpoint, as Busy counts it.
+	Hold map[string]map[string]float64
+}
+
+// maxDepth bounds the propagation through calls and queues; lang rejects
+// call cycles, and a publish loop through queues is cut here.
+const maxDepth = 64
+
+// OfferedLoad returns the offered load of spec when load ld enters at
+// rate requests/s (its peak: ld.Profile.Peak(), scaled as the caller
+// wishes).
+func OfferedLoad(spec *lang.Spec, ld *lang.Load, rate float64) *Offered {
+	o := &Offered{
+		Rate: map[string]float64{}, EndpointRate: map[string]map[string]float64{},
+		LinkRate: map[lang.LinkKey]float64{}, QueueRate: map[string]float64{},
+		CPU: map[string]float64{}, Local: map[string]float64{}, Busy: map[string]float64{},
+		Hold: map[string]map[string]float64{},
+	}
+	p := &propagator{spec: spec, o: o, hold: map[epKey]float64{}}
+	entry := spec.Services[ld.Entry.Service]
+	if entry == nil {
+		return o
+	}
+	if ld.Entry.Endpoint != "" {
+		p.push(entry, ld.Entry.Endpoint, rate, 0)
+	} else {
+		for name, share := range endpointShares(entry) {
+			p.push(entry, name, rate*share, 0)
+		}
+	}
+	p.utilisation()
+	return o
+}
+
+// Rho returns the utilisation that bounds svc: the larger of its cores'
+// and its workers' (Busy) utilisation.
+func (o *Offered) Rho(svc string) float64 { return max(o.CPU[svc], o.Busy[svc]) }
+
+// Bottleneck returns the service whose certain utilisation (CPU or the
+// Local lower bound of the workers) is highest, and that utilisation.
+func (o *Offered) Bottleneck() (string, float64) {
+	names := make([]string, 0, len(o.Rate))
+	for n := range o.Rate {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	best, rho := "", 0.0
+	for _, n := range names {
+		if r := max(o.CPU[n], o.Local[n]); r > rho {
+			best, rho = n, r
+		}
+	}
+	return best, rho
+}
+
+// endpointShares returns each endpoint's share of the load entering svc,
+// by weight; a service without endpoints has the one implicit endpoint "".
+func endpointShares(svc *lang.Service) map[string]float64 {
+	if len(svc.Endpoints) == 0 {
+		return map[string]float64{"": 1}
+	}
+	total := 0.0
+	for _, e := range svc.Endpoints {
+		total += max(e.Weight, 0)
+	}
+	out := map[string]float64{}
+	for _, e := range svc.Endpoints {
+		if total > 0 {
+			out[e.Name] += max(e.Weight, 0) / total
+		} else {
+			out[e.Name] += 1 / float64(len(svc.Endpoints))
+		}
+	}
+	return out
+}
