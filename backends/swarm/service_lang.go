@@ -25,7 +25,7 @@ const (
 // serviceFromModel compiles one service of the model. contentHash gives
 // the content hash of a secret or config by type and name, for the version
 // names it mounts.
-func serviceFromModel(spec *lang.Spec, svc *lang.Service, emulatorImage string, contentHash func(typ, name string) string) (*serviceDef, error) {
+func serviceFromModel(spec *lang.Spec, svc *lang.Service, emulateAll bool, emulatorImage string, contentHash func(typ, name string) string) (*serviceDef, error) {
 	d := &serviceDef{
 		Image:        svc.Image,
 		Args:         slices.Clone(svc.Command),
@@ -55,7 +55,7 @@ func serviceFromModel(spec *lang.Spec, svc *lang.Service, emulatorImage string, 
 	}
 	d.Secrets = refs(spec.Project, TypeSecret, svc.Secrets, contentHash)
 	d.Configs = refs(spec.Project, TypeConfig, svc.Configs, contentHash)
-	if err := emulate(spec, svc, emulatorImage, d); err != nil {
+	if err := emulate(spec, svc, emulateAll || svc.Emulated(), emulatorImage, d); err != nil {
 		return nil, err
 	}
 	if d.Health == nil {
@@ -67,8 +67,8 @@ func serviceFromModel(spec *lang.Spec, svc *lang.Service, emulatorImage string, 
 // emulate makes an emulated service run berth's emulator: its image, its
 // command and its compiled config in the environment, and a health check
 // by the emulator's own probe (the image has no shell).
-func emulate(spec *lang.Spec, svc *lang.Service, image string, d *serviceDef) error {
-	if !svc.Emulated() {
+func emulate(spec *lang.Spec, svc *lang.Service, on bool, image string, d *serviceDef) error {
+	if !on {
 		return nil
 	}
 	if image == "" {

@@ -14,13 +14,16 @@ import (
 // Target compiles a spec into swarm resources. It is pure: it reads the
 // files secrets and configs name, and calls no engine.
 type Target struct {
+	// Emulate runs every service under the emulator (apply --emulate);
+	// services without an image always are.
+	Emulate bool
 	// EmulatorImage is the image of services without one
 	// (berth-emulator:<hash>, from emulator.EnsureImage).
 	EmulatorImage string
 }
 
 // Backend implements planner.Target.
-func (Target) Backend() string { return lang.BackendSwarm }
+func (*Target) Backend() string { return lang.BackendSwarm }
 
 var (
 	serviceSchema = planner.Schema{
@@ -47,7 +50,7 @@ var (
 )
 
 // Schema implements planner.Target.
-func (Target) Schema(typ string) planner.Schema {
+func (*Target) Schema(typ string) planner.Schema {
 	switch typ {
 	case TypeService:
 		return serviceSchema
@@ -58,7 +61,7 @@ func (Target) Schema(typ string) planner.Schema {
 }
 
 // Desired implements planner.Target.
-func (t Target) Desired(spec *lang.Spec) (*planner.Desired, hcl.Diagnostics) {
+func (t *Target) Desired(spec *lang.Spec) (*planner.Desired, hcl.Diagnostics) {
 	d := &planner.Desired{Project: spec.Project, Contents: map[planner.Address][]byte{}}
 	var diags hcl.Diagnostics
 	hashes := map[planner.Address]string{}
@@ -85,7 +88,7 @@ func (t Target) Desired(spec *lang.Spec) (*planner.Desired, hcl.Diagnostics) {
 	}
 	hashOf := func(typ, name string) string { return hashes[planner.Address{Type: typ, Name: name}] }
 	for _, svc := range spec.SortedServices() {
-		def, err := serviceFromModel(spec, svc, t.EmulatorImage, hashOf)
+		def, err := serviceFromModel(spec, svc, t.Emulate, t.EmulatorImage, hashOf)
 		if err != nil {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError, Summary: "Cannot compile the swarm service",

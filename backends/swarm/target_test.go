@@ -19,7 +19,7 @@ func loadShop(t *testing.T) *lang.Spec {
 	return spec
 }
 
-var testTarget = Target{EmulatorImage: "berth-emulator:test"}
+var testTarget = &Target{EmulatorImage: "berth-emulator:test"}
 
 func desired(t *testing.T, spec *lang.Spec) *planner.Desired {
 	t.Helper()

@@ -1,0 +1,108 @@
+package swarm
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/docker/docker/api/types/swarm"
+	"github.com/docker/docker/client"
+
+	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/planner"
+)
+
+// Apply implements backends.Backend: it copies the images the plan's
+// services need to every node, walks the plan's steps (backends.Execute),
+// and makes each service step wait until swarm has converged the service:
+// its tasks running (healthy, with a check) and its update completed. A
+// rollback, an update paused on failure, or no convergence within
+// opts.Wait fails the step with the service's task error.
+func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.ApplyOptions) (*backends.Result, error) {
+	if err := b.checkManager(ctx); err != nil {
+		return nil, err
+	}
+	if opts.Wait <= 0 {
+		opts.Wait = backends.DefaultWait
+	}
+	if err := b.distributeImages(ctx, p, opts.Progress); err != nil {
+		return nil, err
+	}
+	poll := b.Poll
+	if poll <= 0 {
+		poll = 200 * time.Millisecond
+	}
+	x := &executor{
+		b: b, cli: b.cli, project: p.Project, opts: opts,
+		watch: newWatcher(b.cli, poll), nodes: nodeNames(ctx, b.cli),
+	}
+	defer x.watch.close()
+	opts.Progress.Plan(p)
+	res := backends.Execute(ctx, p, opts.Parallelism, opts.Progress, x.run)
+	if res.OK() && destroysProject(p) {
+		if err := b.removeVolumes(ctx, p.Project, opts.Progress); err != nil {
+			res.Unready = append(res.Unready, &backends.StepError{Step: lastStep(p), Err: err})
+		}
+	}
+	return res, nil
+}
+
+// executor carries out one step at a time; it decides nothing the plan
+// did not say.
+type executor struct {
+	b       *Backend
+	cli     *client.Client
+	project string
+	opts    backends.ApplyOptions
+	watch   *watcher
+	nodes   map[string]string
+}
+
+func (x *executor) run(ctx context.Context, s *planner.Step) error {
+	c := s.Change
+	switch c.Type {
+	case TypeNetwork:
+		return x.network(ctx, s)
+	case TypeSecret, TypeConfig:
+		return x.file(ctx, s)
+	case TypeService:
+		return x.service(ctx, s)
+	}
+	return fmt.Errorf("the swarm backend has no resource type %q", c.Type)
+}
+
+// nodeNames maps node ids to hostnames, for messages.
+func nodeNames(ctx context.Context, cli *client.Client) map[string]string {
+	out := map[string]string{}
+	nodes, err := cli.NodeList(ctx, swarm.NodeListOptions{})
+	if err != nil {
+		return out
+	}
+	for _, n := range nodes {
+		out[n.ID] = n.Description.Hostname
+	}
+	return out
+}
+
+// destroysProject reports whether p deletes every service and creates
+// nothing: berth destroy, after which the volumes that tasks made on the
+// nodes go too (they are no planner resources: swarm makes them per node).
+func destroysProject(p *planner.Plan) bool {
+	services := 0
+	for _, c := range p.Changes {
+		if c.After != nil {
+			return false
+		}
+		if c.Type == TypeService {
+			services++
+		}
+	}
+	return services > 0
+}
+
+func lastStep(p *planner.Plan) *planner.Step {
+	if len(p.Steps) == 0 {
+		return nil
+	}
+	return p.Steps[len(p.Steps)-1]
+}

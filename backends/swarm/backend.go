@@ -1,0 +1,115 @@
+package swarm
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/docker/docker/client"
+
+	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/planner"
+)
+
+// EnvNodes names the engines of the swarm's nodes (DOCKER_HOST values,
+// comma-separated). With no registry, berth copies the images services
+// need to each of them, and destroy removes the volumes tasks made there.
+// The manager berth talks to is DOCKER_HOST.
+const EnvNodes = "BERTH_SWARM_NODES"
+
+// ImageFunc returns the emulator image reference, building the image
+// through the engine when it is missing (emulator.EnsureImage).
+type ImageFunc func(ctx context.Context, cli *client.Client) (string, error)
+
+// Backend drives a swarm through one of its managers.
+type Backend struct {
+	cli   *client.Client
+	nodes []*client.Client
+	// EnsureEmulatorImage builds or finds the emulator image on the
+	// manager; nil makes emulated services an error.
+	EnsureEmulatorImage ImageFunc
+	// Poll is how often convergence is checked; 0 means 200ms.
+	Poll time.Duration
+}
+
+var _ backends.Backend = (*Backend)(nil)
+
+// New returns a backend on the manager cli; nodes are the engines of the
+// swarm's nodes (the manager's own may be among them) for images and
+// volumes, and may be empty.
+func New(cli *client.Client, nodes []*client.Client) *Backend {
+	return &Backend{cli: cli, nodes: nodes}
+}
+
+// NodesFromEnv connects to the engines listed in BERTH_SWARM_NODES.
+func NodesFromEnv() ([]*client.Client, error) {
+	var out []*client.Client
+	for _, h := range strings.Split(os.Getenv(EnvNodes), ",") {
+		if h = strings.TrimSpace(h); h == "" {
+			continue
+		}
+		c, err := client.NewClientWithOpts(client.WithHost(h), client.WithAPIVersionNegotiation())
+		if err != nil {
+			for _, o := range out {
+				o.Close()
+			}
+			return nil, fmt.Errorf("%s: %s: %w", EnvNodes, h, err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// Client returns the manager's client.
+func (b *Backend) Client() *client.Client { return b.cli }
+
+// Name implements backends.Backend.
+func (b *Backend) Name() string { return "swarm" }
+
+// Close implements backends.Backend.
+func (b *Backend) Close() error {
+	for _, n := range b.nodes {
+		n.Close()
+	}
+	return b.cli.Close()
+}
+
+// Target implements backends.Backend. It checks that the engine is a
+// swarm manager, and makes sure the emulator image exists on it when a
+// service is emulated.
+func (b *Backend) Target(ctx context.Context, opts backends.TargetOptions) (planner.Target, error) {
+	if err := b.checkManager(ctx); err != nil {
+		return nil, err
+	}
+	t := &Target{Emulate: opts.Emulate}
+	if opts.NeedEmulator {
+		if b.EnsureEmulatorImage == nil {
+			return nil, fmt.Errorf("this berth has no emulator: give every service an image")
+		}
+		ref, err := b.EnsureEmulatorImage(ctx, b.cli)
+		if err != nil {
+			return nil, err
+		}
+		t.EmulatorImage = ref
+	}
+	return t, nil
+}
+
+func (b *Backend) checkManager(ctx context.Context) error {
+	info, err := b.cli.Info(ctx)
+	if err != nil {
+		return fmt.Errorf("swarm: %w", err)
+	}
+	if !info.Swarm.ControlAvailable {
+		return fmt.Errorf("the engine at %s is not a swarm manager (swarm state %q): point DOCKER_HOST at a manager, or run `docker swarm init`",
+			b.cli.DaemonHost(), info.Swarm.LocalNodeState)
+	}
+	return nil
+}
+
+// Observe implements backends.Backend.
+func (b *Backend) Observe(ctx context.Context, project string) (*planner.Observed, error) {
+	return Observe(ctx, b.cli, project)
+}

@@ -1,0 +1,94 @@
+package swarm
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/docker/docker/errdefs"
+
+	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/backends/emulator"
+	"github.com/berth-dev/berth/planner"
+)
+
+// distributeImages copies every image that the plan's created or updated
+// services run, names no registry and exists on the manager, to each node
+// that lacks it (docker save → docker load over the Engine API, in
+// parallel). Images with a registry are pulled by the nodes as usual.
+func (b *Backend) distributeImages(ctx context.Context, p *planner.Plan, prog *backends.Progress) error {
+	refs := localImages(p)
+	if len(refs) == 0 {
+		return nil
+	}
+	var have []string
+	for _, ref := range refs {
+		if _, err := b.cli.ImageInspect(ctx, ref); err == nil {
+			have = append(have, ref)
+		} else if !errdefs.IsNotFound(err) {
+			return fmt.Errorf("image %s: %w", ref, err)
+		}
+	}
+	if len(have) == 0 {
+		return nil
+	}
+	if len(b.nodes) == 0 {
+		return b.warnSingleCopy(ctx, have, prog)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, len(b.nodes))
+	for i, n := range b.nodes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, ref := range have {
+				if err := emulator.CopyImage(ctx, b.cli, n, ref); err != nil {
+					errs[i] = fmt.Errorf("copy %s to %s: %w", ref, n.DaemonHost(), err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// warnSingleCopy says, when no node engines are known and the swarm has
+// more than one node, that tasks placed elsewhere will not find the image.
+func (b *Backend) warnSingleCopy(ctx context.Context, refs []string, prog *backends.Progress) error {
+	info, err := b.cli.Info(ctx)
+	if err != nil || info.Swarm.Nodes <= 1 {
+		return nil
+	}
+	prog.Printf("warning: %v exist only on the manager and no registry is named: tasks on the other %d nodes cannot start. "+
+		"Set %s to the nodes' engines (DOCKER_HOST values) so berth copies them, or push them to a registry.",
+		refs, info.Swarm.Nodes-1, EnvNodes)
+	return nil
+}
+
+// localImages are the images of created and updated services that name no
+// registry, sorted.
+func localImages(p *planner.Plan) []string {
+	seen := map[string]bool{}
+	for _, c := range p.Changes {
+		if c.Type != TypeService || c.After == nil || (c.Action != planner.Create && c.Action != planner.Update && c.Action != planner.Replace) {
+			continue
+		}
+		if ref := c.After.Attrs.String(attrImage); ref != "" && !namesRegistry(ref) {
+			seen[ref] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for r := range seen {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	return out
+}
+

@@ -1,0 +1,206 @@
+package swarm
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/docker/docker/api/types/container"
+	"github.com/docker/docker/api/types/filters"
+	"github.com/docker/docker/api/types/network"
+	"github.com/docker/docker/api/types/swarm"
+	"github.com/docker/docker/api/types/volume"
+
+	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/backends/emulator"
+	"github.com/berth-dev/berth/backends/swarm/swarmtest"
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/planner"
+)
+
+// labEnv is a backend on the lab's manager that knows every node.
+type labEnv struct {
+	t   testing.TB
+	lab *swarmtest.Lab
+	b   *Backend
+	out bytes.Buffer
+}
+
+func newLabEnv(t testing.TB) *labEnv {
+	lab := swarmtest.Get(t)
+	var nodes []*swarmtest.Node
+	nodes = append(nodes, lab.Nodes...)
+	e := &labEnv{t: t, lab: lab}
+	var clis = nodeClients(nodes)
+	e.b = New(lab.Manager, clis)
+	e.b.EnsureEmulatorImage = emulator.EnsureImage
+	return e
+}
+
+func nodeClients(nodes []*swarmtest.Node) []*clientT {
+	out := make([]*clientT, len(nodes))
+	for i, n := range nodes {
+		out[i] = n.Client
+	}
+	return out
+}
+
+func (e *labEnv) load(dir string) *lang.Spec {
+	e.t.Helper()
+	spec, diags := lang.NewLoader().Load(dir, lang.Options{})
+	if diags.HasErrors() {
+		e.t.Fatal(diags.Error())
+	}
+	return spec
+}
+
+// plan plans spec (nil: destroy project) against the swarm.
+func (e *labEnv) plan(ctx context.Context, project string, spec *lang.Spec, emulate bool) (*planner.Plan, *planner.Desired) {
+	e.t.Helper()
+	obs, err := e.b.Observe(ctx, project)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if spec == nil {
+		p, err := planner.Reconcile("swarm", (&Target{}).Schema, nil, obs)
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		p.Project = project
+		return p, &planner.Desired{Project: project}
+	}
+	tgt, err := e.b.Target(ctx, backends.TargetOptions{Emulate: emulate, NeedEmulator: backends.NeedsEmulator(spec, emulate)})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	p, d, diags := planner.Make(tgt, spec, obs)
+	if diags.HasErrors() {
+		e.t.Fatal(diags.Error())
+	}
+	return p, d
+}
+
+func (e *labEnv) apply(ctx context.Context, p *planner.Plan, d *planner.Desired) *backends.Result {
+	e.t.Helper()
+	e.out.Reset()
+	res, err := e.b.Apply(ctx, p, backends.ApplyOptions{
+		Contents: d.Contents, Progress: backends.NewProgress(&e.out, false), Wait: 2 * time.Minute,
+	})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return res
+}
+
+// destroy removes the project and checks that nothing of it is left on
+// any node.
+func (e *labEnv) destroy(project string) {
+	e.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	p, d := e.plan(ctx, project, nil, false)
+	if res := e.apply(ctx, p, d); !res.OK() {
+		e.t.Fatalf("destroy: %+v\n%s", res.Failed, e.out.String())
+	}
+	if left := e.leftovers(ctx, project); left != "" {
+		e.t.Errorf("after destroy: %s", left)
+	}
+}
+
+// leftovers lists what of the project is still anywhere in the lab.
+func (e *labEnv) leftovers(ctx context.Context, project string) string {
+	f := filters.NewArgs(filters.Arg("label", LabelProject+"="+project))
+	sf := filters.NewArgs(filters.Arg("label", LabelStack+"="+project))
+	var out string
+	m := e.lab.Manager
+	if s, _ := m.ServiceList(ctx, swarm.ServiceListOptions{Filters: f}); len(s) > 0 {
+		out += fmt.Sprintf("%d services; ", len(s))
+	}
+	if s, _ := m.SecretList(ctx, swarm.SecretListOptions{Filters: f}); len(s) > 0 {
+		out += fmt.Sprintf("%d secrets; ", len(s))
+	}
+	if s, _ := m.ConfigList(ctx, swarm.ConfigListOptions{Filters: f}); len(s) > 0 {
+		out += fmt.Sprintf("%d configs; ", len(s))
+	}
+	for _, n := range e.lab.Nodes {
+		if s, _ := n.Client.NetworkList(ctx, network.ListOptions{Filters: f}); len(s) > 0 {
+			out += fmt.Sprintf("node %d: %d networks; ", n.Index, len(s))
+		}
+		if s, _ := n.Client.ContainerList(ctx, container.ListOptions{All: true, Filters: sf}); len(s) > 0 {
+			out += fmt.Sprintf("node %d: %d containers; ", n.Index, len(s))
+		}
+		if s, _ := n.Client.VolumeList(ctx, volume.ListOptions{Filters: f}); len(s.Volumes) > 0 {
+			out += fmt.Sprintf("node %d: %d volumes; ", n.Index, len(s.Volumes))
+		}
+	}
+	return out
+}
+
+// get sends GET path to 127.0.0.1:port inside the node's namespace.
+func get(ctx context.Context, n *swarmtest.Node, port int, path string) (int, []byte, error) {
+	req, _ := httpNewRequest(ctx, "http://127.0.0.1"+path)
+	resp, err := n.HTTPClient(port, 5*time.Second).Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, b, err
+}
+
+// TestLabApplyBasic: from nothing to converged, a request through the
+// published port that the caller answers with its callee's help, an
+// empty plan after, and a destroy that leaves nothing on any node.
+func TestLabApplyBasic(t *testing.T) {
+	e := newLabEnv(t)
+	const project = "swbasic"
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	spec := e.load("testdata/lab-basic")
+	e.destroy(project) // a previous run's leftovers
+	t.Cleanup(func() { e.destroy(project) })
+
+	p, d := e.plan(ctx, project, spec, false)
+	res := e.apply(ctx, p, d)
+	if !res.OK() {
+		t.Fatalf("apply: failed %v, not started %d\n%s", res.Failed, len(res.NotStarted), e.out.String())
+	}
+	t.Logf("apply took %s\n%s", res.Elapsed, e.out.String())
+
+	if again, _ := e.plan(ctx, project, spec, false); !again.Empty() {
+		t.Errorf("plan after apply is not empty:\n%s", again)
+	}
+
+	// Each api replica runs on its own node (max_replicas_per_node = 1)
+	// and answers on that node's 127.0.0.1.
+	tasks, err := e.lab.Manager.TaskList(ctx, swarm.TaskListOptions{Filters: filters.NewArgs(
+		filters.Arg("service", objectName(project, "api")), filters.Arg("desired-state", "running"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes := map[string]bool{}
+	for _, tk := range tasks {
+		nodes[tk.NodeID] = true
+	}
+	if len(tasks) != 2 || len(nodes) != 2 {
+		t.Fatalf("api tasks: %d on %d nodes, want 2 on 2", len(tasks), len(nodes))
+	}
+	for id := range nodes {
+		n := e.lab.NodeByID(id)
+		code, body, err := get(ctx, n, 18081, "/get")
+		if err != nil || code != 200 {
+			t.Fatalf("GET /get on node %d: %d %v %s", n.Index, code, err, body)
+		}
+		var r emulator.Response
+		if err := json.Unmarshal(body, &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Service != "api" || len(r.Calls) != 1 || r.Calls[0].Service != "db" || r.Calls[0].Status != 200 {
+			t.Errorf("node %d answered %s", n.Index, body)
+		}
+	}
+}

@@ -1,0 +1,179 @@
+package swarm
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/docker/docker/api/types/filters"
+	"github.com/docker/docker/api/types/swarm"
+	"github.com/docker/docker/errdefs"
+
+	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/planner"
+)
+
+func (x *executor) service(ctx context.Context, s *planner.Step) error {
+	c := s.Change
+	switch s.Op {
+	case planner.OpCreate:
+		return x.createService(ctx, c)
+	case planner.OpUpdate:
+		return x.updateService(ctx, c)
+	case planner.OpDelete:
+		return x.deleteService(ctx, c)
+	}
+	return fmt.Errorf("unknown step %s", s.Op)
+}
+
+// buildSpec turns the change's desired attributes into the service spec,
+// with the ids of the secret and config versions it mounts.
+func (x *executor) buildSpec(ctx context.Context, c *planner.Change) (*serviceDef, swarm.ServiceSpec, error) {
+	def, err := defFromAttrs(c.After.Attrs)
+	if err != nil {
+		return nil, swarm.ServiceSpec{}, err
+	}
+	env := specEnv{Project: x.project, Name: c.Name, Address: c.Address.String(), ConfigHash: c.AfterHash}
+	if len(def.Secrets)+len(def.Configs) > 0 {
+		if env.SecretIDs, env.ConfigIDs, err = x.versionIDs(ctx); err != nil {
+			return nil, swarm.ServiceSpec{}, err
+		}
+	}
+	spec, err := def.swarmSpec(env)
+	return def, spec, err
+}
+
+// versionIDs maps the names of the project's secret and config versions
+// to their ids.
+func (x *executor) versionIDs(ctx context.Context) (secrets, configs map[string]string, err error) {
+	f := filters.NewArgs(filters.Arg("label", LabelProject+"="+x.project))
+	ss, err := x.cli.SecretList(ctx, swarm.SecretListOptions{Filters: f})
+	if err != nil {
+		return nil, nil, err
+	}
+	cs, err := x.cli.ConfigList(ctx, swarm.ConfigListOptions{Filters: f})
+	if err != nil {
+		return nil, nil, err
+	}
+	secrets, configs = map[string]string{}, map[string]string{}
+	for _, s := range ss {
+		secrets[s.Spec.Name] = s.ID
+	}
+	for _, c := range cs {
+		configs[c.Spec.Name] = c.ID
+	}
+	return secrets, configs, nil
+}
+
+func (x *executor) createService(ctx context.Context, c *planner.Change) error {
+	def, spec, err := x.buildSpec(ctx, c)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	resp, err := x.cli.ServiceCreate(ctx, spec, swarm.ServiceCreateOptions{QueryRegistry: namesRegistry(def.Image)})
+	if err != nil {
+		return err
+	}
+	x.warnings(c, resp.Warnings)
+	return x.converge(ctx, c, &goal{id: resp.ID, name: spec.Name, replicas: def.Replicas, start: start, nodes: x.nodes})
+}
+
+// updateService updates the service in place at the version it has now,
+// then follows the rolling update swarm makes of it.
+func (x *executor) updateService(ctx context.Context, c *planner.Change) error {
+	def, spec, err := x.buildSpec(ctx, c)
+	if err != nil {
+		return err
+	}
+	cur, _, err := x.cli.ServiceInspectWithRaw(ctx, c.Before.ID, swarm.ServiceInspectOptions{})
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	resp, err := x.cli.ServiceUpdate(ctx, cur.ID, cur.Version, spec, swarm.ServiceUpdateOptions{QueryRegistry: namesRegistry(def.Image)})
+	if err != nil {
+		return err
+	}
+	x.warnings(c, resp.Warnings)
+	return x.converge(ctx, c, &goal{
+		id: cur.ID, name: spec.Name, replicas: def.Replicas, start: start, nodes: x.nodes,
+		rollout: rollsTasks(c.Reasons),
+	})
+}
+
+// rollsTasks reports whether an update changes the task template, so swarm
+// replaces the tasks one batch at a time (update_config) and reports it in
+// UpdateStatus. Replicas, labels and the update and rollback settings
+// change the service alone.
+func rollsTasks(reasons []planner.Reason) bool {
+	for _, r := range reasons {
+		attr, _, _ := strings.Cut(r.Attribute, ".")
+		switch attr {
+		case attrReplicas, attrLabels, attrUpdate, attrRollback, "":
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+func (x *executor) converge(ctx context.Context, c *planner.Change, g *goal) error {
+	ctx, cancel := context.WithTimeout(ctx, x.opts.Wait)
+	defer cancel()
+	x.opts.Progress.Resource(c, backends.PhaseWaiting, fmt.Sprintf("%d/%d tasks run", g.replicas, g.replicas))
+	err := g.converge(ctx, x.watch, func(msg string) {
+		if !strings.HasPrefix(msg, "converged") {
+			x.opts.Progress.Printf("%s: %s", c.Address, msg)
+		}
+	})
+	if err != nil {
+		x.opts.Progress.Resource(c, backends.PhaseUnready, err.Error())
+		return err
+	}
+	x.opts.Progress.Resource(c, backends.PhaseReady, fmt.Sprintf("%d/%d running", g.replicas, g.replicas))
+	return nil
+}
+
+func (x *executor) warnings(c *planner.Change, ws []string) {
+	for _, w := range ws {
+		x.opts.Progress.Printf("%s: warning from swarm: %s", c.Address, w)
+	}
+}
+
+// deleteService removes the service and waits until its tasks are gone,
+// so the networks and volumes they used can go too.
+func (x *executor) deleteService(ctx context.Context, c *planner.Change) error {
+	if err := x.cli.ServiceRemove(ctx, c.Before.ID); err != nil && !errdefs.IsNotFound(err) {
+		return err
+	}
+	f := filters.NewArgs(filters.Arg("service", c.Before.ID))
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		tasks, err := x.cli.TaskList(ctx, swarm.TaskListOptions{Filters: f})
+		if err != nil || len(tasks) == 0 {
+			return nil // the service is gone; a listing error only ends the wait
+		}
+		if time.Now().After(deadline) {
+			x.opts.Progress.Printf("%s: %d tasks still shutting down after 60s", c.Address, len(tasks))
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(250 * time.Millisecond):
+		}
+	}
+}
+
+// namesRegistry reports whether an image reference names a registry
+// ("registry.example.com/app:1", "localhost:5000/app"). Only then may swarm
+// resolve it; berth never asks Docker Hub about an unqualified name.
+func namesRegistry(ref string) bool {
+	first, _, ok := strings.Cut(ref, "/")
+	if !ok {
+		return false
+	}
+	return strings.ContainsAny(first, ".:") || first == "localhost"
+}

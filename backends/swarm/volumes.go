@@ -1,0 +1,67 @@
+package swarm
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/docker/docker/api/types/container"
+	"github.com/docker/docker/api/types/filters"
+	"github.com/docker/docker/api/types/volume"
+	"github.com/docker/docker/client"
+	"github.com/docker/docker/errdefs"
+
+	"github.com/berth-dev/berth/backends"
+)
+
+// removeVolumes removes the volumes the project's tasks made on every
+// node berth knows (the manager and BERTH_SWARM_NODES), once the node has
+// no container of the project left.
+func (b *Backend) removeVolumes(ctx context.Context, project string, prog *backends.Progress) error {
+	engines := append([]*client.Client{b.cli}, b.nodes...)
+	seen := map[string]bool{}
+	for _, e := range engines {
+		if seen[e.DaemonHost()] {
+			continue
+		}
+		seen[e.DaemonHost()] = true
+		n, err := removeNodeVolumes(ctx, e, project)
+		if err != nil {
+			return fmt.Errorf("volumes on %s: %w", e.DaemonHost(), err)
+		}
+		if n > 0 {
+			prog.Printf("removed %d volumes of %s on %s", n, project, e.DaemonHost())
+		}
+	}
+	return nil
+}
+
+func removeNodeVolumes(ctx context.Context, cli *client.Client, project string) (int, error) {
+	cf := filters.NewArgs(filters.Arg("label", LabelStack+"="+project))
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		cs, err := cli.ContainerList(ctx, container.ListOptions{All: true, Filters: cf})
+		if err != nil {
+			return 0, err
+		}
+		if len(cs) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			return 0, fmt.Errorf("%d containers of the project are still there after 60s", len(cs))
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	vols, err := cli.VolumeList(ctx, volume.ListOptions{Filters: filters.NewArgs(filters.Arg("label", LabelProject+"="+project))})
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, v := range vols.Volumes {
+		if err := cli.VolumeRemove(ctx, v.Name, false); err != nil && !errdefs.IsNotFound(err) {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
