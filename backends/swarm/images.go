@@ -91,4 +91,3 @@ func localImages(p *planner.Plan) []string {
 	sort.Strings(out)
 	return out
 }
-
