@@ -28,8 +28,10 @@ load "steady" {
 scenario "baseline" {
   load = load.steady
 
+  # The bounds leave room for the noise of a 10-minute estimate above the
+  # exact 20 ms and 92 ms.
   expect {
     mean = "25ms"
-    p99  = "100ms"
+    p99  = "110ms"
   }
 }

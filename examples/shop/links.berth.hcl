@@ -10,11 +10,15 @@
 #     callee is not hit by a retry storm (the budget caps retries to 20 % of
 #     the calls in flight on the edge);
 #   - a circuit breaker on the gateway's edges, so a failing dependency is
-#     skipped fast instead of holding the gateway's workers.
+#     skipped fast instead of holding the gateway's workers;
+#   - least_request balancing on the gateway's edges: a replica that hangs
+#     (its node is gone) collects calls in progress, so new calls go to
+#     the others instead of taking turns with it as round_robin would.
 
 # auth is on every request's path and fast (p99 4 ms): fail fast.
 link "gateway" "auth" {
-  timeout = "50ms"
+  timeout        = "50ms"
+  load_balancing = "least_request"
 
   retry {
     attempts = 2
@@ -34,7 +38,8 @@ link "gateway" "auth" {
 # page. The breaker opens after 20 calls in 10 s when half of them fail,
 # then lets 1 trial call through every 5 s.
 link "gateway" "users" {
-  timeout = "100ms"
+  timeout        = "100ms"
+  load_balancing = "least_request"
 
   retry {
     attempts = 2
@@ -52,9 +57,7 @@ link "gateway" "users" {
 }
 
 # orders is critical (no fallback): more patience and three attempts, the
-# waits growing 25 ms, 50 ms, ... up to 250 ms with full jitter. Calls go
-# to the replica with the fewest requests in progress, which steers away
-# from a slow one.
+# waits growing 25 ms, 50 ms, ... up to 250 ms with full jitter.
 link "gateway" "orders" {
   timeout        = "300ms"
   load_balancing = "least_request"
@@ -78,7 +81,8 @@ link "gateway" "orders" {
 }
 
 link "gateway" "products" {
-  timeout = "150ms"
+  timeout        = "150ms"
+  load_balancing = "least_request"
 
   retry {
     attempts = 2

@@ -63,18 +63,19 @@ scenario "users-slow" {
   expect {
     p99           = "300ms"
     error_rate    = 0.01
-    degraded_rate = 0.5 # about 20 s of 55 s measured serve the default user
+    degraded_rate = 0.5 # at most half the pages show the default user
   }
 }
 
 # Node 3 of the 3-node swarm dies at 20 s. Swarm notices after about 15 s
-# (heartbeat × grace), then reschedules node 3's replicas on nodes 1 and 2.
-# The stores are pinned to node 1 (their volumes live there), so the loss
-# hits stateless replicas only: about one in three of the gateway, and one
-# of two for the services spread over the other nodes. Internal calls to
-# them are retried elsewhere; client requests that reach the lost gateway
-# replica fail until swarm notices, about 1/3 × 20 s / 55 s ≈ 12 % at
-# worst. The bound says how much of that we accept.
+# (heartbeat × grace) and reschedules its replicas on nodes 1 and 2. The
+# stores are pinned to the manager, node 1 (their volumes live there), so
+# the loss hits stateless replicas only. Calls to a lost replica hang until
+# their timeout; least_request balancing steers the gateway's calls to the
+# survivors and its retries absorb the rest. What no policy inside the
+# system saves is the client traffic the routing mesh still sends to the
+# lost gateway replica until swarm notices: a third of 300/s for 15 s of
+# the 55 s measured, about 9 %. The bound accepts that and little more.
 scenario "node-loss" {
   load    = load.peak
   backend = "swarm"
@@ -85,8 +86,8 @@ scenario "node-loss" {
   }
 
   expect {
-    p99        = "1s"
-    error_rate = 0.15
+    p99        = "300ms"
+    error_rate = 0.12
   }
 }
 
