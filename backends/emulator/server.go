@@ -32,7 +32,8 @@ type Options struct {
 	// changed; default one minute.
 	StatsEvery time.Duration
 	// ShutdownGrace bounds how long Serve waits for requests in flight
-	// after its context ends; default 10 s.
+	// after its context ends; default 8 s, inside Docker's default stop
+	// timeout of 10 s before SIGKILL.
 	ShutdownGrace time.Duration
 }
 
@@ -107,7 +108,7 @@ func (o Options) withDefaults() Options {
 		o.StatsEvery = time.Minute
 	}
 	if o.ShutdownGrace <= 0 {
-		o.ShutdownGrace = 10 * time.Second
+		o.ShutdownGrace = 8 * time.Second
 	}
 	return o
 }

@@ -27,7 +27,7 @@ variable ` + emulator.EnvConfig + `, or --config FILE holding the same text or p
 JSON): its endpoints over HTTP with the spec's workers, queue and service
 time, and its downstream calls with the links' timeouts, retries, circuit
 breakers and fallbacks. It runs until SIGTERM or SIGINT, then finishes the
-requests in flight (10 s at most).
+requests in flight (8 s at most, inside docker stop's 10 s).
 
 --probe URL only checks that URL answers 2xx and exits 0, or 1: it is the
 health check of the FROM scratch image, which has no wget or curl.`,
