@@ -12,6 +12,7 @@ import (
 
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/lang/graph"
+	"github.com/berth-dev/berth/simulate"
 )
 
 const examplesDir = "../../../examples"
@@ -175,5 +176,37 @@ func TestFanoutExample(t *testing.T) {
 	over := loadExample(t, "fanout", map[string]string{"shard_replicas": "3"})
 	if r := over.Service("shard-c").Replicas; r != 3 {
 		t.Errorf("-var shard_replicas=3: shard-c has %d replicas", r)
+	}
+}
+
+// TestExamplesSimulate runs every load and scenario of every example in
+// the simulator: each expectation and SLO must pass, so the examples show a
+// healthy system (the shop's comments explain each bound).
+func TestExamplesSimulate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("simulates every example")
+	}
+	for _, name := range []string{"minimal", "fanout", "shop"} {
+		t.Run(name, func(t *testing.T) {
+			spec := loadExample(t, name, nil)
+			res, diags := simulate.Run(spec, simulate.Options{Seed: 1})
+			if diags.HasErrors() {
+				t.Fatalf("simulate: %v", diags)
+			}
+			runs := res.Runs
+			if len(runs) == 0 {
+				runs = []*simulate.Report{res.Report}
+			}
+			for _, r := range runs {
+				if r.Scenario != "" && len(r.Verdicts) == 0 {
+					t.Errorf("%s: no verdicts", r.Name)
+				}
+				for _, v := range r.Verdicts {
+					if !v.Pass {
+						t.Errorf("%s: %s %s %s %s %g, measured %g (%s)", r.Name, v.Source, v.Target, v.Metric, v.Op, v.Bound, v.Measured, v.Pos)
+					}
+				}
+			}
+		})
 	}
 }
