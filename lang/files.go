@@ -113,6 +113,12 @@ func parseSpecFile(f specFile) (*hcl.File, hcl.Diagnostics) {
 			Subject:  &hcl.Range{Filename: f.name, Start: pos, End: pos},
 		}}
 	}
+	if diags := expressionGuard(f.src, f.name); diags.HasErrors() {
+		return nil, diags
+	}
+	if file, ok := parseChunked(f.src, f.name); ok {
+		return file, nil
+	}
 	return hclsyntax.ParseConfig(f.src, f.name, hcl.InitialPos)
 }
 

@@ -1,0 +1,34 @@
+package lang
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+// FuzzLoad loads arbitrary bytes as a spec file (with a second, fixed
+// file beside it, so cross-file checks run too). Load must never panic;
+// the recovery in Load is off so that a crash is a failure here.
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte(`service "a" {}`))
+	f.Add([]byte("locals {\n  a = local.b\n  b = local.a\n}\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		recoverPanics = false
+		defer func() { recoverPanics = true }()
+		fsys := fstest.MapFS{
+			"fuzz.berth.hcl":  &fstest.MapFile{Data: src},
+			"other.berth.hcl": &fstest.MapFile{Data: []byte("service \"other\" {\n  endpoint \"e\" {}\n}\nqueue \"q\" {}\n")},
+			"data.txt":        &fstest.MapFile{Data: []byte("hello")},
+		}
+		l := NewLoader()
+		spec, diags := l.Load(".", Options{FS: fsys, Environ: []string{"BERTH_VAR_x=1"}, Vars: map[string]string{}})
+		for _, d := range diags {
+			if d.Summary == "" {
+				t.Errorf("diagnostic without a summary: %+v", d)
+			}
+		}
+		if spec != nil {
+			_ = spec.Clone()
+			_ = spec.CallGraph().Cycles()
+		}
+	})
+}

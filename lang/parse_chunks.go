@@ -1,0 +1,120 @@
+package lang
+
+import (
+	"bytes"
+	"runtime"
+	"sync"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// Large files are parsed in chunks split between top-level blocks: the
+// pieces parse in parallel, and small token buffers are much cheaper than
+// one huge one. The split is a guess made without lexing (a line "}" at
+// column 1 followed by a line starting with a letter); a wrong guess always
+// leaves some construct unclosed at the end of a chunk, which is a parse
+// error, and any error makes the whole file parse again the ordinary way.
+const (
+	chunkThreshold = 128 << 10 // files below this parse in one piece
+	chunkSize      = 48 << 10  // aim for chunks at least this large
+)
+
+// chunk is a piece of a file and where it starts.
+type chunk struct {
+	src   []byte
+	start hcl.Pos
+}
+
+// parseChunked parses src in chunks, or returns ok = false when the file
+// is small, has no split points, or a chunk did not parse cleanly.
+func parseChunked(src []byte, name string) (*hcl.File, bool) {
+	if len(src) < chunkThreshold {
+		return nil, false
+	}
+	chunks := splitChunks(src)
+	if len(chunks) < 2 {
+		return nil, false
+	}
+	files := make([]*hcl.File, len(chunks))
+	failed := make([]bool, len(chunks))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, c := range chunks {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			f, diags := hclsyntax.ParseConfig(c.src, name, c.start)
+			files[i], failed[i] = f, diags.HasErrors() || len(f.Body.(*hclsyntax.Body).Attributes) > 0
+		}()
+	}
+	wg.Wait()
+	for _, bad := range failed {
+		if bad {
+			return nil, false
+		}
+	}
+	return mergeChunks(files, src), true
+}
+
+// splitChunks cuts src before top-level-looking block headers.
+func splitChunks(src []byte) []chunk {
+	var chunks []chunk
+	start, startPos := 0, hcl.InitialPos
+	line := 1
+	prevClose := false // the previous line is exactly "}"
+	for i := 0; i < len(src); {
+		end := bytes.IndexByte(src[i:], '\n')
+		if end < 0 {
+			end = len(src) - i
+		} else {
+			end++
+		}
+		text := src[i : i+end]
+		letter := len(text) > 0 && (text[0] >= 'a' && text[0] <= 'z' || text[0] >= 'A' && text[0] <= 'Z')
+		if prevClose && letter && i-start >= chunkSize {
+			chunks = append(chunks, chunk{src: src[start:i], start: startPos})
+			start, startPos = i, hcl.Pos{Line: line, Column: 1, Byte: i}
+		}
+		t := bytes.TrimRight(text, "\r\n")
+		if len(bytes.TrimSpace(t)) > 0 {
+			prevClose = len(t) == 1 && t[0] == '}'
+		}
+		i += end
+		line++
+	}
+	return append(chunks, chunk{src: src[start:], start: startPos})
+}
+
+// mergeChunks joins the bodies of the chunks into one file.
+func mergeChunks(files []*hcl.File, src []byte) *hcl.File {
+	first := files[0].Body.(*hclsyntax.Body)
+	last := files[len(files)-1].Body.(*hclsyntax.Body)
+	body := &hclsyntax.Body{
+		Attributes: hclsyntax.Attributes{},
+		SrcRange:   hcl.RangeBetween(first.SrcRange, last.SrcRange),
+		EndRange:   last.EndRange,
+	}
+	for _, f := range files {
+		body.Blocks = append(body.Blocks, f.Body.(*hclsyntax.Body).Blocks...)
+	}
+	return &hcl.File{Body: body, Bytes: src, Nav: chunkNav(files)}
+}
+
+// chunkNav gives the diagnostic writer the context ("in service x") of an
+// offset from the chunk that holds it.
+type chunkNav []*hcl.File
+
+// ContextString implements the interface hcl's diagnostic writer looks for.
+func (n chunkNav) ContextString(offset int) string {
+	for _, f := range n {
+		b := f.Body.(*hclsyntax.Body)
+		if offset >= b.SrcRange.Start.Byte && offset <= b.SrcRange.End.Byte {
+			if cs, ok := f.Nav.(interface{ ContextString(int) string }); ok {
+				return cs.ContextString(offset)
+			}
+		}
+	}
+	return ""
+}
