@@ -11,10 +11,10 @@ import (
 // change nothing, and the first must keep the input's comments.
 func TestFormatIdempotent(t *testing.T) {
 	inputs := map[string]string{
-		"messy": "service \"a\" {\nreplicas=2\n    # keep me\n  capacity {\nworkers=1\n        service_time=\"exp(1ms)\"\n}\n}\n",
-		"heredoc": "config \"c\" {\n  content = <<EOT\n  raw   text\nEOT\n}\n",
-		"crlf":    "network \"edge\" {\r\n  internal=true\r\n}\r\n",
-		"nested":  "service \"g\" {\n endpoint \"e\" {\n parallel {\n call \"a\" {}\n sequence {\n call \"b\" {}\n call \"c\" {}\n }\n }\n }\n}\n",
+		"messy":            "service \"a\" {\nreplicas=2\n    # keep me\n  capacity {\nworkers=1\n        service_time=\"exp(1ms)\"\n}\n}\n",
+		"heredoc":          "config \"c\" {\n  content = <<EOT\n  raw   text\nEOT\n}\n",
+		"crlf":             "network \"edge\" {\r\n  internal=true\r\n}\r\n",
+		"nested":           "service \"g\" {\n endpoint \"e\" {\n parallel {\n call \"a\" {}\n sequence {\n call \"b\" {}\n call \"c\" {}\n }\n }\n }\n}\n",
 		"no final newline": "variable \"v\" {\n  default=1\n}",
 		"empty":            "",
 	}
