@@ -40,7 +40,7 @@ func Main() int { return Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }
 // Run runs berth with args and the given streams, and returns the exit code.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd()
-	root.SetArgs(args)
+	root.SetArgs(terraformStyle(root, args))
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
