@@ -132,4 +132,6 @@ func alive(pid int) bool {
 }
 
 // CommandLine renders os.Args for the lock's Command.
-func CommandLine() string { return strings.Join(append([]string{filepath.Base(os.Args[0])}, os.Args[1:]...), " ") }
+func CommandLine() string {
+	return strings.Join(append([]string{filepath.Base(os.Args[0])}, os.Args[1:]...), " ")
+}
