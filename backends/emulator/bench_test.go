@@ -10,8 +10,7 @@ import (
 // in-process emulators (gateway → users ∥ orders → products, no local
 // work): the emulator's own overhead per request, loopback HTTP included.
 func BenchmarkShopRequest(b *testing.B) {
-	t := &testing.T{}
-	c := newCluster(t)
+	c := newCluster(b)
 	spec := shop(0)
 	for _, s := range []string{"users", "orders", "products", "gateway"} {
 		c.start(spec, s, 1)

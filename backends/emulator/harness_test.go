@@ -61,13 +61,13 @@ func callFallback(svc, fallback string) *lang.Step {
 // cluster runs emulators in-process on 127.0.0.1 and resolves service
 // names to their listeners.
 type cluster struct {
-	t     *testing.T
+	t     testing.TB
 	mu    sync.Mutex
 	addrs map[string][]string
 	srv   map[string][]*Server
 }
 
-func newCluster(t *testing.T) *cluster {
+func newCluster(t testing.TB) *cluster {
 	return &cluster{t: t, addrs: map[string][]string{}, srv: map[string][]*Server{}}
 }
 
@@ -145,7 +145,7 @@ func (c *cluster) get(service, path string) (int, http.Header, Response) {
 func (c *cluster) stats(service string) Stats { return c.srv[service][0].Stats() }
 
 // testWriter sends the emulator's log lines to t.Log.
-type testWriter struct{ t *testing.T }
+type testWriter struct{ t testing.TB }
 
 func (w testWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimRight(string(p), "\n"))
