@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/docker/docker/api/types/network"
 	"github.com/docker/docker/api/types/swarm"
 	"github.com/docker/docker/api/types/volume"
+	"github.com/docker/docker/client"
 
 	"github.com/berth-dev/berth/backends"
 	"github.com/berth-dev/berth/backends/emulator"
@@ -32,21 +34,20 @@ type labEnv struct {
 
 func newLabEnv(t testing.TB) *labEnv {
 	lab := swarmtest.Get(t)
-	var nodes []*swarmtest.Node
-	nodes = append(nodes, lab.Nodes...)
 	e := &labEnv{t: t, lab: lab}
-	var clis = nodeClients(nodes)
-	e.b = New(lab.Manager, clis)
+	var nodes []*client.Client
+	for _, n := range lab.Nodes {
+		nodes = append(nodes, n.Client)
+	}
+	// The backend closes its clients; give it its own.
+	mgr, err := swarmtest.NewClient(lab.ManagerHost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.b = New(mgr, nil)
+	e.b.nodes = nodes
 	e.b.EnsureEmulatorImage = emulator.EnsureImage
 	return e
-}
-
-func nodeClients(nodes []*swarmtest.Node) []*clientT {
-	out := make([]*clientT, len(nodes))
-	for i, n := range nodes {
-		out[i] = n.Client
-	}
-	return out
 }
 
 func (e *labEnv) load(dir string) *lang.Spec {
@@ -142,7 +143,7 @@ func (e *labEnv) leftovers(ctx context.Context, project string) string {
 
 // get sends GET path to 127.0.0.1:port inside the node's namespace.
 func get(ctx context.Context, n *swarmtest.Node, port int, path string) (int, []byte, error) {
-	req, _ := httpNewRequest(ctx, "http://127.0.0.1"+path)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1"+path, nil)
 	resp, err := n.HTTPClient(port, 5*time.Second).Do(req)
 	if err != nil {
 		return 0, nil, err

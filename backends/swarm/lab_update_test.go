@@ -1,0 +1,134 @@
+package swarm
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/docker/docker/api/types/swarm"
+
+	"github.com/berth-dev/berth/backends/swarm/swarmtest"
+)
+
+// TestLabRollback: an image that fails its health check, on a service with
+// failure_action = rollback. Swarm rolls back; apply fails that service's
+// step with the rollback and the task error; the service runs the old
+// image again, and the next plan proposes the change again.
+func TestLabRollback(t *testing.T) {
+	e := newLabEnv(t)
+	const project = "swrollback"
+	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
+	defer cancel()
+	spec := e.load("testdata/lab-basic")
+	spec.Project = project
+	e.destroy(project)
+	t.Cleanup(func() { e.destroy(project) })
+	if err := swarmtest.BuildImage(ctx, e.lab.Manager, "berth-unhealthy:1", swarmtest.UnhealthyProgram); err != nil {
+		t.Fatal(err)
+	}
+	p, d := e.plan(ctx, project, spec, false)
+	if res := e.apply(ctx, p, d); !res.OK() {
+		t.Fatalf("apply: %v\n%s", res.Failed, e.out.String())
+	}
+
+	next := spec.Clone()
+	api := next.Services["api"]
+	api.Image = "berth-unhealthy:1"
+	api.Update.FailureAction = "rollback"
+	api.Update.Monitor = 3 * time.Second
+	p, d = e.plan(ctx, project, next, false)
+	if !strings.Contains(p.String(), `image: "berth-emulator:`) || !strings.Contains(p.String(), `→ "berth-unhealthy:1"`) {
+		t.Fatalf("plan does not change the image:\n%s", p)
+	}
+	res := e.apply(ctx, p, d)
+	if res.OK() || len(res.Failed) != 1 {
+		t.Fatalf("apply of a failing image: OK %v, failed %v\n%s", res.OK(), res.Failed, e.out.String())
+	}
+	f := res.Failed[0]
+	msg := f.Error()
+	t.Logf("apply failed as it should:\n%s\n%s", msg, e.out.String())
+	if f.Step.Address().String() != "service.api" || !errors.Is(f.Err, ErrRolledBack) {
+		t.Errorf("failed step %s: %v; want service.api rolled back", f.Step.Address(), f.Err)
+	}
+	if !strings.Contains(msg, "task swrollback_api.") {
+		t.Errorf("the error does not name the failing task: %s", msg)
+	}
+
+	svc, _, err := e.lab.Manager.ServiceInspectWithRaw(ctx, objectName(project, "api"), swarm.ServiceInspectOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if img := svc.Spec.TaskTemplate.ContainerSpec.Image; !strings.HasPrefix(img, "berth-emulator:") {
+		t.Errorf("after the rollback the service runs %s", img)
+	}
+	if again, _ := e.plan(ctx, project, next, false); !strings.Contains(again.String(), "service.api: update") {
+		t.Errorf("after the rollback the plan does not propose the change again:\n%s", again)
+	}
+}
+
+// TestLabSecretRotation: a new secret value makes a new version, the
+// services that mount it move to it, the old version goes; no error.
+func TestLabSecretRotation(t *testing.T) {
+	e := newLabEnv(t)
+	const project = "swrotate"
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	spec := e.load("testdata/lab-basic")
+	spec.Project = project
+	e.destroy(project)
+	t.Cleanup(func() { e.destroy(project) })
+	p, d := e.plan(ctx, project, spec, false)
+	if res := e.apply(ctx, p, d); !res.OK() {
+		t.Fatalf("apply: %v\n%s", res.Failed, e.out.String())
+	}
+	oldVersion := secretVersions(t, e, project)
+
+	path := filepath.Join(t.TempDir(), "token.txt")
+	if err := os.WriteFile(path, []byte("s3cr3t-second\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	next := spec.Clone()
+	next.Secrets["token"].Path = path
+	p, d = e.plan(ctx, project, next, false)
+	if !strings.Contains(p.String(), "secret.token: replace") || !strings.Contains(p.String(), "service.api: update") {
+		t.Fatalf("plan:\n%s", p)
+	}
+	res := e.apply(ctx, p, d)
+	if !res.OK() {
+		t.Fatalf("rotation: %v\n%s", res.Failed, e.out.String())
+	}
+	newVersion := secretVersions(t, e, project)
+	if len(newVersion) != 1 || len(oldVersion) != 1 || newVersion[0] == oldVersion[0] {
+		t.Fatalf("secret versions: before %v, after %v", oldVersion, newVersion)
+	}
+	svc, _, err := e.lab.Manager.ServiceInspectWithRaw(ctx, objectName(project, "api"), swarm.ServiceInspectOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs := svc.Spec.TaskTemplate.ContainerSpec.Secrets
+	if len(refs) != 1 || refs[0].SecretName != newVersion[0] || refs[0].File.Name != "token" {
+		t.Errorf("api mounts %+v, want %s as token", refs, newVersion[0])
+	}
+	if again, _ := e.plan(ctx, project, next, false); !again.Empty() {
+		t.Errorf("plan after the rotation is not empty:\n%s", again)
+	}
+}
+
+func secretVersions(t *testing.T, e *labEnv, project string) []string {
+	t.Helper()
+	ss, err := e.lab.Manager.SecretList(context.Background(), swarm.SecretListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, s := range ss {
+		if s.Spec.Labels[LabelProject] == project {
+			out = append(out, s.Spec.Name)
+		}
+	}
+	return out
+}
