@@ -1,0 +1,157 @@
+package review
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/berth-dev/berth/planner"
+)
+
+// Change is one resource that differs between the two sides.
+type Change struct {
+	Address string         `json:"address"`
+	Kind    string         `json:"kind"`
+	Name    string         `json:"name"`
+	Action  planner.Action `json:"action"` // create, update or delete
+	// Attributes lists what differs, attribute by attribute (every
+	// attribute of a created or deleted resource).
+	Attributes []AttrChange `json:"attributes"`
+	// Pos is "file:line" of the block: on the NEW side, or on the OLD side
+	// for a deletion.
+	Pos string `json:"pos,omitempty"`
+}
+
+// AttrChange is one attribute difference in the plan's reason format
+// (planner.Reason: attribute, before, after, action), with where the NEW
+// side sets it.
+type AttrChange struct {
+	planner.Reason
+	Pos string `json:"pos,omitempty"`
+}
+
+// diffResources compares the resources of two sides by address. src
+// finds attribute positions on the NEW side (OLD for deletions).
+func diffResources(old, new []*resource, oldSrc, newSrc *sources) []Change {
+	oldBy := map[string]*resource{}
+	for _, r := range old {
+		oldBy[r.Address] = r
+	}
+	var out []Change
+	for _, n := range new {
+		o := oldBy[n.Address]
+		delete(oldBy, n.Address)
+		if o == nil {
+			out = append(out, change(n, planner.Create, diffAttrs(nil, n.Attrs), newSrc))
+			continue
+		}
+		if d := diffAttrs(o.Attrs, n.Attrs); len(d) > 0 {
+			out = append(out, change(n, planner.Update, d, newSrc))
+		}
+	}
+	for _, o := range old {
+		if oldBy[o.Address] != nil {
+			out = append(out, change(o, planner.Delete, diffAttrs(o.Attrs, nil), oldSrc))
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if kindOrder[a.Kind] != kindOrder[b.Kind] {
+			return kindOrder[a.Kind] < kindOrder[b.Kind]
+		}
+		return a.Name < b.Name
+	})
+	return out
+}
+
+func change(r *resource, action planner.Action, reasons []planner.Reason, src *sources) Change {
+	c := Change{Address: r.Address, Kind: r.Kind, Name: r.Name, Action: action, Pos: pos(r.Range)}
+	for _, rs := range reasons {
+		rs.Action = action
+		ac := AttrChange{Reason: rs}
+		if action != planner.Delete || src != nil {
+			if rng, ok := src.attrRange(r.block, rs.Attribute); ok {
+				ac.Pos = pos(rng)
+			}
+		}
+		c.Attributes = append(c.Attributes, ac)
+	}
+	return c
+}
+
+// diffAttrs compares two attribute maps key by key (a nil map is an
+// absent resource) and returns a reason per key that differs, sorted.
+// Maps are compared key by key ("env.LOG_LEVEL").
+func diffAttrs(before, after planner.Attrs) []planner.Reason {
+	keys := map[string]bool{}
+	for k := range before {
+		keys[k] = true
+	}
+	for k := range after {
+		keys[k] = true
+	}
+	sorted := make([]string, 0, len(keys))
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	sort.Strings(sorted)
+	var out []planner.Reason
+	for _, k := range sorted {
+		b, a := before[k], after[k]
+		bm, bIsMap := b.(map[string]string)
+		am, aIsMap := a.(map[string]string)
+		if bIsMap || aIsMap {
+			out = append(out, diffStringMaps(k, bm, am)...)
+			continue
+		}
+		if !equal(b, a) {
+			out = append(out, planner.Reason{Attribute: k, Before: b, After: a})
+		}
+	}
+	return out
+}
+
+func diffStringMaps(name string, before, after map[string]string) []planner.Reason {
+	b, a := planner.Attrs{}, planner.Attrs{}
+	for k, v := range before {
+		b[k] = v
+	}
+	for k, v := range after {
+		a[k] = v
+	}
+	out := diffAttrs(b, a)
+	for i := range out {
+		out[i].Attribute = name + "." + out[i].Attribute
+	}
+	return out
+}
+
+// equal compares two canonical attribute values (nil is absent).
+func equal(a, b any) bool {
+	as, aok := a.([]string)
+	bs, bok := b.([]string)
+	if aok || bok {
+		if len(as) != len(bs) || aok != bok {
+			return false
+		}
+		for i := range as {
+			if as[i] != bs[i] {
+				return false
+			}
+		}
+		return true
+	}
+	return a == b
+}
+
+// String is the canonical text of a change, one line for the resource
+// and one per attribute: "update link.gateway->orders" then
+// "  timeout: \"300ms\" → \"100ms\"".
+func (c Change) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s", c.Action, c.Address)
+	for _, a := range c.Attributes {
+		b.WriteString("\n  " + a.Reason.String())
+	}
+	return b.String()
+}

@@ -1,0 +1,218 @@
+package review
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/berth-dev/berth/planner"
+)
+
+// Marker is the first line of every comment, so a CI job can find and
+// update its previous comment instead of adding one per push.
+const Marker = "<!-- berth diff -->"
+
+// WriteMarkdown writes the review as one self-contained pull-request
+// comment: the summary line, the changes, the graph (Mermaid), the
+// simulated deltas and the findings.
+func (r *Review) WriteMarkdown(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n## berth diff: %s\n\n**%s**\n\n", Marker, r.New.Project, r.Summary)
+	fmt.Fprintf(&b, "%s → %s", sideText(r.Old), sideText(r.New))
+	if r.Simulated {
+		fmt.Fprintf(&b, " · simulated with %d replications per run, seed %d; a delta is significant when the 95 %% confidence intervals do not overlap", r.Replications, r.Seed)
+	}
+	b.WriteString("\n\n")
+	r.writeChanges(&b)
+	r.writeGraph(&b)
+	r.writeDeltas(&b)
+	r.writeFindings(&b)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func sideText(s SideInfo) string {
+	if s.Commit != "" {
+		return fmt.Sprintf("`%s` (%s)", s.Label, short(s.Commit))
+	}
+	return "`" + s.Label + "`"
+}
+
+func short(commit string) string {
+	if len(commit) > 7 {
+		return commit[:7]
+	}
+	return commit
+}
+
+func (r *Review) writeChanges(b *strings.Builder) {
+	b.WriteString("### Changes\n\n")
+	if len(r.Changes) == 0 {
+		b.WriteString("No structural change.\n\n")
+		return
+	}
+	for _, c := range r.Changes {
+		fmt.Fprintf(b, "- %s **%s** `%s`%s\n", actionSymbol(c.Action), c.Action, c.Address, at(c.Pos))
+		if c.Action != planner.Update {
+			continue // a whole resource: its attributes are in the JSON
+		}
+		for _, a := range c.Attributes {
+			fmt.Fprintf(b, "  - `%s`: `%s` → `%s`%s\n", a.Attribute, planner.FormatValue(a.Before), planner.FormatValue(a.After), at(a.Pos))
+		}
+	}
+	b.WriteString("\n")
+}
+
+func actionSymbol(a planner.Action) string {
+	switch a {
+	case planner.Create:
+		return "➕"
+	case planner.Delete:
+		return "➖"
+	case planner.Replace:
+		return "🔁"
+	}
+	return "✏️"
+}
+
+func at(pos string) string {
+	if pos == "" {
+		return ""
+	}
+	return " · `" + pos + "`"
+}
+
+func (r *Review) writeGraph(b *strings.Builder) {
+	b.WriteString("### Graph\n\n<details><summary>Services, links and queues (green: added, red: removed, orange: changed)</summary>\n\n```mermaid\n")
+	b.WriteString(r.Mermaid)
+	b.WriteString("```\n\n</details>\n\n")
+}
+
+func (r *Review) writeDeltas(b *strings.Builder) {
+	b.WriteString("### Simulated deltas\n\n")
+	if !r.Simulated {
+		b.WriteString("Not simulated (--no-simulate).\n\n")
+		return
+	}
+	b.WriteString("| run | metric | before | after | Δ | |\n|---|---|---|---|---|---|\n")
+	fmt.Fprintf(b, "| all | cost (CPU) | %s | %s | %s | |\n", formatValue("cpu", r.Cost.Old.Value), formatValue("cpu", r.Cost.New.Value), costDelta(r.Cost))
+	for _, d := range r.Deltas {
+		name := d.Case
+		if d.Only != "" {
+			name += " (" + d.Only + " only)"
+		}
+		for i, m := range d.Metrics {
+			if i > 0 {
+				name = ""
+			}
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", name, m.Metric, statText(m.Unit, m.Old), statText(m.Unit, m.New), deltaText(m), significance(m))
+		}
+		if len(d.Verdicts) > 0 {
+			fmt.Fprintf(b, "| | expectations | %s | %s | | %s |\n", passText(d.OldPass), passText(d.NewPass), verdictNote(d))
+		}
+	}
+	b.WriteString("\n")
+}
+
+func costDelta(m MetricDelta) string {
+	if m.Delta == 0 {
+		return "0"
+	}
+	return formatDelta("cpu", m.Old.Value, m.New.Value)
+}
+
+func statText(unit string, s *Stat) string {
+	if s == nil {
+		return "—"
+	}
+	t := formatValue(unit, s.Value)
+	if s.CI != nil {
+		t += fmt.Sprintf(" <sub>[%s, %s]</sub>", formatValue(unit, max(s.CI.Low, 0)), formatValue(unit, s.CI.High))
+	}
+	return t
+}
+
+func deltaText(m MetricDelta) string {
+	if m.Old == nil || m.New == nil {
+		return ""
+	}
+	return formatDelta(m.Unit, m.Old.Value, m.New.Value)
+}
+
+func significance(m MetricDelta) string {
+	switch {
+	case m.Worse:
+		return "🔺 **worse**"
+	case m.Significant:
+		return "🟢 better"
+	}
+	return ""
+}
+
+func passText(p *bool) string {
+	switch {
+	case p == nil:
+		return "—"
+	case *p:
+		return "✅ pass"
+	}
+	return "❌ fail"
+}
+
+// verdictNote names the bounds that regressed.
+func verdictNote(d CaseDelta) string {
+	var out []string
+	for _, v := range d.Verdicts {
+		if v.Regressed {
+			out = append(out, fmt.Sprintf("%s %s %s %s %s", v.Source, v.Metric, v.Op, formatValue(unitOf(v.Metric), v.Bound), "now "+formatValue(unitOf(v.Metric), *v.New)))
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return "🔺 " + strings.Join(out, "; ")
+}
+
+func (r *Review) writeFindings(b *strings.Builder) {
+	b.WriteString("### Findings\n\n")
+	var fresh, old []Finding
+	for _, f := range r.Findings {
+		if f.New || f.Worse {
+			fresh = append(fresh, f)
+		} else {
+			old = append(old, f)
+		}
+	}
+	if len(fresh) == 0 {
+		b.WriteString("No new finding.\n")
+	}
+	for _, f := range fresh {
+		prefix := "🆕 new "
+		if f.Worse {
+			prefix = "📈 worse "
+		}
+		writeFinding(b, f, prefix)
+	}
+	if len(old) > 0 {
+		fmt.Fprintf(b, "\n<details><summary>%s that %s already had</summary>\n\n", plural(len(old), "finding"), r.Old.Label)
+		for _, f := range old {
+			writeFinding(b, f, "")
+		}
+		b.WriteString("\n</details>\n")
+	}
+	if len(r.Resolved) > 0 {
+		fmt.Fprintf(b, "\n<details><summary>%s resolved by this change</summary>\n\n", plural(len(r.Resolved), "finding"))
+		for _, f := range r.Resolved {
+			writeFinding(b, f, "✔️ ")
+		}
+		b.WriteString("\n</details>\n")
+	}
+}
+
+func writeFinding(b *strings.Builder, f Finding, prefix string) {
+	icon := "⚠️"
+	if f.Severity == SeverityNotice {
+		icon = "ℹ️"
+	}
+	fmt.Fprintf(b, "- %s%s **%s** `%s`%s: %s\n", prefix, icon, f.Kind, f.Subject, at(f.Pos), f.Message)
+}

@@ -1,0 +1,226 @@
+package review
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/lang/graph"
+	"github.com/berth-dev/berth/simulate"
+	"github.com/berth-dev/berth/simulate/whatif"
+)
+
+// Side is one side of a review: a loaded spec and the files it came
+// from (lang.Loader.Files), to point at attributes.
+type Side struct {
+	// Label names the side for people: a directory or a git revision.
+	Label string
+	// Commit is the git commit id when the side is a revision.
+	Commit string
+	Spec   *lang.Spec
+	Files  map[string]*hcl.File
+}
+
+// Options control a review.
+type Options struct {
+	// Seed and Replications (default 3) of every simulation; both sides
+	// use the same seeds.
+	Seed         uint64
+	Replications int
+	// Duration overrides the loads' duration when > 0.
+	Duration time.Duration
+	// Loads and Scenarios restrict the simulated cases to those named
+	// (both empty: every load and scenario). The peak load is simulated
+	// in any case, for the findings.
+	Loads, Scenarios []string
+	// NoSimulation skips the simulations: no deltas, and the findings
+	// that need a simulation use the analytic offered load or are left
+	// out.
+	NoSimulation bool
+	// MemoryWeight is the cost of a GiB in CPU-equivalents (default
+	// whatif.DefaultMemoryWeight).
+	MemoryWeight float64
+	Findings     FindingOptions
+}
+
+// SideInfo describes one side in the output.
+type SideInfo struct {
+	Label   string  `json:"label"`
+	Commit  string  `json:"commit,omitempty"`
+	Project string  `json:"project"`
+	Cost    float64 `json:"cost"`
+}
+
+// Review is everything `berth diff` shows.
+type Review struct {
+	Old SideInfo `json:"old"`
+	New SideInfo `json:"new"`
+	// Summary is the one-line verdict of the comment.
+	Summary string   `json:"summary"`
+	Changes []Change `json:"changes"`
+	// Cost is Σ replicas × (cpus + weight × GiB), old → new.
+	Cost         MetricDelta `json:"cost"`
+	MemoryWeight float64     `json:"memory_weight"`
+	Deltas       []CaseDelta `json:"deltas"`
+	Seed         uint64      `json:"seed"`
+	Replications int         `json:"replications"`
+	Simulated    bool        `json:"simulated"`
+	// Findings are the NEW side's risks; Resolved those of the OLD side
+	// that the NEW one no longer has.
+	Findings []Finding `json:"findings"`
+	Resolved []Finding `json:"resolved"`
+	// Regressions lists, one line each, the significant deltas in the bad
+	// direction and the expectations that passed before and fail now.
+	Regressions []string `json:"regressions"`
+	// Mermaid is the merged graph; Graph is the same for other renderers.
+	Mermaid string       `json:"mermaid"`
+	Graph   *graph.Graph `json:"-"`
+}
+
+// Build compares old with new.
+func Build(old, new Side, opts Options) (*Review, hcl.Diagnostics) {
+	if opts.Replications <= 0 {
+		opts.Replications = 3
+	}
+	if opts.MemoryWeight <= 0 {
+		opts.MemoryWeight = whatif.DefaultMemoryWeight
+	}
+	oldSrc, newSrc := newSources(old.Files), newSources(new.Files)
+	r := &Review{
+		Old:          SideInfo{Label: old.Label, Commit: old.Commit, Project: old.Spec.Project, Cost: whatif.Cost(old.Spec, opts.MemoryWeight)},
+		New:          SideInfo{Label: new.Label, Commit: new.Commit, Project: new.Spec.Project, Cost: whatif.Cost(new.Spec, opts.MemoryWeight)},
+		Changes:      diffResources(resources(old.Spec), resources(new.Spec), oldSrc, newSrc),
+		MemoryWeight: opts.MemoryWeight,
+		Seed:         opts.Seed,
+		Replications: opts.Replications,
+		Simulated:    !opts.NoSimulation,
+	}
+	r.Cost = MetricDelta{Metric: "cost", Unit: "cpu", Old: &Stat{Value: r.Old.Cost}, New: &Stat{Value: r.New.Cost}, Delta: r.New.Cost - r.Old.Cost}
+	r.Graph = graph.Merge(graph.New(old.Spec), graph.New(new.Spec))
+	r.Mermaid = r.Graph.Mermaid()
+	var oldPeak, newPeak *simulate.Report
+	var diags hcl.Diagnostics
+	if !opts.NoSimulation {
+		r.Deltas, oldPeak, newPeak, diags = simulateBoth(old.Spec, new.Spec, opts)
+		if diags.HasErrors() {
+			return nil, diags
+		}
+	}
+	oldFindings := Findings(old.Spec, old.Files, oldPeak, opts.Findings)
+	r.Findings = Findings(new.Spec, new.Files, newPeak, opts.Findings)
+	markNew(oldFindings, r.Findings)
+	r.Resolved = resolved(oldFindings, r.Findings)
+	r.Regressions = regressions(r.Deltas)
+	r.Summary = summary(r)
+	return r, diags
+}
+
+// simulateBoth runs the selected cases on both sides (and each side's
+// peak load for the findings) and pairs them.
+func simulateBoth(old, new *lang.Spec, opts Options) ([]CaseDelta, *simulate.Report, *simulate.Report, hcl.Diagnostics) {
+	oldCases, newCases := casesOf(old, opts.Loads, opts.Scenarios), casesOf(new, opts.Loads, opts.Scenarios)
+	var jobs []*runJob
+	index := map[[2]string]*runJob{} // side, case → job
+	add := func(side string, spec *lang.Spec, c simulate.Case) {
+		k := [2]string{side, caseKey(c)}
+		if index[k] == nil {
+			j := &runJob{spec: spec, c: c}
+			index[k] = j
+			jobs = append(jobs, j)
+		}
+	}
+	for _, c := range oldCases {
+		add("old", old, c)
+	}
+	for _, c := range newCases {
+		add("new", new, c)
+	}
+	peakCase := func(spec *lang.Spec) *simulate.Case {
+		if p := PeakLoad(spec); p != nil {
+			return &simulate.Case{Load: p.Name}
+		}
+		return nil
+	}
+	op, np := peakCase(old), peakCase(new)
+	if op != nil {
+		add("old", old, *op)
+	}
+	if np != nil {
+		add("new", new, *np)
+	}
+	if diags := runAll(jobs, opts); diags.HasErrors() {
+		return nil, nil, nil, diags
+	}
+	report := func(side string, c simulate.Case) *simulate.Report {
+		if j := index[[2]string{side, caseKey(c)}]; j != nil {
+			return j.report
+		}
+		return nil
+	}
+	var deltas []CaseDelta
+	seen := map[string]bool{}
+	for _, c := range append(append([]simulate.Case{}, oldCases...), newCases...) {
+		if seen[caseKey(c)] {
+			continue
+		}
+		seen[caseKey(c)] = true
+		deltas = append(deltas, compareCase(c, report("old", c), report("new", c)))
+	}
+	var oldPeak, newPeak *simulate.Report
+	if op != nil {
+		oldPeak = report("old", *op)
+	}
+	if np != nil {
+		newPeak = report("new", *np)
+	}
+	return deltas, oldPeak, newPeak, nil
+}
+
+// resolved returns the findings of old that new no longer has.
+func resolved(old, new []Finding) []Finding {
+	have := map[[2]string]bool{}
+	for _, f := range new {
+		have[[2]string{f.Kind, f.Subject}] = true
+	}
+	var out []Finding
+	for _, f := range old {
+		if !have[[2]string{f.Kind, f.Subject}] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// regressions lists the significant deltas in the bad direction and the
+// expectations that regressed.
+func regressions(deltas []CaseDelta) []string {
+	var out []string
+	for _, d := range deltas {
+		for _, m := range d.Metrics {
+			if m.Worse {
+				out = append(out, fmt.Sprintf("%s: %s %s → %s", d.Case, m.Metric, formatValue(m.Unit, m.Old.Value), formatValue(m.Unit, m.New.Value)))
+			}
+		}
+		for _, v := range d.Verdicts {
+			if v.Regressed {
+				out = append(out, fmt.Sprintf("%s: %s %s %s %s fails (%s)", d.Case, v.Source, v.Metric, v.Op, formatValue(unitOf(v.Metric), v.Bound), formatValue(unitOf(v.Metric), *v.New)))
+			}
+		}
+	}
+	return out
+}
+
+// NewWarnings counts the NEW side's warnings that the OLD side did not
+// have, or had with a lower score or as a notice: what `--fail-on
+// finding` gates on.
+func (r *Review) NewWarnings() int {
+	n := 0
+	for _, f := range r.Findings {
+		if (f.New || f.Worse) && f.Severity == SeverityWarning {
+			n++
+		}
+	}
+	return n
+}

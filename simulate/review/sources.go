@@ -1,0 +1,174 @@
+package review
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// sources are the parsed files of one side (lang.Loader.Files), used to
+// point a change or a finding at the attribute that sets it, which the
+// model does not keep a range for.
+type sources struct {
+	files []*hcl.File // sorted by name
+}
+
+func newSources(files map[string]*hcl.File) *sources {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	s := &sources{}
+	for _, n := range names {
+		s.files = append(s.files, files[n])
+	}
+	return s
+}
+
+// pluralBlocks maps the model's list names to their block types.
+var pluralBlocks = map[string]string{
+	"endpoints": "endpoint", "ports": "port", "mounts": "mount", "consumes": "consume", "faults": "fault",
+}
+
+// transparent model names have no block of their own: their attributes
+// sit in the enclosing block (a load's rate profile, an endpoint's flow).
+var transparent = map[string]bool{"profile": true, "flow": true}
+
+// attrRange returns the range of the attribute at path (a flattened key,
+// "retry.attempts") inside the block with the given type and labels. When
+// the attribute itself is not written, it returns the range of the
+// innermost block on the way (ok is still true); ok is false only when
+// the block is not found at all.
+func (s *sources) attrRange(block []string, path string) (hcl.Range, bool) {
+	if s == nil || len(block) == 0 {
+		return hcl.Range{}, false
+	}
+	for _, f := range s.files {
+		body, ok := f.Body.(*hclsyntax.Body)
+		if !ok {
+			continue
+		}
+		for _, b := range body.Blocks {
+			if b.Type == block[0] && labelsEqual(b.Labels, block[1:]) {
+				return walkPath(b.Body, b.DefRange(), strings.Split(path, ".")), true
+			}
+		}
+	}
+	return hcl.Range{}, false
+}
+
+// walkPath follows the path's segments through attributes and nested
+// blocks and returns the best range found.
+func walkPath(body *hclsyntax.Body, best hcl.Range, segs []string) hcl.Range {
+	for i := 0; i < len(segs); i++ {
+		seg := segs[i]
+		if a := body.Attributes[seg]; a != nil {
+			return a.SrcRange
+		}
+		if transparent[seg] {
+			continue
+		}
+		if seg == "call" && i+1 < len(segs) {
+			b := findCall(body, segs[i+1])
+			if b == nil {
+				return best
+			}
+			body, best = b.Body, b.DefRange()
+			i++
+			for i+1 < len(segs)-1 { // a callee endpoint in the key
+				i++
+			}
+			continue
+		}
+		typ := seg
+		if t, ok := pluralBlocks[seg]; ok {
+			typ = t
+		}
+		b, skip := findBlock(body, typ, segs[i+1:])
+		if b == nil {
+			return best
+		}
+		body, best = b.Body, b.DefRange()
+		i += skip
+	}
+	return best
+}
+
+// findBlock finds the nested block of type typ; when the next segment is
+// its label or its index among blocks of that type, it is consumed (skip
+// = 1).
+func findBlock(body *hclsyntax.Body, typ string, next []string) (*hclsyntax.Block, int) {
+	var all []*hclsyntax.Block
+	for _, b := range body.Blocks {
+		if b.Type == typ {
+			all = append(all, b)
+		}
+	}
+	if len(all) == 0 {
+		return nil, 0
+	}
+	if len(next) > 0 {
+		for _, b := range all {
+			if len(b.Labels) > 0 && b.Labels[0] == next[0] {
+				return b, 1
+			}
+		}
+		if n, err := strconv.Atoi(next[0]); err == nil && n >= 0 && n < len(all) {
+			return all[n], 1
+		}
+	}
+	return all[0], 0
+}
+
+// findCall finds the call block for key "SERVICE" or "SERVICE#N" (the
+// N-th call to it) anywhere in an endpoint body, nested blocks included.
+func findCall(body *hclsyntax.Body, key string) *hclsyntax.Block {
+	name, nth := key, 1
+	if i := strings.LastIndexByte(key, '#'); i >= 0 {
+		name = key[:i]
+		nth, _ = strconv.Atoi(key[i+1:])
+	}
+	var found *hclsyntax.Block
+	var walk func(*hclsyntax.Body)
+	walk = func(b *hclsyntax.Body) {
+		for _, blk := range b.Blocks {
+			if found != nil {
+				return
+			}
+			if blk.Type == "call" && len(blk.Labels) == 1 && blk.Labels[0] == name {
+				if nth--; nth == 0 {
+					found = blk
+					return
+				}
+			}
+			walk(blk.Body)
+		}
+	}
+	walk(body)
+	return found
+}
+
+func labelsEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// pos formats a range as "file:line", or "" when it is empty.
+func pos(r hcl.Range) string {
+	if r.Filename == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d", r.Filename, r.Start.Line)
+}
