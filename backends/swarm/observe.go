@@ -10,6 +10,7 @@ import (
 	"github.com/docker/docker/api/types/network"
 	"github.com/docker/docker/api/types/swarm"
 	"github.com/docker/docker/client"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/berth-dev/berth/planner"
 )
@@ -20,39 +21,44 @@ const LabelContentHash = "io.berth.content-hash"
 
 // Observe takes one snapshot of everything the project owns in the swarm
 // that cli manages, by the io.berth.project label, in the Target's
-// attribute space.
+// attribute space. Each service's Status says how many of its tasks run,
+// and how many were lost with a node that is down.
 func Observe(ctx context.Context, cli *client.Client, project string) (*planner.Observed, error) {
 	f := filters.NewArgs(filters.Arg("label", LabelProject+"="+project))
-	obs := &planner.Observed{Project: project}
-
-	nets, err := cli.NetworkList(ctx, network.ListOptions{Filters: f})
-	if err != nil {
-		return nil, fmt.Errorf("list networks: %w", err)
+	var (
+		nets     []network.Summary
+		secrets  []swarm.Secret
+		configs  []swarm.Config
+		services []swarm.Service
+		nodes    []swarm.Node
+	)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) { nets, err = cli.NetworkList(gctx, network.ListOptions{Filters: f}); return })
+	g.Go(func() (err error) { secrets, err = cli.SecretList(gctx, swarm.SecretListOptions{Filters: f}); return })
+	g.Go(func() (err error) { configs, err = cli.ConfigList(gctx, swarm.ConfigListOptions{Filters: f}); return })
+	g.Go(func() (err error) { services, err = cli.ServiceList(gctx, swarm.ServiceListOptions{Filters: f}); return })
+	g.Go(func() (err error) { nodes, err = cli.NodeList(gctx, swarm.NodeListOptions{}); return })
+	if err := g.Wait(); err != nil {
+		return nil, fmt.Errorf("observe project %q: %w", project, err)
 	}
+	tasks, err := runningTasksOf(ctx, cli, services)
+	if err != nil {
+		return nil, fmt.Errorf("observe project %q: %w", project, err)
+	}
+
+	obs := &planner.Observed{Project: project}
 	netNames := map[string]string{}
 	for _, n := range nets {
 		r := observeNetwork(n)
 		netNames[n.ID] = r.Name
 		obs.Resources = append(obs.Resources, r)
 	}
-
-	secrets, err := cli.SecretList(ctx, swarm.SecretListOptions{Filters: f})
-	if err != nil {
-		return nil, fmt.Errorf("list secrets: %w", err)
-	}
-	configs, err := cli.ConfigList(ctx, swarm.ConfigListOptions{Filters: f})
-	if err != nil {
-		return nil, fmt.Errorf("list configs: %w", err)
-	}
-	services, err := cli.ServiceList(ctx, swarm.ServiceListOptions{Filters: f, Status: true})
-	if err != nil {
-		return nil, fmt.Errorf("list services: %w", err)
-	}
-
 	inUse := map[string]bool{} // version names mounted by some service
 	env := observeEnv{Project: project, Networks: netNames}
+	health := nodeHealth(nodes)
 	for _, s := range services {
 		r, def := observeService(s, env)
+		r.Status = taskStatus(def.Replicas, tasks[s.ID], health) + updateStatus(s)
 		for _, ref := range append(def.Secrets, def.Configs...) {
 			inUse[ref.Version] = true
 		}
@@ -68,6 +74,27 @@ func Observe(ctx context.Context, cli *client.Client, project string) (*planner.
 	obs.Resources = append(obs.Resources, observeVersions(files, inUse)...)
 	obs.Sort()
 	return obs, nil
+}
+
+// runningTasksOf lists the tasks swarm wants running of the services, by
+// service id.
+func runningTasksOf(ctx context.Context, cli *client.Client, services []swarm.Service) (map[string][]swarm.Task, error) {
+	out := map[string][]swarm.Task{}
+	if len(services) == 0 {
+		return out, nil
+	}
+	f := filters.NewArgs(filters.Arg("desired-state", "running"))
+	for _, s := range services {
+		f.Add("service", s.ID)
+	}
+	tasks, err := cli.TaskList(ctx, swarm.TaskListOptions{Filters: f})
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range tasks {
+		out[t.ServiceID] = append(out[t.ServiceID], t)
+	}
+	return out, nil
 }
 
 // addressOf reads the planner address a berth object carries, falling back
@@ -105,7 +132,6 @@ func observeService(s swarm.Service, env observeEnv) (*planner.ObservedResource,
 		Resource:   planner.Resource{Address: addr, Group: addr.Name, Attrs: def.attrs()},
 		ID:         s.ID,
 		ConfigHash: s.Spec.Labels[LabelConfigHash],
-		Status:     serviceStatus(s),
 	}
 	for _, n := range def.Networks {
 		r.Deps = append(r.Deps, planner.Dep{To: planner.Address{Type: TypeNetwork, Name: n}, Kind: planner.DepUses})
@@ -119,17 +145,12 @@ func observeService(s swarm.Service, env observeEnv) (*planner.ObservedResource,
 	return r, def
 }
 
-// serviceStatus is "2/3 running", plus the state of an update that did
-// not complete.
-func serviceStatus(s swarm.Service) string {
-	st := ""
-	if s.ServiceStatus != nil {
-		st = fmt.Sprintf("%d/%d running", s.ServiceStatus.RunningTasks, s.ServiceStatus.DesiredTasks)
-	}
+// updateStatus is the state of an update that did not complete.
+func updateStatus(s swarm.Service) string {
 	if u := s.UpdateStatus; u != nil && u.State != swarm.UpdateStateCompleted {
-		st += fmt.Sprintf(" (update %s)", u.State)
+		return fmt.Sprintf(" (update %s)", u.State)
 	}
-	return st
+	return ""
 }
 
 // versionedObject is a secret or config as listed.
