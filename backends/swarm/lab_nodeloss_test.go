@@ -151,4 +151,3 @@ func simulatedRecovery(t *testing.T, e *labEnv) float64 {
 	}
 	return back - down
 }
-

@@ -36,7 +36,10 @@ func Observe(ctx context.Context, cli *client.Client, project string) (*planner.
 	g.Go(func() (err error) { nets, err = cli.NetworkList(gctx, network.ListOptions{Filters: f}); return })
 	g.Go(func() (err error) { secrets, err = cli.SecretList(gctx, swarm.SecretListOptions{Filters: f}); return })
 	g.Go(func() (err error) { configs, err = cli.ConfigList(gctx, swarm.ConfigListOptions{Filters: f}); return })
-	g.Go(func() (err error) { services, err = cli.ServiceList(gctx, swarm.ServiceListOptions{Filters: f}); return })
+	g.Go(func() (err error) {
+		services, err = cli.ServiceList(gctx, swarm.ServiceListOptions{Filters: f})
+		return
+	})
 	g.Go(func() (err error) { nodes, err = cli.NodeList(gctx, swarm.NodeListOptions{}); return })
 	if err := g.Wait(); err != nil {
 		return nil, fmt.Errorf("observe project %q: %w", project, err)
