@@ -22,6 +22,9 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 	if err := x.checkContents(p); err != nil {
 		return nil, err
 	}
+	if err := b.checkImages(ctx, p); err != nil {
+		return nil, err
+	}
 	opts.Progress.Plan(p)
 	res := backends.Execute(ctx, p, opts.Parallelism, opts.Progress, x.step)
 	if res.OK() {

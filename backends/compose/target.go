@@ -102,7 +102,40 @@ func (t *Target) Desired(spec *lang.Spec) (*planner.Desired, hcl.Diagnostics) {
 		diags = append(diags, diag...)
 		d.Resources = append(d.Resources, rs...)
 	}
+	diags = append(diags, checkPortRanges(spec)...)
 	return d, diags
+}
+
+// checkPortRanges reports a replica's host port (published+i-1) that
+// another service publishes.
+func checkPortRanges(spec *lang.Spec) hcl.Diagnostics {
+	type key struct {
+		proto string
+		port  int
+	}
+	owner := map[key]string{}
+	for _, svc := range spec.SortedServices() {
+		for _, p := range svc.Ports {
+			if p.Published > 0 {
+				owner[key{defaultString(p.Protocol, "tcp"), p.Published}] = svc.Name
+			}
+		}
+	}
+	var diags hcl.Diagnostics
+	for _, svc := range spec.SortedServices() {
+		for _, p := range svc.Ports {
+			for i := 2; p.Published > 0 && i <= svc.Replicas; i++ {
+				port := p.Published + i - 1
+				if o, ok := owner[key{defaultString(p.Protocol, "tcp"), port}]; ok && o != svc.Name {
+					diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Replica ports overlap another service's",
+						Detail: fmt.Sprintf("On compose, replica %d of %q publishes port %d (published + %d), which %q publishes too. Leave room for %d ports from %d, or move %q.",
+							i, svc.Name, port, i-1, o, svc.Replicas, p.Published, o),
+						Subject: p.DeclRange.Ptr()})
+				}
+			}
+		}
+	}
+	return diags
 }
 
 // networks returns the declared networks, plus the implicit default one

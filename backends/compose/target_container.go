@@ -33,10 +33,12 @@ func (t *Target) containers(spec *lang.Spec, svc *lang.Service, after []string, 
 	}
 	out := make([]*planner.Resource, 0, svc.Replicas)
 	for i := 1; i <= svc.Replicas; i++ {
-		out = append(out, &planner.Resource{
+		r := &planner.Resource{
 			Address: containerAddr(svc.Name, i), Group: svc.Name, Index: i,
 			Attrs: attrs.Clone(), Deps: deps, Sensitive: sensitive,
-		})
+		}
+		r.Attrs.Set("ports", ports(svc, i))
+		out = append(out, r)
 	}
 	return out, diags
 }
@@ -78,7 +80,6 @@ func (t *Target) containerAttrs(spec *lang.Spec, svc *lang.Service, hashes map[p
 	a.Set("command", command)
 	a.Set("env", env)
 	a.Set("labels", svc.Labels)
-	a.Set("ports", ports(svc))
 	a.Set("health", healthAttr(svc.Health, health, port))
 	a.Set("restart", restartPolicy(svc.Restart))
 	if svc.Resources.CPUs > 0 {
@@ -116,14 +117,18 @@ func (t *Target) containerAttrs(spec *lang.Spec, svc *lang.Service, hashes map[p
 	return a, deps, nil
 }
 
-// ports renders the published ports: "host_ip:published:target/protocol".
-func ports(svc *lang.Service) []string {
+// ports renders the published ports of replica i (from 1):
+// "host_ip:published:target/protocol". One host port can be bound by one
+// container only, so replica i publishes published+i-1: the replicas of a
+// service share the range published..published+replicas-1, as Compose
+// does with a port range.
+func ports(svc *lang.Service, i int) []string {
 	var out []string
 	for _, p := range svc.Ports {
 		if p.Published == 0 {
 			continue
 		}
-		out = append(out, PortString(p.HostIP, p.Published, p.Target, p.Protocol))
+		out = append(out, PortString(p.HostIP, p.Published+i-1, p.Target, p.Protocol))
 	}
 	sort.Strings(out)
 	return out

@@ -32,6 +32,7 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 	deadline := time.Now().Add(wait)
 	f := filters.NewArgs(filters.Arg("label", backends.ProjectFilter(x.project)))
 	var unready []*backends.StepError
+	unhealthySince := map[string]time.Time{}
 	for delay := 20 * time.Millisecond; len(pending) > 0; delay = min(delay*2, 250*time.Millisecond) {
 		list, err := x.cli.ContainerList(context.WithoutCancel(ctx), container.ListOptions{All: true, Filters: f})
 		if err != nil {
@@ -43,12 +44,21 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 			if s == nil {
 				continue
 			}
-			ready, why := readiness(s.Change, ctr)
+			ready, why, final := readiness(s.Change, ctr)
+			if !ready && why != "" && !final {
+				// unhealthy or restarting may still recover: give it a while
+				if unhealthySince[name].IsZero() {
+					unhealthySince[name] = time.Now()
+				}
+				final = time.Since(unhealthySince[name]) > UnhealthyGrace
+			} else {
+				delete(unhealthySince, name)
+			}
 			switch {
 			case ready:
 				prog.Resource(s.Change, backends.PhaseReady, why)
 				delete(pending, name)
-			case why != "":
+			case final:
 				unready = append(unready, &backends.StepError{Step: s, Err: fmt.Errorf("%s", why)})
 				prog.Resource(s.Change, backends.PhaseUnready, why)
 				delete(pending, name)
@@ -78,24 +88,28 @@ func waitGoal(c *planner.Change) string {
 	return "running"
 }
 
+// UnhealthyGrace is how long a container may stay unhealthy (or keep
+// restarting) before apply gives up on it: a health check can recover.
+const UnhealthyGrace = 30 * time.Second
+
 // readiness reads a container's summary: ready (running, and healthy when
-// it has a check), or a reason it never will be (it exited, unhealthy), or
-// neither yet.
-func readiness(c *planner.Change, ctr container.Summary) (bool, string) {
+// it has a check); or not, with why, final when it never will be (it
+// exited); or neither yet.
+func readiness(c *planner.Change, ctr container.Summary) (ready bool, why string, final bool) {
 	health := len(c.After.Attrs.Map("health")) > 0
 	switch {
 	case ctr.State == "running" && !health:
-		return true, "running"
+		return true, "running", false
 	case ctr.State == "running" && strings.Contains(ctr.Status, "(healthy)"):
-		return true, "healthy"
+		return true, "healthy", false
 	case ctr.State == "running" && strings.Contains(ctr.Status, "(unhealthy)"):
-		return false, "unhealthy: " + ctr.Status
+		return false, "unhealthy: " + ctr.Status, false
 	case ctr.State == "restarting":
-		return false, "restarting after it exited: " + ctr.Status
+		return false, "restarting after it exited: " + ctr.Status, false
 	case ctr.State == "exited" || ctr.State == "dead":
-		return false, "exited: " + ctr.Status
+		return false, "exited: " + ctr.Status, true
 	}
-	return false, ""
+	return false, "", false
 }
 
 func fail(pending map[string]*planner.Step, why string, prog *backends.Progress) []*backends.StepError {

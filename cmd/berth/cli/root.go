@@ -67,6 +67,11 @@ var commands = []func() *cobra.Command{
 	newFmtCmd,
 	newGraphCmd,
 	newEmulateCmd,
+	newPlanCmd,
+	newApplyCmd,
+	newDestroyCmd,
+	newStatusCmd,
+	newDiffCmd,
 }
 
 func newRootCmd() *cobra.Command {

@@ -1,0 +1,311 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/planner"
+)
+
+func newApplyCmd() *cobra.Command {
+	var df deployFlags
+	var af applyFlags
+	cmd := &cobra.Command{
+		Use:   "apply [PLAN.json | DIR]",
+		Short: "Make the engine run the spec: create, update and remove, in dependency order",
+		Long: `With a directory (the working directory by default), apply plans like
+'berth plan', shows the plan and asks for 'yes' before doing anything,
+unless --auto-approve is given.
+
+With a plan file written by 'berth plan -out FILE', it performs exactly
+that plan, after checking that the engine still holds what the plan was
+made against (its observed_fingerprint). A plan gone stale is refused,
+naming what changed, and nothing is done.
+
+The steps run in dependency order (networks, volumes and secrets before
+the containers that use them; callees before callers; the users of a
+resource removed before it), independent steps in parallel. apply then
+waits until every container it made is running, or healthy when it has a
+health check, with one line per service on a terminal and plain lines
+otherwise, and ends with a summary.
+
+A failure stops apply from starting more steps; it reports what was done,
+what failed and what never started, and exits 1. Running apply again
+converges from what exists. Ctrl-C does the same: the steps in flight
+finish, no new one starts.
+
+Only one apply or destroy runs on a project at a time: a second one is
+refused, naming the holder of the lock (pid, host, time, command).
+--force-unlock takes a lock whose holder is gone.`,
+		Example: `  berth apply examples/shop
+  berth apply --auto-approve --emulate examples/shop
+  berth plan -out plan.json examples/shop && berth apply plan.json`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx, stop := interruptible(cmd)
+			defer stop()
+			target := specDir(args)
+			if st, err := os.Stat(target); err == nil && !st.IsDir() {
+				return applyPlanFile(ctx, cmd, target, &af)
+			}
+			return applyDir(ctx, cmd, target, &df, &af)
+		},
+	}
+	df.register(cmd.Flags(), true)
+	af.register(cmd.Flags())
+	return singleDashFlags(cmd)
+}
+
+// applyFlags are the flags apply and destroy share.
+type applyFlags struct {
+	autoApprove bool
+	forceUnlock bool
+	parallelism int
+	wait        time.Duration
+}
+
+func (f *applyFlags) register(fs interface {
+	BoolVar(*bool, string, bool, string)
+	IntVar(*int, string, int, string)
+	DurationVar(*time.Duration, string, time.Duration, string)
+}) {
+	fs.BoolVar(&f.autoApprove, "auto-approve", false, "do not ask for confirmation")
+	fs.BoolVar(&f.forceUnlock, "force-unlock", false, "take the project's lock even if another process holds it")
+	fs.IntVar(&f.parallelism, "parallelism", backends.DefaultParallelism, "steps run at once")
+	fs.DurationVar(&f.wait, "wait", backends.DefaultWait, "how long to wait for containers to be running or healthy")
+}
+
+// interruptible returns a context cancelled by SIGINT or SIGTERM, and
+// says so when it is: the executor then finishes the steps in flight.
+func interruptible(cmd *cobra.Command) (context.Context, func()) {
+	base := cmd.Context()
+	if base == nil {
+		base = context.Background()
+	}
+	ctx, cancel := context.WithCancel(base)
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case <-sig:
+			fmt.Fprintln(cmd.ErrOrStderr(), "\nInterrupt received: finishing the steps in flight, starting no new one...")
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() { signal.Stop(sig); cancel() }
+}
+
+func applyDir(ctx context.Context, cmd *cobra.Command, dir string, df *deployFlags, af *applyFlags) error {
+	spec, err := loadSpec(cmd, dir, &df.specFlags)
+	if err != nil {
+		return err
+	}
+	be, err := openBackend(ctx, df.backendName(spec))
+	if err != nil {
+		return err
+	}
+	defer be.Close()
+	release, err := lockProject(cmd, spec.Project, af.forceUnlock)
+	if err != nil {
+		return err
+	}
+	defer release()
+	pl, err := makePlan(ctx, cmd, be, spec, dir, df.emulate)
+	if err != nil {
+		return err
+	}
+	return confirmAndApply(ctx, cmd, be, pl.plan, pl.json, pl.desired.Contents, af, "apply")
+}
+
+// confirmAndApply shows the plan, asks unless auto-approved, applies it
+// and reports.
+func confirmAndApply(ctx context.Context, cmd *cobra.Command, be backends.Backend, p *planner.Plan, jp *planner.JSONPlan, contents map[planner.Address][]byte, af *applyFlags, verb string) error {
+	out := cmd.OutOrStdout()
+	planner.Render(out, jp, renderOptions(cmd))
+	if p.Empty() {
+		return nil
+	}
+	if !af.autoApprove {
+		ok, err := confirm(cmd.InOrStdin(), out, verb)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return &exitError{code: ExitError, err: fmt.Errorf("%s cancelled", verb)}
+		}
+	}
+	return runApply(ctx, cmd, be, p, contents, af)
+}
+
+// confirm asks terraform's question; only "yes" approves.
+func confirm(in io.Reader, out io.Writer, verb string) (bool, error) {
+	fmt.Fprintf(out, "\nDo you want to perform these actions?\n  berth will perform the actions described above.\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ")
+	line, err := bufio.NewReader(in).ReadString('\n')
+	if err != nil && line == "" {
+		fmt.Fprintln(out)
+		return false, fmt.Errorf("no answer on standard input: run with --auto-approve to %s without asking", verb)
+	}
+	fmt.Fprintln(out)
+	return strings.TrimSpace(line) == "yes", nil
+}
+
+// lockProject takes the project's lock, saying so when it took over a
+// stale one.
+func lockProject(cmd *cobra.Command, project string, force bool) (func() error, error) {
+	release, took, err := backends.Lock(project, force, backends.CommandLine())
+	if err != nil {
+		return nil, &exitError{code: ExitError, err: err}
+	}
+	if took != nil {
+		fmt.Fprintf(cmd.ErrOrStderr(), "Took over the lock of project %q held by %s.\n", project, took)
+	}
+	return release, nil
+}
+
+// runApply executes p and reports the result.
+func runApply(ctx context.Context, cmd *cobra.Command, be backends.Backend, p *planner.Plan, contents map[planner.Address][]byte, af *applyFlags) error {
+	out := cmd.OutOrStdout()
+	prog := backends.NewProgress(out, isTerminal(out))
+	fmt.Fprintln(out)
+	res, err := be.Apply(ctx, p, backends.ApplyOptions{Contents: contents, Progress: prog, Parallelism: af.parallelism, Wait: af.wait})
+	prog.Close()
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	return reportResult(cmd, p, res)
+}
+
+// reportResult prints the summary, or exactly what was done and what not.
+func reportResult(cmd *cobra.Command, p *planner.Plan, res *backends.Result) error {
+	out := cmd.OutOrStdout()
+	add, change, destroy := doneCounts(res)
+	if res.OK() {
+		fmt.Fprintf(out, "\nApply complete! Resources: %d added, %d changed, %d destroyed. (%s)\n", add, change, destroy, res.Elapsed.Round(10*time.Millisecond))
+		return nil
+	}
+	w := cmd.ErrOrStderr()
+	switch {
+	case res.Interrupted:
+		fmt.Fprintf(w, "\nApply interrupted after %s.\n", res.Elapsed.Round(10*time.Millisecond))
+	case len(res.Failed) > 0:
+		fmt.Fprintf(w, "\nApply failed after %s.\n", res.Elapsed.Round(10*time.Millisecond))
+	default:
+		fmt.Fprintf(w, "\nApply done, but not everything became ready (%s).\n", res.Elapsed.Round(10*time.Millisecond))
+	}
+	listSteps(w, "Done", res.Done)
+	for _, e := range res.Failed {
+		fmt.Fprintf(w, "Failed: %s\n", e)
+	}
+	listSteps(w, "Not started", res.NotStarted)
+	for _, e := range res.Unready {
+		fmt.Fprintf(w, "Not ready: %s: %v\n", e.Step.Address(), e.Err)
+	}
+	fmt.Fprintf(w, "Resources so far: %d added, %d changed, %d destroyed. Run berth apply again to converge from what exists now.\n", add, change, destroy)
+	return exitCode(ExitError)
+}
+
+func listSteps(w io.Writer, title string, steps []*planner.Step) {
+	if len(steps) == 0 {
+		return
+	}
+	sorted := append([]*planner.Step(nil), steps...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	fmt.Fprintf(w, "%s (%d):\n", title, len(sorted))
+	for _, s := range sorted {
+		fmt.Fprintf(w, "  #%d %s %s\n", s.ID, s.Op, s.Address())
+	}
+}
+
+// doneCounts counts finished changes terraform's way: a replacement counts
+// once both of its steps are done.
+func doneCounts(res *backends.Result) (add, change, destroy int) {
+	ops := map[planner.Address]map[planner.Op]bool{}
+	for _, s := range res.Done {
+		if ops[s.Address()] == nil {
+			ops[s.Address()] = map[planner.Op]bool{}
+		}
+		ops[s.Address()][s.Op] = true
+	}
+	for _, m := range ops {
+		if m[planner.OpCreate] {
+			add++
+		}
+		if m[planner.OpUpdate] {
+			change++
+		}
+		if m[planner.OpDelete] {
+			destroy++
+		}
+	}
+	return
+}
+
+// applyPlanFile performs a saved plan after checking it is not stale.
+func applyPlanFile(ctx context.Context, cmd *cobra.Command, path string, af *applyFlags) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	jp, err := planner.ReadJSON(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	p, err := jp.Plan()
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	be, err := openBackend(ctx, jp.Backend)
+	if err != nil {
+		return err
+	}
+	defer be.Close()
+	release, err := lockProject(cmd, jp.Project, af.forceUnlock)
+	if err != nil {
+		return err
+	}
+	defer release()
+	obs, err := be.Observe(ctx, jp.Project)
+	if err != nil {
+		return err
+	}
+	if fp := obs.Fingerprint(); fp != jp.ObservedFingerprint {
+		return &exitError{code: ExitError, err: staleError(path, jp, obs)}
+	}
+	af.autoApprove = true // the plan file is the approval
+	return confirmAndApply(ctx, cmd, be, p, jp, nil, af, "apply")
+}
+
+// staleError says what changed in the engine since the plan was made.
+func staleError(path string, jp *planner.JSONPlan, obs *planner.Observed) error {
+	now := obs.Fingerprints()
+	var lines []string
+	for addr, fp := range jp.ObservedResources {
+		switch cur, ok := now[addr]; {
+		case !ok:
+			lines = append(lines, "  "+addr+" was removed")
+		case cur != fp:
+			lines = append(lines, "  "+addr+" changed")
+		}
+	}
+	for addr := range now {
+		if _, ok := jp.ObservedResources[addr]; !ok {
+			lines = append(lines, "  "+addr+" appeared")
+		}
+	}
+	sort.Strings(lines)
+	return fmt.Errorf("the plan in %s is stale: the %s project %q changed since it was made:\n%s\nNothing was done. Run berth plan again",
+		path, jp.Backend, jp.Project, strings.Join(lines, "\n"))
+}

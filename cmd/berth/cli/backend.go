@@ -1,0 +1,134 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/docker/docker/client"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/backends/compose"
+	"github.com/berth-dev/berth/backends/emulator"
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/planner"
+)
+
+// backendFactories open each backend on an engine client. A backend adds
+// itself here.
+var backendFactories = map[string]func(cli *client.Client) backends.Backend{
+	lang.BackendCompose: func(cli *client.Client) backends.Backend {
+		b := compose.New(cli)
+		b.Emulator = composeEmulator
+		b.EnsureEmulatorImage = emulator.EnsureImage
+		return b
+	},
+}
+
+// composeEmulator adapts the emulator's container spec to the compose target.
+func composeEmulator(spec *lang.Spec, service string) (compose.EmulatorContainer, error) {
+	cmd, env, port, err := emulator.ContainerSpec(spec, service)
+	if err != nil {
+		return compose.EmulatorContainer{}, err
+	}
+	return compose.EmulatorContainer{Cmd: cmd, Env: env, Port: port, HealthCheck: emulator.HealthcheckTest(port)}, nil
+}
+
+// deployFlags are the flags of the commands that plan against a backend.
+type deployFlags struct {
+	specFlags
+	backend string
+	emulate bool
+}
+
+func (f *deployFlags) register(fs *pflag.FlagSet, emulate bool) {
+	f.specFlags.register(fs)
+	fs.StringVar(&f.backend, "backend", "", "compose or swarm (default: the spec's berth.backend, else compose)")
+	if emulate {
+		fs.BoolVar(&f.emulate, "emulate", false, "run every service under berth's emulator, whatever its image (staging, load tests)")
+	}
+}
+
+// backendName picks the backend: the flag, else the spec's, else compose.
+func (f *deployFlags) backendName(spec *lang.Spec) string {
+	switch {
+	case f.backend != "":
+		return f.backend
+	case spec != nil && spec.Backend != "":
+		return spec.Backend
+	}
+	return lang.BackendCompose
+}
+
+// openBackend connects to the engine and opens the named backend.
+func openBackend(ctx context.Context, name string) (backends.Backend, error) {
+	factory := backendFactories[name]
+	if factory == nil {
+		return nil, fmt.Errorf("unknown or unavailable backend %q (this berth has: %s)", name, backendNames())
+	}
+	cli, err := backends.NewClient(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return factory(cli), nil
+}
+
+func backendNames() string {
+	s := ""
+	for _, n := range []string{lang.BackendCompose, lang.BackendSwarm} {
+		if backendFactories[n] != nil {
+			if s != "" {
+				s += ", "
+			}
+			s += n
+		}
+	}
+	return s
+}
+
+// planned is a plan with what made it.
+type planned struct {
+	spec    *lang.Spec
+	plan    *planner.Plan
+	desired *planner.Desired
+	json    *planner.JSONPlan
+}
+
+// makePlan observes the project and plans spec with be.
+func makePlan(ctx context.Context, cmd *cobra.Command, be backends.Backend, spec *lang.Spec, dir string, emulate bool) (*planned, error) {
+	tg, err := be.Target(ctx, backends.TargetOptions{Emulate: emulate, NeedEmulator: backends.NeedsEmulator(spec, emulate)})
+	if err != nil {
+		return nil, err
+	}
+	obs, err := be.Observe(ctx, spec.Project)
+	if err != nil {
+		return nil, err
+	}
+	p, desired, diags := planner.Make(tg, spec, obs)
+	if err := reportDiags(cmd, diags); err != nil {
+		return nil, err
+	}
+	jp := p.JSON()
+	if abs, err := filepath.Abs(dir); err == nil {
+		jp.SpecDir = abs
+	}
+	if emulate {
+		jp.Options = map[string]string{"emulate": "true"}
+	}
+	return &planned{spec: spec, plan: p, desired: desired, json: jp}, nil
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// renderOptions chooses colors once, from the output stream.
+func renderOptions(cmd *cobra.Command) planner.RenderOptions {
+	return planner.RenderOptions{Color: isTerminal(cmd.OutOrStdout()) && os.Getenv("NO_COLOR") == ""}
+}

@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/planner"
+)
+
+func newDestroyCmd() *cobra.Command {
+	var df deployFlags
+	var af applyFlags
+	var project string
+	cmd := &cobra.Command{
+		Use:   "destroy [DIR]",
+		Short: "Remove everything the project owns from the engine",
+		Long: `Removes every object that carries the project's io.berth.project label
+(containers, networks, volumes) and the files berth mounted its secrets
+and configs from: users first, then what they use. The project is named
+by the spec in DIR, or by --project without a spec.
+
+It shows what it will remove and asks for 'yes' unless --auto-approve is
+given. Like apply, it takes the project's lock.`,
+		Example: `  berth destroy examples/shop
+  berth destroy --auto-approve --project shop`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx, stop := interruptible(cmd)
+			defer stop()
+			var spec *lang.Spec
+			if project == "" {
+				var err error
+				if spec, err = loadSpec(cmd, specDir(args), &df.specFlags); err != nil {
+					return err
+				}
+				project = spec.Project
+			}
+			be, err := openBackend(ctx, df.backendName(spec))
+			if err != nil {
+				return err
+			}
+			defer be.Close()
+			release, err := lockProject(cmd, project, af.forceUnlock)
+			if err != nil {
+				return err
+			}
+			defer release()
+			tg, err := be.Target(ctx, backends.TargetOptions{})
+			if err != nil {
+				return err
+			}
+			obs, err := be.Observe(ctx, project)
+			if err != nil {
+				return err
+			}
+			p, err := planner.Reconcile(be.Name(), tg.Schema, nil, obs)
+			if err != nil {
+				return err
+			}
+			p.Project = project
+			if p.Empty() {
+				fmt.Fprintf(cmd.OutOrStdout(), "Nothing to destroy: the engine holds nothing of the %s project %q.\n", be.Name(), project)
+				return nil
+			}
+			return confirmAndApply(ctx, cmd, be, p, p.JSON(), nil, &af, "destroy")
+		},
+	}
+	df.register(cmd.Flags(), false)
+	af.register(cmd.Flags())
+	cmd.Flags().StringVar(&project, "project", "", "destroy this project without reading a spec")
+	return singleDashFlags(cmd)
+}

@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/berth-dev/berth/planner"
+)
+
+func newStatusCmd() *cobra.Command {
+	var df deployFlags
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "status [DIR]",
+		Short: "Show what the engine runs for the project, and any drift",
+		Long: `Shows every object the engine holds for the project in DIR (found by the
+io.berth.project label) with its state (running, healthy, exited...),
+then what was changed outside berth (drift: a container removed by hand,
+its env edited, a network disconnected), and how many changes a plan has.
+
+--json prints {"format_version", "project", "backend", "resources":
+[{"address", "type", "name", "id", "status", "attributes"}], "drift":
+[...], "in_sync": bool, "summary": {"add", "change", "destroy"}}.`,
+		Example: `  berth status examples/shop
+  berth status --json examples/shop | jq '.drift'`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := specDir(args)
+			spec, err := loadSpec(cmd, dir, &df.specFlags)
+			if err != nil {
+				return err
+			}
+			ctx, stop := interruptible(cmd)
+			defer stop()
+			be, err := openBackend(ctx, df.backendName(spec))
+			if err != nil {
+				return err
+			}
+			defer be.Close()
+			pl, err := makePlan(ctx, cmd, be, spec, dir, df.emulate)
+			if err != nil {
+				return err
+			}
+			st := newStatus(pl.plan, pl.json)
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), st)
+			}
+			writeStatusText(cmd.OutOrStdout(), st)
+			return nil
+		},
+	}
+	df.register(cmd.Flags(), true)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the status as JSON")
+	return singleDashFlags(cmd)
+}
+
+// statusJSON is the JSON form of berth status.
+type statusJSON struct {
+	FormatVersion string                `json:"format_version"`
+	Project       string                `json:"project"`
+	Backend       string                `json:"backend"`
+	Resources     []statusResource      `json:"resources"`
+	Drift         []*planner.JSONDrift  `json:"drift"`
+	InSync        bool                  `json:"in_sync"`
+	Summary       planner.JSONSummary   `json:"summary"`
+	Pending       []*planner.JSONChange `json:"-"`
+}
+
+type statusResource struct {
+	Address    string        `json:"address"`
+	Type       string        `json:"type"`
+	Name       string        `json:"name"`
+	ID         string        `json:"id"`
+	Status     string        `json:"status,omitempty"`
+	Attributes planner.Attrs `json:"attributes"`
+}
+
+func newStatus(p *planner.Plan, jp *planner.JSONPlan) *statusJSON {
+	st := &statusJSON{FormatVersion: planner.FormatVersion, Project: jp.Project, Backend: jp.Backend,
+		Drift: jp.Drift, InSync: p.Empty(), Summary: jp.Summary, Resources: []statusResource{}}
+	for _, c := range p.Changes {
+		if c.Before == nil {
+			continue
+		}
+		st.Resources = append(st.Resources, statusResource{Address: c.Address.String(), Type: c.Type, Name: c.Name,
+			ID: c.Before.ID, Status: c.Before.Status, Attributes: c.Before.Attrs})
+	}
+	for _, c := range jp.ResourceChanges {
+		if strings.Join(c.Actions, ",") != "no-op" {
+			st.Pending = append(st.Pending, c)
+		}
+	}
+	return st
+}
+
+func writeStatusText(w io.Writer, st *statusJSON) {
+	if len(st.Resources) == 0 {
+		fmt.Fprintf(w, "The engine holds nothing of the %s project %q.\n", st.Backend, st.Project)
+	} else {
+		fmt.Fprintf(w, "The %s project %q: %d objects.\n\n", st.Backend, st.Project, len(st.Resources))
+		for _, r := range st.Resources {
+			fmt.Fprintf(w, "  %-32s %-22s %s\n", r.Address, r.Status, shortID(r.ID))
+		}
+		fmt.Fprintln(w)
+	}
+	planner.RenderDrift(w, st.Drift, planner.RenderOptions{})
+	if st.InSync {
+		fmt.Fprintln(w, "In sync with the spec.")
+		return
+	}
+	fmt.Fprintf(w, "Not in sync with the spec: %d to add, %d to change, %d to destroy (berth plan shows why):\n", st.Summary.Add, st.Summary.Change, st.Summary.Destroy)
+	for _, c := range st.Pending {
+		fmt.Fprintf(w, "  %s: %s\n", c.Address, strings.Join(c.Actions, ", then "))
+	}
+}
+
+func shortID(id string) string {
+	if len(id) > 12 && !strings.Contains(id, "/") {
+		return id[:12]
+	}
+	return id
+}
