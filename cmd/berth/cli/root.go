@@ -71,7 +71,6 @@ var commands = []func() *cobra.Command{
 	newApplyCmd,
 	newDestroyCmd,
 	newStatusCmd,
-	newDiffCmd,
 }
 
 func newRootCmd() *cobra.Command {
