@@ -17,6 +17,8 @@ import (
 	"github.com/docker/docker/api/types/volume"
 	"github.com/docker/docker/client"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/berth-dev/berth/backends"
 	"github.com/berth-dev/berth/backends/emulator"
 	"github.com/berth-dev/berth/backends/swarm/swarmtest"
@@ -204,4 +206,29 @@ func TestLabApplyBasic(t *testing.T) {
 			t.Errorf("node %d answered %s", n.Index, body)
 		}
 	}
+}
+
+func loadDir(t *testing.T, dir string) (*lang.Spec, hcl.Diagnostics) {
+	t.Helper()
+	spec, diags := lang.NewLoader().Load(dir, lang.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	return spec, diags
+}
+
+// waitStackGone waits until the manager lists no service, network,
+// secret or config of the stack namespace.
+func waitStackGone(t *testing.T, lab *swarmtest.Lab, project string) {
+	f := filters.NewArgs(filters.Arg("label", LabelStack+"="+project))
+	ctx := context.Background()
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(500 * time.Millisecond) {
+		s, _ := lab.Manager.ServiceList(ctx, swarm.ServiceListOptions{Filters: f})
+		n, _ := lab.Manager.NetworkList(ctx, network.ListOptions{Filters: f})
+		sec, _ := lab.Manager.SecretList(ctx, swarm.SecretListOptions{Filters: f})
+		if len(s)+len(n)+len(sec) == 0 {
+			return
+		}
+	}
+	t.Errorf("stack %s still has objects after 60s", project)
 }

@@ -1,0 +1,192 @@
+package swarm
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strconv"
+
+	"github.com/hashicorp/hcl/v2"
+	"go.yaml.in/yaml/v4"
+
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/planner"
+)
+
+// ExportCompose writes the project as a Compose file for `docker stack
+// deploy --resolve-image never -c FILE PROJECT`: the same services,
+// networks, secrets and configs that berth applies (secrets and configs
+// under their versioned names, so a rotation deploys without "only
+// updates to Labels are allowed"). What docker stack deploy cannot do
+// comes back as warnings, never silently: depends_on, host_ip, secrets
+// without a file, and emulated services' image, which the stack cannot
+// build or copy to the nodes.
+func ExportCompose(spec *lang.Spec, t *Target) ([]byte, hcl.Diagnostics) {
+	d, diags := t.Desired(spec)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	f := &composeFile{Version: "3.9", Services: map[string]*composeService{}}
+	for _, r := range d.Resources {
+		switch r.Type {
+		case TypeNetwork:
+			f.addNetwork(r)
+		case TypeSecret, TypeConfig:
+			diags = append(diags, f.addFile(spec, r)...)
+		case TypeService:
+			def, err := defFromAttrs(r.Attrs)
+			if err != nil {
+				return nil, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot export the service", Detail: err.Error()})
+			}
+			svc := spec.Service(r.Name)
+			f.Services[r.Name] = composeServiceOf(def)
+			diags = append(diags, stackIgnores(svc, def, t)...)
+		}
+	}
+	for _, v := range spec.SortedVolumes() {
+		if f.Volumes == nil {
+			f.Volumes = map[string]*composeVolume{}
+		}
+		f.Volumes[v.Name] = &composeVolume{Driver: v.Driver, Labels: v.Labels}
+	}
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "# Written by `berth export compose --for swarm` from project %q.\n", spec.Project)
+	fmt.Fprintf(&buf, "# Deploy: docker stack deploy --resolve-image never -c FILE %s\n", spec.Project)
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(f); err != nil {
+		return nil, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot write YAML", Detail: err.Error()})
+	}
+	return buf.Bytes(), diags
+}
+
+func (f *composeFile) addNetwork(r *planner.Resource) {
+	if f.Networks == nil {
+		f.Networks = map[string]*composeNetwork{}
+	}
+	n := networkDefFromAttrs(r.Attrs)
+	f.Networks[r.Name] = &composeNetwork{Driver: n.Driver, Internal: n.Internal, Attachable: n.Attachable, Labels: n.Labels}
+}
+
+// addFile declares a secret or config under its versioned swarm name. One
+// whose content is not a file (a sensitive variable, inline content) is
+// declared external: the stack cannot carry its value.
+func (f *composeFile) addFile(spec *lang.Spec, r *planner.Resource) hcl.Diagnostics {
+	obj := &composeFileObj{Name: versionedName(spec.Project, r.Name, r.Attrs.String(attrContent)), File: r.Source}
+	if abs, err := filepath.Abs(r.Source); err == nil && r.Source != "" {
+		obj.File = abs // the file may be written anywhere
+	}
+	var diags hcl.Diagnostics
+	if r.Source == "" {
+		obj.File, obj.External = "", true
+		rng := hcl.Range{}
+		if s := spec.Secrets[r.Name]; r.Type == TypeSecret && s != nil {
+			rng = s.DeclRange
+		} else if c := spec.Configs[r.Name]; c != nil {
+			rng = c.DeclRange
+		}
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  fmt.Sprintf("The %s's value is not in the exported file", r.Type),
+			Detail: fmt.Sprintf("%s %q has no file, so the Compose file declares it external as %q. Create it before deploying, for example with `docker %s create %s FILE`.",
+				r.Type, r.Name, obj.Name, r.Type, obj.Name),
+			Subject: rng.Ptr(),
+		})
+	}
+	m := &f.Secrets
+	if r.Type == TypeConfig {
+		m = &f.Configs
+	}
+	if *m == nil {
+		*m = map[string]*composeFileObj{}
+	}
+	(*m)[r.Name] = obj
+	return diags
+}
+
+func composeServiceOf(d *serviceDef) *composeService {
+	s := &composeService{
+		Image: d.Image, Command: d.Args, Environment: d.Env, Networks: d.Networks,
+		Deploy: composeDeploy{
+			Mode: "replicated", Replicas: ptr(d.Replicas), EndpointMode: d.EndpointMode, Labels: d.Labels,
+			RestartPolicy: &composeRestart{
+				Condition: d.Restart.Condition, Delay: d.Restart.Delay.String(),
+				MaxAttempts: ptr(d.Restart.MaxAttempts), Window: d.Restart.Window.String(),
+			},
+			UpdateConfig:   composeUpdateOf(d.Update),
+			RollbackConfig: composeUpdateOf(d.Rollback),
+		},
+	}
+	for _, p := range d.Ports {
+		s.Ports = append(s.Ports, composePort{Target: p.Target, Published: p.Published, Protocol: p.Protocol, Mode: p.Mode})
+	}
+	for _, r := range d.Secrets {
+		s.Secrets = append(s.Secrets, composeRef{Source: r.Name, Target: r.Name})
+	}
+	for _, r := range d.Configs {
+		s.Configs = append(s.Configs, composeRef{Source: r.Name, Target: "/" + r.Name})
+	}
+	for _, m := range d.Mounts {
+		s.Volumes = append(s.Volumes, composeMount{Type: m.Type, Source: m.Source, Target: m.Target, ReadOnly: m.ReadOnly})
+	}
+	if h := d.Health; h != nil {
+		s.Healthcheck = &composeHealth{
+			Test: h.Test, Interval: h.Interval.String(), Timeout: h.Timeout.String(),
+			Retries: ptr(uint64(h.Retries)), StartPeriod: h.StartPeriod.String(),
+		}
+	}
+	if d.CPUs != 0 || d.Memory != 0 {
+		lim := &composeLimits{}
+		if d.CPUs != 0 {
+			lim.CPUs = strconv.FormatFloat(d.CPUs, 'f', -1, 64)
+		}
+		if d.Memory != 0 {
+			lim.Memory = strconv.FormatInt(d.Memory, 10)
+		}
+		s.Deploy.Resources = &composeResources{Limits: lim}
+	}
+	if len(d.Constraints) > 0 || d.MaxPerNode > 0 || len(d.Spread) > 0 {
+		pl := &composePlacement{Constraints: d.Constraints, MaxReplicas: d.MaxPerNode}
+		for _, sp := range d.Spread {
+			pl.Preferences = append(pl.Preferences, composePreference{Spread: sp})
+		}
+		s.Deploy.Placement = pl
+	}
+	return s
+}
+
+func composeUpdateOf(u updateDef) *composeUpdate {
+	return &composeUpdate{
+		Parallelism: ptr(u.Parallelism), Delay: u.Delay.String(), FailureAction: u.FailureAction,
+		Monitor: u.Monitor.String(), MaxFailureRatio: ptr(u.MaxFailureRatio), Order: u.Order,
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// stackIgnores warns about what docker stack deploy drops from a service.
+func stackIgnores(svc *lang.Service, d *serviceDef, t *Target) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	if len(svc.DependsOn) > 0 {
+		deps := append([]string(nil), svc.DependsOn...)
+		sort.Strings(deps)
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "docker stack deploy ignores depends_on",
+			Detail: fmt.Sprintf("Service %q depends on %v. Swarm starts every service of a stack at once and the file keeps depends_on only for reference; "+
+				"berth apply starts %q after them.", svc.Name, deps, svc.Name),
+			Subject: svc.DeclRange.Ptr(),
+		})
+	}
+	if t.Emulate || svc.Emulated() {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "The emulator image must be on every node",
+			Detail: fmt.Sprintf("Service %q runs berth's emulator image %s, which no registry has. docker stack deploy neither builds it nor copies it to the nodes: "+
+				"load it on each one first (docker save %s | docker -H NODE load), or let berth apply do it.", svc.Name, d.Image, d.Image),
+			Subject: svc.DeclRange.Ptr(),
+		})
+	}
+	return diags
+}
