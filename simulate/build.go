@@ -29,8 +29,8 @@ func (s *sim) build() {
 			s.buildFlow(ep, s.endpointSpec(svc, ep))
 		}
 	}
-	s.checkCycles()
 	s.buildConsumers()
+	s.checkCycles()
 }
 
 func (s *sim) buildService(i int, ls *lang.Service) *service {
@@ -204,8 +204,10 @@ func (s *sim) link(from, to *service) *link {
 	return l
 }
 
-// checkCycles reports call cycles: a request that would call itself
-// forever.
+// checkCycles reports call cycles (a request that would call itself
+// forever) and message loops (a consumer that always republishes, directly
+// or through its calls, to a queue it reads: endless work). A loop through
+// a publish or call with probability < 1 ends and is allowed.
 func (s *sim) checkCycles() {
 	state := map[*endpoint]uint8{} // 1 visiting, 2 done
 	var visit func(ep *endpoint) bool
@@ -218,8 +220,19 @@ func (s *sim) checkCycles() {
 		}
 		state[ep] = 1
 		for _, n := range ep.nodes {
-			if n.kind == nodeCall && visit(n.callee) {
+			switch {
+			case n.kind == nodeCall && visit(n.callee):
 				s.diags = append(s.diags, errorAt(n.decl, "Call cycle", "The call from %q to %q closes a cycle: a request would never end.", ep.svc.name, n.callee.svc.name))
+			case n.kind == nodePublish && n.prob >= 1:
+				for _, sub := range n.topic.subs {
+					if sub.ep != nil && visit(sub.ep) {
+						s.diags = append(s.diags, errorAt(n.decl, "Message loop", "Service %q publishes every message it handles back to queue %q, which it (or a service it calls) consumes: the work never ends.", ep.svc.name, n.topic.name))
+					}
+				}
+			default:
+				continue
+			}
+			if s.diags.HasErrors() {
 				state[ep] = 2
 				return false
 			}

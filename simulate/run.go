@@ -189,6 +189,11 @@ func runCases(spec *lang.Spec, cases []Case, opts Options) ([]*Report, hcl.Diagn
 				s.progress = progress(i)
 				s.run()
 				s.finishRun()
+				if late := s.diags[len(d):]; len(late) > 0 {
+					mu.Lock()
+					diags = append(diags, late...)
+					mu.Unlock()
+				}
 				sims[t.c][t.r] = s
 			}
 		}()

@@ -45,10 +45,15 @@ type sim struct {
 	nEvents  uint64
 
 	nBreakerEvents int
+	stuck          int
 
 	scratch []*job
 	diags   hcl.Diagnostics
 }
+
+// maxSameInstant bounds the events of one instant: more means the model
+// loops without time passing (a queue feeding itself with no work).
+const maxSameInstant = 2_000_000
 
 // run processes events until the end of the load.
 func (s *sim) run() {
@@ -60,7 +65,9 @@ func (s *sim) run() {
 		// The pending arrival goes first when it is due no later than the
 		// earliest queued event (a fixed rule, so runs stay deterministic).
 		if s.nextArrival <= s.end && (s.q.len() == 0 || s.nextArrival <= s.q.h[0].at) {
-			s.now = s.nextArrival
+			if s.nextArrival != s.now {
+				s.now, s.stuck = s.nextArrival, 0
+			}
 			s.arrival()
 			s.nEvents++
 			continue
@@ -72,7 +79,12 @@ func (s *sim) run() {
 		if e.at > s.end {
 			break
 		}
-		s.now = e.at
+		if e.at != s.now {
+			s.now, s.stuck = e.at, 0
+		} else if s.stuck++; s.stuck > maxSameInstant {
+			s.stalled()
+			break
+		}
 		s.dispatch(&e)
 		s.nEvents++
 		if s.progress != nil && s.nEvents&0xffff == 0 {
@@ -125,4 +137,11 @@ func (s *sim) dispatch(e *event) {
 // at schedules a job event d ns from now.
 func (s *sim) at(d int64, kind evKind, j *job, node int, attempt uint16) {
 	s.q.add(s.now+d, kind, 0, j, j.gen, nodeArg(node, attempt))
+}
+
+// stalled reports a run that stopped because simulated time stood still.
+func (s *sim) stalled() {
+	s.diags = append(s.diags, errorAt(s.spec.DeclRange, "Simulation does not advance",
+		"More than %d events happened at %v of simulated time without time passing: a loop of zero-time work (for example a consumer that republishes every message to the queue it reads). The run stopped there.",
+		maxSameInstant, durationNs(s.now)))
 }

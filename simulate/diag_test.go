@@ -1,0 +1,62 @@
+package simulate
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/berth-dev/berth/lang"
+)
+
+func TestDiagnostics(t *testing.T) {
+	base := func() *lang.Spec {
+		sp := newSpec()
+		addService(sp, "a", 1, 4, 4, lang.Const(time.Millisecond))
+		addLoad(sp, "l", "a", 10, time.Second, 0)
+		return sp
+	}
+	for _, tc := range []struct {
+		name string
+		edit func(*lang.Spec)
+		opts Options
+		want string
+	}{
+		{"unknown scenario", nil, Options{Scenario: "nope"}, "There is no scenario \"nope\""},
+		{"unknown load", nil, Options{Load: "nope"}, "There is no load \"nope\". The loads are: l."},
+		{"no load", func(sp *lang.Spec) { delete(sp.Loads, "l") }, Options{}, "Nothing to simulate"},
+		{"unknown callee", func(sp *lang.Spec) {
+			sp.Services["a"].Endpoints = []*lang.Endpoint{ep("x", seq(call("ghost")))}
+		}, Options{}, "Call to an unknown service"},
+		{"call cycle", func(sp *lang.Spec) {
+			sp.Services["a"].Endpoints = []*lang.Endpoint{ep("x", seq(call("b")))}
+			addService(sp, "b", 1, 4, 4, lang.Dist{}, ep("y", seq(call("a"))))
+		}, Options{}, "Call cycle"},
+		{"message loop", func(sp *lang.Spec) {
+			sp.Queues["q"] = &lang.Queue{Name: "q", Kind: lang.QueueRabbitMQ, Partitions: 1}
+			sp.Services["a"].Endpoints = []*lang.Endpoint{ep("x", seq(&lang.Step{Kind: lang.StepPublish, Publish: &lang.Publish{Queue: "q", Probability: 1}}))}
+			sp.Services["a"].Consumes = []*lang.Consume{{Queue: "q", Concurrency: 1}}
+		}, Options{}, "Message loop"},
+		{"zero-time explosion", func(sp *lang.Spec) {
+			sp.Queues["q"] = &lang.Queue{Name: "q", Kind: lang.QueueRabbitMQ, Partitions: 1}
+			pub := func() *lang.Step {
+				return &lang.Step{Kind: lang.StepPublish, Publish: &lang.Publish{Queue: "q", Probability: 0.9}}
+			}
+			addService(sp, "c", 1, 4, 4, lang.Dist{}, ep("x", seq(pub(), pub())))
+			sp.Services["c"].Consumes = []*lang.Consume{{Queue: "q", Concurrency: 1}}
+			sp.Services["a"].Endpoints = []*lang.Endpoint{ep("x", seq(pub()))}
+		}, Options{}, "Simulation does not advance"},
+	} {
+		sp := base()
+		if tc.edit != nil {
+			tc.edit(sp)
+		}
+		res, diags := Run(sp, tc.opts)
+		if !diags.HasErrors() || res != nil {
+			t.Errorf("%s: want an error, got %v", tc.name, diags)
+			continue
+		}
+		if !strings.Contains(diags.Error(), tc.want) {
+			t.Errorf("%s: diagnostics %q do not say %q", tc.name, diags.Error(), tc.want)
+		}
+	}
+}
