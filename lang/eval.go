@@ -2,6 +2,7 @@ package lang
 
 import (
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 )
@@ -78,6 +79,9 @@ func nameObject(name string) cty.Value {
 // expression with an unknown reference is not evaluated; its value is
 // unknown, which the attribute decoders skip silently.
 func eval(expr hcl.Expression, ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
+	if v, ok := literal(expr); ok {
+		return v, nil
+	}
 	if diags := checkRefs(expr, ctx); diags.HasErrors() {
 		return cty.DynamicVal, diags
 	}
@@ -155,4 +159,20 @@ func undeclaredRef(tr hcl.Traversal, root, name string, v cty.Value) *hcl.Diagno
 	return errorAt(tr.SourceRange(), "Reference to undeclared "+kind,
 		"No %s named %q is declared.%s Declare it with a %s block, or fix the name.",
 		kind, name, didYouMean(name, names), refKindBlock[root])
+}
+
+// literal returns the value of a literal number, bool or plain string
+// without walking the expression for references (most attributes are).
+func literal(expr hcl.Expression) (cty.Value, bool) {
+	switch e := expr.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		return e.Val, true
+	case *hclsyntax.TemplateExpr:
+		if len(e.Parts) == 1 {
+			if lit, ok := e.Parts[0].(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String {
+				return lit.Val, true
+			}
+		}
+	}
+	return cty.NilVal, false
 }
