@@ -126,13 +126,18 @@ func Findings(spec *lang.Spec, files map[string]*hcl.File, report *simulate.Repo
 	return c.out
 }
 
-// PeakLoad returns the load with the highest peak rate (the first by
-// name on a tie), or nil when the spec declares none.
+// PeakLoad returns the load whose mean rate over its measured window is
+// highest (the first by name on a tie), or nil when the spec declares
+// none. Its simulation is the one the findings read; "at the declared
+// peak" means at that load's peak rate. A ramp that only touches a higher
+// rate at its very end does not win over a constant load that holds a
+// high rate throughout.
 func PeakLoad(spec *lang.Spec) *lang.Load {
 	var best *lang.Load
+	bestRate := 0.0
 	for _, l := range spec.SortedLoads() {
-		if best == nil || l.Profile.Peak() > best.Profile.Peak() {
-			best = l
+		if r := meanRate(l, l.Warmup, l.Duration); best == nil || r > bestRate {
+			best, bestRate = l, r
 		}
 	}
 	return best
@@ -156,7 +161,9 @@ func (c *checker) add(kind string, sev Severity, subject string, rng hcl.Range, 
 func (c *checker) rho(svc string) (rho float64, src string) {
 	if c.report != nil {
 		if m := c.report.Services[svc]; m != nil {
-			scale := c.peak.Profile.Peak() / meanRate(c.peak)
+			from := time.Duration(c.report.Warmup * float64(time.Second))
+			to := time.Duration(c.report.Duration * float64(time.Second))
+			scale := c.peak.Profile.Peak() / meanRate(c.peak, from, to)
 			if scale > 1.0001 {
 				return scale * max(m.Utilization, m.CPUUtilization), "simulated, scaled from the mean rate to the peak"
 			}
@@ -184,10 +191,9 @@ func markNew(old, new []Finding) {
 	}
 }
 
-// meanRate is the mean arrival rate of a load over its measured window
-// (after the warm-up).
-func meanRate(ld *lang.Load) float64 {
-	from, to := ld.Warmup, ld.Duration
+// meanRate is the mean arrival rate of a load over the window [from, to)
+// (its measured window: after the warm-up, to the end).
+func meanRate(ld *lang.Load, from, to time.Duration) float64 {
 	if to <= from {
 		return ld.Profile.Peak()
 	}

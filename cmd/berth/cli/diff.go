@@ -1,0 +1,224 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/lang/gitfs"
+	"github.com/berth-dev/berth/simulate/review"
+)
+
+type diffFlags struct {
+	sf        specFlags
+	chdir     string
+	format    string
+	failOn    []string
+	opts      review.Options
+	loads     []string
+	scenarios []string
+}
+
+func newDiffCmd() *cobra.Command {
+	f := &diffFlags{}
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "Review a change to a spec: structure, simulated deltas and risks",
+		Long: `Compares two versions of a spec the way a reviewer would, and prints one
+report (a pull-request comment with --format markdown, the default):
+
+  changes    services, links, queues, capacity, policies, loads and scenarios
+             created, updated or deleted, down to the attribute, with the
+             line that sets each on the NEW side
+  graph      the services and links as a Mermaid graph (it renders in GitHub
+             comments), with what was added, removed or changed highlighted
+  deltas     every load and scenario simulated on both sides with the same
+             seeds (--replications, default 3): p50, p99, error rate and
+             throughput of the entry before → after with 95 % confidence
+             intervals, significant only when the intervals do not overlap,
+             the expectations (expect, slo) on both sides, and the cost
+  findings   risks on the NEW side, each with its file:line: a timeout below
+             the callee's simulated p99, retries that amplify load
+             (ρ·(1+R) > 1 at the declared peak), a synchronous chain deeper
+             than --max-depth, a single replica on a critical path, a call
+             without a timeout, a non-critical call (a branch of its own in a
+             parallel block) without a fallback, retries without a budget, a
+             queue whose consumers cannot keep up. New and worsened findings
+             come first.
+
+OLD and NEW are each a spec directory, or a git revision (a branch, tag,
+commit, HEAD~1, origin/main) of the repository around the working directory,
+read from git objects with no checkout. For a revision, -C names the spec
+directory (relative to the working directory, as a path argument would);
+a directory side is the spec directory itself. So the work tree against a
+revision is: berth diff main examples/shop -C examples/shop.
+
+--format json prints the same report as JSON; mermaid and dot print only the
+merged graph. --fail-on regression exits 3 when a metric got significantly
+worse or an expectation that passed now fails; --fail-on finding exits 3
+when NEW has a warning that OLD did not have (or had milder).`,
+		Example: `  berth diff main HEAD -C examples/shop
+  berth diff origin/main HEAD -C examples/shop --format markdown > comment.md
+  berth diff old/ new/ --format json --fail-on regression,finding
+  berth diff HEAD~1 HEAD -C examples/shop --format mermaid --no-simulate`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error { return runDiff(cmd, args[0], args[1], f) },
+	}
+	fs := cmd.Flags()
+	f.sf.register(fs)
+	fs.StringVarP(&f.chdir, "chdir", "C", "", "the spec directory of a revision side, relative to the working directory")
+	fs.StringVar(&f.format, "format", "markdown", "markdown | json | mermaid | dot")
+	fs.StringSliceVar(&f.failOn, "fail-on", nil, "exit 3 on: regression, finding (comma-separated or repeated)")
+	fs.IntVar(&f.opts.Replications, "replications", 3, "simulation replications per load and scenario and side")
+	fs.Uint64Var(&f.opts.Seed, "seed", 1, "seed of the simulations; both sides use the same seeds")
+	fs.DurationVar(&f.opts.Duration, "duration", 0, "override the loads' duration (e.g. 20s for a quicker review)")
+	fs.StringArrayVar(&f.loads, "load", nil, "simulate only this load (repeatable; default: every load and scenario)")
+	fs.StringArrayVar(&f.scenarios, "scenario", nil, "simulate only this scenario (repeatable)")
+	fs.BoolVar(&f.opts.NoSimulation, "no-simulate", false, "structure and static findings only")
+	fs.IntVar(&f.opts.Findings.MaxDepth, "max-depth", 4, "deepest synchronous call chain accepted")
+	fs.Float64Var(&f.opts.MemoryWeight, "memory-weight", 0, "cost of one GiB of memory in CPUs (default 0.125)")
+	return cmd
+}
+
+func runDiff(cmd *cobra.Command, oldArg, newArg string, f *diffFlags) error {
+	switch f.format {
+	case "markdown", "json", "mermaid", "dot":
+	default:
+		return fmt.Errorf("unknown --format %q: use markdown, json, mermaid or dot", f.format)
+	}
+	for _, v := range f.failOn {
+		if v != "regression" && v != "finding" {
+			return fmt.Errorf("unknown --fail-on %q: use regression or finding", v)
+		}
+	}
+	old, odiags, err := loadSide(oldArg, f)
+	if err != nil {
+		return err
+	}
+	new, ndiags, err := loadSide(newArg, f)
+	if err != nil {
+		return err
+	}
+	diagFiles = mergeFiles(old.Files, new.Files)
+	if err := reportDiags(cmd, onlyErrors(odiags, ndiags)); err != nil {
+		return err
+	}
+	f.opts.Loads, f.opts.Scenarios = f.loads, f.scenarios
+	if f.format == "mermaid" || f.format == "dot" {
+		f.opts.NoSimulation = true
+	}
+	r, diags := review.Build(old, new, f.opts)
+	if err := reportDiags(cmd, diags); err != nil {
+		return err
+	}
+	if err := writeReview(cmd, r, f.format); err != nil {
+		return err
+	}
+	return diffExit(cmd, r, f.failOn)
+}
+
+func writeReview(cmd *cobra.Command, r *review.Review, format string) error {
+	out := cmd.OutOrStdout()
+	switch format {
+	case "json":
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false) // the mermaid text and "->" stay readable
+		return enc.Encode(r)
+	case "mermaid":
+		return r.Graph.WriteMermaid(out)
+	case "dot":
+		return r.Graph.WriteDOT(out)
+	}
+	return r.WriteMarkdown(out)
+}
+
+// diffExit returns exit status 3 when a --fail-on condition holds, and
+// says why on stderr.
+func diffExit(cmd *cobra.Command, r *review.Review, failOn []string) error {
+	var why []string
+	for _, v := range failOn {
+		switch {
+		case v == "regression" && len(r.Regressions) > 0:
+			why = append(why, fmt.Sprintf("%d regressions: %s", len(r.Regressions), strings.Join(r.Regressions, "; ")))
+		case v == "finding" && r.NewWarnings() > 0:
+			why = append(why, fmt.Sprintf("%d new or worse warnings", r.NewWarnings()))
+		}
+	}
+	if len(why) == 0 {
+		return nil
+	}
+	fmt.Fprintln(cmd.ErrOrStderr(), "berth diff: failing (--fail-on):", strings.Join(why, "; "))
+	return exitCode(ExitSLOFails)
+}
+
+// loadSide loads one side: a spec directory, or else a git revision of
+// the repository around the working directory (the spec in its -C
+// directory).
+func loadSide(arg string, f *diffFlags) (review.Side, hcl.Diagnostics, error) {
+	opts, err := f.sf.options()
+	if err != nil {
+		return review.Side{}, nil, err
+	}
+	l := lang.NewLoader()
+	side := review.Side{Label: arg}
+	var dir string
+	if st, err := os.Stat(arg); err == nil && st.IsDir() {
+		dir = arg
+	} else {
+		fsys, err := gitfs.Open(".", arg)
+		if err != nil {
+			return side, nil, err
+		}
+		_, prefix, err := gitfs.TopLevel(".")
+		if err != nil {
+			return side, nil, err
+		}
+		dir = path.Join(prefix, filepath.ToSlash(f.chdir))
+		if dir == "" || strings.HasPrefix(dir, "..") || path.IsAbs(dir) {
+			if dir != "" {
+				return side, nil, fmt.Errorf("-C %s is outside the repository", f.chdir)
+			}
+			dir = "."
+		}
+		opts.FS = fsys
+		side.Commit = fsys.Commit()
+	}
+	spec, diags := l.Load(dir, opts)
+	side.Spec, side.Files = spec, l.Files()
+	if spec == nil && !diags.HasErrors() {
+		return side, diags, fmt.Errorf("no spec in %s", arg)
+	}
+	return side, diags, nil
+}
+
+func mergeFiles(ms ...map[string]*hcl.File) map[string]*hcl.File {
+	out := map[string]*hcl.File{}
+	for _, m := range ms {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// onlyErrors keeps the errors of both sides' diagnostics: warnings of the
+// spec are validate's business, not the review's.
+func onlyErrors(sets ...hcl.Diagnostics) hcl.Diagnostics {
+	var out hcl.Diagnostics
+	for _, ds := range sets {
+		for _, d := range ds {
+			if d.Severity == hcl.DiagError {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
