@@ -71,6 +71,7 @@ var commands = []func() *cobra.Command{
 	newApplyCmd,
 	newDestroyCmd,
 	newStatusCmd,
+	newExportCmd,
 	newDiffCmd,
 }
 
