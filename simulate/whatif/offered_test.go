@@ -70,3 +70,7 @@ func TestCost(t *testing.T) {
 		t.Errorf("one more orders replica (2 cpus) costs %g, want 2", d)
 	}
 }
+
+var noEnv = lang.Options{Environ: []string{}}
+
+func newLoader() *lang.Loader { return lang.NewLoader() }

@@ -1,0 +1,152 @@
+package whatif
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/pmezard/go-difflib/difflib"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/berth-dev/berth/lang"
+)
+
+// Edit is the change to make to the spec's files for a configuration, as
+// a unified diff (Diff) of each file that changes, and notes on what could
+// not be edited in place (a for_each service).
+type Edit struct {
+	Diff  string   `json:"diff"`
+	Notes []string `json:"notes,omitempty"`
+}
+
+// EditFor writes the values of t into the spec's source files (files is
+// lang.Loader.Files(): name → parsed file with its bytes). Each attribute
+// is edited in the file's syntax tree with hclwrite, so formatting and
+// comments survive. An attribute set from a variable (replicas =
+// var.orders_replicas) changes the variable's default instead; a missing
+// attribute or block is added.
+func EditFor(spec *lang.Spec, files map[string]*hcl.File, dims []Dimension, values []float64) (*Edit, error) {
+	e := &Edit{}
+	docs := map[string]*hclwrite.File{}
+	names := make([]string, 0, len(files))
+	for n, f := range files {
+		w, diags := hclwrite.ParseConfig(f.Bytes, n, hcl.InitialPos)
+		if diags.HasErrors() {
+			return nil, diags
+		}
+		docs[n] = w
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for i, d := range dims {
+		if d.current(spec) == values[i] {
+			continue
+		}
+		if note := setValue(spec, docs, names, d, values[i]); note != "" {
+			e.Notes = append(e.Notes, note)
+		}
+	}
+	var b strings.Builder
+	for _, n := range names {
+		before, after := files[n].Bytes, docs[n].Bytes()
+		if bytes.Equal(before, after) {
+			continue
+		}
+		diff, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+			A: difflib.SplitLines(string(before)), B: difflib.SplitLines(string(after)),
+			FromFile: "a/" + n, ToFile: "b/" + n, Context: 3,
+		})
+		if err != nil {
+			return nil, err
+		}
+		b.WriteString(diff)
+	}
+	e.Diff = b.String()
+	return e, nil
+}
+
+// setValue edits one dimension's attribute; it returns a note when it
+// cannot.
+func setValue(spec *lang.Spec, docs map[string]*hclwrite.File, names []string, d Dimension, v float64) string {
+	svc := spec.Services[d.Service]
+	if svc.BlockName != "" {
+		return fmt.Sprintf("%s comes from for_each block %q: set %s = %s for its instance by hand", d.Service, svc.BlockName, d.Attr, number(v))
+	}
+	for _, n := range names {
+		blk := docs[n].Body().FirstMatchingBlock("service", []string{d.Service})
+		if blk == nil {
+			continue
+		}
+		body := blk.Body()
+		switch d.Attr {
+		case "workers", "queue":
+			body = childBlock(body, "capacity")
+		case "cpus":
+			body = childBlock(body, "resources")
+		}
+		if varName := variableRef(body.GetAttribute(d.Attr)); varName != "" {
+			if setVariableDefault(docs, names, varName, v) {
+				return ""
+			}
+			return fmt.Sprintf("%s.%s is set from var.%s, whose block was not found: pass -var %s=%s", d.Service, d.Attr, varName, varName, number(v))
+		}
+		body.SetAttributeValue(d.Attr, ctyNumber(v))
+		return ""
+	}
+	return fmt.Sprintf("service %q: its block was not found", d.Service)
+}
+
+// childBlock returns the first nested block of type typ, adding it when
+// missing.
+func childBlock(body *hclwrite.Body, typ string) *hclwrite.Body {
+	if b := body.FirstMatchingBlock(typ, nil); b != nil {
+		return b.Body()
+	}
+	body.AppendNewline()
+	return body.AppendNewBlock(typ, nil).Body()
+}
+
+// variableRef returns NAME when the attribute's expression is exactly
+// var.NAME.
+func variableRef(a *hclwrite.Attribute) string {
+	if a == nil {
+		return ""
+	}
+	src := a.Expr().BuildTokens(nil).Bytes()
+	expr, diags := hclsyntax.ParseExpression(src, "", hcl.InitialPos)
+	if diags.HasErrors() {
+		return ""
+	}
+	st, ok := expr.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || len(st.Traversal) != 2 || st.Traversal.RootName() != "var" {
+		return ""
+	}
+	if attr, ok := st.Traversal[1].(hcl.TraverseAttr); ok {
+		return attr.Name
+	}
+	return ""
+}
+
+func setVariableDefault(docs map[string]*hclwrite.File, names []string, name string, v float64) bool {
+	for _, n := range names {
+		if blk := docs[n].Body().FirstMatchingBlock("variable", []string{name}); blk != nil {
+			blk.Body().SetAttributeValue("default", ctyNumber(v))
+			return true
+		}
+	}
+	return false
+}
+
+func ctyNumber(v float64) cty.Value {
+	if v == math.Trunc(v) {
+		return cty.NumberIntVal(int64(v))
+	}
+	return cty.NumberFloatVal(v)
+}
+
+func number(v float64) string { return fmt.Sprintf("%g", v) }
