@@ -1,0 +1,167 @@
+package loadgen
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/berth-dev/berth/lang"
+)
+
+// The calibration probe: ProbeService answers "direct" at once and
+// "chain" after ProbeHops calls, one after another, to EchoService, which
+// answers at once. Nothing does local work, so the chain costs ProbeHops
+// round trips more than the direct call: 2·ProbeHops hops.
+const (
+	ProbeService = "probe"
+	EchoService  = "echo"
+	ProbeHops    = 8
+)
+
+// ProbeSpec returns the calibration project: ProbeService published on
+// 127.0.0.1:port, EchoService behind it, both emulated, on the project's
+// default network.
+func ProbeSpec(project string, port int) *lang.Spec {
+	call := func() *lang.Step {
+		return &lang.Step{Kind: lang.StepCall, Call: &lang.Call{Service: EchoService, Probability: 1}}
+	}
+	chain := &lang.Step{Kind: lang.StepSequence}
+	for range ProbeHops {
+		chain.Children = append(chain.Children, call())
+	}
+	capacity := lang.Capacity{Workers: 16, Queue: 64, Model: lang.ModelThread}
+	probe := &lang.Service{
+		Name: ProbeService, Replicas: 1, Capacity: capacity,
+		Ports: []lang.Port{{Published: port, Target: 8080, HostIP: loopback, Protocol: "tcp"}},
+		Endpoints: []*lang.Endpoint{
+			{Name: "direct", Weight: 1, Flow: &lang.Step{Kind: lang.StepSequence}},
+			{Name: "chain", Weight: 1, Flow: chain},
+		},
+	}
+	echo := &lang.Service{Name: EchoService, Replicas: 1, Capacity: capacity}
+	return &lang.Spec{
+		Project: project, Backend: lang.BackendCompose, Nodes: 1,
+		Services: map[string]*lang.Service{ProbeService: probe, EchoService: echo},
+		Links: map[lang.LinkKey]*lang.Link{
+			{From: ProbeService, To: EchoService}: {From: ProbeService, To: EchoService, Timeout: 5 * time.Second, LoadBalancing: lang.LBRoundRobin},
+		},
+		Networks: map[string]*lang.Network{}, Volumes: map[string]*lang.Volume{},
+		Secrets: map[string]*lang.Secret{}, Configs: map[string]*lang.Config{},
+		Queues: map[string]*lang.Queue{}, Loads: map[string]*lang.Load{},
+		Scenarios: map[string]*lang.Scenario{}, SLOs: map[string]*lang.SLO{},
+	}
+}
+
+// Calibration is what Calibrate measured.
+type Calibration struct {
+	// Hop is the one-way cost of one hop (network and HTTP, both ends),
+	// from the trimmed means: what hop_latency should hold.
+	Hop time.Duration `json:"hop"`
+	// HopMedian is the same from the medians, for comparison.
+	HopMedian time.Duration `json:"hop_median"`
+	// RoundTrip is the median time of a direct request from this machine
+	// to the probe: the client → entry round trip, which the simulator
+	// does not model.
+	RoundTrip time.Duration `json:"round_trip"`
+	// Direct and Chain are the trimmed mean times of the two requests.
+	Direct  time.Duration `json:"direct"`
+	Chain   time.Duration `json:"chain"`
+	Samples int           `json:"samples"`
+	Hops    int           `json:"hops"`
+}
+
+// HopLatency returns Hop as hop_latency's value, to the microsecond.
+func (c *Calibration) HopLatency() string { return FormatHop(c.Hop) }
+
+// FormatHop writes d in milliseconds to the microsecond ("0.214ms").
+func FormatHop(d time.Duration) string {
+	us := d.Round(time.Microsecond).Microseconds()
+	return strconv.FormatFloat(float64(us)/1000, 'f', -1, 64) + "ms"
+}
+
+// calibrationWarmup is the number of request pairs sent and not counted.
+const calibrationWarmup = 20
+
+// Calibrate times direct and chain requests to a probe at target, one at a
+// time (so nothing queues), alternating so that drift on the machine hits
+// both alike, and derives the cost of one hop.
+func Calibrate(ctx context.Context, target *url.URL, samples int) (*Calibration, error) {
+	if _, err := CheckTarget(target.String()); err != nil {
+		return nil, err
+	}
+	if samples < 10 {
+		return nil, fmt.Errorf("calibrate: %d samples are too few; use at least 10", samples)
+	}
+	client := newClient(2, 10*time.Second)
+	defer client.CloseIdleConnections()
+	var direct, chain []time.Duration
+	for i := range samples + calibrationWarmup {
+		d, err := timeGet(ctx, client, target.String()+"/direct")
+		if err != nil {
+			return nil, err
+		}
+		c, err := timeGet(ctx, client, target.String()+"/chain")
+		if err != nil {
+			return nil, err
+		}
+		if i >= calibrationWarmup {
+			direct, chain = append(direct, d), append(chain, c)
+		}
+	}
+	hops := time.Duration(2 * ProbeHops)
+	cal := &Calibration{
+		Direct: trimmedMean(direct), Chain: trimmedMean(chain),
+		RoundTrip: median(direct), Samples: samples, Hops: ProbeHops,
+	}
+	cal.Hop = max(cal.Chain-cal.Direct, 0) / hops
+	cal.HopMedian = max(median(chain)-median(direct), 0) / hops
+	return cal, nil
+}
+
+// timeGet times one GET of url, which must answer 200.
+func timeGet(ctx context.Context, client *http.Client, url string) (time.Duration, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return 0, err
+	}
+	t0 := time.Now()
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, fmt.Errorf("calibrate: %w", err)
+	}
+	_, err = io.Copy(io.Discard, io.LimitReader(resp.Body, maxBody))
+	resp.Body.Close()
+	d := time.Since(t0)
+	if err != nil {
+		return 0, fmt.Errorf("calibrate: %s: %w", url, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return 0, fmt.Errorf("calibrate: %s answered %s: is the calibration probe running there?", url, resp.Status)
+	}
+	return d, nil
+}
+
+// trimmedMean is the mean of xs without its lowest and highest 10 %
+// (scheduler hiccups and garbage collections on either end).
+func trimmedMean(xs []time.Duration) time.Duration {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	cut := len(s) / 10
+	s = s[cut : len(s)-cut]
+	var sum time.Duration
+	for _, x := range s {
+		sum += x
+	}
+	return sum / time.Duration(len(s))
+}
+
+func median(xs []time.Duration) time.Duration {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
+}

@@ -1,0 +1,66 @@
+package loadgen
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Calibrate finds the cost of a hop between two in-process emulators, and
+// finds the extra delay a slow fault on the callee adds to each hop: 5 ms
+// more per round trip is 2.5 ms more per hop (one way).
+func TestCalibrateInProcess(t *testing.T) {
+	spec := ProbeSpec("cal", 0)
+	st := newStack(t)
+	target := st.start(spec, ProbeService)
+	ctx := context.Background()
+	base, err := Calibrate(ctx, target, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("loopback: hop %v (median %v), direct %v, chain %v, round trip %v", base.Hop, base.HopMedian, base.Direct, base.Chain, base.RoundTrip)
+	if base.Hop <= 0 || base.Hop > 2*time.Millisecond || base.Chain <= base.Direct {
+		t.Errorf("hop %v (direct %v, chain %v): want a positive cost under 2ms", base.Hop, base.Direct, base.Chain)
+	}
+
+	resp, err := http.Post(st.url(EchoService)+"/_berth/fault", "application/json", strings.NewReader(`{"kind":"slow","delay":"const(5ms)"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	slow, err := Calibrate(ctx, target, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := slow.Hop - base.Hop
+	t.Logf("echo slowed by 5ms: hop %v, %v more", slow.Hop, extra)
+	// A sleep only ever oversleeps, by up to a few hundred µs on a busy
+	// machine (half of that per hop): allow 0.25 ms under, 0.75 ms over.
+	if extra < 2250*time.Microsecond || extra > 3250*time.Microsecond {
+		t.Errorf("a 5ms slower callee made the hop %v longer, want 2.5ms", extra)
+	}
+}
+
+func TestFormatHop(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		214 * time.Microsecond:                   "0.214ms",
+		214*time.Microsecond + 400:               "0.214ms",
+		1500 * time.Microsecond:                  "1.5ms",
+		0:                                        "0ms",
+		3*time.Millisecond + 20*time.Microsecond: "3.02ms",
+	} {
+		if got := FormatHop(d); got != want {
+			t.Errorf("FormatHop(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+func TestCalibrateRefusesOtherHosts(t *testing.T) {
+	u, _ := CheckTarget("127.0.0.1:1")
+	u.Host = "192.0.2.1:80"
+	if _, err := Calibrate(context.Background(), u, 10); err == nil {
+		t.Error("Calibrate against 192.0.2.1: no error")
+	}
+}

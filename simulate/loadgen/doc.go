@@ -1,0 +1,28 @@
+// Package loadgen sends a spec's load to a deployed stack for real and
+// measures it in the simulator's terms, so a measurement and a prediction
+// compare metric by metric (`berth loadtest`, `berth compare`).
+//
+// It is an open-loop generator: arrival times come from the lang.Load
+// (Poisson, constant or bursty arrivals following its rate profile) and
+// never wait for answers, so a slow system sees the load a real crowd of
+// clients would send, not a load that politely slows down with it. A cap
+// on requests in flight keeps the generator itself bounded; arrivals that
+// find the cap reached are dropped and counted, never delayed.
+//
+// Results come as simulate.Metrics (throughput, error and degraded rates,
+// latency mean and percentiles from a simulate/hist histogram, a time
+// series), for the entry and, when the stack is emulated, per service from
+// the call tree every emulator response carries.
+//
+// Traffic goes to 127.0.0.1 only: CheckTarget refuses any other host, and
+// the HTTP client's dialer refuses any other address, redirects included.
+//
+// The package also owns the calibration probe (`berth calibrate`): a
+// two-service emulated project whose zero-work call chain, timed against a
+// direct call, gives the network and HTTP cost of one hop.
+//
+// Files: target.go (the loopback rule, the default target), schedule.go
+// (arrival times), options.go, run.go (the generator), record.go (what
+// is measured), services.go (per-service counts from response trees),
+// result.go, calibrate.go.
+package loadgen

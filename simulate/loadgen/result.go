@@ -1,0 +1,83 @@
+package loadgen
+
+import (
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/berth-dev/berth/simulate"
+)
+
+// Result is what a load test measured. Entry and Services have the shape
+// of the simulator's metrics, so the two compare field by field; times are
+// in seconds.
+type Result struct {
+	Target  string  `json:"target"`
+	Load    string  `json:"load"`
+	Arrival string  `json:"arrival"`
+	Scale   float64 `json:"rate_scale"`
+	// Duration is how long arrivals were sent (shorter than the load's
+	// when MaxRequests or an interrupt stopped it); Warmup its unmeasured
+	// start; Elapsed the whole test, waiting for the last answers
+	// included.
+	Duration float64 `json:"duration"`
+	Warmup   float64 `json:"warmup"`
+	Elapsed  float64 `json:"elapsed"`
+	Interval float64 `json:"interval"`
+	// Sent counts every arrival (warm-up included); Dropped those the
+	// in-flight cap turned away, which were never sent: with any, the test
+	// stopped being open-loop and the target saw less than the load.
+	Sent    int64 `json:"sent"`
+	Dropped int64 `json:"dropped"`
+	// Status counts the measured answers by HTTP status, and requests
+	// without an answer by failure class (timeout, refused).
+	Status map[string]int64 `json:"status"`
+	// Lag is how late the generator sent requests after their scheduled
+	// time, mean and max: large values mean the generator's machine could
+	// not keep up.
+	Lag struct {
+		Mean float64 `json:"mean"`
+		Max  float64 `json:"max"`
+	} `json:"lag"`
+	Entry *simulate.Metrics `json:"entry"`
+	// Services are counted from the call trees in emulator responses
+	// (requests received, answered, failed, degraded; no latency).
+	Services map[string]*simulate.Metrics `json:"services,omitempty"`
+}
+
+// result turns what g recorded into a Result. stopped is the offset at
+// which arrivals stopped.
+func (g *generator) result(d, warmup, stopped time.Duration) *Result {
+	r := g.rec
+	span := min(stopped, d)
+	secs := max(span-warmup, 0).Seconds()
+	res := &Result{
+		Target: g.opts.Target.String(), Load: g.opts.Load.Name, Arrival: g.opts.Load.Arrival, Scale: g.opts.RateScale,
+		Duration: span.Seconds(), Warmup: warmup.Seconds(), Elapsed: time.Since(g.start).Seconds(),
+		Interval: r.tick.Seconds(), Sent: g.sent, Dropped: r.dropped, Status: r.status,
+	}
+	if g.lag.n > 0 {
+		res.Lag.Mean = (g.lag.sum / time.Duration(g.lag.n)).Seconds()
+		res.Lag.Max = g.lag.max.Seconds()
+	}
+	m := r.total.metrics(secs)
+	for i, t := range r.eps {
+		if m.Endpoints == nil {
+			m.Endpoints = map[string]*simulate.Metrics{}
+		}
+		m.Endpoints[g.opts.Endpoints[i].Name] = t.metrics(secs)
+	}
+	m.Series = r.series
+	res.Entry = m
+	if r.services != nil {
+		res.Services = map[string]*simulate.Metrics{}
+		for name, c := range r.services.by {
+			res.Services[name] = metrics(c.arrivals, c.ok, c.failed, c.degraded, secs)
+		}
+	}
+	return res
+}
+
+// StatusKeys returns the keys of Status in order: the HTTP codes, then
+// the classes of requests without an answer (digits sort before letters).
+func (r *Result) StatusKeys() []string { return slices.Sorted(maps.Keys(r.Status)) }

@@ -1,0 +1,289 @@
+package loadgen
+
+import (
+	"context"
+	"math"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/berth-dev/berth/lang"
+)
+
+// server starts an httptest server on 127.0.0.1 and returns its target.
+func server(t *testing.T, h http.HandlerFunc) *Options {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	u, err := CheckTarget(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Options{Target: u}
+}
+
+func run(t *testing.T, o *Options) *Result {
+	t.Helper()
+	res, err := Run(context.Background(), *o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func ok(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("{}")) }
+
+// The achieved rate is the requested one: exactly for constant arrivals,
+// within 4σ of the Poisson count for random ones, over a real 3 s window.
+func TestAchievedRate(t *testing.T) {
+	for _, tc := range []struct {
+		arrival string
+		rate    float64
+		scale   float64
+	}{
+		{lang.ArrivalConstant, 200, 1},
+		{lang.ArrivalPoisson, 150, 2},
+	} {
+		o := server(t, ok)
+		o.Load = load(tc.rate, tc.arrival, 3*time.Second)
+		o.RateScale = tc.scale
+		res := run(t, o)
+		want := tc.rate * tc.scale * 3
+		tol := 4 * math.Sqrt(want)
+		if tc.arrival == lang.ArrivalConstant {
+			tol = 1
+		}
+		e := res.Entry
+		t.Logf("%s %.0f/s: sent %d, throughput %.1f/s, lag mean %.3fms max %.3fms",
+			tc.arrival, tc.rate*tc.scale, res.Sent, e.Throughput, res.Lag.Mean*1e3, res.Lag.Max*1e3)
+		if math.Abs(float64(res.Sent)-want) > tol {
+			t.Errorf("%s: sent %d, want %.0f ± %.0f", tc.arrival, res.Sent, want, tol)
+		}
+		if e.Completed != res.Sent || e.Failed != 0 || res.Dropped != 0 {
+			t.Errorf("%s: completed %d failed %d dropped %d of %d", tc.arrival, e.Completed, e.Failed, res.Dropped, res.Sent)
+		}
+		if got := e.Throughput; math.Abs(got-float64(res.Sent)/3) > 1e-9 {
+			t.Errorf("throughput %.2f/s, want sent/3 s = %.2f", got, float64(res.Sent)/3)
+		}
+		var series float64
+		for _, p := range e.Series {
+			series += p.Arrivals * res.Interval
+		}
+		if len(e.Series) != 3 || math.Abs(series-float64(res.Sent)) > 0.5 {
+			t.Errorf("series: %d points holding %.0f arrivals, want 3 holding %d", len(e.Series), series, res.Sent)
+		}
+	}
+}
+
+func TestBoundedByCountAndDuration(t *testing.T) {
+	o := server(t, ok)
+	o.Load = load(1000, lang.ArrivalConstant, 30*time.Second)
+	o.MaxRequests = 50
+	t0 := time.Now()
+	res := run(t, o)
+	if res.Sent != 50 || res.Entry.Completed != 50 {
+		t.Errorf("max 50 requests: sent %d, completed %d", res.Sent, res.Entry.Completed)
+	}
+	if el := time.Since(t0); el > 2*time.Second {
+		t.Errorf("50 requests at 1000/s took %v", el)
+	}
+	// The throughput is over the time the 50 took, not the load's 30 s.
+	if res.Duration > 1 || res.Entry.Throughput < 500 {
+		t.Errorf("duration %.3fs, throughput %.1f/s; want ≈ 0.05 s and ≈ 1000/s", res.Duration, res.Entry.Throughput)
+	}
+
+	o.MaxRequests = 0
+	o.Duration = 500 * time.Millisecond
+	o.Load = load(100, lang.ArrivalConstant, time.Hour)
+	t0 = time.Now()
+	res = run(t, o)
+	if el := time.Since(t0); el > 1500*time.Millisecond {
+		t.Errorf("a 500ms test took %v", el)
+	}
+	if res.Sent < 49 || res.Sent > 50 || res.Duration != 0.5 {
+		t.Errorf("100/s for 500ms: sent %d over %.3fs, want 50 over 0.5 s", res.Sent, res.Duration)
+	}
+}
+
+// Answers are counted by status and class like the simulator's failures:
+// 503 rejected, 504 and client timeouts timeout, other errors error, no
+// connection refused; degraded 200s are successes counted as degraded.
+func TestStatusClasses(t *testing.T) {
+	o := server(t, func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/degraded":
+			w.Header().Set(headerDegraded, "1")
+		case "/busy":
+			w.WriteHeader(http.StatusServiceUnavailable)
+		case "/broken":
+			w.WriteHeader(http.StatusBadGateway)
+		case "/late":
+			w.WriteHeader(http.StatusGatewayTimeout)
+		case "/hang":
+			select {
+			case <-r.Context().Done():
+			case <-time.After(5 * time.Second):
+			}
+		}
+	})
+	o.Load = load(400, lang.ArrivalConstant, time.Second)
+	// Long enough that only /hang times out, even on a busy machine.
+	o.Timeout = time.Second
+	for _, p := range []string{"ok", "degraded", "busy", "broken", "late", "hang"} {
+		o.Endpoints = append(o.Endpoints, Endpoint{Name: p, Path: "/" + p, Weight: 1})
+	}
+	res := run(t, o)
+	e := res.Entry
+	n := float64(res.Sent)
+	t.Logf("status %v failures %v", res.Status, e.Failures)
+	near := func(what string, got int64, share float64) {
+		t.Helper()
+		// binomial: 5σ of a 1/6 share of 400 is about 37
+		if sd := math.Sqrt(n * share * (1 - share)); math.Abs(float64(got)-n*share) > 5*sd {
+			t.Errorf("%s: %d of %d, want %.0f", what, got, res.Sent, n*share)
+		}
+	}
+	near("200", res.Status["200"], 2.0/6)
+	near("degraded", e.Degraded, 1.0/6)
+	near("503", res.Status["503"], 1.0/6)
+	near("rejected", e.Failures[ClassRejected], 1.0/6)
+	near("502", res.Status["502"], 1.0/6)
+	near("error", e.Failures[ClassError], 1.0/6)
+	near("timeout (504 and client)", e.Failures[ClassTimeout], 2.0/6)
+	near("client timeout", res.Status[ClassTimeout], 1.0/6)
+	if e.Rejections != e.Failures[ClassRejected] {
+		t.Errorf("rejections %d, rejected %d", e.Rejections, e.Failures[ClassRejected])
+	}
+	if e.Completed+e.Failed != res.Sent || e.Completed != res.Status["200"] {
+		t.Errorf("completed %d + failed %d != sent %d (status %v)", e.Completed, e.Failed, res.Sent, res.Status)
+	}
+	if want := float64(e.Failed) / n; math.Abs(e.ErrorRate-want) > 1e-12 {
+		t.Errorf("error rate %.4f, want %.4f", e.ErrorRate, want)
+	}
+	// Per endpoint, as the simulator reports a service's endpoints.
+	if ep := e.Endpoints; len(ep) != 6 || ep["busy"].Failures[ClassRejected] != res.Status["503"] ||
+		ep["ok"].Failed != 0 || ep["ok"].Completed == 0 || ep["hang"].Completed != 0 || ep["hang"].Latency.P50 < 0.99 {
+		t.Errorf("per endpoint: busy %+v, ok %+v, hang %+v", ep["busy"], ep["ok"], ep["hang"])
+	}
+	if e.DegradedRate <= 0 || e.Latency.Max < 0.99 {
+		t.Errorf("degraded rate %.3f, max latency %.3fs (want the 1s timeouts)", e.DegradedRate, e.Latency.Max)
+	}
+
+	// Nothing listens: every request is refused.
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	addr := ln.Addr().String()
+	ln.Close()
+	o.Target, _ = CheckTarget(addr)
+	o.Endpoints, o.Load = nil, load(50, lang.ArrivalConstant, 200*time.Millisecond)
+	res = run(t, o)
+	if res.Entry.Failures[ClassRefused] != res.Sent || res.Sent == 0 {
+		t.Errorf("closed port: failures %v of %d", res.Entry.Failures, res.Sent)
+	}
+}
+
+// The generator never has more than MaxInFlight requests out; arrivals
+// beyond are dropped and counted, and the open-loop schedule goes on.
+func TestInFlightCap(t *testing.T) {
+	var cur, peak atomic.Int64
+	release := make(chan struct{})
+	o := server(t, func(w http.ResponseWriter, r *http.Request) {
+		n := cur.Add(1)
+		defer cur.Add(-1)
+		for {
+			p := peak.Load()
+			if n <= p || peak.CompareAndSwap(p, n) {
+				break
+			}
+		}
+		<-release
+	})
+	o.Load = load(200, lang.ArrivalConstant, 500*time.Millisecond)
+	o.MaxInFlight = 5
+	var once sync.Once
+	go func() { time.Sleep(700 * time.Millisecond); once.Do(func() { close(release) }) }()
+	res := run(t, o)
+	if peak.Load() > 5 {
+		t.Errorf("the server saw %d requests at once, cap 5", peak.Load())
+	}
+	if res.Dropped != res.Sent-5 || res.Entry.Completed != 5 || res.Entry.Arrivals != 5 {
+		t.Errorf("sent %d, dropped %d, arrived %d, completed %d; want 5 through and the rest dropped",
+			res.Sent, res.Dropped, res.Entry.Arrivals, res.Entry.Completed)
+	}
+	if res.Sent < 99 {
+		t.Errorf("the schedule stalled: %d arrivals of 100", res.Sent)
+	}
+}
+
+func TestWarmupIsNotMeasured(t *testing.T) {
+	o := server(t, ok)
+	o.Load = load(100, lang.ArrivalConstant, time.Second)
+	o.Load.Warmup = 500 * time.Millisecond
+	res := run(t, o)
+	if res.Sent < 99 || res.Entry.Arrivals < 49 || res.Entry.Arrivals > 51 {
+		t.Errorf("sent %d, measured %d; want 100 sent and the last 50 measured", res.Sent, res.Entry.Arrivals)
+	}
+	if res.Entry.Throughput < 95 || res.Entry.Throughput > 105 {
+		t.Errorf("throughput %.1f/s over the measured 0.5 s, want 100", res.Entry.Throughput)
+	}
+}
+
+// Against in-process emulators: the latency is the service time, degraded
+// answers are counted, and every service's requests come from the call
+// trees of the responses.
+func TestEmulatedStack(t *testing.T) {
+	ms := func(x float64) lang.Dist { return lang.Const(time.Duration(x * float64(time.Millisecond))) }
+	spec := testSpec(
+		service("gw", 64, ms(2), endpoint("page", call("users", lang.FallbackDefault), call("orders", ""))),
+		service("users", 64, ms(1)),
+		service("orders", 64, ms(3), endpoint("list", call("db", ""))),
+		service("db", 64, ms(1)),
+	)
+	st := newStack(t)
+	target := st.start(spec, "gw")
+	// users fails for the first 0.5 s: the gateway degrades.
+	resp, err := http.Post(st.url("users")+"/_berth/fault", "application/json", strings.NewReader(`{"kind":"error","duration":"500ms"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	eps, err := EntryEndpoints(spec, &lang.Load{Entry: lang.Ref{Service: "gw"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := run(t, &Options{Target: target, Load: load(100, lang.ArrivalPoisson, 1500*time.Millisecond), Endpoints: eps, Services: true, Seed: 3})
+	e := res.Entry
+	t.Logf("entry: %d sent, p50 %.2fms, degraded %d; services %+v", res.Sent, e.Latency.P50*1e3, e.Degraded, res.Services["users"])
+	if e.Failed != 0 || e.Completed != res.Sent {
+		t.Fatalf("failed %d of %d: %v", e.Failed, res.Sent, res.Status)
+	}
+	// 2 + 1 + 3 + 1 ms of work, in sequence, plus loopback HTTP.
+	if p50 := e.Latency.P50; p50 < 0.007 || p50 > 0.030 {
+		t.Errorf("p50 %.2fms, want 7ms of work plus a little", p50*1e3)
+	}
+	if e.Degraded < res.Sent/5 || e.Degraded > res.Sent/2 {
+		t.Errorf("degraded %d of %d, want about a third (users failed for 0.5 of 1.5 s)", e.Degraded, res.Sent)
+	}
+	for name, want := range map[string]int64{"gw": res.Sent, "orders": res.Sent, "db": res.Sent, "users": res.Sent} {
+		m := res.Services[name]
+		if m == nil || m.Arrivals != want {
+			t.Errorf("service %s: %+v, want %d arrivals", name, m, want)
+		}
+	}
+	if u := res.Services["users"]; u.Failed != e.Degraded || u.Completed != res.Sent-e.Degraded {
+		t.Errorf("users: failed %d, completed %d; want the %d degraded answers as its failures", u.Failed, u.Completed, e.Degraded)
+	}
+	if g := res.Services["gw"]; g.Degraded != e.Degraded || g.Failed != 0 {
+		t.Errorf("gw: degraded %d failed %d; want %d and 0", g.Degraded, g.Failed, e.Degraded)
+	}
+}
+
+func (s *stack) url(service string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return "http://" + s.addrs[service][0]
+}

@@ -1,0 +1,106 @@
+package loadgen
+
+import (
+	"math/rand/v2"
+	"time"
+
+	"github.com/berth-dev/berth/lang"
+)
+
+// schedule draws the arrival times of a load, as offsets from its start.
+//
+// Poisson arrivals are drawn by thinning (Lewis–Shedler): candidates at
+// the profile's peak rate, each kept with probability rate(t)/peak, which
+// is exact for ramps, steps and on/off bursts alike. Constant arrivals are
+// spaced 1/rate(t) apart. A bursty load is Poisson at rate/duty during its
+// "on" phase and silent during "off", so its mean rate is the profile's.
+type schedule struct {
+	prof    lang.RateProfile
+	poisson bool
+	on, per float64 // bursty phases, ns; per == 0: not bursty
+	peak    float64 // highest rate, per ns, burst factor included
+	end     float64 // ns
+	t       float64 // ns, the last arrival
+	rng     *rand.Rand
+}
+
+// scaled returns p with every rate multiplied by x.
+func scaled(p lang.RateProfile, x float64) lang.RateProfile {
+	if p.Kind == "" {
+		p.Kind = lang.ProfileConstant
+	}
+	p.Rate *= x
+	p.From *= x
+	p.To *= x
+	steps := make([]lang.RateStep, len(p.Steps))
+	for i, s := range p.Steps {
+		steps[i] = lang.RateStep{At: s.At, Rate: s.Rate * x}
+	}
+	p.Steps = steps
+	return p
+}
+
+func newSchedule(ld *lang.Load, scale float64, end time.Duration, seed uint64) *schedule {
+	s := &schedule{
+		prof:    scaled(ld.Profile, scale),
+		poisson: ld.Arrival != lang.ArrivalConstant,
+		end:     float64(end),
+		rng:     rand.New(rand.NewPCG(seed, 0x6c6f616467656e)),
+	}
+	if ld.Arrival == lang.ArrivalBursty && ld.BurstOn > 0 && ld.BurstOff > 0 {
+		s.on, s.per = float64(ld.BurstOn), float64(ld.BurstOn+ld.BurstOff)
+	}
+	s.peak = s.prof.Peak() / 1e9 * s.burstFactor()
+	return s
+}
+
+func (s *schedule) burstFactor() float64 {
+	if s.per == 0 {
+		return 1
+	}
+	return s.per / s.on
+}
+
+// rate returns the arrival rate at t ns, per ns.
+func (s *schedule) rate(t float64) float64 {
+	r := s.prof.RateAt(time.Duration(t)) / 1e9
+	if s.per > 0 {
+		phase := t - s.per*float64(int64(t/s.per))
+		if phase >= s.on {
+			return 0
+		}
+		r *= s.burstFactor()
+	}
+	return r
+}
+
+// idleStep is how far a constant schedule moves while the rate is 0.
+const idleStep = float64(time.Millisecond)
+
+// next returns the offset of the next arrival, or false when the load
+// ends first.
+func (s *schedule) next() (time.Duration, bool) {
+	if s.peak <= 0 {
+		return 0, false
+	}
+	t := s.t
+	for t < s.end {
+		if s.poisson {
+			t += s.rng.ExpFloat64() / s.peak
+			if t < s.end && s.rng.Float64()*s.peak < s.rate(t) {
+				break
+			}
+			continue
+		}
+		if r := s.rate(t); r > 0 {
+			t += 1 / r
+			break
+		}
+		t += idleStep
+	}
+	s.t = t
+	if t >= s.end {
+		return 0, false
+	}
+	return time.Duration(t), true
+}
