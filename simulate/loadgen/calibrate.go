@@ -16,11 +16,14 @@ import (
 // The calibration probe: ProbeService answers "direct" at once and
 // "chain" after ProbeHops calls, one after another, to EchoService, which
 // answers at once. Nothing does local work, so the chain costs ProbeHops
-// round trips more than the direct call: 2·ProbeHops hops.
+// round trips more than the direct call: 2·ProbeHops hops. Its "work"
+// endpoint does ProbeWork of local work (a sleep in the emulator) and
+// shows how much longer than asked such work takes on the machine.
 const (
 	ProbeService = "probe"
 	EchoService  = "echo"
 	ProbeHops    = 8
+	ProbeWork    = 5 * time.Millisecond
 )
 
 // ProbeSpec returns the calibration project: ProbeService published on
@@ -34,6 +37,7 @@ func ProbeSpec(project string, port int) *lang.Spec {
 	for range ProbeHops {
 		chain.Children = append(chain.Children, call())
 	}
+	work := lang.Const(ProbeWork)
 	capacity := lang.Capacity{Workers: 16, Queue: 64, Model: lang.ModelThread}
 	probe := &lang.Service{
 		Name: ProbeService, Replicas: 1, Capacity: capacity,
@@ -41,6 +45,7 @@ func ProbeSpec(project string, port int) *lang.Spec {
 		Endpoints: []*lang.Endpoint{
 			{Name: "direct", Weight: 1, Flow: &lang.Step{Kind: lang.StepSequence}},
 			{Name: "chain", Weight: 1, Flow: chain},
+			{Name: "work", Weight: 1, Flow: &lang.Step{Kind: lang.StepSequence}, ServiceTime: &work},
 		},
 	}
 	echo := &lang.Service{Name: EchoService, Replicas: 1, Capacity: capacity}
@@ -68,9 +73,14 @@ type Calibration struct {
 	// to the probe: the client → entry round trip, which the simulator
 	// does not model.
 	RoundTrip time.Duration `json:"round_trip"`
-	// Direct and Chain are the trimmed mean times of the two requests.
+	// WorkOvershoot is how much longer than asked ProbeWork of the
+	// emulator's local work took (timer granularity, CPU contention): the
+	// emulator adds it to every service time, the simulator does not.
+	WorkOvershoot time.Duration `json:"work_overshoot"`
+	// Direct, Chain and Work are the trimmed mean times of the requests.
 	Direct  time.Duration `json:"direct"`
 	Chain   time.Duration `json:"chain"`
+	Work    time.Duration `json:"work"`
 	Samples int           `json:"samples"`
 	Hops    int           `json:"hops"`
 }
@@ -87,9 +97,10 @@ func FormatHop(d time.Duration) string {
 // calibrationWarmup is the number of request pairs sent and not counted.
 const calibrationWarmup = 20
 
-// Calibrate times direct and chain requests to a probe at target, one at a
-// time (so nothing queues), alternating so that drift on the machine hits
-// both alike, and derives the cost of one hop.
+// Calibrate times direct, chain and work requests to a probe at target,
+// one at a time (so nothing queues), in turn so that drift on the machine
+// hits all alike, and derives the cost of one hop and the overshoot of
+// local work.
 func Calibrate(ctx context.Context, target *url.URL, samples int) (*Calibration, error) {
 	if _, err := CheckTarget(target.String()); err != nil {
 		return nil, err
@@ -99,27 +110,28 @@ func Calibrate(ctx context.Context, target *url.URL, samples int) (*Calibration,
 	}
 	client := newClient(2, 10*time.Second)
 	defer client.CloseIdleConnections()
-	var direct, chain []time.Duration
+	paths := []string{"/direct", "/chain", "/work"}
+	times := make([][]time.Duration, len(paths))
 	for i := range samples + calibrationWarmup {
-		d, err := timeGet(ctx, client, target.String()+"/direct")
-		if err != nil {
-			return nil, err
-		}
-		c, err := timeGet(ctx, client, target.String()+"/chain")
-		if err != nil {
-			return nil, err
-		}
-		if i >= calibrationWarmup {
-			direct, chain = append(direct, d), append(chain, c)
+		for k, p := range paths {
+			d, err := timeGet(ctx, client, target.String()+p)
+			if err != nil {
+				return nil, err
+			}
+			if i >= calibrationWarmup {
+				times[k] = append(times[k], d)
+			}
 		}
 	}
+	direct, chain, work := times[0], times[1], times[2]
 	hops := time.Duration(2 * ProbeHops)
 	cal := &Calibration{
-		Direct: trimmedMean(direct), Chain: trimmedMean(chain),
+		Direct: trimmedMean(direct), Chain: trimmedMean(chain), Work: trimmedMean(work),
 		RoundTrip: median(direct), Samples: samples, Hops: ProbeHops,
 	}
 	cal.Hop = max(cal.Chain-cal.Direct, 0) / hops
 	cal.HopMedian = max(median(chain)-median(direct), 0) / hops
+	cal.WorkOvershoot = cal.Work - cal.Direct - ProbeWork
 	return cal, nil
 }
 
