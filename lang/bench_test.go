@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
+	"time"
 )
 
 // genSpec writes a spec of n services; service i calls the next three
@@ -64,4 +67,31 @@ func benchLoad(b *testing.B, src string) {
 			b.Fatalf("load: %d services, %d links\n%s", len(s.Services), len(s.Links), diagText(diags))
 		}
 	}
+	b.StopTimer()
+	b.ReportMetric(peakHeapMB(func() { NewLoader().Load(dir, Options{Environ: []string{}}) }), "peak-heap-MB")
+}
+
+// peakHeapMB runs fn once and returns the highest live heap seen while it
+// ran (sampled every half millisecond, after a GC), in MB.
+func peakHeapMB(fn func()) float64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 { metrics.Read(sample); return sample[0].Value.Uint64() }
+	base, peak := read(), uint64(0)
+	done := make(chan struct{})
+	go func() {
+		tick := time.NewTicker(500 * time.Microsecond)
+		defer tick.Stop()
+		for {
+			peak = max(peak, read())
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	fn()
+	done <- struct{}{}
+	return float64(peak-min(base, peak)) / 1e6
 }

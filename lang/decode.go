@@ -100,8 +100,7 @@ func (st *loadState) decodeBlocks() {
 		s.Configs[b.Labels[0]] = st.decodeConfigBlock(b)
 	}
 	st.decodeServices()
-	for _, b := range st.decls.blocks["link"] {
-		l := st.decodeLinkBlock(b)
+	for _, l := range decodeAll(st, st.decls.blocks["link"], (*loadState).decodeLinkBlock) {
 		s.Links[l.Key()] = l
 	}
 	for _, b := range st.decls.blocks["queue"] {
@@ -121,8 +120,10 @@ func (st *loadState) decodeBlocks() {
 // decodeServices decodes the service blocks; a for_each instance whose name
 // collides with another service is reported.
 func (st *loadState) decodeServices() {
-	for _, b := range st.decls.blocks["service"] {
-		for _, svc := range st.decodeServiceBlock(b) {
+	blocks := st.decls.blocks["service"]
+	for i, svcs := range decodeAll(st, blocks, (*loadState).decodeServiceBlock) {
+		b := blocks[i]
+		for _, svc := range svcs {
 			if first, ok := st.spec.Services[svc.Name]; ok {
 				st.add(duplicateInstance(b, svc, first))
 				continue
