@@ -196,6 +196,10 @@ func (s *sim) link(from, to *service) *link {
 		lat = s.spec.Defaults.HopLatency
 	}
 	l.latency, l.hasLatency = s.sampler(lat), !lat.IsZero()
+	if l.timeout > 0 {
+		l.timeouts = s.newPipe()
+	}
+
 	if _, err := policy.NewBalancer(ls.LoadBalancing); err != nil {
 		s.diags = append(s.diags, errorAt(ls.DeclRange, "Invalid load balancing", "%s.", err))
 	}

@@ -63,7 +63,7 @@ func (s *sim) send(j *job, n int) {
 	ls.budget.AttemptStart()
 	s.count(&l.m.attempts)
 	if l.timeout > 0 {
-		s.at(l.timeout, evTimeout, j, n, st.attempt)
+		s.pipeAdd(l.timeouts, l.timeout, evTimeout, 0, j, n, st.attempt)
 	}
 	idx := ls.lb.Pick(callee.rotation, callee.inflight, l.rng)
 	if idx < 0 {

@@ -4,8 +4,7 @@ package simulate
 type evKind uint8
 
 const (
-	evArrival  evKind = iota + 1 // the load generator's next request
-	evStart                      // a dequeued job starts (deferred to avoid deep recursion)
+	evStart    evKind = iota + 1 // a dequeued job starts (deferred to avoid deep recursion)
 	evWorkDone                   // a job's local work is done
 	evSlowDone                   // a job's extra "slow" fault delay is over
 	evDeliver                    // a call attempt reaches the callee replica
@@ -16,6 +15,7 @@ const (
 	evTick                       // close one time-series interval
 	evFault                      // a fault action (start, end, detection, restart)
 	evProbe                      // a health probe of a replica
+	evPipe                       // the head of a pipe is due
 	evConsume                    // a consumer looks for its next message
 )
 

@@ -50,3 +50,18 @@ func removeKey[K comparable](s []K, k K) []K {
 	}
 	return s
 }
+
+// BenchmarkEventQueue: hold model, 256 events in the queue, one pop and
+// one push per iteration.
+func BenchmarkEventQueue(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var q eventQueue
+	for i := range 256 {
+		q.add(int64(r.IntN(1e6)), evTick, 0, nil, 0, uint32(i))
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e := q.pop()
+		q.add(e.at+int64(r.IntN(1e6)), evTick, 0, nil, 0, 0)
+	}
+}

@@ -88,11 +88,16 @@ type link struct {
 	timeout    int64
 	latency    dist.Sampler
 	hasLatency bool
-	retry      *lang.Retry
-	maxRetries int
-	backoff    policy.Backoff
-	rng        *rand.Rand // latency, jitter, balancing
-	m          linkMetric
+	// Constant delays go through pipes instead of the heap: the attempt
+	// timeouts, and both hops when the latency is constant (hop > 0).
+	timeouts       *pipe
+	hop            int64
+	sends, answers *pipe
+	retry          *lang.Retry
+	maxRetries     int
+	backoff        policy.Backoff
+	rng            *rand.Rand // latency, jitter, balancing
+	m              linkMetric
 }
 
 // linkState is the policy state of one link at one caller replica: each

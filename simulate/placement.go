@@ -1,10 +1,16 @@
 package simulate
 
+import "strings"
+
 // place creates the replicas of every service and spreads them over the
 // nodes as swarm's scheduler does: each task goes to the node with the
 // fewest tasks of its service, then the fewest tasks overall, then the
-// lowest index, never above placement.max_replicas_per_node. Under
-// compose every replica runs on the one host (node 0).
+// lowest index, never above placement.max_replicas_per_node and only on
+// nodes its constraints allow. Node 1 is the manager, the others are
+// workers: "node.role == manager" pins a service to node 1, "node.role ==
+// worker" (or "!= manager") keeps it off it. Other constraints (labels,
+// hostnames) are not modelled and allow every node. Under compose every
+// replica runs on the one host.
 func (s *sim) place() {
 	s.nodes = 1
 	if s.backend == backendSwarm && s.spec.Nodes > 1 {
@@ -41,7 +47,7 @@ func (s *sim) pickNode(svc *service, per, total []int, skip int) int {
 	limit := svc.spec.Placement.MaxReplicasPerNode
 	best := -1
 	for n := range s.nodes {
-		if n == skip || s.nodeDown[n] || (limit > 0 && per[n] >= limit) {
+		if n == skip || s.nodeDown[n] || (limit > 0 && per[n] >= limit) || !allowed(svc, n) {
 			continue
 		}
 		if best < 0 || per[n] < per[best] || per[n] == per[best] && total[n] < total[best] {
@@ -60,4 +66,23 @@ func (s *sim) tasksByNode(svc *service) []int {
 		}
 	}
 	return per
+}
+
+// allowed reports whether svc's node.role constraints let it run on node n
+// (0-based; node 0 is the manager).
+func allowed(svc *service, n int) bool {
+	for _, c := range svc.spec.Placement.Constraints {
+		f := strings.Fields(strings.ReplaceAll(strings.ReplaceAll(c, "==", " == "), "!=", " != "))
+		if len(f) != 3 || f[0] != "node.role" {
+			continue
+		}
+		manager := f[2] == "manager"
+		if f[1] == "!=" {
+			manager = !manager
+		}
+		if manager != (n == 0) {
+			return false
+		}
+	}
+	return true
 }

@@ -24,6 +24,7 @@ type sim struct {
 	links    []*link
 	replicas []*replica
 	topics   []*topic
+	pipes    []*pipe
 	topicBy  map[string]*topic
 	gen      *generator
 	// nextArrival is the time of the load's next request (MaxInt64: none).
@@ -129,6 +130,8 @@ func (s *sim) dispatch(e *event) {
 		s.faultAction(e.arg)
 	case evProbe:
 		s.probe(e.arg, e.gen, e.code())
+	case evPipe:
+		s.drainPipe(e.arg)
 	case evConsume:
 		s.consumerNext(e.arg)
 	}
