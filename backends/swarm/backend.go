@@ -27,6 +27,9 @@ type ImageFunc func(ctx context.Context, cli *client.Client) (string, error)
 type Backend struct {
 	cli   *client.Client
 	nodes []*client.Client
+	// nodesErr is why BERTH_SWARM_NODES could not be used; reported by
+	// the first call that needs the engine.
+	nodesErr error
 	// EnsureEmulatorImage builds or finds the emulator image on the
 	// manager; nil makes emulated services an error.
 	EnsureEmulatorImage ImageFunc
@@ -41,6 +44,15 @@ var _ backends.Backend = (*Backend)(nil)
 // volumes, and may be empty.
 func New(cli *client.Client, nodes []*client.Client) *Backend {
 	return &Backend{cli: cli, nodes: nodes}
+}
+
+// FromEnv returns a backend on the manager cli with the node engines of
+// BERTH_SWARM_NODES; a malformed list is reported by Target and Apply.
+func FromEnv(cli *client.Client) *Backend {
+	nodes, err := NodesFromEnv()
+	b := New(cli, nodes)
+	b.nodesErr = err
+	return b
 }
 
 // NodesFromEnv connects to the engines listed in BERTH_SWARM_NODES.
@@ -98,6 +110,9 @@ func (b *Backend) Target(ctx context.Context, opts backends.TargetOptions) (plan
 }
 
 func (b *Backend) checkManager(ctx context.Context) error {
+	if b.nodesErr != nil {
+		return b.nodesErr
+	}
 	info, err := b.cli.Info(ctx)
 	if err != nil {
 		return fmt.Errorf("swarm: %w", err)

@@ -16,11 +16,13 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/docker/docker/client"
+	"golang.org/x/sys/unix"
 )
 
 // EnvVar names the variable that describes the lab.
@@ -104,7 +106,26 @@ func Get(t testing.TB) *Lab {
 		t.Skipf("no swarm lab (%v); `scripts/swarm-lab.sh up 3` starts one", err)
 	}
 	t.Cleanup(lab.close)
+	lab.exclusive(t)
 	return lab
+}
+
+// exclusive holds the lab's test lock until the test ends: tests of
+// different packages (go test runs them in parallel) take turns, so one
+// never kills a node under another's apply.
+func (l *Lab) exclusive(t testing.TB) {
+	if l.State == "" {
+		return
+	}
+	f, err := os.OpenFile(filepath.Join(l.State, "test.lock"), os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		t.Fatalf("lab lock: %v", err)
+	}
+	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX); err != nil {
+		f.Close()
+		t.Fatalf("lab lock: %v", err)
+	}
+	t.Cleanup(func() { f.Close() }) // closing releases the lock
 }
 
 func connect(line string) (*Lab, error) {

@@ -1,6 +1,8 @@
 # A small project for the swarm lab tests: two emulated services on an
 # attachable overlay, the caller published in host mode (the lab has no
 # IPVS, so no ingress mesh and no VIPs: dnsrr).
+# Health checks allow 10 s per probe: a probe is an exec of the emulator
+# inside the container, which takes seconds on a loaded test machine.
 berth {
   project = "swbasic"
   backend = "swarm"
@@ -29,7 +31,7 @@ service "api" {
   health {
     http     = "/healthz"
     interval = "1s"
-    timeout  = "1s"
+    timeout  = "10s"
     retries  = 3
   }
 
@@ -49,7 +51,7 @@ service "db" {
   health {
     http     = "/healthz"
     interval = "1s"
-    timeout  = "1s"
+    timeout  = "10s"
     retries  = 3
   }
 }

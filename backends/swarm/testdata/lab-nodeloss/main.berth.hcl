@@ -1,6 +1,8 @@
 # The node-loss drill of the swarm lab: a worker dies, swarm notices after
 # heartbeat × grace and starts its tasks on the nodes left. The same
 # scenario runs in the simulator, and the two recovery times are compared.
+# Health checks allow 10 s per probe: a probe is an exec of the emulator
+# inside the container, which takes seconds on a loaded test machine.
 berth {
   project = "swnodeloss"
   backend = "swarm"
@@ -23,7 +25,7 @@ service "api" {
   health {
     http     = "/healthz"
     interval = "1s"
-    timeout  = "1s"
+    timeout  = "10s"
     retries  = 3
   }
 
@@ -50,7 +52,7 @@ service "db" {
   health {
     http     = "/healthz"
     interval = "1s"
-    timeout  = "1s"
+    timeout  = "10s"
     retries  = 3
   }
 
