@@ -3,7 +3,6 @@ package loadgen
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -137,23 +136,12 @@ func Calibrate(ctx context.Context, target *url.URL, samples int) (*Calibration,
 
 // timeGet times one GET of url, which must answer 200.
 func timeGet(ctx context.Context, client *http.Client, url string) (time.Duration, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return 0, err
-	}
-	t0 := time.Now()
-	resp, err := client.Do(req)
-	if err != nil {
+	d, status, err := get(ctx, client, url)
+	switch {
+	case err != nil:
 		return 0, fmt.Errorf("calibrate: %w", err)
-	}
-	_, err = io.Copy(io.Discard, io.LimitReader(resp.Body, maxBody))
-	resp.Body.Close()
-	d := time.Since(t0)
-	if err != nil {
-		return 0, fmt.Errorf("calibrate: %s: %w", url, err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		return 0, fmt.Errorf("calibrate: %s answered %s: is the calibration probe running there?", url, resp.Status)
+	case status != http.StatusOK:
+		return 0, fmt.Errorf("calibrate: %s answered %d %s: is the calibration probe running there?", url, status, http.StatusText(status))
 	}
 	return d, nil
 }

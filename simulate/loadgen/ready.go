@@ -1,0 +1,87 @@
+package loadgen
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"time"
+
+	"github.com/berth-dev/berth/lang"
+)
+
+// healthPath is what WaitReady and RoundTrip request: the emulator's
+// health endpoint (any HTTP answer will do for a service with an image).
+const healthPath = "/healthz"
+
+// WaitReady polls target's /healthz every 100 ms until it gives any HTTP
+// answer, for at most wait: a stack just applied may still be starting.
+func WaitReady(ctx context.Context, target *url.URL, wait time.Duration) error {
+	if _, err := CheckTarget(target.String()); err != nil {
+		return err
+	}
+	client := newClient(1, time.Second)
+	defer client.CloseIdleConnections()
+	deadline := time.Now().Add(wait)
+	var last error
+	for {
+		_, _, last = get(ctx, client, target.String()+healthPath)
+		if last == nil || ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("nothing answers at %s after %s: %v (is the stack deployed and its port published on 127.0.0.1?)", target, wait, last)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+// RoundTrip returns the median time of n requests of target's /healthz,
+// one at a time: the client → entry round trip that the simulator does
+// not model (it starts the clock when a request reaches the entry).
+func RoundTrip(ctx context.Context, target *url.URL, n int) (time.Duration, error) {
+	if _, err := CheckTarget(target.String()); err != nil {
+		return 0, err
+	}
+	client := newClient(1, 5*time.Second)
+	defer client.CloseIdleConnections()
+	var ds []time.Duration
+	for i := range n + 5 {
+		d, _, err := get(ctx, client, target.String()+healthPath)
+		if err != nil {
+			return 0, err
+		}
+		if i >= 5 { // the first ones open the connection
+			ds = append(ds, d)
+		}
+	}
+	slices.Sort(ds)
+	return ds[len(ds)/2], nil
+}
+
+// get requests url, reads the answer and returns how long it took and
+// its status.
+func get(ctx context.Context, client *http.Client, url string) (time.Duration, int, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	t0 := time.Now()
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, 0, err
+	}
+	_, err = io.Copy(io.Discard, io.LimitReader(resp.Body, maxBody))
+	resp.Body.Close()
+	return time.Since(t0), resp.StatusCode, err
+}
+
+// Scaled returns the rate profile p with every rate multiplied by x, so a
+// simulation runs the load a test sent with RateScale x.
+func Scaled(p lang.RateProfile, x float64) lang.RateProfile { return scaled(p, x) }
