@@ -7,7 +7,7 @@ config "nginx" {
 }
 
 secret "both" {
-  file  = "missing_files.berth.hcl"
+  file  = "main.berth.hcl"
   value = "x" # ERROR: Conflicting arguments
 }
 
