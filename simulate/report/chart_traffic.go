@@ -68,7 +68,7 @@ func trafficChart(run *simulate.Report) (template.HTML, error) {
 	c.fitY(top)
 	if lim := spikeLimit(pts); top > lim {
 		c.p.Y.Max = lim
-		c.p.Add(&spikes{pts: pts, ts: ts, total: total, limit: lim})
+		c.p.Add(&spikes{pts: pts, total: total, limit: lim})
 	}
 	return c.svg()
 }
@@ -92,7 +92,6 @@ func spikeLimit(pts []simulate.Point) float64 {
 // with their value.
 type spikes struct {
 	pts   []simulate.Point
-	ts    []float64
 	total func(simulate.Point) float64
 	limit float64
 }

@@ -12,6 +12,7 @@ import (
 type runView struct {
 	ID       string
 	Name     string
+	Card     string // the run in a few words, for its card in the header
 	Status   string // pass, fail, none
 	Meta     []string
 	Faults   []string
@@ -49,6 +50,10 @@ func newRunView(spec *lang.Spec, run *simulate.Report, id string) (*runView, err
 		}
 	}
 	rv.Meta = runMeta(spec, run)
+	rv.Card = fmt.Sprintf("%s · %s · %s", orDefault(run.Load, "?"), fmtSeconds(run.Duration), run.Backend)
+	if run.Scenario != "" {
+		rv.Card = "load " + rv.Card
+	}
 	if sc := spec.Scenarios[run.Scenario]; sc != nil {
 		for _, f := range sc.Faults {
 			rv.Faults = append(rv.Faults, faultText(f))
@@ -116,7 +121,7 @@ func kpis(m *simulate.Metrics) []kpi {
 			return ""
 		}
 		v := c(ci)
-		return "95 % CI " + f(v.Low) + " – " + f(v.High)
+		return "CI " + f(v.Low) + " – " + f(v.High)
 	}
 	return []kpi{
 		{Label: "throughput", Value: fmtRate(m.Throughput), CI: rng(fmtRate, func(c *simulate.MetricsCI) simulate.CI { return c.Throughput })},
