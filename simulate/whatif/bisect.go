@@ -1,6 +1,9 @@
 package whatif
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // line is one bisection: every dimension fixed but the bisected one,
 // whose least passing index lies in [lo, hi] (hi = n: none passes).
@@ -11,8 +14,11 @@ type line struct {
 
 // capacitySearch finds, at multiplier k, the least passing value of the
 // dimension with the most values for every combination of the others.
-// All lines bisect at once, one configuration each per round, so a round
-// runs in parallel.
+// The lines go in waves, the least capacity first, as many lines at once
+// as simulations run in parallel: within a wave every line bisects one
+// configuration per round, and the lines of later waves start from what
+// earlier ones decided (more capacity than a passing configuration
+// passes), which walks the staircase of the passing region's boundary.
 func (s *searcher) capacitySearch(k int) {
 	bi := s.bisectDim()
 	n := len(s.opts.Dims[bi].Values)
@@ -20,11 +26,35 @@ func (s *searcher) capacitySearch(k int) {
 	for _, fixed := range s.combinations(bi) {
 		lines = append(lines, &line{fixed: fixed, lo: 0, hi: n})
 	}
-	at := func(l *line, i int) config {
-		idx := append([]int(nil), l.fixed...)
-		idx[bi] = i
-		return config{idx: idx, scale: k}
+	sort.SliceStable(lines, func(i, j int) bool { return sum(lines[i].fixed) < sum(lines[j].fixed) })
+	wave := max(2, s.opts.Parallelism)
+	for start := 0; start < len(lines); start += wave {
+		s.bisectLines(k, bi, lines[start:min(start+wave, len(lines))])
+		if s.diags.HasErrors() {
+			return
+		}
 	}
+	s.pickBest(k, lines, func(l *line, i int) config { return lineAt(l, bi, i, k) }, n)
+}
+
+func lineAt(l *line, bi, i, k int) config {
+	idx := append([]int(nil), l.fixed...)
+	idx[bi] = i
+	return config{idx: idx, scale: k}
+}
+
+func sum(xs []int) int {
+	t := 0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+// bisectLines bisects lines together, one configuration per line and
+// round.
+func (s *searcher) bisectLines(k, bi int, lines []*line) {
+	at := func(l *line, i int) config { return lineAt(l, bi, i, k) }
 	for {
 		var batch []config
 		var waiting []*line
@@ -52,7 +82,6 @@ func (s *searcher) capacitySearch(k int) {
 			return
 		}
 	}
-	s.pickBest(k, lines, at, n)
 }
 
 func (l *line) narrow(mid int, pass bool) {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -59,7 +61,7 @@ func EditFor(spec *lang.Spec, files map[string]*hcl.File, dims []Dimension, valu
 		}
 		diff, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
 			A: difflib.SplitLines(string(before)), B: difflib.SplitLines(string(after)),
-			FromFile: "a/" + n, ToFile: "b/" + n, Context: 3,
+			FromFile: "a/" + diffName(n), ToFile: "b/" + diffName(n), Context: 3,
 		})
 		if err != nil {
 			return nil, err
@@ -150,3 +152,17 @@ func ctyNumber(v float64) cty.Value {
 }
 
 func number(v float64) string { return fmt.Sprintf("%g", v) }
+
+// diffName is a file's name in the diff header: relative to the working
+// directory when it is absolute.
+func diffName(n string) string {
+	if filepath.IsAbs(n) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, n); err == nil {
+				return filepath.ToSlash(rel)
+			}
+		}
+		return strings.TrimPrefix(filepath.ToSlash(n), "/")
+	}
+	return filepath.ToSlash(n)
+}

@@ -225,7 +225,7 @@ func (s *searcher) evaluate(c config, parallelism int) (*Trial, hcl.Diagnostics)
 		t.ErrorRate = max(t.ErrorRate, rep.Entry.ErrorRate)
 		for _, vd := range rep.Verdicts {
 			if !vd.Pass {
-				failed = append(failed, fmt.Sprintf("%s: %s %s %s %s", caseName(cs), vd.Source, vd.Metric, vd.Op, formatBound(vd.Metric, vd.Measured)))
+				failed = append(failed, fmt.Sprintf("%s %s %s, bound %s", vd.Source, vd.Metric, formatValue(vd.Metric, vd.Measured), formatValue(vd.Metric, vd.Bound)))
 			}
 		}
 	}
@@ -269,14 +269,14 @@ func (s *searcher) recordBounds(rep *simulate.Report) {
 	}
 }
 
-func formatBound(metric string, v float64) string {
+func formatValue(metric string, v float64) string {
 	switch metric {
 	case "error_rate", "degraded_rate":
-		return fmt.Sprintf("(measured %.3g %%)", 100*v)
+		return fmt.Sprintf("%.3g %%", 100*v)
 	case "throughput":
-		return fmt.Sprintf("(measured %.4g/s)", v)
+		return fmt.Sprintf("%.4g/s", v)
 	}
-	return fmt.Sprintf("(measured %.3g ms)", 1000*v)
+	return fmt.Sprintf("%.3g ms", 1000*v)
 }
 
 // sortTrials orders trials by multiplier, then values.

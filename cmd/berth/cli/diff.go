@@ -177,16 +177,9 @@ func loadSide(arg string, f *diffFlags) (review.Side, hcl.Diagnostics, error) {
 		if err != nil {
 			return side, nil, err
 		}
-		_, prefix, err := gitfs.TopLevel(".")
+		dir, err = repoPath(f.chdir)
 		if err != nil {
 			return side, nil, err
-		}
-		dir = path.Join(prefix, filepath.ToSlash(f.chdir))
-		if dir == "" || strings.HasPrefix(dir, "..") || path.IsAbs(dir) {
-			if dir != "" {
-				return side, nil, fmt.Errorf("-C %s is outside the repository", f.chdir)
-			}
-			dir = "."
 		}
 		opts.FS = fsys
 		side.Commit = fsys.Commit()
@@ -221,4 +214,33 @@ func onlyErrors(sets ...hcl.Diagnostics) hcl.Diagnostics {
 		}
 	}
 	return out
+}
+
+// repoPath turns -C (relative to the working directory, or absolute) into
+// a slash-separated path from the repository's top level ("." for the top).
+func repoPath(chdir string) (string, error) {
+	top, prefix, err := gitfs.TopLevel(".")
+	if err != nil {
+		return "", err
+	}
+	dir := path.Join(prefix, filepath.ToSlash(chdir))
+	if filepath.IsAbs(chdir) {
+		realTop, _ := filepath.EvalSymlinks(top)
+		realDir, err := filepath.EvalSymlinks(chdir)
+		if err != nil {
+			realDir = chdir
+		}
+		rel, err := filepath.Rel(realTop, realDir)
+		if err != nil {
+			return "", fmt.Errorf("-C %s is outside the repository at %s", chdir, top)
+		}
+		dir = path.Clean(filepath.ToSlash(rel))
+	}
+	if dir == "" {
+		dir = "."
+	}
+	if dir == ".." || strings.HasPrefix(dir, "../") {
+		return "", fmt.Errorf("-C %s is outside the repository at %s", chdir, top)
+	}
+	return dir, nil
 }

@@ -73,6 +73,10 @@ var commands = []func() *cobra.Command{
 	newStatusCmd,
 	newExportCmd,
 	newDiffCmd,
+	newSimulateCmd,
+	newWhatifCmd,
+	newLoadtestCmd,
+	newCompareCmd,
 }
 
 func newRootCmd() *cobra.Command {

@@ -1,0 +1,170 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/berth-dev/berth/simulate"
+	"github.com/berth-dev/berth/simulate/whatif"
+)
+
+type whatifFlags struct {
+	sf       specFlags
+	scenario string
+	load     string
+	vary     []string
+	scale    string
+	asJSON   bool
+	chart    string
+	opts     whatif.Options
+}
+
+func newWhatifCmd() *cobra.Command {
+	f := &whatifFlags{}
+	cmd := &cobra.Command{
+		Use:   "whatif [DIR]",
+		Short: "Find the cheapest capacity that keeps every expect and slo",
+		Long: `Searches the capacity given by --vary (replicas, workers, queue or cpus of
+a service, over a range) for the cheapest configuration under which every
+expect and slo holds, in the scenario or load given (by default: every load
+and scenario). --load-scale multiplies the loads' rates: alone, it finds the
+multiplier at which the spec starts to fail; with --vary, the cheapest
+capacity at each multiplier.
+
+Ranges are lo..hi (every whole number; cpus every 0.25; load multipliers
+every 0.1), lo..hi:step, or a list a,b,c.
+
+More replicas, workers or cpus never hurt, so the search bisects along the
+dimension with the most values for every combination of the others, all at
+once, the simulations of a round running in parallel on all cores. A
+configuration that some service cannot carry (its utilisation ρ ≥ 1 by the
+analytic offered load) fails without being simulated, and results decide
+others by dominance (more capacity than a passing one passes).
+
+Cost is Σ replicas × (cpus + 0.125 × GiB of memory) over the services, in
+CPUs (a service without a cpus limit counts 1); workers cost nothing. It
+prints the tried configurations with their verdicts, the cheapest passing
+one marked ★, the Pareto front of cost against p99 and errors marked P, and
+the change to make as a unified diff of the spec files (formatting and
+comments kept). --chart writes p99 and the error rate against the varied
+dimension, with the SLO lines, as SVG; --json prints the result as JSON.
+Exit status 3 when nothing in the ranges passes.`,
+		Example: `  berth whatif examples/shop --scenario orders-replica-loss --vary 'orders.replicas=1..8' --vary 'gateway.workers=16..128:16'
+  berth whatif examples/shop --load peak --load-scale 0.5..3
+  berth whatif examples/shop --vary 'orders.cpus=0.5..2' --chart whatif.svg --json`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runWhatif(cmd, specDir(args), f) },
+	}
+	fs := cmd.Flags()
+	f.sf.register(fs)
+	fs.StringVar(&f.scenario, "scenario", "", "the scenario that must pass")
+	fs.StringVar(&f.load, "load", "", "the load that must pass (with --scenario: the scenario under this load)")
+	fs.StringArrayVar(&f.vary, "vary", nil, "service.attribute=range to vary: replicas, workers, queue or cpus (repeatable)")
+	fs.StringVar(&f.scale, "load-scale", "", "range of load multipliers, e.g. 0.5..3")
+	fs.IntVar(&f.opts.Replications, "replications", 3, "replications per configuration")
+	fs.Uint64Var(&f.opts.Seed, "seed", 1, "seed of the simulations")
+	fs.DurationVar(&f.opts.Duration, "duration", 0, "override the loads' duration")
+	fs.Float64Var(&f.opts.MemoryWeight, "memory-weight", 0, "cost of one GiB of memory in CPUs (default 0.125)")
+	fs.BoolVar(&f.asJSON, "json", false, "print the result as JSON")
+	fs.StringVar(&f.chart, "chart", "", "write the chart (SVG) to this file")
+	return cmd
+}
+
+func runWhatif(cmd *cobra.Command, dir string, f *whatifFlags) error {
+	if len(f.vary) == 0 && f.scale == "" {
+		return fmt.Errorf("nothing to search: give --vary service.attribute=lo..hi, --load-scale lo..hi, or both")
+	}
+	for _, v := range f.vary {
+		d, err := whatif.ParseVary(v)
+		if err != nil {
+			return err
+		}
+		f.opts.Dims = append(f.opts.Dims, d)
+	}
+	if f.scale != "" {
+		s, err := whatif.ParseScale(f.scale)
+		if err != nil {
+			return err
+		}
+		f.opts.Scales = s
+	}
+	spec, l, diags, err := loadSpecDiags(dir, &f.sf)
+	if err != nil {
+		return err
+	}
+	if err := reportDiags(cmd, onlyErrors(diags)); err != nil {
+		return err
+	}
+	if f.scenario != "" || f.load != "" {
+		cases, diags := simulate.Cases(spec, simulate.Options{Scenario: f.scenario, Load: f.load})
+		if err := reportDiags(cmd, diags); err != nil {
+			return err
+		}
+		f.opts.Cases = cases
+	}
+	res, diags := whatif.Search(spec, f.opts)
+	if err := reportDiags(cmd, diags); err != nil {
+		return err
+	}
+	var edit *whatif.Edit
+	if len(res.Best) == 1 && res.Best[0].Trial != nil && len(res.Dims) > 0 {
+		if edit, err = whatif.EditFor(spec, l.Files(), res.Dims, res.Best[0].Trial.Values); err != nil {
+			return err
+		}
+	}
+	if f.chart != "" {
+		if err := writeChartFile(f.chart, res); err != nil {
+			return err
+		}
+	}
+	if err := writeWhatif(cmd, res, edit, f.asJSON); err != nil {
+		return err
+	}
+	if res.MaxScale == 0 {
+		return exitCode(ExitSLOFails)
+	}
+	return nil
+}
+
+func writeChartFile(path string, res *whatif.Result) error {
+	out, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := res.WriteChart(out); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+func writeWhatif(cmd *cobra.Command, res *whatif.Result, edit *whatif.Edit, asJSON bool) error {
+	out := cmd.OutOrStdout()
+	if asJSON {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(struct {
+			*whatif.Result
+			Change *whatif.Edit `json:"change,omitempty"`
+		}{res, edit})
+	}
+	if err := res.WriteText(out); err != nil {
+		return err
+	}
+	if edit == nil {
+		return nil
+	}
+	for _, n := range edit.Notes {
+		fmt.Fprintln(out, "Note:", n)
+	}
+	if edit.Diff == "" {
+		fmt.Fprintln(out, "The spec already has this capacity: nothing to change.")
+		return nil
+	}
+	fmt.Fprintf(out, "\nThe change to make:\n\n%s", edit.Diff)
+	return nil
+}
