@@ -73,10 +73,7 @@ var commands = []func() *cobra.Command{
 	newStatusCmd,
 	newExportCmd,
 	newDiffCmd,
-	newSimulateCmd,
 	newWhatifCmd,
-	newLoadtestCmd,
-	newCompareCmd,
 }
 
 func newRootCmd() *cobra.Command {
