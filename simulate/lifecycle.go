@@ -28,7 +28,7 @@ func (s *sim) startReplica(r *replica) {
 			lb:       lb,
 		})
 	}
-	svc.cap.add(s.now, int64(svc.workers))
+	svc.cap.add(s.now, int64(svc.workers+len(r.consumers)))
 	svc.cpuCap.add(s.now, int64(svc.cpuSlots))
 	if svc.health != nil {
 		s.q.add(s.now+healthOf(svc.health).interval, evProbe, probeStart, nil, r.inc, r.id)
@@ -51,7 +51,7 @@ func (s *sim) stopReplica(r *replica, notify bool) {
 	r.state = repDown
 	r.inc++ // stale probes, hang ends and restarts of this life are ignored
 	if wasUp {
-		svc.cap.add(s.now, -int64(svc.workers))
+		svc.cap.add(s.now, -int64(svc.workers+len(r.consumers)))
 		svc.cpuCap.add(s.now, -int64(svc.cpuSlots))
 	}
 	svc.busy.add(s.now, -int64(r.busy))
@@ -72,7 +72,8 @@ func (s *sim) stopReplica(r *replica, notify bool) {
 		s.abort(j, notify)
 	}
 	for _, c := range r.consumers {
-		c.busy, c.pending = false, false
+		s.setBusy(c, false)
+		c.pending = false
 	}
 	for _, sub := range svc.subs {
 		s.rebalance(sub)

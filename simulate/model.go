@@ -154,4 +154,5 @@ type replica struct {
 	lostNode    bool // frozen because its node is down
 
 	consumers []*consumer
+	consBusy  int // consumers running a message
 }

@@ -214,7 +214,7 @@ func (s *sim) consumerNext(id uint32) {
 	if m.at >= s.warmup {
 		sub.wait.Record(s.now - m.at)
 	}
-	c.busy = true
+	s.setBusy(c, true)
 	j := s.pool.get(sub.ep)
 	j.flags = jobMessage
 	j.cons, j.msg = c, m
@@ -225,7 +225,7 @@ func (s *sim) consumerNext(id uint32) {
 // messageDone frees the consumer of a finished message.
 func (s *sim) messageDone(j *job, class failClass) {
 	c := j.cons
-	c.busy = false
+	s.setBusy(c, false)
 	c.sub.ivConsumed++
 	if j.msg.at >= s.warmup {
 		c.sub.consumed++
@@ -237,7 +237,7 @@ func (s *sim) messageDone(j *job, class failClass) {
 // head of its partition (unacknowledged messages are redelivered).
 func (s *sim) redeliver(j *job) {
 	c := j.cons
-	c.busy = false
+	s.setBusy(c, false)
 	c.sub.parts[j.msg.part].pushFront(j.msg)
 	c.sub.backlog.add(s.now, 1)
 }
@@ -280,4 +280,19 @@ func (sub *subscription) activeConsumers() (all, active int) {
 		}
 	}
 	return all, active
+}
+
+// setBusy marks consumer c running a message or idle. Consumer threads
+// count in their service's utilisation like workers.
+func (s *sim) setBusy(c *consumer, busy bool) {
+	if c.busy == busy {
+		return
+	}
+	c.busy = busy
+	d := int64(1)
+	if !busy {
+		d = -1
+	}
+	c.rep.consBusy += int(d)
+	c.rep.svc.busy.add(s.now, d)
 }

@@ -63,8 +63,8 @@ type Metrics struct {
 	// ErrorRate and DegradedRate are fractions of the answered requests.
 	ErrorRate    float64 `json:"error_rate"`
 	DegradedRate float64 `json:"degraded_rate"`
-	// Utilization is the time-average fraction of workers in use over the
-	// replicas that are up; CPUUtilization that of cores, when
+	// Utilization is the time-average fraction of workers (and consumer
+	// threads) in use over the replicas that are up; CPUUtilization that of cores, when
 	// resources.cpus limits them. CPUCores is the mean number of cores
 	// busy with local work.
 	Utilization    float64 `json:"utilization"`

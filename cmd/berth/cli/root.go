@@ -73,6 +73,7 @@ var commands = []func() *cobra.Command{
 	newStatusCmd,
 	newExportCmd,
 	newDiffCmd,
+	newSimulateCmd,
 	newWhatifCmd,
 }
 

@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/berth-dev/berth/simulate"
+)
+
+// writeSimulateText prints every run of res: a table per run, its events
+// and its verdicts, then a one-line summary.
+func writeSimulateText(w io.Writer, res *simulate.Result) {
+	runs := res.Runs
+	if len(runs) == 0 {
+		runs = []*simulate.Report{res.Report}
+	}
+	verdicts, failed := 0, 0
+	for i, r := range runs {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		writeRunText(w, r)
+		for _, v := range r.Verdicts {
+			verdicts++
+			if !v.Pass {
+				failed++
+			}
+		}
+	}
+	fmt.Fprintln(w)
+	switch {
+	case verdicts == 0:
+		fmt.Fprintf(w, "%s simulated; the spec states no expectations or SLOs.\n", plural(len(runs), "run"))
+	case failed == 0:
+		fmt.Fprintf(w, "PASS: %s, all %s held.\n", plural(len(runs), "run"), plural(verdicts, "verdict"))
+	default:
+		fmt.Fprintf(w, "FAIL: %s, %d of %s failed.\n", plural(len(runs), "run"), failed, plural(verdicts, "verdict"))
+	}
+}
+
+func writeRunText(w io.Writer, r *simulate.Report) {
+	head := fmt.Sprintf("%s: %s simulated", r.Name, seconds(r.Duration))
+	if r.Warmup > 0 {
+		head += fmt.Sprintf(" (first %s not measured)", seconds(r.Warmup))
+	}
+	head += fmt.Sprintf(", %s, seed %d", r.Backend, r.Seed)
+	if r.Replications > 1 {
+		head += fmt.Sprintf(", %d replications (± is the 95 %% CI half-width)", r.Replications)
+	}
+	fmt.Fprintln(w, head)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "  \trps\terr%\tdegr%\tutil\tp50\tp99\tqueue\t")
+	row := func(name string, m *simulate.Metrics, util string) {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", name,
+			simWithCI(fmt.Sprintf("%.1f", m.Throughput), m.CI, func(c *simulate.MetricsCI) (float64, string) { return simHalf(c.Throughput), "%.1f" }),
+			simPct(m.ErrorRate), simPct(m.DegradedRate), util,
+			simWithCI(ms(m.Latency.P50), m.CI, func(c *simulate.MetricsCI) (float64, string) { return simHalf(c.P50) * 1e3, "%.1f" }),
+			simWithCI(ms(m.Latency.P99), m.CI, func(c *simulate.MetricsCI) (float64, string) { return simHalf(c.P99) * 1e3, "%.1f" }),
+			fmt.Sprintf("%.1f", m.Queue.Mean))
+	}
+	row("entry", r.Entry, "-")
+	for _, name := range sortedNames(r.Services) {
+		m := r.Services[name]
+		row(name, m, fmt.Sprintf("%.2f", m.Utilization))
+	}
+	tw.Flush()
+	for _, name := range sortedNames(r.Queues) {
+		q := r.Queues[name]
+		fmt.Fprintf(w, "  queue %s (%s): %d published, %d consumed, backlog mean %.1f max %d, lag mean %s p99 %s\n",
+			name, q.Kind, q.Published, q.Consumed, q.Backlog.Mean, q.Backlog.Max, ms(q.Lag.Mean), ms(q.Lag.P99))
+	}
+	writeEventsText(w, r.Events)
+	for _, v := range r.Verdicts {
+		status := "PASS"
+		if !v.Pass {
+			status = "FAIL"
+		}
+		fmt.Fprintf(w, "  %s  %s: %s %s = %s, bound %s %s", status, v.Source, v.Target, v.Metric,
+			simVerdictValue(v.Metric, v.Measured), v.Op, simVerdictValue(v.Metric, v.Bound))
+		if v.Pos != "" {
+			fmt.Fprintf(w, "  (%s)", v.Pos)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// writeEventsText lists the faults and failover steps, breaker openings
+// summarised.
+func writeEventsText(w io.Writer, events []simulate.FaultEvent) {
+	var lines []string
+	breakers := 0
+	for _, e := range events {
+		if e.Kind == "breaker_open" {
+			breakers++
+			continue
+		}
+		what := e.Kind
+		switch {
+		case e.Replica != nil:
+			what += fmt.Sprintf(" %s.%d (node %d)", e.Service, *e.Replica+1, *e.Node)
+		case e.Service != "":
+			what += " " + e.Service
+		case e.Node != nil:
+			what += fmt.Sprintf(" node %d", *e.Node)
+		}
+		if e.Detail != "" {
+			what += ": " + e.Detail
+		}
+		lines = append(lines, fmt.Sprintf("%s %s", seconds(e.Time), what))
+	}
+	if breakers > 0 {
+		lines = append(lines, fmt.Sprintf("circuit breakers opened %s", plural(breakers, "time")))
+	}
+	if len(lines) > 0 {
+		fmt.Fprintf(w, "  events: %s\n", strings.Join(lines, "; "))
+	}
+}
+
+func simVerdictValue(metric string, v float64) string {
+	switch metric {
+	case "error_rate", "degraded_rate":
+		return simPct(v) + "%"
+	case "throughput":
+		return fmt.Sprintf("%.1f/s", v)
+	}
+	return ms(v)
+}
+
+func simWithCI(v string, ci *simulate.MetricsCI, get func(*simulate.MetricsCI) (float64, string)) string {
+	if ci == nil {
+		return v
+	}
+	h, f := get(ci)
+	return v + "±" + fmt.Sprintf(f, h)
+}
+
+func simHalf(c simulate.CI) float64 { return (c.High - c.Low) / 2 }
+
+func simPct(f float64) string { return fmt.Sprintf("%.2f", f*100) }
+
+// ms formats seconds as milliseconds (or seconds when long).
+func ms(s float64) string {
+	if s >= 10 {
+		return fmt.Sprintf("%.1fs", s)
+	}
+	return fmt.Sprintf("%.1fms", s*1e3)
+}
+
+func seconds(s float64) string {
+	return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.2f", s), "0"), ".0") + "s"
+}
+
+func sortedNames[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
