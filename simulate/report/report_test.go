@@ -135,8 +135,10 @@ func TestWriteHTMLShowsConfidenceIntervals(t *testing.T) {
 	page := render(t, spec, res)
 	doc := parsePage(t, page)
 	checkNoNaN(t, page)
-	if !strings.Contains(page, "5 replications") {
-		t.Error("the page does not say how many replications ran")
+	for _, want := range []string{"requests, 5 replications", "pool all 5 replications", "offered 19.4 /s"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page does not say %q: counts are sums over the replications", want)
+		}
 	}
 	kpis := find(doc, tagClass("div", "kpi"))
 	if len(kpis) == 0 || !strings.Contains(textOf(kpis[0]), "CI 87.3 /s – 107 /s") {
@@ -155,8 +157,11 @@ func TestWriteHTMLShowsConfidenceIntervals(t *testing.T) {
 	}
 
 	plain := render(t, spec, syntheticResult())
-	if strings.Contains(plain, "CI ") || strings.Contains(plain, `class="ci"`) {
-		t.Error("a run without replications shows confidence intervals")
+	if strings.Contains(plain, "CI ") || strings.Contains(plain, `class="ci"`) || strings.Contains(plain, "replications") {
+		t.Error("a run without replications shows confidence intervals or speaks of replications")
+	}
+	if !strings.Contains(plain, "offered 97 /s") {
+		t.Error("the clients box does not offer 97 /s")
 	}
 }
 

@@ -28,6 +28,9 @@ type runView struct {
 	Links       []linkRow
 	Events      []eventRow
 	EventsOpen  bool
+	// Replications > 1: the counts are summed over them and the charts
+	// and events are the first replication's.
+	Replications int
 }
 
 // kpi is one headline figure of a run.
@@ -60,6 +63,10 @@ func newRunView(spec *lang.Spec, run *simulate.Report, id string) (*runView, err
 		}
 	}
 	rv.KPIs = kpis(run.Entry)
+	if run.Replications > 1 {
+		rv.KPIs[len(rv.KPIs)-1].Label = fmt.Sprintf("requests, %d replications", run.Replications)
+		rv.Replications = run.Replications
+	}
 	var err error
 	entrySvc := ""
 	if l := spec.Loads[run.Load]; l != nil && l.Entry.Endpoint == "" {

@@ -89,3 +89,10 @@ func segments(ps []simulate.Point, ts []float64, keep func(simulate.Point) bool,
 
 // always keeps every point.
 func always(simulate.Point) bool { return true }
+
+// measuredSeconds is the simulated time the counts of run cover: the run
+// after its warm-up, once per replication (counts are summed over the
+// replications, see simulate's buildReport).
+func measuredSeconds(run *simulate.Report) float64 {
+	return finite(run.Duration-run.Warmup) * float64(max(1, run.Replications))
+}
