@@ -140,4 +140,3 @@ func (a attrs) stringMap(name string, dst *map[string]string) {
 		*dst = out
 	}
 }
-

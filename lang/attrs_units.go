@@ -83,4 +83,3 @@ func (a attrs) dist(name string, dst *Dist) {
 	d.Range = a.rng(name)
 	*dst = d
 }
-
