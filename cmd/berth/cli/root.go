@@ -75,6 +75,9 @@ var commands = []func() *cobra.Command{
 	newDiffCmd,
 	newSimulateCmd,
 	newWhatifCmd,
+	newLoadtestCmd,
+	newCompareCmd,
+	newCalibrateCmd,
 }
 
 func newRootCmd() *cobra.Command {
