@@ -146,7 +146,7 @@ func confirmAndApply(ctx context.Context, cmd *cobra.Command, be backends.Backen
 			return &exitError{code: ExitError, err: fmt.Errorf("%s cancelled", verb)}
 		}
 	}
-	return runApply(ctx, cmd, be, p, contents, af)
+	return runApply(ctx, cmd, be, p, contents, af, verb)
 }
 
 // confirm asks terraform's question; only "yes" approves.
@@ -175,7 +175,7 @@ func lockProject(cmd *cobra.Command, project string, force bool) (func() error, 
 }
 
 // runApply executes p and reports the result.
-func runApply(ctx context.Context, cmd *cobra.Command, be backends.Backend, p *planner.Plan, contents map[planner.Address][]byte, af *applyFlags) error {
+func runApply(ctx context.Context, cmd *cobra.Command, be backends.Backend, p *planner.Plan, contents map[planner.Address][]byte, af *applyFlags, verb string) error {
 	out := cmd.OutOrStdout()
 	prog := backends.NewProgress(out, isTerminal(out))
 	fmt.Fprintln(out)
@@ -184,25 +184,26 @@ func runApply(ctx context.Context, cmd *cobra.Command, be backends.Backend, p *p
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
-	return reportResult(cmd, p, res)
+	return reportResult(cmd, res, verb)
 }
 
 // reportResult prints the summary, or exactly what was done and what not.
-func reportResult(cmd *cobra.Command, p *planner.Plan, res *backends.Result) error {
+func reportResult(cmd *cobra.Command, res *backends.Result, verb string) error {
+	title := strings.ToUpper(verb[:1]) + verb[1:]
 	out := cmd.OutOrStdout()
 	add, change, destroy := doneCounts(res)
 	if res.OK() {
-		fmt.Fprintf(out, "\nApply complete! Resources: %d added, %d changed, %d destroyed. (%s)\n", add, change, destroy, res.Elapsed.Round(10*time.Millisecond))
+		fmt.Fprintf(out, "\n%s complete! Resources: %d added, %d changed, %d destroyed. (%s)\n", title, add, change, destroy, res.Elapsed.Round(10*time.Millisecond))
 		return nil
 	}
 	w := cmd.ErrOrStderr()
 	switch {
 	case res.Interrupted:
-		fmt.Fprintf(w, "\nApply interrupted after %s.\n", res.Elapsed.Round(10*time.Millisecond))
+		fmt.Fprintf(w, "\n%s interrupted after %s.\n", title, res.Elapsed.Round(10*time.Millisecond))
 	case len(res.Failed) > 0:
-		fmt.Fprintf(w, "\nApply failed after %s.\n", res.Elapsed.Round(10*time.Millisecond))
+		fmt.Fprintf(w, "\n%s failed after %s.\n", title, res.Elapsed.Round(10*time.Millisecond))
 	default:
-		fmt.Fprintf(w, "\nApply done, but not everything became ready (%s).\n", res.Elapsed.Round(10*time.Millisecond))
+		fmt.Fprintf(w, "\n%s done, but not everything became ready (%s).\n", title, res.Elapsed.Round(10*time.Millisecond))
 	}
 	listSteps(w, "Done", res.Done)
 	for _, e := range res.Failed {
@@ -212,7 +213,7 @@ func reportResult(cmd *cobra.Command, p *planner.Plan, res *backends.Result) err
 	for _, e := range res.Unready {
 		fmt.Fprintf(w, "Not ready: %s: %v\n", e.Step.Address(), e.Err)
 	}
-	fmt.Fprintf(w, "Resources so far: %d added, %d changed, %d destroyed. Run berth apply again to converge from what exists now.\n", add, change, destroy)
+	fmt.Fprintf(w, "Resources so far: %d added, %d changed, %d destroyed. Run berth %s again to converge from what exists now.\n", add, change, destroy, verb)
 	return exitCode(ExitError)
 }
 
