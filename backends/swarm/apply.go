@@ -25,6 +25,11 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 	if opts.Wait <= 0 {
 		opts.Wait = backends.DefaultWait
 	}
+	if opts.Parallelism <= 0 {
+		// A swarm step is one API call and then waiting on the manager's
+		// scheduler: many can be in flight.
+		opts.Parallelism = defaultParallelism
+	}
 	if err := b.distributeImages(ctx, p, opts.Progress); err != nil {
 		return nil, err
 	}
@@ -46,6 +51,10 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 	}
 	return res, nil
 }
+
+// defaultParallelism caps the swarm steps in flight when the caller sets
+// no cap.
+const defaultParallelism = 64
 
 // executor carries out one step at a time; it decides nothing the plan
 // did not say.

@@ -208,7 +208,7 @@ func TestLabApplyBasic(t *testing.T) {
 	}
 }
 
-func loadDir(t *testing.T, dir string) (*lang.Spec, hcl.Diagnostics) {
+func loadDir(t testing.TB, dir string) (*lang.Spec, hcl.Diagnostics) {
 	t.Helper()
 	spec, diags := lang.NewLoader().Load(dir, lang.Options{})
 	if diags.HasErrors() {
@@ -219,7 +219,7 @@ func loadDir(t *testing.T, dir string) (*lang.Spec, hcl.Diagnostics) {
 
 // waitStackGone waits until the manager lists no service, network,
 // secret or config of the stack namespace.
-func waitStackGone(t *testing.T, lab *swarmtest.Lab, project string) {
+func waitStackGone(t testing.TB, lab *swarmtest.Lab, project string) {
 	f := filters.NewArgs(filters.Arg("label", LabelStack+"="+project))
 	ctx := context.Background()
 	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(500 * time.Millisecond) {

@@ -1,0 +1,179 @@
+package swarm
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/berth-dev/berth/backends/emulator"
+	"github.com/berth-dev/berth/backends/swarm/swarmtest"
+)
+
+// The speed of berth on the lab swarm, measured beside the peer in one
+// run, as the user sees both: a `berth` process and `docker stack deploy`
+// plus `docker stack services` polled until every service is n/n.
+//
+//	go test ./backends/swarm -run '^$' -bench Lab -benchtime 5x
+//
+// Each iteration starts from nothing (the previous project destroyed,
+// not timed); the emulator image is on every node already. Reported:
+// min/median/max seconds of berth from nothing to converged, of the peer,
+// and of a no-op berth apply.
+func BenchmarkLabDeploy20x2(b *testing.B) {
+	lab := swarmtest.Get(b)
+	bin := buildBerth(b)
+	dir, err := filepath.Abs("testdata/bench20")
+	if err != nil {
+		b.Fatal(err)
+	}
+	env := labCommandEnv(lab)
+	stackFile := exportBench(b, dir, lab)
+	const project, peer = "swbench", "swbenchpeer"
+	run := func(name string, args ...string) time.Duration {
+		start := time.Now()
+		cmd := exec.Command(name, args...)
+		cmd.Env = env
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%s %v: %v\n%s", name, args, err, out)
+		}
+		return time.Since(start)
+	}
+	destroy := func() {
+		run(bin, "destroy", "--backend", "swarm", "--auto-approve", dir)
+		exec.Command("docker", "-H", lab.ManagerHost, "stack", "rm", peer).Run()
+		waitStackGone(b, lab, peer)
+	}
+	destroy()
+	b.Cleanup(destroy)
+	// Warm-up: the image reaches every node, the first overlay attach.
+	run(bin, "apply", "--backend", "swarm", "--auto-approve", dir)
+	destroy()
+
+	var berth, stack, noop []time.Duration
+	b.ResetTimer()
+	for range b.N {
+		berth = append(berth, run(bin, "apply", "--backend", "swarm", "--auto-approve", dir))
+		for range 3 {
+			noop = append(noop, run(bin, "apply", "--backend", "swarm", "--auto-approve", dir))
+		}
+		stack = append(stack, stackDeploy(b, lab, env, stackFile, peer, 20))
+		b.StopTimer()
+		destroy()
+		b.StartTimer()
+	}
+	b.StopTimer()
+	report(b, "berth", berth)
+	report(b, "stack", stack)
+	report(b, "noop", noop)
+}
+
+// stackDeploy runs docker stack deploy and polls docker stack services
+// until the n services are all at their replicas.
+func stackDeploy(b *testing.B, lab *swarmtest.Lab, env []string, file, project string, n int) time.Duration {
+	start := time.Now()
+	cmd := exec.Command("docker", "stack", "deploy", "--resolve-image", "never", "-c", file, project)
+	cmd.Env = env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("docker stack deploy: %v\n%s", err, out)
+	}
+	for time.Since(start) < 3*time.Minute {
+		cmd := exec.Command("docker", "stack", "services", "--format", "{{.Replicas}}", project)
+		cmd.Env = env
+		out, err := cmd.Output()
+		if err == nil && convergedReplicas(string(out)) == n {
+			return time.Since(start)
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	b.Fatalf("the stack did not converge in 3 minutes")
+	return 0
+}
+
+// convergedReplicas counts the "n/n" lines of docker stack services.
+func convergedReplicas(out string) int {
+	k := 0
+	for _, l := range strings.Fields(out) {
+		a, c, ok := strings.Cut(l, "/")
+		if ok && a == c && a != "0" {
+			k++
+		}
+	}
+	return k
+}
+
+func report(b *testing.B, name string, ds []time.Duration) {
+	if len(ds) == 0 {
+		return
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	b.ReportMetric(s[0].Seconds(), name+"-min-s")
+	b.ReportMetric(s[len(s)/2].Seconds(), name+"-median-s")
+	b.ReportMetric(s[len(s)-1].Seconds(), name+"-max-s")
+	b.Logf("%s: min %.2fs median %.2fs max %.2fs (%d runs)", name, s[0].Seconds(), s[len(s)/2].Seconds(), s[len(s)-1].Seconds(), len(s))
+}
+
+// labCommandEnv points docker and berth at the lab: DOCKER_HOST at the
+// manager, BERTH_SWARM_NODES at every node.
+func labCommandEnv(lab *swarmtest.Lab) []string {
+	var nodes []string
+	for _, n := range lab.Nodes {
+		nodes = append(nodes, n.Host)
+	}
+	return append(os.Environ(), "DOCKER_HOST="+lab.ManagerHost, EnvNodes+"="+strings.Join(nodes, ","), "NO_COLOR=1")
+}
+
+// exportBench writes the bench project as a stack file for the peer,
+// with the emulator image berth uses.
+func exportBench(b *testing.B, dir string, lab *swarmtest.Lab) string {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	img, err := emulator.EnsureImage(ctx, lab.Manager)
+	if err != nil {
+		b.Fatal(err)
+	}
+	spec, _ := loadDir(b, dir)
+	out, diags := ExportCompose(spec, &Target{EmulatorImage: img})
+	if diags.HasErrors() {
+		b.Fatal(diags.Error())
+	}
+	file := filepath.Join(b.TempDir(), "stack.yaml")
+	if err := os.WriteFile(file, out, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return file
+}
+
+var berthBin struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// buildBerth builds a static berth binary once per test process.
+func buildBerth(b testing.TB) string {
+	berthBin.once.Do(func() {
+		dir, err := os.MkdirTemp("", "berth-bench-*")
+		if err != nil {
+			berthBin.err = err
+			return
+		}
+		berthBin.path = filepath.Join(dir, "berth")
+		cmd := exec.Command("go", "build", "-trimpath", "-o", berthBin.path, "github.com/berth-dev/berth/cmd/berth")
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			berthBin.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if berthBin.err != nil {
+		b.Fatal(berthBin.err)
+	}
+	return berthBin.path
+}
