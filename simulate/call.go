@@ -169,6 +169,10 @@ func (s *sim) attemptFailed(j *job, n int, class failClass) {
 	fn := &j.ep.nodes[n]
 	l := fn.link
 	st := &j.nodes[n]
+	if st.isRetry { // a retry refused before it was sent (bulkhead, breaker)
+		j.rep.links[l.idx].budget.RetryEnd()
+		st.isRetry = false
+	}
 	if st.retry.Retries() < l.maxRetries && policy.Retryable(l.retry, class.retryClass()) {
 		ls := &j.rep.links[l.idx]
 		if ls.budget.TryRetry() {

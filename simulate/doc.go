@@ -1,6 +1,102 @@
-// Package simulate runs a lang.Spec through a discrete-event load simulator:
-// its own event engine (integer nanosecond time, a heap of plain event
-// structs, pooled requests), models of replicas, calls, resilience policies,
-// queues and faults, and a Report of metrics and SLO verdicts. It never
-// imports backends.
+// Package simulate runs a lang.Spec through a discrete-event load simulator
+// and returns a Report of metrics and SLO verdicts. It never imports
+// backends. Run (every load and scenario, or the ones Options select) and
+// RunCase (one case, for whatif and diff) are the API; both are quiet and
+// return problems as diagnostics that point at the spec.
+//
+// # Engine
+//
+// Time is an int64 of nanoseconds. Events are 32-byte values in a 4-ary
+// min-heap ordered by (time, insertion sequence), so ties fire first-in
+// first-out and a run is a pure function of the spec, the options and the
+// seed. Requests are pooled jobs; events that refer to a job carry its
+// generation, and an event whose job has been recycled since is dropped
+// (lazy cancellation). The load's next arrival waits beside the heap, and
+// each link's attempt timeouts wait in a FIFO "pipe" of which only the
+// first live entry is in the heap (pipe.go). There is no goroutine per
+// entity; replications run in parallel, one goroutine each.
+//
+// Every component draws from its own PCG stream, seeded by the run's seed
+// and a hash of the component's name (rng.go): changing one service leaves
+// the draws of the others alone, so two specs compared by `berth diff`
+// see common random numbers.
+//
+// # Model
+//
+// A replica has capacity.workers and a FIFO queue of capacity.queue; a
+// request that finds the queue full is rejected (503). In the thread model
+// a request holds its worker from admission to answer, downstream calls
+// included; in the async model only during its local work. Local work
+// (the endpoint's service_time, else capacity.service_time) runs on the
+// replica's cores: resources.cpus = c gives ceil(c) cores at c/ceil(c) of
+// full speed each (0.5: one core at half speed, as a CFS quota stretches
+// work), and no limit when unset. The flow runs after the local work:
+// a sequence stops at its first failure, a parallel block forks all its
+// children and joins when all are done (so the branches' waits are
+// correlated, as in the fork-join queue); a failed call without a fallback
+// fails the request, which answers its caller with a 5xx.
+//
+// A call picks a replica in rotation with the link's balancer, waits the
+// link's latency (else berth.defaults.hop_latency, else nothing) each way,
+// and has a timeout per attempt; on timeout the caller moves on and the
+// callee keeps working, its late answer discarded. Retries, backoff and
+// jitter, the retry budget, the circuit breaker and the bulkhead are
+// simulate/policy, held per caller replica and link (each process has its
+// own breaker and budget; a restarted replica starts with fresh ones).
+// Failure classes for retry.on: timeout, refused (no replica in rotation,
+// connection reset by a crash, breaker open, bulkhead full), rejected
+// (queue full), 5xx (the callee failed).
+//
+// A publish returns at once and fails only when a capped queue is full.
+// Every consuming service has its own subscription (consumer group) and
+// gets every message; within it, rabbitmq consumers compete for one FIFO
+// and kafka partitions are assigned round robin to the live consumers
+// (those beyond the partitions idle); messages are keyed to partitions at
+// random. A consumer thread (consume.concurrency per replica) takes one
+// message at a time, uses the replica's cores but not its workers, and
+// counts in the service's utilisation. A message in progress on a replica
+// that dies is redelivered.
+//
+// # Faults and failover (Docker semantics)
+//
+//   - kill: the first up replicas crash; they leave rotation at once, what
+//     they held fails (connection reset, class refused), and they restart
+//     after restart.delay (default 5 s; never with condition "none").
+//   - hang: the replicas accept calls and answer nothing (everything they
+//     hold freezes) until the hang ends or the health check marks them
+//     unhealthy: moby's schedule, first probe one interval after start,
+//     each probe of a hung replica failing after timeout, the next one an
+//     interval after that, unhealthy after retries failures, so a hang at t
+//     is detected at p + retries·timeout + (retries−1)·interval with p the
+//     first probe after t (Docker's defaults 30 s/30 s/3: 150–180 s).
+//     Unhealthy replicas leave rotation; swarm also kills and replaces
+//     them (restart.delay, then in rotation once their first probe
+//     passes). Without a health block Docker never notices a hang.
+//   - slow: delay is added after the local work of the replicas (holding
+//     the worker, not a core) for the fault's duration.
+//   - node_down: replicas are placed as swarm spreads tasks (fewest of
+//     the service, then fewest overall, max_replicas_per_node and
+//     node.role constraints respected; node 1 is the manager). The node's
+//     replicas become black holes, still in rotation, until swarm marks
+//     the node down after 5 s × 3 = 15 s; what they held is lost without
+//     an answer, and they are rescheduled on the other nodes after
+//     restart.delay (≈ 20 s in all). Compose runs everything on one host
+//     and never moves a container.
+//   - partition: calls between the two services are lost both ways; the
+//     caller's timeout ends them, or nothing does.
+//
+// # Measurement
+//
+// Requests that arrive after the warm-up are measured. A service's
+// latency runs from its arrival at the service (queueing included) to its
+// answer, errors included; throughput counts answers without error
+// (degraded ones included) per second. Latency percentiles come from
+// simulate/hist, so memory does not depend on the number of requests.
+// Utilisation is the time average of workers (and consumer threads) in
+// use over those of the replicas that are up. arrivals = completed +
+// failed + in_flight holds exactly for every service and the entry. Time
+// series have one point per second (wider for runs longer than MaxPoints
+// seconds). With several replications, counts and histograms are pooled
+// and the main metrics get Student-t 95 % confidence intervals; series
+// and events are those of the first replication.
 package simulate

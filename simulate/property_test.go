@@ -191,3 +191,52 @@ func TestProperties(t *testing.T) {
 		}
 	})
 }
+
+// TestPolicyBookkeeping: at the end of a run, the policy state of every
+// live replica matches the calls its jobs hold: bulkhead slots, the
+// budget's active attempts and retries in flight. A leak here would make
+// a long run drift (a bulkhead that slowly closes, a budget that never
+// allows a retry again).
+func TestPolicyBookkeeping(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		sp := genSpec(t)
+		s, diags := newSim(sp, Case{Load: "l", Scenario: "f"}, rapid.Uint64().Draw(t, "seed"), Options{})
+		if diags.HasErrors() {
+			t.Fatalf("diagnostics: %v", diags)
+		}
+		s.run()
+		for _, r := range s.replicas {
+			if r.state == repDown {
+				continue
+			}
+			type count struct{ bulk, active, retries int }
+			got := make([]count, len(r.links))
+			for j := r.jobs; j != nil; j = j.next {
+				for n := range j.nodes {
+					fn, st := &j.ep.nodes[n], &j.nodes[n]
+					if fn.kind != nodeCall || fn.link == nil {
+						continue
+					}
+					c := &got[fn.link.idx]
+					if st.bulk {
+						c.bulk++
+					}
+					if st.active {
+						c.active++
+					}
+					if st.isRetry {
+						c.retries++
+					}
+				}
+			}
+			for k, ls := range r.links {
+				bad := ls.bulkhead != nil && ls.bulkhead.InUse() != got[k].bulk ||
+					ls.budget != nil && (ls.budget.Active() != got[k].active || ls.budget.Retries() != got[k].retries)
+				if bad {
+					t.Fatalf("%s.%d link %d: bulkhead %d/%d, active %d/%d, retries %d/%d (policy/jobs)", r.svc.name, r.idx, k,
+						ls.bulkhead.InUse(), got[k].bulk, ls.budget.Active(), got[k].active, ls.budget.Retries(), got[k].retries)
+				}
+			}
+		}
+	})
+}
