@@ -96,6 +96,12 @@ func syntheticRun(name, scenario string, pass bool) *simulate.Report {
 			{Time: 15, Kind: "restart", Service: "api", Replica: ip(0), Node: ip(1)},
 			{Time: 17, Kind: "healthy", Service: "api", Replica: ip(0), Node: ip(1)},
 		}
+		r.Services["api"].Series = entrySeries(30) // Up drops from 2 to 1 from 10 s to 15 s
+		steady := entrySeries(30)
+		for i := range steady {
+			steady[i].Up = 2
+		}
+		r.Services["gateway"].Series = steady // no change: not drawn
 		r.Verdicts = append([]simulate.Verdict{
 			{Source: "scenario api-loss", Target: "entry", Metric: "p99", Op: "<=", Bound: 0.25, Measured: 0.231, Pass: true, Pos: "main.berth.hcl:117"},
 			{Source: "scenario api-loss", Target: "entry", Metric: "error_rate", Op: "<=", Bound: 0.01, Measured: 0.034, Pass: false, Pos: "main.berth.hcl:118"},

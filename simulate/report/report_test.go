@@ -17,18 +17,18 @@ func TestWriteHTMLSynthetic(t *testing.T) {
 	doc := parsePage(t, page)
 	checkSelfContained(t, doc)
 	checkNoNaN(t, page)
-	if n := checkSVGsAreXML(t, page); n != 10 {
-		t.Errorf("the page has %d <svg>, want 10: latency, traffic, utilisation, queue backlog and graph for each of 2 runs", n)
+	if n := checkSVGsAreXML(t, page); n != 11 {
+		t.Errorf("the page has %d <svg>, want 11: latency, traffic, utilisation, queue backlog and graph for each of 2 runs, and replicas in rotation for the scenario", n)
 	}
 
 	sections := find(doc, tagClass("section", "run"))
 	if len(sections) != 2 {
 		t.Fatalf("%d run sections, want 2", len(sections))
 	}
-	for _, sec := range sections {
+	for i, sec := range sections {
 		charts := find(sec, tagClass("svg", "chart"))
-		if len(charts) != 4 {
-			t.Errorf("%s: %d charts, want 4", attr(sec, "id"), len(charts))
+		if len(charts) != 4+i {
+			t.Errorf("%s: %d charts, want %d", attr(sec, "id"), len(charts), 4+i)
 		}
 		if g := find(sec, tagClass("svg", "graph")); len(g) != 1 {
 			t.Errorf("%s: %d service graphs, want 1", attr(sec, "id"), len(g))
@@ -66,7 +66,17 @@ func TestWriteHTMLMarksEventsOnCharts(t *testing.T) {
 	doc := parsePage(t, render(t, spec, syntheticResult()))
 	sec := find(doc, tagClass("section", "run"))[1]
 	charts := find(sec, tagClass("svg", "chart"))
-	for _, c := range charts[:2] { // latency and traffic
+	if len(charts) != 5 || attr(charts[2], "aria-label") != "Replicas in rotation over time" {
+		t.Fatalf("the scenario's third chart is not the replicas in rotation")
+	}
+	names := map[string]bool{}
+	for _, tx := range find(charts[2], tagClass("text", "")) {
+		names[textOf(tx)] = true
+	}
+	if !names["api"] || names["gateway"] || names["db"] {
+		t.Errorf("the replicas chart should draw api (2 → 1 → 2) and only api; its labels: %v", names)
+	}
+	for _, c := range charts[:3] { // latency, traffic, replicas
 		labels := map[string]bool{}
 		for _, tx := range find(c, tagClass("text", "")) {
 			labels[textOf(tx)] = true

@@ -19,7 +19,7 @@ type runView struct {
 	KPIs     []kpi
 	Verdicts []verdictView
 
-	Latency, Traffic, Util, Graph, Queue template.HTML
+	Latency, Traffic, Replicas, Util, Graph, Queue template.HTML
 
 	Columns     []string
 	Services    []metricsRow
@@ -76,6 +76,9 @@ func newRunView(spec *lang.Spec, run *simulate.Report, id string) (*runView, err
 		return nil, err
 	}
 	if rv.Traffic, err = trafficChart(run); err != nil {
+		return nil, err
+	}
+	if rv.Replicas, err = replicasChart(run); err != nil {
 		return nil, err
 	}
 	if len(run.Services) > 0 {

@@ -56,3 +56,17 @@ func TestSegmentsBreakWhereUndefined(t *testing.T) {
 		t.Errorf("NaN was drawn as %g, want 0", segs[1][1].Y)
 	}
 }
+
+func TestUpStepsHoldFromTheEndOfTheInterval(t *testing.T) {
+	ps := []simulate.Point{{Time: 1, Up: 2}, {Time: 2, Up: 1}, {Time: 3, Up: 2}}
+	got := thinSteps(upSteps(ps, 3))
+	want := []struct{ x, y float64 }{{0, 2}, {2, 2}, {2, 1}, {3, 1}, {3, 2}, {3, 2}}
+	if len(got) != len(want) {
+		t.Fatalf("steps %v, want %v", got, want)
+	}
+	for i, w := range want {
+		if got[i].X != w.x || got[i].Y != w.y {
+			t.Fatalf("steps %v, want %v: the drop seen at the end of (1, 2] shows from 2 s", got, want)
+		}
+	}
+}
