@@ -18,7 +18,7 @@ import (
 // must be the same.
 func TestParallelDecodeMatchesSequential(t *testing.T) {
 	var sb strings.Builder
-	sb.WriteString(genSpec(400, true))
+	sb.WriteString(genSpec(100, true))
 	for i := 0; i < 300; i++ {
 		fmt.Fprintf(&sb, "service \"bad%d\" {\n  replicas = -%d\n  networks = [\"nope%d\"]\n}\n", i, i+1, i)
 		fmt.Fprintf(&sb, "link \"bad%d\" \"s%d\" {\n  timeout = \"%dx\"\n}\n", i, i, i)

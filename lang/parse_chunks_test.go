@@ -19,7 +19,7 @@ func blockRanges(f *hcl.File) []string {
 }
 
 func TestParseChunkedMatchesWhole(t *testing.T) {
-	src := []byte(genSpec(600, true))
+	src := []byte(genSpec(250, true))
 	if len(src) < chunkThreshold || len(splitChunks(src)) < 3 {
 		t.Fatalf("test spec too small to chunk: %d bytes", len(src))
 	}
@@ -43,13 +43,13 @@ func TestParseChunkedFallsBack(t *testing.T) {
 	// A heredoc whose lines look like a block boundary: the guess splits
 	// inside it, the chunk fails, and the whole file parses normally.
 	var sb strings.Builder
-	sb.WriteString(genSpec(200, true))
+	sb.WriteString(genSpec(100, true))
 	sb.WriteString("locals {\n  doc = <<EOT\n")
-	for i := 0; i < 4000; i++ {
+	for i := 0; i < 1000; i++ {
 		sb.WriteString("}\nservice \"fake\" {\n")
 	}
 	sb.WriteString("EOT\n}\n")
-	sb.WriteString(genSpec(200, true)) // more blocks after it
+	sb.WriteString(genSpec(100, true)) // more blocks after it
 	src := []byte(sb.String())
 	if _, ok := parseChunked(src, "x"); ok {
 		t.Fatal("a split inside a heredoc was accepted")
