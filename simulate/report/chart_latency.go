@@ -15,7 +15,6 @@ import (
 type bound struct {
 	metric string
 	value  float64 // seconds
-	pass   bool
 }
 
 // entryBounds returns the p50 and p99 bounds of run's verdicts on the
@@ -27,7 +26,7 @@ func entryBounds(run *simulate.Report, entrySvc string) []bound {
 			continue
 		}
 		if v.Metric == "p50" || v.Metric == "p99" {
-			out = append(out, bound{metric: v.Metric, value: finite(v.Bound), pass: v.Pass})
+			out = append(out, bound{metric: v.Metric, value: finite(v.Bound)})
 		}
 	}
 	return out
