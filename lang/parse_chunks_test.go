@@ -45,7 +45,7 @@ func TestParseChunkedFallsBack(t *testing.T) {
 	var sb strings.Builder
 	sb.WriteString(genSpec(100, true))
 	sb.WriteString("locals {\n  doc = <<EOT\n")
-	for i := 0; i < 1000; i++ {
+	for i := 0; i < 4000; i++ {
 		sb.WriteString("}\nservice \"fake\" {\n")
 	}
 	sb.WriteString("EOT\n}\n")
