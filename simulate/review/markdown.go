@@ -83,7 +83,7 @@ func at(pos string) string {
 }
 
 func (r *Review) writeGraph(b *strings.Builder) {
-	b.WriteString("### Graph\n\n<details><summary>Services, links and queues (green: added, red: removed, orange: changed)</summary>\n\n```mermaid\n")
+	b.WriteString("### Graph\n\n<details><summary>Services, links and queues (green: added, red: removed, yellow: changed)</summary>\n\n```mermaid\n")
 	b.WriteString(r.Mermaid)
 	b.WriteString("```\n\n</details>\n\n")
 }
