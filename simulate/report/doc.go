@@ -4,10 +4,11 @@
 //
 // The page opens with the verdicts of every expect and slo bound, then
 // gives each run (a load, or a scenario) its own section: headline
-// figures, the entry's latency percentiles and its traffic over time with
-// the run's fault events marked on both, the utilisation of each service,
-// the service graph coloured by utilisation, and tables of the services,
-// queues, links and events.
+// figures, the entry's latency percentiles and its traffic over time and
+// the replicas in rotation (when they changed), with the run's fault events
+// marked on each, the service graph coloured by utilisation, the
+// utilisation of each service, and tables of the services, queues, links
+// and events.
 //
 // The time-series and bar charts are drawn with gonum.org/v1/plot into
 // SVG (vg/vgsvg). The service graph is laid out here (layers by call
