@@ -104,7 +104,7 @@ func (s *sim) reply(cj *job, class failClass) {
 		d = l.latency.Sample(l.rng)
 	}
 	if d > 0 || p.rep.state == repFrozen {
-		s.q.add(s.now+d, evReply, class, p, p.gen, nodeArg(int(cj.pnode), cj.pattempt))
+		s.q.add(s.now+d, evReply, class, p.id, p.gen, nodeArg(int(cj.pnode), cj.pattempt))
 		return
 	}
 	s.answer(p, int(cj.pnode), cj.pattempt, class)

@@ -22,12 +22,15 @@ const (
 // event is one entry of the event queue: a plain value, no allocation.
 // job events carry the job's generation so events for a job that has been
 // recycled since are recognised and dropped (lazy cancellation).
-// An event is 32 bytes: the kind and a code ride in the low bits of the
-// sequence number, which orders events of one instant first-in first-out.
+// An event is 32 bytes and holds no pointer (the heap is never scanned by
+// the garbage collector and moves need no write barrier): the job is an
+// index into the pool's table, and the kind and a code ride in the low bits
+// of the sequence number, which orders events of one instant first-in
+// first-out.
 type event struct {
 	at  int64  // simulated time, ns
 	key uint64 // seq<<16 | kind<<8 | code
-	job *job
+	jid uint32 // the job (index in the pool's table; 0: none)
 	gen uint32 // job (or replica incarnation) generation at scheduling
 	arg uint32 // job events: node<<16 | attempt; else kind-specific
 }
@@ -52,9 +55,9 @@ func before(a, b *event) bool {
 }
 
 // add schedules an event.
-func (q *eventQueue) add(at int64, kind evKind, code failClass, j *job, gen, arg uint32) {
+func (q *eventQueue) add(at int64, kind evKind, code failClass, jid, gen, arg uint32) {
 	q.seq++
-	q.push(event{at: at, key: q.seq<<16 | uint64(kind)<<8 | uint64(code), job: j, gen: gen, arg: arg})
+	q.push(event{at: at, key: q.seq<<16 | uint64(kind)<<8 | uint64(code), jid: jid, gen: gen, arg: arg})
 }
 
 // push inserts e as it is (its key already set).

@@ -16,7 +16,7 @@ func TestEventQueueOrder(t *testing.T) {
 	var want []key
 	for i := range 5000 {
 		at := int64(r.IntN(300)) // many ties
-		q.add(at, evTick, 0, nil, 0, uint32(i))
+		q.add(at, evTick, 0, 0, 0, uint32(i))
 		want = append(want, key{at, uint32(i)})
 		if i%7 == 0 { // interleave pops with pushes
 			e := q.pop()
@@ -57,11 +57,11 @@ func BenchmarkEventQueue(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 2))
 	var q eventQueue
 	for i := range 256 {
-		q.add(int64(r.IntN(1e6)), evTick, 0, nil, 0, uint32(i))
+		q.add(int64(r.IntN(1e6)), evTick, 0, 0, 0, uint32(i))
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		e := q.pop()
-		q.add(e.at+int64(r.IntN(1e6)), evTick, 0, nil, 0, 0)
+		q.add(e.at+int64(r.IntN(1e6)), evTick, 0, 0, 0, 0)
 	}
 }

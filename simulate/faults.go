@@ -64,7 +64,7 @@ func (s *sim) partitioned(a, b *service) bool {
 // schedule adds an action d ns from now.
 func (s *sim) schedule(d int64, a faultAction) {
 	s.faults = append(s.faults, a)
-	s.q.add(s.now+d, evFault, 0, nil, 0, uint32(len(s.faults)-1))
+	s.q.add(s.now+d, evFault, 0, 0, 0, uint32(len(s.faults)-1))
 }
 
 // scheduleFaults puts the scenario's faults on the queue.

@@ -57,7 +57,7 @@ func (s *sim) probe(id uint32, inc uint32, code failClass) {
 	}
 	h := healthOf(r.svc.health)
 	next := func(d int64, c failClass) {
-		s.q.add(s.now+d, evProbe, c, nil, inc, id)
+		s.q.add(s.now+d, evProbe, c, 0, inc, id)
 	}
 	if r.lostNode { // the node's daemon is down with it: no probes run
 		next(h.interval, probeStart)

@@ -54,6 +54,7 @@ const (
 // call, or one message taken by a consumer. Jobs are pooled; gen changes on
 // every reuse so events and answers meant for an earlier life are dropped.
 type job struct {
+	id      uint32 // index in jobPool.all
 	gen     uint32
 	flags   uint8
 	svc     *service
@@ -93,8 +94,12 @@ type nodeState struct {
 	done    bool      // the node has finished
 }
 
-// jobPool recycles jobs: the steady state of a run allocates nothing.
-type jobPool struct{ free []*job }
+// jobPool recycles jobs: the steady state of a run allocates nothing. all
+// holds every job ever made, so events can name one by index.
+type jobPool struct {
+	all  []*job // all[0] is unused: id 0 means no job
+	free []*job
+}
 
 func (p *jobPool) get(ep *endpoint) *job {
 	var j *job
@@ -102,7 +107,11 @@ func (p *jobPool) get(ep *endpoint) *job {
 		j = p.free[n-1]
 		p.free = p.free[:n-1]
 	} else {
-		j = &job{gen: 1}
+		if len(p.all) == 0 {
+			p.all = append(p.all, nil)
+		}
+		j = &job{id: uint32(len(p.all)), gen: 1}
+		p.all = append(p.all, j)
 	}
 	j.ep = ep
 	j.svc = ep.svc

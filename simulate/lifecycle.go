@@ -31,7 +31,7 @@ func (s *sim) startReplica(r *replica) {
 	svc.cap.add(s.now, int64(svc.workers+len(r.consumers)))
 	svc.cpuCap.add(s.now, int64(svc.cpuSlots))
 	if svc.health != nil {
-		s.q.add(s.now+healthOf(svc.health).interval, evProbe, probeStart, nil, r.inc, r.id)
+		s.q.add(s.now+healthOf(svc.health).interval, evProbe, probeStart, 0, r.inc, r.id)
 	}
 	if svc.health == nil || s.backend != backendSwarm || s.now == 0 {
 		s.setRotation(r, true)
@@ -118,7 +118,7 @@ func (s *sim) unfreeze(r *replica) {
 	r.state = repUp
 	r.lostNode = false
 	for _, e := range r.parked {
-		s.q.add(s.now, e.kind(), e.code(), e.job, e.gen, e.arg)
+		s.q.add(s.now, e.kind(), e.code(), e.jid, e.gen, e.arg)
 	}
 	r.parked = r.parked[:0]
 	for _, c := range r.consumers {

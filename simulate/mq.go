@@ -179,7 +179,7 @@ func (s *sim) poke(c *consumer) {
 		return
 	}
 	c.pending = true
-	s.q.add(s.now, evConsume, 0, nil, 0, c.id)
+	s.q.add(s.now, evConsume, 0, 0, 0, c.id)
 }
 
 // consumerNext lets consumer id take its next message, if any.

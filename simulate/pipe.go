@@ -21,10 +21,10 @@ func (s *sim) newPipe() *pipe {
 // pipeAdd schedules a job event d ns from now through p. d must be the
 // pipe's constant delay.
 func (s *sim) pipeAdd(p *pipe, d int64, kind evKind, code failClass, j *job, node int, attempt uint16) {
-	p.q.push(event{at: s.now + d, key: uint64(kind)<<8 | uint64(code), job: j, gen: j.gen, arg: nodeArg(node, attempt)})
+	p.q.push(event{at: s.now + d, key: uint64(kind)<<8 | uint64(code), jid: j.id, gen: j.gen, arg: nodeArg(node, attempt)})
 	if !p.armed {
 		p.armed = true
-		s.q.add(p.q.peek().at, evPipe, 0, nil, 0, p.id)
+		s.q.add(p.q.peek().at, evPipe, 0, 0, 0, p.id)
 	}
 }
 
@@ -41,14 +41,14 @@ func (s *sim) drainPipe(id uint32) {
 	}
 	p.armed = p.q.len() > 0
 	if p.armed {
-		s.q.add(p.q.peek().at, evPipe, 0, nil, 0, p.id)
+		s.q.add(p.q.peek().at, evPipe, 0, 0, 0, p.id)
 	}
 }
 
 // cancelled reports whether a timeout no longer matters: its job ended, or
 // its attempt was answered or superseded.
 func (s *sim) cancelled(e event) bool {
-	j := e.job
+	j := s.pool.all[e.jid]
 	if j.gen != e.gen {
 		return true
 	}

@@ -58,9 +58,9 @@ const maxSameInstant = 2_000_000
 
 // run processes events until the end of the load.
 func (s *sim) run() {
-	s.q.add(s.tick, evTick, 0, nil, 0, 0)
+	s.q.add(s.tick, evTick, 0, 0, 0, 0)
 	if s.warmup > 0 {
-		s.q.add(s.warmup, evFault, 0, nil, 0, warmupAction)
+		s.q.add(s.warmup, evFault, 0, 0, 0, warmupAction)
 	}
 	for {
 		// The pending arrival goes first when it is due no later than the
@@ -96,8 +96,9 @@ func (s *sim) run() {
 }
 
 func (s *sim) dispatch(e *event) {
-	if e.job != nil {
-		j := e.job
+	var j *job
+	if e.jid != 0 {
+		j = s.pool.all[e.jid]
 		if j.gen != e.gen {
 			return // the job has ended since: a cancelled timer or a late answer
 		}
@@ -108,24 +109,24 @@ func (s *sim) dispatch(e *event) {
 	}
 	switch e.kind() {
 	case evStart:
-		s.begin(e.job)
+		s.begin(j)
 	case evWorkDone:
-		s.workDone(e.job)
+		s.workDone(j)
 	case evSlowDone:
-		s.afterWork(e.job)
+		s.afterWork(j)
 	case evDeliver:
-		s.arrive(e.job)
+		s.arrive(j)
 	case evReply:
-		s.answer(e.job, e.node(), e.attempt(), e.code())
+		s.answer(j, e.node(), e.attempt(), e.code())
 	case evTimeout:
-		s.attemptTimeout(e.job, e.node(), e.attempt())
+		s.attemptTimeout(j, e.node(), e.attempt())
 	case evRetry:
-		s.retryNow(e.job, e.node(), e.attempt())
+		s.retryNow(j, e.node(), e.attempt())
 	case evBulkWait:
-		s.bulkheadGiveUp(e.job, e.node(), e.attempt())
+		s.bulkheadGiveUp(j, e.node(), e.attempt())
 	case evTick:
 		s.closeInterval()
-		s.q.add(s.now+s.tick, evTick, 0, nil, 0, 0)
+		s.q.add(s.now+s.tick, evTick, 0, 0, 0, 0)
 	case evFault:
 		s.faultAction(e.arg)
 	case evProbe:
@@ -139,7 +140,7 @@ func (s *sim) dispatch(e *event) {
 
 // at schedules a job event d ns from now.
 func (s *sim) at(d int64, kind evKind, j *job, node int, attempt uint16) {
-	s.q.add(s.now+d, kind, 0, j, j.gen, nodeArg(node, attempt))
+	s.q.add(s.now+d, kind, 0, j.id, j.gen, nodeArg(node, attempt))
 }
 
 // stalled reports a run that stopped because simulated time stood still.
