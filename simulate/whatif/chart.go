@@ -26,11 +26,15 @@ func (r *Result) WriteChart(w io.Writer) error {
 	xName, xOf, group := r.chartAxes()
 	series := map[string]plotter.XYs{}
 	errs := map[string]plotter.XYs{}
+	var order []string // groups in the trials' order (by value)
 	for _, t := range r.Trials {
 		if t.Status == StatusPruned {
 			continue
 		}
 		g := group(t)
+		if _, seen := series[g]; !seen {
+			order = append(order, g)
+		}
 		series[g] = append(series[g], plotter.XY{X: xOf(t), Y: t.P99 * 1000})
 		errs[g] = append(errs[g], plotter.XY{X: xOf(t), Y: t.ErrorRate * 100})
 	}
@@ -39,10 +43,10 @@ func (r *Result) WriteChart(w io.Writer) error {
 	}
 	top := newPlot("p99 of the entry", xName, "p99 (ms)")
 	bottom := newPlot("error rate of the entry", xName, "errors (%)")
-	if err := addSeries(top, series); err != nil {
+	if err := addSeries(top, order, series); err != nil {
 		return err
 	}
-	if err := addSeries(bottom, errs); err != nil {
+	if err := addSeries(bottom, order, errs); err != nil {
 		return err
 	}
 	addBound(top, r.P99Bound*1000, "SLO p99")
@@ -65,9 +69,9 @@ func (r *Result) chartAxes() (string, func(*Trial) float64, func(*Trial) string)
 	if len(r.Dims) == 0 {
 		return "load multiplier", func(t *Trial) float64 { return t.Scale }, func(*Trial) string { return "spec" }
 	}
-	xi := 0
+	xi := 0 // the bisected dimension: the most values, the last on a tie
 	for i, d := range r.Dims {
-		if len(d.Values) > len(r.Dims[xi].Values) {
+		if len(d.Values) >= len(r.Dims[xi].Values) {
 			xi = i
 		}
 	}
@@ -97,16 +101,13 @@ func newPlot(title, x, y string) *plot.Plot {
 	p.Y.Min = 0
 	p.Add(plotter.NewGrid())
 	p.Legend.Top = true
+	p.Legend.TextStyle.Font.Size = vg.Points(8)
+	p.Legend.ThumbnailWidth = vg.Points(14)
 	return p
 }
 
 // addSeries adds one line with points per group, sorted by x.
-func addSeries(p *plot.Plot, series map[string]plotter.XYs) error {
-	names := make([]string, 0, len(series))
-	for n := range series {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+func addSeries(p *plot.Plot, names []string, series map[string]plotter.XYs) error {
 	for i, n := range names {
 		xys := series[n]
 		sort.Slice(xys, func(a, b int) bool { return xys[a].X < xys[b].X })

@@ -276,7 +276,7 @@ func formatValue(metric string, v float64) string {
 	case "throughput":
 		return fmt.Sprintf("%.4g/s", v)
 	}
-	return fmt.Sprintf("%.3g ms", 1000*v)
+	return latency(v)
 }
 
 // sortTrials orders trials by multiplier, then values.
