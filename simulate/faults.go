@@ -238,8 +238,8 @@ func (s *sim) nodeDownNow(node int, f *lang.Fault) {
 	for _, r := range s.replicas {
 		if r.node == node && r.state != repDown {
 			r.state = repUp
-			s.freeze(r)
 			r.lostNode = true
+			s.freeze(r)
 		}
 	}
 	if s.backend == backendSwarm {

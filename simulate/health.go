@@ -47,6 +47,10 @@ func healthOf(h *lang.Health) healthCfg {
 // killed and replaced after restart.delay. A probe that passes puts an
 // unhealthy (or starting) replica back in rotation.
 //
+// Probes that would pass are not simulated: a healthy replica keeps only
+// its schedule (probeBase), and freeze starts the chain at the first probe
+// due at or after the hang.
+//
 // So a hang starting at t is detected at p + retries·timeout +
 // (retries−1)·interval, where p is the first probe after t (at most one
 // interval after it). Docker's defaults (30 s, 30 s, 3): 150–180 s.
@@ -60,7 +64,7 @@ func (s *sim) probe(id uint32, inc uint32, code failClass) {
 		s.q.add(s.now+d, evProbe, c, 0, inc, id)
 	}
 	if r.lostNode { // the node's daemon is down with it: no probes run
-		next(h.interval, probeStart)
+		r.probeActive, r.probeBase = false, s.now
 		return
 	}
 	if code == probeStart {
@@ -74,7 +78,9 @@ func (s *sim) probe(id uint32, inc uint32, code failClass) {
 			s.setRotation(r, true)
 			s.note("healthy", r, "")
 		}
-		next(h.interval, probeStart)
+		// Healthy again: later probes pass until the replica hangs, so the
+		// chain stops here and freeze restarts it on schedule.
+		r.probeActive, r.probeBase = false, s.now
 		return
 	}
 	if s.now-r.started >= h.startPeriod {

@@ -30,11 +30,12 @@ func (s *sim) startReplica(r *replica) {
 	}
 	svc.cap.add(s.now, int64(svc.workers+len(r.consumers)))
 	svc.cpuCap.add(s.now, int64(svc.cpuSlots))
-	if svc.health != nil {
-		s.q.add(s.now+healthOf(svc.health).interval, evProbe, probeStart, 0, r.inc, r.id)
-	}
+	r.probeBase, r.probeActive = s.now, false
 	if svc.health == nil || s.backend != backendSwarm || s.now == 0 {
 		s.setRotation(r, true)
+	} else { // a new swarm task: in rotation once its first probe passes
+		r.probeActive = true
+		s.q.add(s.now+healthOf(svc.health).interval, evProbe, probeStart, 0, r.inc, r.id)
 	}
 	for _, sub := range svc.subs {
 		s.rebalance(sub)
@@ -105,8 +106,17 @@ func (s *sim) abort(j *job, notify bool) {
 
 // freeze makes r hang: it keeps accepting but nothing it holds moves on.
 func (s *sim) freeze(r *replica) {
-	if r.state == repUp {
-		r.state = repFrozen
+	if r.state != repUp {
+		return
+	}
+	r.state = repFrozen
+	if h := r.svc.health; h != nil && !r.probeActive && !r.lostNode {
+		// The probes of a healthy replica change nothing, so they are not
+		// simulated; the chain starts at the first one due now or later.
+		iv := healthOf(h).interval
+		k := max(1, (s.now-r.probeBase+iv-1)/iv)
+		r.probeActive = true
+		s.q.add(r.probeBase+k*iv, evProbe, probeStart, 0, r.inc, r.id)
 	}
 }
 

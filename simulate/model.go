@@ -149,6 +149,8 @@ type replica struct {
 	links []linkState
 
 	started     int64
+	probeBase   int64 // passive probing: probes are due at probeBase + k·interval
+	probeActive bool  // a probe chain is scheduled
 	healthFails int
 	unhealthy   bool
 	lostNode    bool // frozen because its node is down
