@@ -73,12 +73,9 @@ func Export(spec *lang.Spec, d *planner.Desired) ([]byte, []string, error) {
 	}
 	for _, svc := range spec.SortedServices() {
 		if svc.Replicas == 0 {
-			f.Services[svc.Name] = &composeService{Image: "scratch", Deploy: &composeDeploy{Replicas: 0}, Scale: ptr(0)}
+			f.Services[svc.Name] = &composeService{Image: "scratch", Deploy: &composeDeploy{Replicas: 0}}
 			warnings = append(warnings, fmt.Sprintf("service %q has 0 replicas", svc.Name))
 		}
-	}
-	for _, s := range f.Services {
-		s.Scale = ptr(s.Deploy.Replicas)
 	}
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, "# The %s project, exported by berth from its spec. Run it with:\n#   docker-compose -p %s -f <this file> up -d\n", spec.Project, spec.Project)
@@ -89,8 +86,6 @@ func Export(spec *lang.Spec, d *planner.Desired) ([]byte, []string, error) {
 	}
 	return buf.Bytes(), warnings, enc.Close()
 }
-
-func ptr[T any](v T) *T { return &v }
 
 func exportService(svc *lang.Service, r *planner.Resource, after []string) (*composeService, error) {
 	a := r.Attrs
@@ -165,7 +160,6 @@ type composeService struct {
 	DependsOn   []string          `yaml:"depends_on,omitempty"`
 	Healthcheck *composeHealth    `yaml:"healthcheck,omitempty"`
 	Restart     string            `yaml:"restart,omitempty"`
-	Scale       *int              `yaml:"scale,omitempty"`
 	Deploy      *composeDeploy    `yaml:"deploy,omitempty"`
 }
 

@@ -3,6 +3,8 @@ package compose
 import (
 	"context"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/docker/docker/api/types/network"
 	"github.com/docker/docker/api/types/volume"
@@ -36,9 +38,18 @@ func (x *executor) network(ctx context.Context, op planner.Op, c *planner.Change
 		})
 		return err
 	case planner.OpDelete:
-		err := x.cli.NetworkRemove(ctx, c.Before.ID)
-		if isNotFound(err) {
-			return nil
+		// The engine can lag in releasing the endpoints of containers just
+		// removed: retry that error a few times.
+		var err error
+		for wait := 50 * time.Millisecond; wait < 10*time.Second; wait *= 2 {
+			err = x.cli.NetworkRemove(ctx, c.Before.ID)
+			if isNotFound(err) {
+				return nil
+			}
+			if err == nil || !strings.Contains(err.Error(), "active endpoints") {
+				return err
+			}
+			time.Sleep(wait)
 		}
 		return err
 	}

@@ -1,0 +1,243 @@
+package compose_test
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/backends/dockertest"
+)
+
+// TestBenchVersusCompose measures berth against Debian's docker-compose on
+// the same engine, in the same run, round after round (BERTH_BENCH=1;
+// BERTH_BENCH_ROUNDS, default 5):
+//
+//   - from nothing to running: 20 emulated services × 2 replicas, `berth
+//     apply` vs `docker-compose up -d` of `berth export compose` of the
+//     same spec (target ≤ 3 s);
+//   - a no-op apply vs a no-op `docker-compose up -d` (target ≤ 0.15 s);
+//   - `berth plan` of a 1,000-service spec against an empty engine
+//     (target ≤ 100 ms), with images and with every service emulated.
+//
+// It reports min/median/max; BERTH_BENCH_STRICT=1 also fails on a missed
+// target. BERTH_BENCH_OUT=FILE writes the table there.
+func TestBenchVersusCompose(t *testing.T) {
+	if os.Getenv("BERTH_BENCH") == "" {
+		t.Skip("benchmarks run with BERTH_BENCH=1")
+	}
+	dockertest.Client(t)
+	rounds := 5
+	if n, err := strconv.Atoi(os.Getenv("BERTH_BENCH_ROUNDS")); err == nil && n > 0 {
+		rounds = n
+	}
+	berth := buildBerth(t)
+	t.Setenv(backends.EnvStateDir, t.TempDir())
+	id := randID()
+	project, peer := "bbench"+id, "bbenchdc"+id
+	dir := filepath.Join(t.TempDir(), project)
+	writeSpec(t, dir, spec20(project))
+	t.Cleanup(func() {
+		exec.Command(berth, "destroy", "--auto-approve", dir).Run()
+	})
+	// Warm up: builds the emulator image once.
+	run(t, berth, "plan", "--emulate", dir)
+	compose := filepath.Join(t.TempDir(), "compose.yaml")
+	run(t, berth, "export", "compose", "--emulate", "-o", compose, dir)
+	hasCompose := true
+	if _, err := exec.LookPath("docker-compose"); err != nil {
+		hasCompose = false
+		t.Log("docker-compose is not installed: no peer figures")
+	}
+	t.Cleanup(func() {
+		if hasCompose {
+			exec.Command("docker-compose", "-p", peer, "-f", compose, "down", "-t", "2").Run()
+		}
+	})
+
+	var up, noop, dcUp, dcNoop []time.Duration
+	for i := 0; i < rounds; i++ {
+		up = append(up, timed(t, berth, "apply", "--auto-approve", dir))
+		noop = append(noop, timed(t, berth, "apply", "--auto-approve", dir))
+		countContainers(t, project, 40)
+		run(t, berth, "destroy", "--auto-approve", dir)
+		if hasCompose {
+			dcUp = append(dcUp, timed(t, "docker-compose", "-p", peer, "-f", compose, "up", "-d"))
+			dcNoop = append(dcNoop, timed(t, "docker-compose", "-p", peer, "-f", compose, "up", "-d"))
+			countComposeContainers(t, peer, 40)
+			run(t, "docker-compose", "-p", peer, "-f", compose, "down", "-t", "2")
+		}
+	}
+
+	big := filepath.Join(t.TempDir(), "bbig"+id)
+	writeSpec(t, big, spec1000("bbig"+id, true))
+	bigEmu := filepath.Join(t.TempDir(), "bbigemu"+id)
+	writeSpec(t, bigEmu, spec1000("bbigemu"+id, false))
+	var plan1000, plan1000emu []time.Duration
+	for i := 0; i < rounds; i++ {
+		plan1000 = append(plan1000, timedExit(t, 0, berth, "plan", big))
+		plan1000emu = append(plan1000emu, timedExit(t, 0, berth, "plan", bigEmu))
+	}
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-52s %9s %9s %9s  %s\n", "", "min", "median", "max", "target")
+	row := func(name string, ds []time.Duration, target time.Duration) {
+		if len(ds) == 0 {
+			return
+		}
+		mn, md, mx := stats(ds)
+		mark := ""
+		if target > 0 {
+			mark = "≤ " + target.String()
+			if md > target {
+				mark += "  MISSED"
+				if os.Getenv("BERTH_BENCH_STRICT") != "" {
+					t.Errorf("%s: median %s > %s", name, md, target)
+				}
+			}
+		}
+		fmt.Fprintf(&b, "%-52s %9s %9s %9s  %s\n", name, ms(mn), ms(md), ms(mx), mark)
+	}
+	row("berth apply, 20 svc × 2 emulated, nothing → running", up, 3*time.Second)
+	row("docker-compose up -d, same project (export)", dcUp, 0)
+	row("berth apply, no-op", noop, 150*time.Millisecond)
+	row("docker-compose up -d, no-op", dcNoop, 0)
+	row("berth plan, 1,000 services with images, empty engine", plan1000, 100*time.Millisecond)
+	row("berth plan, 1,000 services emulated, empty engine", plan1000emu, 0)
+	fmt.Fprintf(&b, "(%d rounds, interleaved; machine load %s)\n", rounds, loadavg())
+	t.Log("\n" + b.String())
+	if out := os.Getenv("BERTH_BENCH_OUT"); out != "" {
+		os.WriteFile(out, []byte(b.String()), 0o644)
+	}
+}
+
+func buildBerth(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "berth")
+	cmd := exec.Command("go", "build", "-trimpath", "-o", bin, "../../cmd/berth")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build berth: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func spec20(project string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "berth {\n  project = %q\n}\n\nservice \"gateway\" {\n  replicas = 2\n\n  endpoint \"all\" {\n    parallel {\n", project)
+	for i := 1; i < 20; i++ {
+		fmt.Fprintf(&b, "      call \"s%02d\" {}\n", i)
+	}
+	b.WriteString("    }\n  }\n}\n")
+	for i := 1; i < 20; i++ {
+		fmt.Fprintf(&b, "\nservice \"s%02d\" {\n  replicas = 2\n\n  endpoint \"get\" {}\n}\n\nlink \"gateway\" \"s%02d\" {\n  timeout = \"1s\"\n}\n", i, i)
+	}
+	return b.String()
+}
+
+// spec1000 is 1,000 services, each calling the one before it.
+func spec1000(project string, images bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "berth {\n  project = %q\n}\n", project)
+	for i := 0; i < 1000; i++ {
+		fmt.Fprintf(&b, "\nservice \"s%04d\" {\n", i)
+		if images {
+			b.WriteString("  image    = \"bench/app:1\"\n")
+		}
+		b.WriteString("  replicas = 1\n  env      = { LOG_LEVEL = \"info\" }\n\n  endpoint \"get\" {\n")
+		if i > 0 {
+			fmt.Fprintf(&b, "    call \"s%04d\" {}\n", i-1)
+		}
+		b.WriteString("  }\n}\n")
+		if i > 0 {
+			fmt.Fprintf(&b, "\nlink \"s%04d\" \"s%04d\" {\n  timeout = \"1s\"\n}\n", i, i-1)
+		}
+	}
+	return b.String()
+}
+
+func writeSpec(t *testing.T, dir, text string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "main.berth.hcl"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func run(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func timed(t *testing.T, name string, args ...string) time.Duration {
+	return timedExit(t, 0, name, args...)
+}
+
+func timedExit(t *testing.T, want int, name string, args ...string) time.Duration {
+	t.Helper()
+	start := time.Now()
+	out, err := exec.Command(name, args...).CombinedOutput()
+	d := time.Since(start)
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	if code != want {
+		t.Fatalf("%s %s: exit %d\n%s", name, strings.Join(args, " "), code, out)
+	}
+	return d
+}
+
+func countContainers(t *testing.T, project string, want int) {
+	t.Helper()
+	out := run(t, "docker", "ps", "-q", "--filter", "label="+backends.ProjectFilter(project), "--filter", "status=running")
+	if n := len(strings.Fields(out)); n != want {
+		t.Fatalf("%d containers of %s running, want %d", n, project, want)
+	}
+}
+
+func countComposeContainers(t *testing.T, project string, want int) {
+	t.Helper()
+	out := run(t, "docker", "ps", "-q", "--filter", "label=com.docker.compose.project="+project, "--filter", "status=running")
+	if n := len(strings.Fields(out)); n != want {
+		t.Logf("docker-compose started %d containers of %s, not %d: its figures are for another project size", n, project, want)
+	}
+}
+
+func stats(ds []time.Duration) (mn, md, mx time.Duration) {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[0], s[len(s)/2], s[len(s)-1]
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.3fs", d.Seconds()) }
+
+func loadavg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	return strings.Join(strings.Fields(string(data))[:3], " ")
+}
+
+func randID() string {
+	b := make([]byte, 3)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
