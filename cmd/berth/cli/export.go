@@ -27,6 +27,7 @@ func newExportComposeCmd() *cobra.Command {
 	var sf specFlags
 	var out string
 	var emulate bool
+	var target string
 	cmd := &cobra.Command{
 		Use:   "compose [DIR]",
 		Short: "Write a Compose-specification file of the project",
@@ -41,12 +42,16 @@ Replicas of a service with a published port share a host port range
 (published to published+replicas-1), as berth's compose backend does.
 Secret values never appear: secrets are files.`,
 		Example: `  berth export compose examples/shop -o compose.yaml
-  berth export compose --emulate examples/shop > compose.yaml`,
+  berth export compose --emulate examples/shop > compose.yaml
+  berth export compose --for swarm examples/shop -o stack.yaml && docker stack deploy --resolve-image never -c stack.yaml shop`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			spec, err := loadSpec(cmd, specDir(args), &sf)
 			if err != nil {
 				return err
+			}
+			if target == "swarm" {
+				return exportSwarm(cmd, spec, emulate, out) // export_swarm.go
 			}
 			tg := &compose.Target{Emulate: emulate, Emulator: composeEmulator}
 			if backends.NeedsEmulator(spec, emulate) {
@@ -73,6 +78,7 @@ Secret values never appear: secrets are files.`,
 	sf.register(cmd.Flags())
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output")
 	cmd.Flags().BoolVar(&emulate, "emulate", false, "run every service under berth's emulator, whatever its image")
+	cmd.Flags().StringVar(&target, "for", "compose", "compose, or swarm: a file for docker stack deploy --resolve-image never")
 	return singleDashFlags(cmd)
 }
 

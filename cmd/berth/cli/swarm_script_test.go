@@ -22,10 +22,14 @@ import (
 	"github.com/docker/docker/api/types/network"
 	"github.com/docker/docker/api/types/swarm"
 	"github.com/docker/docker/api/types/volume"
+	"github.com/docker/docker/client"
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/berth-dev/berth/backends"
+	swarmbe "github.com/berth-dev/berth/backends/swarm"
 	"github.com/berth-dev/berth/backends/swarm/swarmtest"
 	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/planner"
 	"github.com/berth-dev/berth/simulate"
 )
 
@@ -57,6 +61,7 @@ func TestSwarmScripts(t *testing.T) {
 			env.Setenv("BERTH_SWARM_NODES", strings.Join(nodes, ","))
 			env.Setenv("BERTH_STATE_DIR", filepath.Join(env.WorkDir, ".berth"))
 			env.Setenv("NO_COLOR", "1")
+			env.Defer(func() { sl.cleanup(env.WorkDir) })
 			return nil
 		},
 		Condition: swarmCondition,
@@ -112,7 +117,94 @@ func swarmBerthBinary(t *testing.T) string {
 	return swarmBuilt.path
 }
 
-type swarmLab struct{ lab *swarmtest.Lab }
+type swarmLab struct {
+	lab *swarmtest.Lab
+	mu  sync.Mutex
+	// projects made by each script (by work dir), destroyed when it ends
+	// whether it passed or not.
+	projects map[string][]string
+}
+
+func (l *swarmLab) remember(workDir, project string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.projects == nil {
+		l.projects = map[string][]string{}
+	}
+	l.projects[workDir] = append(l.projects[workDir], project)
+}
+
+// cleanup destroys what a script's projects left (a failed script stops
+// before its own destroy) and starts any node it killed.
+func (l *swarmLab) cleanup(workDir string) {
+	l.mu.Lock()
+	projects := l.projects[workDir]
+	delete(l.projects, workDir)
+	l.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	for _, n := range l.lab.Nodes {
+		if _, err := n.Client.Ping(ctx); err != nil {
+			l.lab.Start(n)
+		}
+	}
+	mgr, err := swarmtest.NewClient(l.lab.ManagerHost)
+	if err != nil {
+		return
+	}
+	var nodes []*client.Client
+	for _, n := range l.lab.Nodes {
+		if c, err := swarmtest.NewClient(n.Host); err == nil {
+			nodes = append(nodes, c)
+		}
+	}
+	be := swarmbe.New(mgr, nodes)
+	defer be.Close()
+	for _, project := range projects {
+		obs, err := be.Observe(ctx, project)
+		if err != nil || len(obs.Resources) == 0 {
+			continue
+		}
+		p, err := planner.Reconcile("swarm", (&swarmbe.Target{}).Schema, nil, obs)
+		if err == nil {
+			p.Project = project
+			be.Apply(ctx, p, backends.ApplyOptions{})
+		}
+	}
+	for _, project := range projects {
+		removeStack(ctx, mgr, project)
+	}
+}
+
+// removeStack removes what `docker stack deploy` made of a project, as
+// `docker stack rm` does.
+func removeStack(ctx context.Context, m *client.Client, project string) {
+	f := filters.NewArgs(filters.Arg("label", "com.docker.stack.namespace="+project))
+	if ss, err := m.ServiceList(ctx, swarm.ServiceListOptions{Filters: f}); err == nil {
+		for _, s := range ss {
+			m.ServiceRemove(ctx, s.ID)
+		}
+	}
+	if ss, err := m.SecretList(ctx, swarm.SecretListOptions{Filters: f}); err == nil {
+		for _, s := range ss {
+			m.SecretRemove(ctx, s.ID)
+		}
+	}
+	if cs, err := m.ConfigList(ctx, swarm.ConfigListOptions{Filters: f}); err == nil {
+		for _, c := range cs {
+			m.ConfigRemove(ctx, c.ID)
+		}
+	}
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(500 * time.Millisecond) {
+		ns, err := m.NetworkList(ctx, network.ListOptions{Filters: f})
+		if err != nil || len(ns) == 0 {
+			return
+		}
+		for _, n := range ns {
+			m.NetworkRemove(ctx, n.ID)
+		}
+	}
+}
 
 // labcopy SRC DST PROJECT [replicas.SVC=N] [image.SVC=REF]: a lab copy of a
 // spec (dnsrr, host-mode publishing, 10 s health timeouts).
@@ -135,6 +227,7 @@ func (l *swarmLab) copy(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("labcopy: unknown override %q", kv)
 		}
 	}
+	l.remember(ts.Getenv("WORK"), o.Project)
 	ts.Check(swarmtest.LabCopy(ts.MkAbs(args[0]), ts.MkAbs(args[1]), o))
 }
 
@@ -257,8 +350,9 @@ func (l *swarmLab) empty(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // watchrecovery DIR: runs `berth status --json DIR` every 250 ms after
-// labkill until the status shows the loss, then the lost replicas started
-// again on the nodes left, then every service at its replicas, healthy.
+// labkill until the status shows the loss, then the lost replicas
+// rescheduled on the nodes left, then every service at its replicas,
+// healthy.
 // Prints the timeline; sets LOSS_SEEN, RESCHEDULED and RECOVERY (seconds
 // since the kill).
 func (l *swarmLab) watchRecovery(ts *testscript.TestScript, neg bool, args []string) {
@@ -289,7 +383,7 @@ func (l *swarmLab) watchRecovery(ts *testscript.TestScript, neg bool, args []str
 			if moved == 0 {
 				moved = now
 			}
-		case moved == 0 && st == swarmStarting:
+		case moved == 0 && st == swarmPlaced:
 			moved = now
 		}
 		time.Sleep(250 * time.Millisecond)
@@ -297,7 +391,7 @@ func (l *swarmLab) watchRecovery(ts *testscript.TestScript, neg bool, args []str
 	if seen == 0 || recovered == 0 {
 		ts.Fatalf("berth status never showed the loss and then the recovery (seen %.1fs, recovered %.1fs)", seen, recovered)
 	}
-	fmt.Fprintf(ts.Stdout(), "loss shown after %.1fs; replicas started again after %.1fs; recovered after %.1fs\n", seen, moved, recovered)
+	fmt.Fprintf(ts.Stdout(), "loss shown after %.1fs; lost replicas rescheduled after %.1fs; recovered after %.1fs\n", seen, moved, recovered)
 	ts.Setenv("LOSS_SEEN", strconv.FormatFloat(seen, 'f', 1, 64))
 	ts.Setenv("RESCHEDULED", strconv.FormatFloat(moved, 'f', 1, 64))
 	ts.Setenv("RECOVERY", strconv.FormatFloat(recovered, 'f', 1, 64))
@@ -306,8 +400,8 @@ func (l *swarmLab) watchRecovery(ts *testscript.TestScript, neg bool, args []str
 // What the services' statuses say, taken together.
 const (
 	swarmConverged = iota // every service runs its replicas
-	swarmStarting         // every replica is running or starting (container up, health pending)
-	swarmDegraded         // some replica is lost, pending or being prepared
+	swarmPlaced           // every replica has a task on a node that is up (assigned, preparing, starting or running)
+	swarmDegraded         // some replica is lost with its node, or waits for a node (pending)
 )
 
 // swarmStatusLine condenses berth status --json to the statuses of the
@@ -340,6 +434,8 @@ func swarmStatusLine(ts *testscript.TestScript, out string) (string, int) {
 
 // serviceState reads one status, "1/2 running, 1 starting" (the update
 // state, " (update rollback_completed)", tells of the last update only).
+// Swarm has rescheduled a lost replica once its new task is assigned to a
+// node; preparing and starting it is that node's work.
 func serviceState(status string, replicas int) int {
 	status, _, _ = strings.Cut(status, " (")
 	parts := strings.Split(status, ", ")
@@ -351,18 +447,20 @@ func serviceState(status string, replicas int) int {
 	if len(parts) == 1 && running == replicas {
 		return swarmConverged
 	}
-	starting := 0
+	placed := 0
 	for _, p := range parts[1:] {
 		var k int
 		var what string
 		fmt.Sscanf(p, "%d %s", &k, &what)
-		if what != "starting" {
+		switch what {
+		case "assigned", "accepted", "preparing", "ready", "starting":
+			placed += k
+		default: // lost, new, allocated, pending
 			return swarmDegraded
 		}
-		starting += k
 	}
-	if running+starting == replicas {
-		return swarmStarting
+	if running+placed == replicas {
+		return swarmPlaced
 	}
 	return swarmDegraded
 }
@@ -450,10 +548,11 @@ func TestSwarmServiceState(t *testing.T) {
 	}{
 		{"2/2 running", 2, swarmConverged},
 		{"2/2 running (update rollback_completed)", 2, swarmConverged},
-		{"1/2 running, 1 starting", 2, swarmStarting},
+		{"1/2 running, 1 starting", 2, swarmPlaced},
+		{"1/2 running, 1 preparing (update rollback_completed)", 2, swarmPlaced},
 		{"1/2 running", 2, swarmDegraded},
 		{"1/2 running, 1 lost with node berthlab-n3 (down)", 2, swarmDegraded},
-		{"1/2 running, 1 preparing", 2, swarmDegraded},
+		{"1/2 running, 1 pending", 2, swarmDegraded},
 		{"0/3 running, 2 starting", 3, swarmDegraded},
 		{"3/2 running", 2, swarmDegraded},
 	}
