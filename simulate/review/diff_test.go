@@ -98,3 +98,32 @@ func TestDiffAttrsMaps(t *testing.T) {
 		t.Error("no reasons")
 	}
 }
+
+// A change inside an endpoint's flow points at the call block, and a
+// capacity change at its attribute.
+func TestStructuralDiffFlowPositions(t *testing.T) {
+	fsys := editedShop(t, "services.berth.hcl",
+		"workers = 4 # a small pool", "workers = 6 # a small pool",
+		"call \"users\" {\n        fallback = \"default\"\n      }", "call \"users\" {}")
+	r, _ := Build(side(t, "main", shopDir, nil), side(t, "pr", "shop", fsys), Options{NoSimulation: true})
+	const file = "shop/services.berth.hcl"
+	want := map[string]string{
+		"endpoints.list_orders.flow":                     fmt.Sprintf("%s:%d", file, lineOf(t, fsys, file, `service "gateway"`, `endpoint "list_orders"`)),
+		"endpoints.list_orders.flow.call.users.fallback": fmt.Sprintf("%s:%d", file, lineOf(t, fsys, file, `endpoint "list_orders"`, `call "users" {}`)),
+		"capacity.workers":                               fmt.Sprintf("%s:%d", file, lineOf(t, fsys, file, `service "orders"`, "workers = 6")),
+	}
+	n := 0
+	for _, c := range r.Changes {
+		for _, a := range c.Attributes {
+			if w, ok := want[a.Attribute]; ok {
+				n++
+				if a.Pos != w {
+					t.Errorf("%s %s at %s, want %s", c.Address, a.Attribute, a.Pos, w)
+				}
+			}
+		}
+	}
+	if n != len(want) {
+		t.Errorf("found %d of the %d attributes: %+v", n, len(want), r.Changes)
+	}
+}
