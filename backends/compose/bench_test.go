@@ -1,9 +1,11 @@
 package compose_test
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,7 +16,10 @@ import (
 	"time"
 
 	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/backends/compose"
 	"github.com/berth-dev/berth/backends/dockertest"
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/planner"
 )
 
 // TestBenchVersusCompose measures berth against Debian's docker-compose on
@@ -240,4 +245,37 @@ func randID() string {
 	b := make([]byte, 3)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// BenchmarkPlan1000 is `berth plan` of a 1,000-service spec (images)
+// against an empty engine, in process: load, observe, plan, render.
+func BenchmarkPlan1000(b *testing.B) {
+	cli := dockertest.Client(b)
+	dir := filepath.Join(b.TempDir(), "bbig"+randID())
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "main.berth.hcl"), []byte(spec1000(filepath.Base(dir), true)), 0o644)
+	be := compose.New(cli)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		spec, diags := lang.NewLoader().Load(dir, lang.Options{})
+		if diags.HasErrors() {
+			b.Fatal(diags)
+		}
+		tg, err := be.Target(ctx, backends.TargetOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		obs, err := be.Observe(ctx, spec.Project)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, _, diags := planner.Make(tg, spec, obs)
+		if diags.HasErrors() {
+			b.Fatal(diags)
+		}
+		planner.Render(io.Discard, p.JSON(), planner.RenderOptions{})
+	}
 }

@@ -14,6 +14,9 @@ import (
 // would close a cycle (services that call each other) is left out of the
 // order, since either must start first; a depends_on cycle is an error.
 func startOrder(spec *lang.Spec) (map[string][]string, hcl.Diagnostics) {
+	if order, ok := acyclicOrder(spec); ok {
+		return order, nil // the common case, in linear time
+	}
 	g := map[string]map[string]bool{}
 	for name := range spec.Services {
 		g[name] = map[string]bool{}
@@ -82,4 +85,41 @@ func reaches(g map[string]map[string]bool, from, to string) bool {
 		}
 	}
 	return false
+}
+
+// acyclicOrder returns every depends_on and call edge when together they
+// form no cycle (checked with Kahn's algorithm), and false otherwise.
+func acyclicOrder(spec *lang.Spec) (map[string][]string, bool) {
+	out := map[string][]string{}
+	indeg := map[string]int{}
+	users := map[string][]string{}
+	for _, svc := range spec.SortedServices() {
+		indeg[svc.Name] += 0
+		for _, dep := range sortedUnique(append(append([]string(nil), svc.DependsOn...), callees(svc)...)) {
+			if spec.Services[dep] == nil || dep == svc.Name {
+				continue
+			}
+			out[svc.Name] = append(out[svc.Name], dep)
+			indeg[svc.Name]++
+			users[dep] = append(users[dep], svc.Name)
+		}
+	}
+	var ready []string
+	for n, d := range indeg {
+		if d == 0 {
+			ready = append(ready, n)
+		}
+	}
+	seen := 0
+	for len(ready) > 0 {
+		n := ready[len(ready)-1]
+		ready = ready[:len(ready)-1]
+		seen++
+		for _, u := range users[n] {
+			if indeg[u]--; indeg[u] == 0 {
+				ready = append(ready, u)
+			}
+		}
+	}
+	return out, seen == len(indeg)
 }
