@@ -35,7 +35,7 @@ func TestAcceptanceShopPR(t *testing.T) {
 	for _, want := range []string{
 		Marker,
 		"✏️ **update** `link.gateway->orders`",
-		"`timeout`: `\"300ms\"` → `\"40ms\"`",
+		"`timeout`: `\"300ms\"` → `\"25ms\"`",
 		"`retry.attempts`: `3` → `4` · `" + attempts + "`",
 		"| load peak | p50 |",
 		"|  | p99 |",
@@ -60,7 +60,7 @@ func TestAcceptanceShopPR(t *testing.T) {
 	if amp == nil || amp.Pos != attempts || !amp.Worse {
 		t.Errorf("retry amplification: %+v, want it at %s and worse than on main", amp, attempts)
 	}
-	// 40 ms is below the p99 of orders: a new finding, from the simulation.
+	// 25 ms is well below the p99 of orders: a new finding, from the simulation.
 	if f := find(r.Findings, KindTimeoutBelowP99, "link.gateway->orders"); f == nil || !f.New {
 		t.Errorf("timeout below p99: %+v, want a new finding", f)
 	}

@@ -11,7 +11,7 @@ import (
 // The pull request of the acceptance test: a lower timeout and one more
 // attempt on the gateway's calls to orders.
 var prEdits = []string{
-	`timeout        = "300ms"`, `timeout        = "40ms"`,
+	`timeout        = "300ms"`, `timeout        = "25ms"`,
 	"attempts = 3\n    backoff  = \"exponential\"", "attempts = 4\n    backoff  = \"exponential\"",
 }
 
@@ -25,7 +25,7 @@ func TestStructuralDiff(t *testing.T) {
 	}{
 		{"same spec from another directory", "links.berth.hcl", nil, nil},
 		{"timeout and retry", "links.berth.hcl", prEdits, []string{
-			"update link.gateway->orders\n  retry.attempts: 3 → 4\n  timeout: \"300ms\" → \"40ms\"",
+			"update link.gateway->orders\n  retry.attempts: 3 → 4\n  timeout: \"300ms\" → \"25ms\"",
 		}},
 		{"capacity and flow", "services.berth.hcl", []string{
 			"workers = 4 # a small pool", "workers = 6 # a small pool",
