@@ -60,3 +60,14 @@ func TestDiagnostics(t *testing.T) {
 		}
 	}
 }
+
+func TestRunCaseUnknown(t *testing.T) {
+	sp := newSpec()
+	addService(sp, "a", 1, 4, 4, lang.Const(time.Millisecond))
+	addLoad(sp, "l", "a", 10, time.Second, 0)
+	for _, c := range []Case{{Load: "x"}, {Load: "l", Scenario: "y"}} {
+		if r, diags := RunCase(sp, c, Options{}); r != nil || !diags.HasErrors() {
+			t.Errorf("%+v: want an error, got %v", c, diags)
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package simulate
 
+import "math/bits"
+
 // evKind says what an event does when it fires.
 type evKind uint8
 
@@ -50,8 +52,12 @@ type eventQueue struct {
 
 func (q *eventQueue) len() int { return len(q.h) }
 
+// before orders events by (at, key) as one 128-bit number: the borrow of
+// the subtraction says which is smaller, with no branch to mispredict.
 func before(a, b *event) bool {
-	return a.at < b.at || (a.at == b.at && a.key < b.key)
+	_, borrow := bits.Sub64(a.key, b.key, 0)
+	_, borrow = bits.Sub64(uint64(a.at), uint64(b.at), borrow)
+	return borrow != 0
 }
 
 // add schedules an event.

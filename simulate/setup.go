@@ -10,9 +10,14 @@ import (
 func newSim(spec *lang.Spec, c Case, seed uint64, opts Options) (*sim, hcl.Diagnostics) {
 	s := &sim{spec: spec, seed: seed, backend: spec.Backend}
 	ld := spec.Loads[c.Load]
+	if ld == nil {
+		return s, hcl.Diagnostics{errorAt(spec.DeclRange, "Unknown load", "There is no load %q. The loads are: %s.", c.Load, names(sortedKeys(spec.Loads)))}
+	}
 	var sc *lang.Scenario
 	if c.Scenario != "" {
-		sc = spec.Scenarios[c.Scenario]
+		if sc = spec.Scenarios[c.Scenario]; sc == nil {
+			return s, hcl.Diagnostics{errorAt(spec.DeclRange, "Unknown scenario", "There is no scenario %q. The scenarios are: %s.", c.Scenario, names(sortedKeys(spec.Scenarios)))}
+		}
 		if sc.Backend != "" {
 			s.backend = sc.Backend
 		}
