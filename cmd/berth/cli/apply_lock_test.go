@@ -14,7 +14,6 @@ import (
 	"github.com/berth-dev/berth/backends/dockertest"
 )
 
-
 // TestConcurrentApplyRefused: while one apply holds the project (here, it
 // waits for its confirmation), a second is refused and names the holder;
 // once the first is done, the lock is free again.
