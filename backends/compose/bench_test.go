@@ -18,6 +18,7 @@ import (
 	"github.com/berth-dev/berth/backends"
 	"github.com/berth-dev/berth/backends/compose"
 	"github.com/berth-dev/berth/backends/dockertest"
+	"github.com/berth-dev/berth/backends/emulator"
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/planner"
 )
@@ -277,5 +278,60 @@ func BenchmarkPlan1000(b *testing.B) {
 			b.Fatal(diags)
 		}
 		planner.Render(io.Discard, p.JSON(), planner.RenderOptions{})
+	}
+}
+
+// BenchmarkNoopApply20 is the work of a no-op `berth apply` of the 20 × 2
+// emulated project, in process: load, emulator image, observe, plan.
+func BenchmarkNoopApply20(b *testing.B) {
+	cli := dockertest.Client(b)
+	b.Setenv(backends.EnvStateDir, b.TempDir())
+	dir := filepath.Join(b.TempDir(), "bnoop"+randID())
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "main.berth.hcl"), []byte(spec20(filepath.Base(dir))), 0o644)
+	be := compose.New(cli)
+	be.Emulator = func(spec *lang.Spec, svc string) (compose.EmulatorContainer, error) {
+		cmd, env, port, err := emulator.ContainerSpec(spec, svc)
+		return compose.EmulatorContainer{Cmd: cmd, Env: env, Port: port, HealthCheck: emulator.HealthcheckTest(port)}, err
+	}
+	be.EnsureEmulatorImage = emulator.EnsureImage
+	ctx := context.Background()
+	once := func(apply bool) *planner.Plan {
+		spec, diags := lang.NewLoader().Load(dir, lang.Options{})
+		if diags.HasErrors() {
+			b.Fatal(diags)
+		}
+		tg, err := be.Target(ctx, backends.TargetOptions{NeedEmulator: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		obs, err := be.Observe(ctx, spec.Project)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, d, diags := planner.Make(tg, spec, obs)
+		if diags.HasErrors() {
+			b.Fatal(diags)
+		}
+		if apply && !p.Empty() {
+			res, err := be.Apply(ctx, p, backends.ApplyOptions{Contents: d.Contents})
+			if err != nil || !res.OK() {
+				b.Fatalf("apply: %v %+v", err, res)
+			}
+		}
+		return p
+	}
+	once(true)
+	b.Cleanup(func() {
+		obs, _ := be.Observe(ctx, filepath.Base(dir))
+		p, _ := planner.Reconcile("compose", compose.Schema, nil, obs)
+		p.Project = filepath.Base(dir)
+		be.Apply(ctx, p, backends.ApplyOptions{})
+	})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if p := once(false); !p.Empty() {
+			b.Fatalf("not a no-op:\n%s", p)
+		}
 	}
 }
