@@ -24,7 +24,7 @@ var backendFactories = map[string]func(cli *client.Client) backends.Backend{
 	lang.BackendCompose: func(cli *client.Client) backends.Backend {
 		b := compose.New(cli)
 		b.Emulator = composeEmulator
-		b.EnsureEmulatorImage = emulator.EnsureImage
+		b.EnsureEmulatorImage = cachedEmulatorImage
 		return b
 	},
 }
