@@ -244,26 +244,39 @@ func (l *swarmLab) image(ts *testscript.TestScript, neg bool, args []string) {
 
 // labget SERVICE PORT PATH: GET PATH from 127.0.0.1:PORT inside the
 // network namespace of a node that runs a task of the swarm service (a
-// host-mode published port is bound there); prints the body.
+// host-mode published port is bound there); prints the body of the last
+// answer. It asks up to 10 times, 1 s apart, until the answer is 200: the
+// first calls through a fresh overlay can miss a tight link timeout on a
+// loaded machine (shop's gateway → auth allows 50 ms). With !, it expects
+// no 200 at all.
 func (l *swarmLab) get(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) != 3 {
 		ts.Fatalf("usage: labget SERVICE PORT PATH")
 	}
 	port, err := strconv.Atoi(args[1])
 	ts.Check(err)
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	node := l.nodeRunning(ts, ctx, args[0])
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1"+args[2], nil)
-	resp, err := node.HTTPClient(port, 10*time.Second).Do(req)
-	ts.Check(err)
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	ts.Check(err)
-	ts.Logf("node %d answered %d", node.Index, resp.StatusCode)
+	var body []byte
+	code := 0
+	for attempt := 1; attempt <= 10; attempt++ {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1"+args[2], nil)
+		resp, err := node.HTTPClient(port, 10*time.Second).Do(req)
+		if err == nil {
+			body, err = io.ReadAll(resp.Body)
+			resp.Body.Close()
+			code = resp.StatusCode
+		}
+		ts.Logf("attempt %d on node %d: %d %v", attempt, node.Index, code, err)
+		if code == http.StatusOK {
+			break
+		}
+		time.Sleep(time.Second)
+	}
 	fmt.Fprintf(ts.Stdout(), "%s\n", body)
-	if ok := resp.StatusCode == http.StatusOK; ok == neg {
-		ts.Fatalf("GET %s on node %d: status %d", args[2], node.Index, resp.StatusCode)
+	if ok := code == http.StatusOK; ok == neg {
+		ts.Fatalf("GET %s on node %d: status %d", args[2], node.Index, code)
 	}
 }
 
