@@ -1,0 +1,40 @@
+package backends
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestProgressPlainAndTerminal(t *testing.T) {
+	p := chainPlan(t)
+	for _, tty := range []bool{false, true} {
+		var buf bytes.Buffer
+		prog := NewProgress(&buf, tty)
+		prog.Plan(p)
+		a, b := p.Steps[0], p.Steps[1]
+		prog.Step(a, PhaseStarted, nil)
+		prog.StepDone(a, 1500*time.Millisecond)
+		prog.Step(b, PhaseStarted, nil)
+		prog.Step(b, PhaseFailed, errors.New("no such image"))
+		prog.Close()
+		out := buf.String()
+		if !tty {
+			for _, want := range []string{"thing.a: creating...\n", "thing.a: created (1.5s)\n", "thing.b: create FAILED: no such image\n"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("plain output lacks %q:\n%s", want, out)
+				}
+			}
+			continue
+		}
+		// The terminal view redraws one line per resource; its last frame
+		// says a is done and b failed.
+		frames := strings.Split(out, "\x1b[1A\x1b[2K")
+		last := frames[len(frames)-1]
+		if !strings.Contains(last, "✔ thing.a") || !strings.Contains(last, "✘ thing.b") || !strings.Contains(last, "failed: no such image") {
+			t.Errorf("last frame:\n%s", last)
+		}
+	}
+}
