@@ -55,14 +55,19 @@ func FromEnv(cli *client.Client) *Backend {
 	return b
 }
 
-// NodesFromEnv connects to the engines listed in BERTH_SWARM_NODES.
+// NodesFromEnv connects to the engines listed in BERTH_SWARM_NODES, with
+// DOCKER_CERT_PATH's TLS settings when it is set.
 func NodesFromEnv() ([]*client.Client, error) {
 	var out []*client.Client
 	for _, h := range strings.Split(os.Getenv(EnvNodes), ",") {
 		if h = strings.TrimSpace(h); h == "" {
 			continue
 		}
-		c, err := client.NewClientWithOpts(client.WithHost(h), client.WithAPIVersionNegotiation())
+		opts := []client.Opt{client.WithHost(h), client.WithAPIVersionNegotiation()}
+		if os.Getenv("DOCKER_CERT_PATH") != "" {
+			opts = append(opts, client.WithTLSClientConfigFromEnv()) // the manager's TLS settings
+		}
+		c, err := client.NewClientWithOpts(opts...)
 		if err != nil {
 			for _, o := range out {
 				o.Close()
