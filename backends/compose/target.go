@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -97,10 +99,33 @@ func (t *Target) Desired(spec *lang.Spec) (*planner.Desired, hcl.Diagnostics) {
 	order, diag := startOrder(spec)
 	diags = append(diags, diag...)
 	hashes := contentHashes(d)
-	for _, svc := range spec.SortedServices() {
-		rs, diag := t.containers(spec, svc, order[svc.Name], hashes)
-		diags = append(diags, diag...)
-		d.Resources = append(d.Resources, rs...)
+	// Services compile independently (an emulated one compresses its
+	// config): compile them on every core, collect them in order.
+	svcs := spec.SortedServices()
+	type compiled struct {
+		rs    []*planner.Resource
+		diags hcl.Diagnostics
+	}
+	out := make([]compiled, len(svcs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(svcs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i].rs, out[i].diags = t.containers(spec, svcs[i], order[svcs[i].Name], hashes)
+			}
+		}()
+	}
+	for i := range svcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, c := range out {
+		diags = append(diags, c.diags...)
+		d.Resources = append(d.Resources, c.rs...)
 	}
 	diags = append(diags, checkPortRanges(spec)...)
 	return d, diags

@@ -1,0 +1,55 @@
+package compose_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/berth-dev/berth/backends/compose"
+	"github.com/berth-dev/berth/backends/emulator"
+	"github.com/berth-dev/berth/lang"
+)
+
+// TestDesiredEmulated compiles a spec whose services berth's emulator runs
+// (on every core at once): the emulator image, its command and compiled
+// config in the env, and the same result every time.
+func TestDesiredEmulated(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "bemu")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "main.berth.hcl"), []byte(spec20("bemu")), 0o644)
+	spec, diags := lang.NewLoader().Load(dir, lang.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	tg := &compose.Target{EmulatorImage: "berth-emulator:test", Emulator: func(spec *lang.Spec, svc string) (compose.EmulatorContainer, error) {
+		cmd, env, port, err := emulator.ContainerSpec(spec, svc)
+		return compose.EmulatorContainer{Cmd: cmd, Env: env, Port: port, HealthCheck: emulator.HealthcheckTest(port)}, err
+	}}
+	first := ""
+	for i := 0; i < 3; i++ {
+		d, diags := tg.Desired(spec)
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		var b strings.Builder
+		containers := 0
+		for _, r := range d.Resources {
+			b.WriteString(r.Address.String() + " " + r.Attrs.String("image") + " " + strings.Join(r.Attrs.List("command"), " ") + " " + r.Attrs.Map("env")[emulator.EnvConfig] + "\n")
+			if r.Type == compose.TypeContainer {
+				containers++
+				if r.Attrs.String("image") != "berth-emulator:test" || r.Attrs.Map("env")[emulator.EnvConfig] == "" {
+					t.Fatalf("%s: %v", r.Address, r.Attrs)
+				}
+			}
+		}
+		if containers != 40 {
+			t.Fatalf("%d containers, want 40", containers)
+		}
+		if i == 0 {
+			first = b.String()
+		} else if b.String() != first {
+			t.Fatal("Desired differs between runs")
+		}
+	}
+}
