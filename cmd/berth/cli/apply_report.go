@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/planner"
+)
+
+// reportResult prints the summary, or exactly what was done and what not.
+func reportResult(cmd *cobra.Command, res *backends.Result, verb string) error {
+	title := strings.ToUpper(verb[:1]) + verb[1:]
+	out := cmd.OutOrStdout()
+	add, change, destroy := doneCounts(res)
+	if res.OK() {
+		fmt.Fprintf(out, "\n%s complete! Resources: %d added, %d changed, %d destroyed. (%s)\n", title, add, change, destroy, res.Elapsed.Round(10*time.Millisecond))
+		return nil
+	}
+	w := cmd.ErrOrStderr()
+	switch {
+	case res.Interrupted:
+		fmt.Fprintf(w, "\n%s interrupted after %s.\n", title, res.Elapsed.Round(10*time.Millisecond))
+	case len(res.Failed) > 0:
+		fmt.Fprintf(w, "\n%s failed after %s.\n", title, res.Elapsed.Round(10*time.Millisecond))
+	default:
+		fmt.Fprintf(w, "\n%s done, but not everything became ready (%s).\n", title, res.Elapsed.Round(10*time.Millisecond))
+	}
+	listSteps(w, "Done", res.Done)
+	for _, e := range res.Failed {
+		fmt.Fprintf(w, "Failed: %s\n", e)
+	}
+	listSteps(w, "Not started", res.NotStarted)
+	for _, e := range res.Unready {
+		fmt.Fprintf(w, "Not ready: %s: %v\n", e.Step.Address(), e.Err)
+	}
+	fmt.Fprintf(w, "Resources so far: %d added, %d changed, %d destroyed. Run berth %s again to converge from what exists now.\n", add, change, destroy, verb)
+	return exitCode(ExitError)
+}
+
+func listSteps(w io.Writer, title string, steps []*planner.Step) {
+	if len(steps) == 0 {
+		return
+	}
+	sorted := append([]*planner.Step(nil), steps...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	fmt.Fprintf(w, "%s (%d):\n", title, len(sorted))
+	for _, s := range sorted {
+		fmt.Fprintf(w, "  #%d %s %s\n", s.ID, s.Op, s.Address())
+	}
+}
+
+// doneCounts counts finished changes terraform's way: a replacement counts
+// once both of its steps are done.
+func doneCounts(res *backends.Result) (add, change, destroy int) {
+	ops := map[planner.Address]map[planner.Op]bool{}
+	for _, s := range res.Done {
+		if ops[s.Address()] == nil {
+			ops[s.Address()] = map[planner.Op]bool{}
+		}
+		ops[s.Address()][s.Op] = true
+	}
+	for _, m := range ops {
+		if m[planner.OpCreate] {
+			add++
+		}
+		if m[planner.OpUpdate] {
+			change++
+		}
+		if m[planner.OpDelete] {
+			destroy++
+		}
+	}
+	return
+}
+
