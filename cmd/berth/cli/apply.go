@@ -185,4 +185,3 @@ func runApply(ctx context.Context, cmd *cobra.Command, be backends.Backend, p *p
 	}
 	return reportResult(cmd, res, verb)
 }
-

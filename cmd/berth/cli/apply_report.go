@@ -78,4 +78,3 @@ func doneCounts(res *backends.Result) (add, change, destroy int) {
 	}
 	return
 }
-
