@@ -90,7 +90,7 @@ func exportEmulatorImage(cmd *cobra.Command) string {
 	if err == nil {
 		defer cli.Close()
 		var ref string
-		if ref, err = emulator.EnsureImage(ctx, cli); err == nil {
+		if ref, err = cachedEmulatorImage(ctx, cli); err == nil {
 			return ref
 		}
 	}
