@@ -1,7 +1,9 @@
 package simulate
 
 import (
+	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -44,7 +46,11 @@ func TestShop(t *testing.T) {
 func BenchmarkShop(b *testing.B) {
 	sp := loadDir(b, shopDir)
 	ld := sp.Loads["peak"]
-	dur := time.Duration(1e6 / ld.Profile.Rate * 1e9)
+	want := 1e6
+	if v, err := strconv.ParseFloat(os.Getenv("BERTH_BENCH_REQUESTS"), 64); err == nil && v > 0 {
+		want = v // shorter runs for A/B comparisons on a busy machine
+	}
+	dur := time.Duration(want / ld.Profile.Rate * 1e9)
 	b.ReportAllocs()
 	cpu0 := cpuNow()
 	var n int64
@@ -57,4 +63,5 @@ func BenchmarkShop(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "requests/s")
 	b.ReportMetric(float64(cpuNow()-cpu0)/float64(b.N)/1e9, "cpu-s/op")
+	b.ReportMetric(float64(cpuNow()-cpu0)/float64(n), "cpu-ns/request")
 }
