@@ -60,14 +60,10 @@ func before(a, b *event) bool {
 	return borrow != 0
 }
 
-// add schedules an event.
+// add schedules an event: a sift-up from the end of the heap.
 func (q *eventQueue) add(at int64, kind evKind, code failClass, jid, gen, arg uint32) {
 	q.seq++
-	q.push(event{at: at, key: q.seq<<16 | uint64(kind)<<8 | uint64(code), jid: jid, gen: gen, arg: arg})
-}
-
-// push inserts e as it is (its key already set).
-func (q *eventQueue) push(e event) {
+	e := event{at: at, key: q.seq<<16 | uint64(kind)<<8 | uint64(code), jid: jid, gen: gen, arg: arg}
 	q.h = append(q.h, e)
 	h := q.h
 	i := len(h) - 1
