@@ -196,6 +196,14 @@ func (s *sim) link(from, to *service) *link {
 		lat = s.spec.Defaults.HopLatency
 	}
 	l.latency, l.hasLatency = s.sampler(lat), !lat.IsZero()
+	l.lane = -1
+	if lat.Kind == lang.DistConst {
+		if d := l.latency.Sample(l.rng); d > 0 {
+			l.lane = s.laneFor(d)
+		} else {
+			l.hasLatency = false
+		}
+	}
 	if l.timeout > 0 {
 		l.timeouts = s.newPipe()
 	}

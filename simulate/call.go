@@ -78,6 +78,10 @@ func (s *sim) send(j *job, n int) {
 	cj := s.pool.get(fn.callee)
 	cj.parent, cj.pgen, cj.pnode, cj.pattempt = j, j.gen, uint16(n), st.attempt
 	s.attach(cj, r)
+	if l.lane >= 0 {
+		s.laneAdd(l.lane, evDeliver, 0, cj, 0, 0)
+		return
+	}
 	var d int64
 	if l.hasLatency {
 		d = l.latency.Sample(l.rng)
@@ -99,6 +103,10 @@ func (s *sim) reply(cj *job, class failClass) {
 		return
 	}
 	l := p.ep.nodes[cj.pnode].link
+	if l.lane >= 0 {
+		s.laneAdd(l.lane, evReply, class, p, int(cj.pnode), cj.pattempt)
+		return
+	}
 	var d int64
 	if l.hasLatency {
 		d = l.latency.Sample(l.rng)

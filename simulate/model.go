@@ -88,6 +88,7 @@ type link struct {
 	timeout    int64
 	latency    dist.Sampler
 	hasLatency bool
+	lane       int // a constant latency's lane, or -1
 	// Constant delays go through pipes instead of the heap: the attempt
 	// timeouts, and both hops when the latency is constant (hop > 0).
 	timeouts       *pipe

@@ -25,6 +25,7 @@ type sim struct {
 	replicas []*replica
 	topics   []*topic
 	pipes    []*pipe
+	lanes    []lane
 	topicBy  map[string]*topic
 	gen      *generator
 	// nextArrival is the time of the load's next request (MaxInt64: none).
@@ -65,7 +66,7 @@ func (s *sim) run() {
 	for {
 		// The pending arrival goes first when it is due no later than the
 		// earliest queued event (a fixed rule, so runs stay deterministic).
-		if s.nextArrival <= s.end && (s.q.len() == 0 || s.nextArrival <= s.q.h[0].at) {
+		if s.nextArrival <= s.end && s.nextArrival <= s.nextAt() {
 			if s.nextArrival != s.now {
 				s.now, s.stuck = s.nextArrival, 0
 			}
@@ -73,11 +74,8 @@ func (s *sim) run() {
 			s.nEvents++
 			continue
 		}
-		if s.q.len() == 0 {
-			break
-		}
-		e := s.q.pop()
-		if e.at > s.end {
+		e, ok := s.next()
+		if !ok || e.at > s.end {
 			break
 		}
 		if e.at != s.now {

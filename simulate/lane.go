@@ -1,0 +1,72 @@
+package simulate
+
+// maxLanes bounds the lanes the run loop looks at.
+const maxLanes = 4
+
+// lane is a FIFO of events that all wait the same constant delay: the
+// network hops of every link whose latency is that constant (typically
+// berth.defaults.hop_latency, shared by all links). Their times only grow,
+// so the run loop takes the lane's head directly, comparing it with the
+// heap's top: a hop costs a ring push and pop instead of a heap push and
+// pop, and the heap holds only the work in progress.
+type lane struct {
+	d int64
+	q ring[event]
+}
+
+// laneFor returns the lane of delay d, making it; -1 when there are
+// maxLanes already (the hop then goes through the heap).
+func (s *sim) laneFor(d int64) int {
+	for i := range s.lanes {
+		if s.lanes[i].d == d {
+			return i
+		}
+	}
+	if len(s.lanes) == maxLanes {
+		return -1
+	}
+	s.lanes = append(s.lanes, lane{d: d})
+	return len(s.lanes) - 1
+}
+
+// laneAdd schedules a job event on lane i, its delay from now.
+func (s *sim) laneAdd(i int, kind evKind, code failClass, j *job, node int, attempt uint16) {
+	l := &s.lanes[i]
+	l.q.push(event{at: s.now + l.d, key: uint64(kind)<<8 | uint64(code), jid: j.id, gen: j.gen, arg: nodeArg(node, attempt)})
+}
+
+// next removes and returns the earliest event of the heap and the lanes
+// (the heap first on a tie); ok is false when both are empty.
+func (s *sim) next() (e event, ok bool) {
+	at, li := int64(-1), -1
+	if s.q.len() > 0 {
+		at = s.q.h[0].at
+	}
+	for i := range s.lanes {
+		if l := &s.lanes[i]; l.q.len() > 0 && (at < 0 || l.q.peek().at < at) {
+			at, li = l.q.peek().at, i
+		}
+	}
+	switch {
+	case li >= 0:
+		return s.lanes[li].q.pop(), true
+	case at >= 0:
+		return s.q.pop(), true
+	}
+	return event{}, false
+}
+
+// nextAt returns the time of the earliest event of the heap and the lanes
+// (MaxInt64 when there is none).
+func (s *sim) nextAt() int64 {
+	at := int64(1<<63 - 1)
+	if s.q.len() > 0 {
+		at = s.q.h[0].at
+	}
+	for i := range s.lanes {
+		if l := &s.lanes[i]; l.q.len() > 0 && l.q.peek().at < at {
+			at = l.q.peek().at
+		}
+	}
+	return at
+}
