@@ -35,38 +35,18 @@ func (s *sim) laneAdd(i int, kind evKind, code failClass, j *job, node int, atte
 	l.q.push(event{at: s.now + l.d, key: uint64(kind)<<8 | uint64(code), jid: j.id, gen: j.gen, arg: nodeArg(node, attempt)})
 }
 
-// next removes and returns the earliest event of the heap and the lanes
-// (the heap first on a tie); ok is false when both are empty.
-func (s *sim) next() (e event, ok bool) {
-	at, li := int64(-1), -1
-	if s.q.len() > 0 {
-		at = s.q.h[0].at
-	}
-	for i := range s.lanes {
-		if l := &s.lanes[i]; l.q.len() > 0 && (at < 0 || l.q.peek().at < at) {
-			at, li = l.q.peek().at, i
-		}
-	}
-	switch {
-	case li >= 0:
-		return s.lanes[li].q.pop(), true
-	case at >= 0:
-		return s.q.pop(), true
-	}
-	return event{}, false
-}
-
-// nextAt returns the time of the earliest event of the heap and the lanes
-// (MaxInt64 when there is none).
-func (s *sim) nextAt() int64 {
-	at := int64(1<<63 - 1)
+// peek returns the time of the earliest event of the heap and the lanes
+// (MaxInt64 when there is none) and its lane (-1: the heap, which goes
+// first on a tie).
+func (s *sim) peek() (at int64, li int) {
+	at, li = 1<<63-1, -1
 	if s.q.len() > 0 {
 		at = s.q.h[0].at
 	}
 	for i := range s.lanes {
 		if l := &s.lanes[i]; l.q.len() > 0 && l.q.peek().at < at {
-			at = l.q.peek().at
+			at, li = l.q.peek().at, i
 		}
 	}
-	return at
+	return at, li
 }

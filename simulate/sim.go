@@ -66,7 +66,8 @@ func (s *sim) run() {
 	for {
 		// The pending arrival goes first when it is due no later than the
 		// earliest queued event (a fixed rule, so runs stay deterministic).
-		if s.nextArrival <= s.end && s.nextArrival <= s.nextAt() {
+		at, li := s.peek()
+		if s.nextArrival <= s.end && s.nextArrival <= at {
 			if s.nextArrival != s.now {
 				s.now, s.stuck = s.nextArrival, 0
 			}
@@ -74,9 +75,14 @@ func (s *sim) run() {
 			s.nEvents++
 			continue
 		}
-		e, ok := s.next()
-		if !ok || e.at > s.end {
+		if at > s.end {
 			break
+		}
+		var e event
+		if li >= 0 {
+			e = s.lanes[li].q.pop()
+		} else {
+			e = s.q.pop()
 		}
 		if e.at != s.now {
 			s.now, s.stuck = e.at, 0
