@@ -40,12 +40,14 @@ func (s *sim) laneAdd(i int, kind evKind, code failClass, j *job, node int, atte
 // first on a tie).
 func (s *sim) peek() (at int64, li int) {
 	at, li = 1<<63-1, -1
-	if s.q.len() > 0 {
+	if len(s.q.h) > 0 {
 		at = s.q.h[0].at
 	}
 	for i := range s.lanes {
-		if l := &s.lanes[i]; l.q.len() > 0 && l.q.peek().at < at {
-			at, li = l.q.peek().at, i
+		if q := &s.lanes[i].q; q.size > 0 {
+			if t := q.buf[q.head].at; t < at {
+				at, li = t, i
+			}
 		}
 	}
 	return at, li
