@@ -11,7 +11,37 @@ const maxLanes = 4
 // pop, and the heap holds only the work in progress.
 type lane struct {
 	d int64
-	q ring[event]
+	q evRing
+}
+
+// evRing is a growable FIFO of events (a power-of-two ring; events hold
+// no pointers, so slots are not cleared).
+type evRing struct {
+	buf        []event
+	head, size int
+}
+
+func (r *evRing) push(e event) {
+	if r.size == len(r.buf) {
+		r.grow()
+	}
+	r.buf[(r.head+r.size)&(len(r.buf)-1)] = e
+	r.size++
+}
+
+func (r *evRing) pop() event {
+	e := r.buf[r.head]
+	r.head = (r.head + 1) & (len(r.buf) - 1)
+	r.size--
+	return e
+}
+
+func (r *evRing) grow() {
+	buf := make([]event, max(16, 2*len(r.buf)))
+	for i := range r.size {
+		buf[i] = r.buf[(r.head+i)&(len(r.buf)-1)]
+	}
+	r.buf, r.head = buf, 0
 }
 
 // laneFor returns the lane of delay d, making it; -1 when there are
@@ -32,7 +62,7 @@ func (s *sim) laneFor(d int64) int {
 // laneAdd schedules a job event on lane i, its delay from now.
 func (s *sim) laneAdd(i int, kind evKind, code failClass, j *job, node int, attempt uint16) {
 	l := &s.lanes[i]
-	l.q.push(event{at: s.now + l.d, key: uint64(kind)<<8 | uint64(code), jid: j.id, gen: j.gen, arg: nodeArg(node, attempt)})
+	l.q.push(event{at: s.now + l.d, key: uint64(kind)<<8 | uint64(code), jid: j.id, gen: j.gen, arg: uint32(node)<<16 | uint32(attempt)})
 }
 
 // peek returns the time of the earliest event of the heap and the lanes
