@@ -74,11 +74,14 @@ type calibrateFlags struct {
 
 // calibration is calibrate's JSON.
 type calibration struct {
-	Backend    string `json:"backend"`
-	Project    string `json:"project"`
+	Backend string `json:"backend"`
+	Project string `json:"project"`
+	// Target is the probe's URL (still up with --keep).
+	Target     string `json:"target"`
 	HopLatency string `json:"hop_latency"`
 	*loadgen.Calibration
 	Written string `json:"written,omitempty"`
+	Kept    bool   `json:"kept,omitempty"`
 }
 
 func runCalibrate(cmd *cobra.Command, dir string, f *calibrateFlags) error {
@@ -124,7 +127,7 @@ func runCalibrate(cmd *cobra.Command, dir string, f *calibrateFlags) error {
 	if err != nil {
 		return err
 	}
-	out := &calibration{Backend: name, Project: probe.Project, HopLatency: cal.HopLatency(), Calibration: cal}
+	out := &calibration{Backend: name, Project: probe.Project, Target: target.String(), HopLatency: cal.HopLatency(), Calibration: cal, Kept: f.keep}
 	if f.write {
 		if out.Written, err = writeHopLatency(spec.Dir, out.HopLatency); err != nil {
 			return err
@@ -255,6 +258,9 @@ func writeCalibration(cmd *cobra.Command, c *calibration) {
 	fmt.Fprintf(w, "  one hop, each way (network and HTTP):  %s  (from medians: %s)\n", loadgen.FormatHop(c.Hop), loadgen.FormatHop(c.HopMedian))
 	fmt.Fprintf(w, "  client → entry round trip:            %s  (compare adds it to the simulated entry latency)\n", loadgen.FormatHop(c.RoundTrip))
 	fmt.Fprintf(w, "  5ms of emulated work took:            %s more  (not modelled: the emulator's timers and this machine's load)\n", loadgen.FormatHop(c.WorkOvershoot))
+	if c.Kept {
+		fmt.Fprintf(w, "  the probe stays up at %s; berth destroy --project %s removes it\n", c.Target, c.Project)
+	}
 	if c.Written != "" {
 		fmt.Fprintf(w, "\nWrote hop_latency = %q into the berth block of %s.\n", c.HopLatency, c.Written)
 		return
