@@ -118,6 +118,11 @@ func (b *Backend) checkManager(ctx context.Context) error {
 	if b.nodesErr != nil {
 		return b.nodesErr
 	}
+	// SwarmInspect answers on managers only, and costs the engine far less
+	// than Info.
+	if _, err := b.cli.SwarmInspect(ctx); err == nil {
+		return nil
+	}
 	info, err := b.cli.Info(ctx)
 	if err != nil {
 		return fmt.Errorf("swarm: %w", err)
