@@ -2,6 +2,7 @@ package loadgen
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -85,3 +86,26 @@ func get(ctx context.Context, client *http.Client, url string) (time.Duration, i
 // Scaled returns the rate profile p with every rate multiplied by x, so a
 // simulation runs the load a test sent with RateScale x.
 func Scaled(p lang.RateProfile, x float64) lang.RateProfile { return scaled(p, x) }
+
+// FetchJSON GETs path at target and decodes its JSON answer into v (for
+// the emulator's /_berth/stats). It fails on a non-200 answer.
+func FetchJSON(ctx context.Context, target *url.URL, path string, v any) error {
+	if _, err := CheckTarget(target.String()); err != nil {
+		return err
+	}
+	client := newClient(1, 5*time.Second)
+	defer client.CloseIdleConnections()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target.String()+path, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", path, resp.Status)
+	}
+	return json.NewDecoder(io.LimitReader(resp.Body, maxBody)).Decode(v)
+}
