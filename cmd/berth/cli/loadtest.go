@@ -186,12 +186,9 @@ func signalContext(cmd *cobra.Command) (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(base, os.Interrupt, syscall.SIGTERM)
 }
 
-// measure waits for the target and sends the load, telling stderr what it
-// does unless the output is JSON.
+// measure sends the load, telling stderr what it does unless the output
+// is JSON.
 func (lr *loadRun) measure(ctx context.Context, cmd *cobra.Command, f *loadFlags) (*loadgen.Result, error) {
-	if err := loadgen.WaitReady(ctx, lr.opts.Target, f.wait); err != nil {
-		return nil, err
-	}
 	if !f.json {
 		d := lr.load.Duration
 		if f.duration > 0 {
@@ -241,6 +238,9 @@ func runLoadtest(cmd *cobra.Command, dir string, f *loadFlags) error {
 	}
 	ctx, stop := signalContext(cmd)
 	defer stop()
+	if err := loadgen.WaitReady(ctx, lr.opts.Target, f.wait); err != nil {
+		return err
+	}
 	res, err := lr.measure(ctx, cmd, f)
 	if err != nil {
 		return err
