@@ -41,6 +41,7 @@ func TestBenchVersusCompose(t *testing.T) {
 		t.Skip("benchmarks run with BERTH_BENCH=1")
 	}
 	dockertest.Client(t)
+	os.Setenv("COMPOSE_HTTP_TIMEOUT", "600") // a loaded engine answers slowly
 	rounds := 5
 	if n, err := strconv.Atoi(os.Getenv("BERTH_BENCH_ROUNDS")); err == nil && n > 0 {
 		rounds = n
