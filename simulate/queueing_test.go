@@ -1,12 +1,23 @@
 package simulate
 
 import (
+	"fmt"
 	"math"
 	"testing"
 	"time"
 
 	"github.com/berth-dev/berth/lang"
 )
+
+// mmcHCL loads testdata/mmc: λ arrivals/s into c workers with the given
+// service time, for n customers (the first 5 % not measured).
+func mmcHCL(t testing.TB, lambda float64, c int, work string, n float64) *lang.Spec {
+	dur := time.Duration(n / lambda * 1e9)
+	return loadVars(t, "testdata/mmc", map[string]string{
+		"rate": fmt.Sprint(lambda), "workers": fmt.Sprint(c), "service_time": work,
+		"duration": dur.String(), "warmup": (dur / 20).String(),
+	})
+}
 
 // Analytic ground truths of anchors/defaults.md. Each check passes when
 // the estimate is within the anchors' tolerance (2 % for means, 5 % for
@@ -16,7 +27,7 @@ import (
 func TestMM1(t *testing.T) {
 	for _, rho := range []float64{0.5, 0.8, 0.9} {
 		mu, lambda := 1.0, rho
-		res := mustRun(t, mmc(t, lambda, mu, 1, 400_000), Options{Seed: 7, Replications: 8})
+		res := mustRun(t, mmcHCL(t, lambda, 1, "exp(1s)", 400_000), Options{Seed: 7, Replications: 8})
 		m := res.Services["s"]
 		w := 1 / (mu - lambda)
 		p99 := math.Log(100) / (mu - lambda)
@@ -45,7 +56,7 @@ func TestMMc(t *testing.T) {
 		if got := erlangC(tc.c, lambda/mu) / (float64(tc.c)*mu - lambda); math.Abs(got-tc.wq) > 1e-3 {
 			t.Fatalf("Erlang C Wq = %.4f, anchors say %.4f", got, tc.wq)
 		}
-		res := mustRun(t, mmc(t, lambda, mu, tc.c, 600_000), Options{Seed: 11, Replications: 8})
+		res := mustRun(t, mmcHCL(t, lambda, tc.c, "exp(1s)", 600_000), Options{Seed: 11, Replications: 8})
 		m := res.Services["s"]
 		w := tc.wq + 1/mu
 		t.Logf("M/M/%d ρ=%.1f W=%.4f (want %.4f, ci %v)", tc.c, tc.rho, m.Latency.Mean, w, m.CI.Mean)
@@ -67,15 +78,11 @@ func TestMG1(t *testing.T) {
 		{"M/D/1", "const(1s)", 4.5},
 		{"M/G/1 Cs²=4", "gamma(1s, 2)", 22.5},
 	} {
-		sp := newSpec()
-		addService(sp, "s", 1, 1, 1<<30, pd(t, tc.dist))
 		n := 500_000.0
 		if tc.wq > 10 {
 			n = 2_000_000 // heavy tail: a longer run for the same precision
 		}
-		dur := time.Duration(n / 0.9 * 1e9)
-		addLoad(sp, "l", "s", 0.9, dur, dur/20)
-		res := mustRun(t, sp, Options{Seed: 3, Replications: 8})
+		res := mustRun(t, mmcHCL(t, 0.9, 1, tc.dist, n), Options{Seed: 3, Replications: 8})
 		m := res.Services["s"]
 		w := tc.wq + 1
 		t.Logf("%s W=%.4f (want %.4f, ci %v)", tc.name, m.Latency.Mean, w, m.CI.Mean)
@@ -91,13 +98,7 @@ func TestMG1(t *testing.T) {
 // instead, which this test tells apart (3.0 vs 2.875 at ρ = 0.5).
 func TestForkJoin(t *testing.T) {
 	const mu, rho = 1.0, 0.5
-	sp := newSpec()
-	addService(sp, "front", 1, 1<<20, 0, lang.Dist{}, ep("get", par(call("a"), call("b"))))
-	addService(sp, "a", 1, 1, 1<<30, pd(t, expOf(1/mu)))
-	addService(sp, "b", 1, 1, 1<<30, pd(t, expOf(1/mu)))
-	n := 400_000.0
-	dur := time.Duration(n / rho * 1e9)
-	addLoad(sp, "l", "front", rho*mu, dur, dur/20)
+	sp := loadVars(t, "testdata/forkjoin", nil) // 400,000 requests at ρ = 0.5
 	res := mustRun(t, sp, Options{Seed: 5, Replications: 8})
 	m := res.Services["front"]
 	want := (12 - rho) / 8 / (mu - rho*mu)

@@ -11,10 +11,13 @@ import (
 )
 
 // loadDir loads a spec directory with the real loader.
-func loadDir(t testing.TB, dir string) *lang.Spec {
+func loadDir(t testing.TB, dir string) *lang.Spec { return loadVars(t, dir, nil) }
+
+// loadVars loads a spec directory with -var values; any diagnostic fails.
+func loadVars(t testing.TB, dir string, vars map[string]string) *lang.Spec {
 	t.Helper()
-	sp, diags := lang.NewLoader().Load(dir, lang.Options{Environ: []string{}})
-	if diags.HasErrors() || sp == nil {
+	sp, diags := lang.NewLoader().Load(dir, lang.Options{Environ: []string{}, Vars: vars})
+	if len(diags) > 0 || sp == nil {
 		t.Fatalf("load %s: %v", dir, diags)
 	}
 	return sp

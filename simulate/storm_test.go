@@ -1,29 +1,6 @@
 package simulate
 
-import (
-	"testing"
-	"time"
-
-	"github.com/berth-dev/berth/lang"
-)
-
-// retryStorm is the metastable-failure anchor: a client calls a backend
-// (μ = 1000/s, one worker, a deep queue) with a 50 ms timeout per attempt
-// at ρ = 0.6; arrivals double from 5 s to 10 s.
-func retryStorm(t *testing.T, retry *lang.Retry) *lang.Spec {
-	sp := newSpec()
-	addService(sp, "client", 1, 1<<20, 0, lang.Dist{}, ep("get", seq(call("backend"))))
-	addService(sp, "backend", 1, 1, 1<<20, pd(t, "exp(1ms)"))
-	sp.Links[lang.LinkKey{From: "client", To: "backend"}] = &lang.Link{From: "client", To: "backend", Timeout: 50 * time.Millisecond, Retry: retry, LoadBalancing: lang.LBRoundRobin}
-	ld := addLoad(sp, "l", "client", 600, 40*time.Second, 0)
-	ld.Profile = lang.RateProfile{Kind: lang.ProfileSteps, Rate: 600, Steps: []lang.RateStep{{At: 5 * time.Second, Rate: 1200}, {At: 10 * time.Second, Rate: 600}}}
-	return sp
-}
-
-// immediate retries once with no backoff (1 ns, no jitter).
-func immediate(budget float64) *lang.Retry {
-	return &lang.Retry{Attempts: 2, Backoff: lang.BackoffConstant, Base: 1, Cap: 1, Jitter: lang.JitterNone, Budget: budget}
-}
+import "testing"
 
 // goodput returns the mean entry throughput over [from, to) seconds.
 func goodput(r *Report, from, to float64) float64 {
@@ -37,17 +14,22 @@ func goodput(r *Report, from, to float64) float64 {
 	return sum / float64(n)
 }
 
+// TestRetryStorm runs testdata/storm, the metastable-failure anchor: a
+// client calls a backend (μ = 1000/s) with a 50 ms timeout at ρ = 0.6 and
+// arrivals double for 5 s. Without retries it recovers; one immediate
+// retry per call (ρ(1+R) = 1.2 > 1) collapses for good; a 10 % retry
+// budget recovers.
 func TestRetryStorm(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
-		retry   *lang.Retry
+		vars    map[string]string
 		recover bool
 	}{
 		{"R=0", nil, true},
-		{"R=1", immediate(0), false},
-		{"R=1 budget 10%", immediate(0.1), true},
+		{"R=1", map[string]string{"attempts": "2"}, false},
+		{"R=1 budget 10%", map[string]string{"attempts": "2", "budget": "0.1"}, true},
 	} {
-		res := mustRun(t, retryStorm(t, tc.retry), Options{Seed: 1})
+		res := mustRun(t, loadVars(t, "testdata/storm", tc.vars), Options{Seed: 1})
 		during := goodput(res.Report, 6, 10)
 		after := goodput(res.Report, 30, 40)
 		b := res.Services["backend"]
