@@ -256,12 +256,13 @@ cmd_down() {
 		fi
 	done
 	wait
+	# A veth goes with its namespace, a moment later: ignore "not found".
 	for i in $(seq 1 50); do
-		[ -e "/var/run/netns/$(netns "$i")" ] && ip netns del "$(netns "$i")"
-		ip link show "${PREFIX}-v$i" >/dev/null 2>&1 && ip link del "${PREFIX}-v$i"
+		if [ -e "/var/run/netns/$(netns "$i")" ]; then ip netns del "$(netns "$i")" || true; fi
+		ip link del "${PREFIX}-v$i" 2>/dev/null || true
 		remove_cgroups "$i"
 	done
-	ip link show "$BRIDGE" >/dev/null 2>&1 && ip link del "$BRIDGE"
+	ip link del "$BRIDGE" 2>/dev/null || true
 	remove_forward_rule
 	if [ -d "$STATE" ]; then
 		unmount_under "$STATE"
