@@ -2,7 +2,7 @@ package simulate
 
 // note records an event of replica r.
 func (s *sim) note(kind string, r *replica, detail string) {
-	idx, node := r.idx, r.node+1
+	idx, node := r.idx+1, r.node+1
 	s.events = append(s.events, FaultEvent{Time: seconds(s.now), Kind: kind, Service: r.svc.name, Replica: &idx, Node: &node, Detail: detail})
 }
 

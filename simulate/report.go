@@ -203,8 +203,8 @@ type FaultEvent struct {
 	Time    float64 `json:"t"`
 	Kind    string  `json:"kind"`
 	Service string  `json:"service,omitempty"`
-	Replica *int    `json:"replica,omitempty"`
-	Node    *int    `json:"node,omitempty"` // 1-based
+	Replica *int    `json:"replica,omitempty"` // 1-based, as Docker numbers tasks (orders.1)
+	Node    *int    `json:"node,omitempty"`    // 1-based
 	Detail  string  `json:"detail,omitempty"`
 }
 
@@ -217,7 +217,28 @@ type Verdict struct {
 	Bound    float64 `json:"bound"`  // seconds for latencies
 	Measured float64 `json:"measured"`
 	Pass     bool    `json:"pass"`
-	// Pos is "file:line" of the attribute that set the bound.
-	Pos   string     `json:"pos,omitempty"`
-	Range *hcl.Range `json:"-"`
+	// Pos is "file:line" of the attribute that set the bound, Range its
+	// full source range.
+	Pos   string       `json:"pos,omitempty"`
+	Range *SourceRange `json:"range,omitempty"`
+}
+
+// SourceRange is a range in a spec file (lines and columns 1-based).
+type SourceRange struct {
+	Filename string    `json:"filename"`
+	Start    SourcePos `json:"start"`
+	End      SourcePos `json:"end"`
+}
+
+// SourcePos is a position in a spec file.
+type SourcePos struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+	Byte   int `json:"byte"`
+}
+
+func sourceRange(r hcl.Range) *SourceRange {
+	return &SourceRange{Filename: r.Filename,
+		Start: SourcePos{r.Start.Line, r.Start.Column, r.Start.Byte},
+		End:   SourcePos{r.End.Line, r.End.Column, r.End.Byte}}
 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/hashicorp/hcl/v2"
-
 	"github.com/berth-dev/berth/lang"
 )
 
@@ -75,7 +73,7 @@ func verdict(source, target, attr, op string, bound, measured float64, pass bool
 		rng = e.DeclRange
 	}
 	if rng.Filename != "" {
-		v.Range = &hcl.Range{Filename: rng.Filename, Start: rng.Start, End: rng.End}
+		v.Range = sourceRange(rng)
 		v.Pos = fmt.Sprintf("%s:%d", rng.Filename, rng.Start.Line)
 	}
 	return v

@@ -100,7 +100,7 @@ func writeEventsText(w io.Writer, events []simulate.FaultEvent) {
 		what := e.Kind
 		switch {
 		case e.Replica != nil:
-			what += fmt.Sprintf(" %s.%d (node %d)", e.Service, *e.Replica+1, *e.Node)
+			what += fmt.Sprintf(" %s.%d (node %d)", e.Service, *e.Replica, *e.Node)
 		case e.Service != "":
 			what += " " + e.Service
 		case e.Node != nil:
