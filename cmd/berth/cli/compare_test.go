@@ -18,7 +18,6 @@ import (
 
 	"github.com/docker/docker/api/types/container"
 	"github.com/docker/docker/api/types/filters"
-	"github.com/docker/docker/api/types/network"
 	"github.com/docker/docker/client"
 
 	"github.com/berth-dev/berth/backends"
@@ -130,8 +129,8 @@ func TestCompareOnEngine(t *testing.T) {
 	project := "btcmp" + randomHex(4)
 	t.Setenv(backends.EnvStateDir, t.TempDir())
 	t.Cleanup(func() {
-		removeByLabel(t, cli, project)
-		removeByLabel(t, cli, project+"-calibrate")
+		removeProjectObjects(project)
+		removeProjectObjects(project + "-calibrate")
 	})
 	port, err := freeLoopbackPort()
 	if err != nil {
@@ -384,23 +383,6 @@ func randomHex(n int) string {
 	b := make([]byte, n)
 	rand.Read(b)
 	return hex.EncodeToString(b)
-}
-
-// removeByLabel removes a project's containers and networks, whatever
-// the test did.
-func removeByLabel(t *testing.T, cli *client.Client, project string) {
-	ctx := context.Background()
-	f := filters.NewArgs(filters.Arg("label", backends.ProjectFilter(project)))
-	cs, _ := cli.ContainerList(ctx, container.ListOptions{All: true, Filters: f})
-	for _, c := range cs {
-		if err := cli.ContainerRemove(ctx, c.ID, container.RemoveOptions{Force: true}); err != nil {
-			t.Logf("cleanup: %v", err)
-		}
-	}
-	ns, _ := cli.NetworkList(ctx, network.ListOptions{Filters: f})
-	for _, n := range ns {
-		cli.NetworkRemove(ctx, n.ID)
-	}
 }
 
 func countByLabel(t *testing.T, cli *client.Client, project string) int {
