@@ -79,7 +79,7 @@ func (s *sim) buildService(i int, ls *lang.Service) *service {
 		total += ep.weight
 		svc.epCum = append(svc.epCum, total)
 		if len(svc.endpoints) > 1 {
-			ep.m = newMetric()
+			ep.m = newEndpointMetric()
 		}
 	}
 	if total == 0 { // all weights zero: equal shares

@@ -24,6 +24,9 @@ func newMetric() *metric {
 	return m
 }
 
+// newEndpointMetric returns a metric without a time series.
+func newEndpointMetric() *metric { return &metric{lat: hist.New()} }
+
 func (m *metric) init() {
 	m.lat, m.ivLat = hist.New(), hist.New()
 }
@@ -38,7 +41,9 @@ func (m *metric) arrive(measured bool) {
 
 // answer records one answer of latency ns.
 func (m *metric) answer(latency int64, class failClass, degraded, measured bool) {
-	m.ivLat.Record(latency)
+	if m.ivLat != nil {
+		m.ivLat.Record(latency)
+	}
 	if class == answerOK {
 		m.ivOK++
 		if degraded {
