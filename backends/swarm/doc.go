@@ -23,4 +23,14 @@
 //
 // Images are never resolved against a registry (QueryRegistry false), and
 // the emulator image reaches every node by save → load (images.go).
+//
+// Files: target.go (the planner.Target: resources, schemas, deps),
+// service_def.go (a service's typed form and its attributes),
+// service_attrs.go (their text forms), service_lang.go (from the model),
+// service_spec.go (to a swarm.ServiceSpec), service_observe.go (back from
+// one), network.go; observe.go and status.go (the snapshot); backend.go,
+// apply.go, op_*.go (the executor), watch.go and converge.go (following
+// tasks and updates), images.go, volumes.go; export*.go (a Compose file
+// for docker stack deploy). swarmtest/ gives tests the lab swarm of
+// scripts/swarm-lab.sh.
 package swarm
