@@ -28,7 +28,7 @@ func (b *Backend) observeContainers(ctx context.Context, project string, f filte
 	out := make([]*planner.ObservedResource, len(list))
 	images := &imageCache{cli: b, m: map[string]*imageDefaults{}}
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(16)
+	g.SetLimit(32)
 	for i, s := range list {
 		g.Go(func() error {
 			ins, err := b.cli.ContainerInspect(gctx, s.ID)

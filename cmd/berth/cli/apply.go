@@ -86,24 +86,30 @@ func (f *applyFlags) register(fs interface {
 }
 
 // interruptible returns a context cancelled by SIGINT or SIGTERM, and
-// says so when it is: the executor then finishes the steps in flight.
+// says so when it is: the executor then finishes the steps in flight and
+// starts no new one. A second interrupt exits at once.
 func interruptible(cmd *cobra.Command) (context.Context, func()) {
 	base := cmd.Context()
 	if base == nil {
 		base = context.Background()
 	}
 	ctx, cancel := context.WithCancel(base)
-	sig := make(chan os.Signal, 1)
+	sig := make(chan os.Signal, 2)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		select {
 		case <-sig:
-			fmt.Fprintln(cmd.ErrOrStderr(), "\nInterrupt received: finishing the steps in flight, starting no new one...")
+			fmt.Fprintln(cmd.ErrOrStderr(), "\nInterrupt received: finishing the steps in flight, starting no new one (interrupt again to exit at once)...")
 			cancel()
 		case <-ctx.Done():
+			return
+		}
+		if _, ok := <-sig; ok {
+			fmt.Fprintln(cmd.ErrOrStderr(), "Second interrupt: exiting now. Steps in flight may be half done; berth plan shows what exists.")
+			os.Exit(ExitError)
 		}
 	}()
-	return ctx, func() { signal.Stop(sig); cancel() }
+	return ctx, func() { signal.Stop(sig); close(sig); cancel() }
 }
 
 func applyDir(ctx context.Context, cmd *cobra.Command, dir string, df *deployFlags, af *applyFlags) error {
