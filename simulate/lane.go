@@ -65,14 +65,10 @@ func (s *sim) laneAdd(i int, kind evKind, code failClass, j *job, node int, atte
 	l.q.push(event{at: s.now + l.d, key: uint64(kind)<<8 | uint64(code), jid: j.id, gen: j.gen, arg: uint32(node)<<16 | uint32(attempt)})
 }
 
-// peek returns the time of the earliest event of the heap and the lanes
-// (MaxInt64 when there is none) and its lane (-1: the heap, which goes
-// first on a tie).
-func (s *sim) peek() (at int64, li int) {
-	at, li = 1<<63-1, -1
-	if len(s.q.h) > 0 {
-		at = s.q.h[0].at
-	}
+// peekLanes returns the earliest of at (the heap's top) and the lanes'
+// heads, with its lane (-1: the heap, which goes first on a tie).
+func (s *sim) peekLanes(at int64) (int64, int) {
+	li := -1
 	for i := range s.lanes {
 		if q := &s.lanes[i].q; q.size > 0 {
 			if t := q.buf[q.head].at; t < at {

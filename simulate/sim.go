@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"github.com/hashicorp/hcl/v2"
+	"math"
 
 	"github.com/berth-dev/berth/lang"
 )
@@ -66,7 +67,13 @@ func (s *sim) run() {
 	for {
 		// The pending arrival goes first when it is due no later than the
 		// earliest queued event (a fixed rule, so runs stay deterministic).
-		at, li := s.peek()
+		at, li := int64(math.MaxInt64), -1
+		if len(s.q.h) > 0 {
+			at = s.q.h[0].at
+		}
+		if len(s.lanes) > 0 {
+			at, li = s.peekLanes(at)
+		}
 		if s.nextArrival <= s.end && s.nextArrival <= at {
 			if s.nextArrival != s.now {
 				s.now, s.stuck = s.nextArrival, 0
