@@ -92,7 +92,7 @@ load "moderate" {
 // load with the simulation, and destroys everything.
 //
 // What must agree, and how closely: the measured mean and p50 must lie
-// within −20 % and +35 % of the simulation's (plus the client → entry
+// within −20 % and +40 % of the simulation's (plus the client → entry
 // round trip, which compare adds), once the simulation is told how the
 // machine ran during the measurement.
 //   - Modelled once calibrated: 4 hops per request (hop_latency), and the
@@ -114,10 +114,10 @@ load "moderate" {
 //     longer and whose hops cost what the probe saw, which also carries the
 //     extra queueing that slower work causes at products. The probe, timed
 //     one request at a time, still sees less delay than a stack whose
-//     threads sleep between arrivals: at load averages of 40–57 the
-//     measured mean ran +4 % to +31 % above that simulation (+21 % to +57 %
-//     above the plain one), hence +35 %. On a quiet machine both agree
-//     within about 10 %.
+//     threads sleep between arrivals: in 8 runs at load averages of 17–57
+//     the measured mean ran −1 % to +31 % above that simulation and the p50
+//     −3 % to +36 % (+21 % to +57 % above the plain simulation), hence
+//     +40 %. At load averages under 16 both agreed within 15 %.
 //   - When the probe shows the engine saturated (its work 1.5× as long, or
 //     a hop 5× its calibrated cost) latencies mean nothing, and the test
 //     skips, saying so.
@@ -209,8 +209,8 @@ func TestCompareOnEngine(t *testing.T) {
 		{"mean", m.Latency.Mean, slow.Latency.Mean + rtt},
 		{"p50", m.Latency.P50, slow.Latency.P50 + rtt},
 	} {
-		if k.m < 0.8*k.slowed || k.m > 1.35*k.slowed {
-			t.Errorf("%s: measured %.2fms, simulated for the machine as it was %.2fms: outside −20 %%..+35 %%", k.name, k.m*1e3, k.slowed*1e3)
+		if k.m < 0.8*k.slowed || k.m > 1.4*k.slowed {
+			t.Errorf("%s: measured %.2fms, simulated for the machine as it was %.2fms: outside −20 %%..+40 %%", k.name, k.m*1e3, k.slowed*1e3)
 		}
 	}
 	if math.Abs(m.Throughput-s.Throughput) > 0.15*s.Throughput {
