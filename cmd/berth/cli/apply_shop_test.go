@@ -67,7 +67,7 @@ func TestApplyShopEmulated(t *testing.T) {
 }
 
 // shopCopy copies examples/shop to a temporary directory with a project
-// name and a published port of its own.
+// name and a published port of its own, and patient health checks.
 func shopCopy(t *testing.T) (dir, project string, port int) {
 	t.Helper()
 	src := filepath.Join("..", "..", "..", "examples", "shop")
@@ -86,6 +86,11 @@ func shopCopy(t *testing.T) (dir, project string, port int) {
 		if strings.HasSuffix(p, ".berth.hcl") {
 			data = regexp.MustCompile(`project\s*=\s*"shop"`).ReplaceAll(data, []byte(`project = "`+project+`"`))
 			data = regexp.MustCompile(`published\s*=\s*8080`).ReplaceAll(data, []byte(fmt.Sprintf("published = %d", port)))
+		}
+		if filepath.Base(p) == "services.berth.hcl" {
+			// The machine running the tests is shared: a health probe (an
+			// exec in the container) may take longer than the shop's 1s.
+			data = regexp.MustCompile(`(timeout\s*=\s*)"1s"`).ReplaceAll(data, []byte(`${1}"20s"`))
 		}
 		os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755)
 		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
