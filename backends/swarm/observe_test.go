@@ -1,0 +1,43 @@
+package swarm
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docker/docker/api/types/swarm"
+)
+
+// Versions of one secret left by an interrupted rotation: the one a
+// service mounts is the resource, the others get addresses of their own,
+// which no spec has, so the next plan deletes them.
+func TestObserveVersions(t *testing.T) {
+	ann := func(name, hash string) swarm.Annotations {
+		return swarm.Annotations{Name: name, Labels: map[string]string{
+			LabelProject: "p", LabelResource: "secret.jwt", LabelContentHash: hash,
+		}}
+	}
+	objs := []versionedObject{
+		{TypeSecret, "new", ann("p_jwt-22222222", "sha256:22222222aaaa"), 2},
+		{TypeSecret, "old", ann("p_jwt-11111111", "sha256:11111111aaaa"), 1},
+	}
+	tests := []struct {
+		name  string
+		inUse map[string]bool
+		want  string
+	}{
+		{"the mounted one wins", map[string]bool{"p_jwt-11111111": true}, "secret.jwt=old secret.jwt@22222222=new"},
+		{"else the newest", nil, "secret.jwt=new secret.jwt@11111111=old"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range observeVersions(append([]versionedObject(nil), objs...), tt.inUse) {
+			got = append(got, r.Address.String()+"="+r.ID)
+			if !r.IsSensitive(attrContent) {
+				t.Errorf("%s: content not sensitive", r.Address)
+			}
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, g, tt.want)
+		}
+	}
+}
