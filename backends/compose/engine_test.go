@@ -146,9 +146,15 @@ func TestEngineLifecycle(t *testing.T) {
 		if _, err := exec.LookPath("docker-compose"); err != nil {
 			t.Skip("docker-compose is not installed")
 		}
-		// docker-compose 1.29 wants a file naming the services.
+		// docker-compose 1.29 wants a file naming the services: berth's
+		// export of the same spec.
+		_, d := plan(t, b, tg, spec)
+		data, _, err := Export(spec, d)
+		if err != nil {
+			t.Fatal(err)
+		}
 		file := filepath.Join(t.TempDir(), "compose.yaml")
-		writeFile(t, file, "services:\n  api: {image: "+v1+"}\n  gateway: {image: "+v1+"}\n")
+		writeFile(t, file, string(data))
 		out, err := exec.Command("docker-compose", "-p", project, "-f", file, "ps").CombinedOutput()
 		if err != nil {
 			t.Fatalf("docker-compose ps: %v\n%s", err, out)
