@@ -102,6 +102,9 @@ func (s *sim) reply(cj *job, class failClass) {
 	if s.partitioned(p.svc, cj.svc) {
 		return
 	}
+	if class == answerOK && cj.flags&jobDegraded != 0 {
+		class = answerDegraded
+	}
 	l := p.ep.nodes[cj.pnode].link
 	if l.lane >= 0 {
 		s.laneAdd(l.lane, evReply, class, p, int(cj.pnode), cj.pattempt)
@@ -125,6 +128,10 @@ func (s *sim) answer(j *job, n int, attempt uint16, class failClass) {
 	st := &j.nodes[n]
 	if !st.open || st.attempt != attempt {
 		return
+	}
+	if class == answerDegraded {
+		j.flags |= jobDegraded
+		class = answerOK
 	}
 	s.attemptEnd(j, n, class)
 	if class == answerOK {

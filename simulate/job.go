@@ -12,6 +12,11 @@ const (
 	failRejected           // the callee's queue was full (503)
 	failError              // the callee answered with an error (5xx)
 	failLost               // the replica vanished (node down): no answer at all
+	// answerDegraded carries a degraded success from a callee to its
+	// caller (a fallback answered somewhere below it). It lives only
+	// between reply and answer, which turns it into answerOK plus the
+	// caller's jobDegraded flag, so degradation propagates upstream.
+	answerDegraded
 )
 
 // retryClass maps a failure to the lang.RetryOn* class that retry.on names.

@@ -142,3 +142,28 @@ func TestProbabilityAndFallback(t *testing.T) {
 		t.Errorf("api error rate %.3f (want 0), degraded %.3f (want 1: every answer used the fallback)", api.ErrorRate, api.DegradedRate)
 	}
 }
+
+// A fallback deep in the call tree degrades every answer above it, as the
+// emulator marks it: the entry sees the degradation, not only the service
+// whose call fell back.
+func TestDegradedPropagatesUpstream(t *testing.T) {
+	sp := newSpec()
+	f := call("dead")
+	f.Call.Fallback = lang.FallbackSkip
+	addService(sp, "front", 1, 1000, 0, lang.Dist{}, ep("get", seq(call("mid"))))
+	addService(sp, "mid", 1, 1000, 0, lang.Dist{}, ep("get", seq(f)))
+	dead := addService(sp, "dead", 1, 64, 64, pd(t, "const(1ms)"))
+	dead.Restart.Condition = "none"
+	addLoad(sp, "l", "front", 200, 10*time.Second, 0)
+	scenario(sp, &lang.Fault{Kind: lang.FaultKill, Service: "dead", At: 0})
+	res := mustRun(t, sp, Options{Seed: 1, Scenario: "f"})
+	for _, name := range []string{"front", "mid"} {
+		m := res.Services[name]
+		if m.ErrorRate != 0 || m.DegradedRate != 1 {
+			t.Errorf("%s: error rate %.3f (want 0), degraded %.3f (want 1)", name, m.ErrorRate, m.DegradedRate)
+		}
+	}
+	if res.Entry.DegradedRate != 1 {
+		t.Errorf("entry degraded rate %.3f, want 1", res.Entry.DegradedRate)
+	}
+}
