@@ -45,6 +45,9 @@ func (x *executor) createContainer(ctx context.Context, c *planner.Change) error
 	nets := a.List("networks")
 	nc := &network.NetworkingConfig{}
 	if len(nets) > 0 {
+		// The first network at create (API 1.41 takes one), the others
+		// connected before the start.
+		hc.NetworkMode = container.NetworkMode(x.netName(nets[0]))
 		nc.EndpointsConfig = map[string]*network.EndpointSettings{x.netName(nets[0]): {Aliases: []string{c.Group}}}
 	}
 	name := ContainerName(x.project, c.Group, c.Index)
