@@ -13,8 +13,11 @@
 // generation, and an event whose job has been recycled since is dropped
 // (lazy cancellation). The load's next arrival waits beside the heap, and
 // each link's attempt timeouts wait in a FIFO "pipe" of which only the
-// first live entry is in the heap (pipe.go). There is no goroutine per
-// entity; replications run in parallel, one goroutine each.
+// first live entry is in a second heap of timers (pipe.go), with the
+// time-series tick; the two heaps share one sequence counter, so together
+// they fire in one (time, sequence) order while the main heap holds only
+// the work in progress. There is no goroutine per entity; replications
+// run in parallel, one goroutine each.
 //
 // Every component draws from its own PCG stream, seeded by the run's seed
 // and a hash of the component's name (rng.go): changing one service leaves

@@ -63,7 +63,11 @@ func before(a, b *event) bool {
 // add schedules an event: a sift-up from the end of the heap.
 func (q *eventQueue) add(at int64, kind evKind, code failClass, jid, gen, arg uint32) {
 	q.seq++
-	e := event{at: at, key: q.seq<<16 | uint64(kind)<<8 | uint64(code), jid: jid, gen: gen, arg: arg}
+	q.push(event{at: at, key: q.seq<<16 | uint64(kind)<<8 | uint64(code), jid: jid, gen: gen, arg: arg})
+}
+
+// push inserts e, its key already set.
+func (q *eventQueue) push(e event) {
 	q.h = append(q.h, e)
 	h := q.h
 	i := len(h) - 1

@@ -2,8 +2,8 @@ package simulate
 
 // pipe is a FIFO of timeouts that all wait the same constant delay (one
 // link's attempt timeouts). Their times only grow, so the pipe keeps them
-// in a ring and only its first live entry sits in the heap (one evPipe
-// event). Most attempts are answered long before their timeout; their
+// in a ring and only its first live entry sits in the timers heap (one
+// evPipe event). Most attempts are answered long before their timeout; their
 // entries are dropped from the ring without ever touching the heap, and
 // the heap stays small.
 type pipe struct {
@@ -24,7 +24,7 @@ func (s *sim) pipeAdd(p *pipe, d int64, kind evKind, code failClass, j *job, nod
 	p.q.push(event{at: s.now + d, key: uint64(kind)<<8 | uint64(code), jid: j.id, gen: j.gen, arg: nodeArg(node, attempt)})
 	if !p.armed {
 		p.armed = true
-		s.q.add(p.q.peek().at, evPipe, 0, 0, 0, p.id)
+		s.timer(p.q.peek().at, evPipe, p.id)
 	}
 }
 
@@ -41,7 +41,7 @@ func (s *sim) drainPipe(id uint32) {
 	}
 	p.armed = p.q.len() > 0
 	if p.armed {
-		s.q.add(p.q.peek().at, evPipe, 0, 0, 0, p.id)
+		s.timer(p.q.peek().at, evPipe, p.id)
 	}
 }
 

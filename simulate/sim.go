@@ -15,6 +15,11 @@ type sim struct {
 	end    int64
 	warmup int64
 	q      eventQueue
+	// timers holds the events that wait long and are few: the pipes'
+	// heads and the time-series tick. They take their sequence numbers
+	// from q, so the two heaps together fire in the one (time, sequence)
+	// order, while q stays small (the work in progress).
+	timers eventQueue
 	pool   jobPool
 
 	spec     *lang.Spec
@@ -60,7 +65,7 @@ const maxSameInstant = 2_000_000
 
 // run processes events until the end of the load.
 func (s *sim) run() {
-	s.q.add(s.tick, evTick, 0, 0, 0, 0)
+	s.timer(s.tick, evTick, 0)
 	if s.warmup > 0 {
 		s.q.add(s.warmup, evFault, 0, 0, 0, warmupAction)
 	}
@@ -68,8 +73,12 @@ func (s *sim) run() {
 		// The pending arrival goes first when it is due no later than the
 		// earliest queued event (a fixed rule, so runs stay deterministic).
 		at, li := int64(math.MaxInt64), -1
-		if len(s.q.h) > 0 {
-			at = s.q.h[0].at
+		hq := &s.q
+		if len(s.timers.h) > 0 && (len(s.q.h) == 0 || before(&s.timers.h[0], &s.q.h[0])) {
+			hq = &s.timers
+		}
+		if len(hq.h) > 0 {
+			at = hq.h[0].at
 		}
 		if len(s.lanes) > 0 {
 			at, li = s.peekLanes(at)
@@ -89,7 +98,7 @@ func (s *sim) run() {
 		if li >= 0 {
 			e = s.lanes[li].q.pop()
 		} else {
-			e = s.q.pop()
+			e = hq.pop()
 		}
 		if e.at != s.now {
 			s.now, s.stuck = e.at, 0
@@ -137,7 +146,7 @@ func (s *sim) dispatch(e *event) {
 		s.bulkheadGiveUp(j, e.node(), e.attempt())
 	case evTick:
 		s.closeInterval()
-		s.q.add(s.now+s.tick, evTick, 0, 0, 0, 0)
+		s.timer(s.now+s.tick, evTick, 0)
 	case evFault:
 		s.faultAction(e.arg)
 	case evProbe:
@@ -152,6 +161,12 @@ func (s *sim) dispatch(e *event) {
 // at schedules a job event d ns from now.
 func (s *sim) at(d int64, kind evKind, j *job, node int, attempt uint16) {
 	s.q.add(s.now+d, kind, 0, j.id, j.gen, nodeArg(node, attempt))
+}
+
+// timer schedules a kind-specific event at at on the timers heap.
+func (s *sim) timer(at int64, kind evKind, arg uint32) {
+	s.q.seq++
+	s.timers.push(event{at: at, key: s.q.seq<<16 | uint64(kind)<<8, arg: arg})
 }
 
 // stalled reports a run that stopped because simulated time stood still.
