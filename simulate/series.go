@@ -50,8 +50,16 @@ func (s *sim) closeInterval() {
 	s.series.start = s.now
 }
 
-// point turns the interval counters into a Point and resets them.
+// point turns the interval counters into a Point and resets them; the
+// measured latencies go to lat.
 func (m *metric) point(now int64, sec float64) Point {
+	if m.ivLat.Count() > 0 {
+		m.lat.Merge(m.ivLat)
+	}
+	if m.ivPre.Count() > 0 {
+		m.ivLat.Merge(m.ivPre)
+		m.ivPre.Reset()
+	}
 	p := Point{
 		Time:       seconds(now),
 		Arrivals:   float64(m.ivArrivals) / sec,

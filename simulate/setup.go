@@ -73,7 +73,13 @@ func (s *sim) warmupCut() {
 	}
 }
 
-// finishRun closes the last time-series interval.
+// finishRun closes the last time-series interval and completes the
+// latency histograms (answers after a last tick at the very end are in
+// no interval).
 func (s *sim) finishRun() {
 	s.closeInterval()
+	s.entry.flush()
+	for _, svc := range s.svcs {
+		svc.m.flush()
+	}
 }
