@@ -65,3 +65,46 @@ func BenchmarkEventQueue(b *testing.B) {
 		q.add(e.at+int64(r.IntN(1e6)), evTick, 0, 0, 0, 0)
 	}
 }
+
+// TestEventQueueForms pushes and pops at random around the sizes where
+// the queue changes between its slice and heap forms, and checks every
+// pop against a sorted reference.
+func TestEventQueueForms(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var q eventQueue
+	var ref []event
+	heaps, slices := 0, 0
+	for step := range 200_000 {
+		target := 1 + (step/500%6)*10 // sizes 1..51, crossing scanMin and scanMax
+		if q.len() < target || (q.len() > 0 && r.IntN(2) == 0 && q.len() <= target) {
+			q.add(int64(r.IntN(50)), evTick, 0, 0, 0, uint32(step))
+			ref = append(ref, findKey(q.h, q.seq))
+			continue
+		}
+		sort.Slice(ref, func(i, j int) bool { return before(&ref[i], &ref[j]) })
+		if got := q.top(); *got != ref[0] {
+			t.Fatalf("step %d: top %+v, want %+v", step, *got, ref[0])
+		}
+		if got := q.pop(); got != ref[0] {
+			t.Fatalf("step %d: popped %+v, want %+v", step, got, ref[0])
+		}
+		ref = ref[1:]
+		if q.heap {
+			heaps++
+		} else {
+			slices++
+		}
+	}
+	if heaps == 0 || slices == 0 {
+		t.Fatalf("pops in heap form %d, in slice form %d: both forms must be exercised", heaps, slices)
+	}
+}
+
+func findKey(h []event, seq uint64) event {
+	for _, e := range h {
+		if e.key>>16 == seq {
+			return e
+		}
+	}
+	return event{}
+}

@@ -62,7 +62,7 @@ func (s *sim) laneFor(d int64) int {
 // laneAdd schedules a job event on lane i, its delay from now.
 func (s *sim) laneAdd(i int, kind evKind, code failClass, j *job, node int, attempt uint16) {
 	l := &s.lanes[i]
-	l.q.push(event{at: s.now + l.d, key: uint64(kind)<<8 | uint64(code), jid: j.id, gen: j.gen, arg: uint32(node)<<16 | uint32(attempt)})
+	l.q.push(event{at: s.now + l.d, key: uint64(kind)<<8 | uint64(code), ref: jobRef(j.id, j.gen), arg: uint32(node)<<16 | uint32(attempt)})
 }
 
 // peekLanes returns the earliest of at (the heap's top) and the lanes'

@@ -128,7 +128,7 @@ func (s *sim) unfreeze(r *replica) {
 	r.state = repUp
 	r.lostNode = false
 	for _, e := range r.parked {
-		s.q.add(s.now, e.kind(), e.code(), e.jid, e.gen, e.arg)
+		s.q.add(s.now, e.kind(), e.code(), e.jid(), e.gen(), e.arg)
 	}
 	r.parked = r.parked[:0]
 	for _, c := range r.consumers {

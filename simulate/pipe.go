@@ -21,7 +21,7 @@ func (s *sim) newPipe() *pipe {
 // pipeAdd schedules a job event d ns from now through p. d must be the
 // pipe's constant delay.
 func (s *sim) pipeAdd(p *pipe, d int64, kind evKind, code failClass, j *job, node int, attempt uint16) {
-	p.q.push(event{at: s.now + d, key: uint64(kind)<<8 | uint64(code), jid: j.id, gen: j.gen, arg: nodeArg(node, attempt)})
+	p.q.push(event{at: s.now + d, key: uint64(kind)<<8 | uint64(code), ref: jobRef(j.id, j.gen), arg: nodeArg(node, attempt)})
 	if !p.armed {
 		p.armed = true
 		s.timer(p.q.peek().at, evPipe, p.id)
@@ -33,8 +33,7 @@ func (s *sim) pipeAdd(p *pipe, d int64, kind evKind, code failClass, j *job, nod
 func (s *sim) drainPipe(id uint32) {
 	p := s.pipes[id]
 	for p.q.len() > 0 && p.q.peek().at <= s.now {
-		e := p.q.pop()
-		s.dispatch(&e)
+		s.dispatch(p.q.pop())
 	}
 	for p.q.len() > 0 && s.cancelled(p.q.peek()) {
 		p.q.pop()
@@ -48,8 +47,8 @@ func (s *sim) drainPipe(id uint32) {
 // cancelled reports whether a timeout no longer matters: its job ended, or
 // its attempt was answered or superseded.
 func (s *sim) cancelled(e event) bool {
-	j := s.pool.all[e.jid]
-	if j.gen != e.gen {
+	j := s.pool.all[e.jid()]
+	if j.gen != e.gen() {
 		return true
 	}
 	st := &j.nodes[e.node()]

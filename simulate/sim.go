@@ -74,11 +74,11 @@ func (s *sim) run() {
 		// earliest queued event (a fixed rule, so runs stay deterministic).
 		at, li := int64(math.MaxInt64), -1
 		hq := &s.q
-		if len(s.timers.h) > 0 && (len(s.q.h) == 0 || before(&s.timers.h[0], &s.q.h[0])) {
+		if s.timers.len() > 0 && (s.q.len() == 0 || before(s.timers.top(), s.q.top())) {
 			hq = &s.timers
 		}
-		if len(hq.h) > 0 {
-			at = hq.h[0].at
+		if hq.len() > 0 {
+			at = hq.top().at
 		}
 		if len(s.lanes) > 0 {
 			at, li = s.peekLanes(at)
@@ -106,7 +106,7 @@ func (s *sim) run() {
 			s.stalled()
 			break
 		}
-		s.dispatch(&e)
+		s.dispatch(e)
 		s.nEvents++
 		if s.progress != nil && s.nEvents&0xffff == 0 {
 			s.progress(float64(s.now) / float64(s.end))
@@ -115,15 +115,15 @@ func (s *sim) run() {
 	s.now = s.end
 }
 
-func (s *sim) dispatch(e *event) {
+func (s *sim) dispatch(e event) {
 	var j *job
-	if e.jid != 0 {
-		j = s.pool.all[e.jid]
-		if j.gen != e.gen {
+	if jid := e.jid(); jid != 0 {
+		j = s.pool.all[jid]
+		if j.gen != e.gen() {
 			return // the job has ended since: a cancelled timer or a late answer
 		}
 		if j.rep != nil && j.rep.state == repFrozen {
-			j.rep.parked = append(j.rep.parked, *e)
+			j.rep.parked = append(j.rep.parked, e)
 			return
 		}
 	}
@@ -150,7 +150,7 @@ func (s *sim) dispatch(e *event) {
 	case evFault:
 		s.faultAction(e.arg)
 	case evProbe:
-		s.probe(e.arg, e.gen, e.code())
+		s.probe(e.arg, e.gen(), e.code())
 	case evPipe:
 		s.drainPipe(e.arg)
 	case evConsume:
