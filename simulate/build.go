@@ -60,6 +60,10 @@ func (s *sim) buildService(i int, ls *lang.Service) *service {
 		svc.restartDelay = defaultRestart
 	}
 	svc.restartNever = ls.Restart.Condition == "none"
+	svc.restartMax = max(ls.Restart.MaxAttempts, 0)
+	if s.backend == backendSwarm { // Docker's on-failure:N has no window
+		svc.restartWin = int64(ls.Restart.Window)
+	}
 	defWork := s.sampler(c.ServiceTime)
 	if len(ls.Endpoints) == 0 {
 		svc.endpoints = []*endpoint{{svc: svc, name: "", weight: 1, work: defWork, hasWork: !c.ServiceTime.IsZero(), decl: ls.DeclRange}}

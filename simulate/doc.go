@@ -64,7 +64,9 @@
 //
 //   - kill: the first up replicas crash; they leave rotation at once, what
 //     they held fails (connection reset, class refused), and they restart
-//     after restart.delay (default 5 s; never with condition "none").
+//     after restart.delay (default 5 s; never with condition "none"; not
+//     after restart.max_attempts restarts, counted within restart.window
+//     under swarm).
 //   - hang: the replicas accept calls and answer nothing (everything they
 //     hold freezes) until the hang ends or the health check marks them
 //     unhealthy: moby's schedule, first probe one interval after start,

@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/simulate/dist"
@@ -216,10 +217,24 @@ func (s *sim) hitReplicas(a faultAction) {
 
 // scheduleRestart brings a stopped replica back after restart.delay: on
 // the same host under compose, as a new task under swarm (same node here;
-// node losses reschedule elsewhere).
+// node losses reschedule elsewhere). Every stop the simulator makes is a
+// failure (a kill, an unhealthy task), so condition "on-failure" restarts
+// like "any". With max_attempts the replica stays down once it has been
+// restarted that many times (within the window under swarm, as swarmkit
+// counts; Docker's on-failure:N counts them all).
 func (s *sim) scheduleRestart(r *replica) {
 	if r.svc.restartNever {
 		return
+	}
+	if limit := r.svc.restartMax; limit > 0 {
+		if w := r.svc.restartWin; w > 0 {
+			r.restarts = slices.DeleteFunc(r.restarts, func(t int64) bool { return s.now-t >= w })
+		}
+		if len(r.restarts) >= limit {
+			s.note("gave-up", r, fmt.Sprintf("restart.max_attempts = %d reached", limit))
+			return
+		}
+		r.restarts = append(r.restarts, s.now)
 	}
 	s.schedule(r.svc.restartDelay, faultAction{kind: actRestart, rep: r, inc: r.inc})
 }

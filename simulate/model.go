@@ -31,6 +31,8 @@ type service struct {
 	health       *lang.Health // nil: no health check
 	restartDelay int64
 	restartNever bool
+	restartMax   int   // restart.max_attempts (0: no limit)
+	restartWin   int64 // restart.window, ns (0: every restart counts)
 
 	workRng  *rand.Rand
 	flowRng  *rand.Rand      // call and publish probabilities
@@ -155,6 +157,7 @@ type replica struct {
 	healthFails int
 	unhealthy   bool
 	lostNode    bool // frozen because its node is down
+	restarts    []int64 // when the restarts counted against max_attempts were scheduled
 
 	consumers []*consumer
 	consBusy  int // consumers running a message
