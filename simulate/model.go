@@ -156,7 +156,7 @@ type replica struct {
 	probeActive bool  // a probe chain is scheduled
 	healthFails int
 	unhealthy   bool
-	lostNode    bool // frozen because its node is down
+	lostNode    bool    // frozen because its node is down
 	restarts    []int64 // when the restarts counted against max_attempts were scheduled
 
 	consumers []*consumer
