@@ -28,7 +28,11 @@ func (r *Result) all() []*Report {
 }
 
 // Report is the outcome of one run: one load without faults, or one
-// scenario. Times are in seconds.
+// scenario. Times are in seconds. With several replications, counts and
+// latency histograms are pooled over all of them (so counts are sums and
+// rates are per replication-second), each main metric carries its 95 %
+// confidence interval, and the time series and events are those of the
+// first replication.
 type Report struct {
 	Name         string  `json:"name"` // "load peak", "scenario orders-replica-loss"
 	Load         string  `json:"load"`
