@@ -6,7 +6,7 @@ GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X github.com/berth-dev/berth/cmd/berth/cli.Version=$(VERSION)
 
-.PHONY: build test test-short bench fuzz fmt vet
+.PHONY: build test test-short bench bench-simpy fuzz fmt vet
 
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/berth ./cmd/berth
@@ -21,6 +21,11 @@ test-short:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# The simulator against SimPy (M/M/4, rho = 0.9), round after round in one
+# run; needs /usr/bin/python3 with python3-simpy3 and the anchors' script.
+bench-simpy:
+	./scripts/bench-simpy.sh 5
 
 fuzz:
 	$(GO) test ./lang -run '^$$' -fuzz FuzzLoad -fuzztime 10m
