@@ -90,3 +90,10 @@ func unionKeys(ms ...Attrs) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// DiffAttrs compares two attribute maps with no engine defaults: one
+// AttrDiff per attribute that differs, and per key inside map attributes
+// ("env.LOG_LEVEL"), sorted by path. A nil map is an absent resource, so
+// every attribute of the other side differs. It is the comparison
+// reconcile makes, for callers that diff two desired states (berth diff).
+func DiffAttrs(before, after Attrs) []AttrDiff { return diffAttrs(after, before, nil) }
