@@ -80,68 +80,14 @@ func change(r *resource, action planner.Action, reasons []planner.Reason, src *s
 }
 
 // diffAttrs compares two attribute maps key by key (a nil map is an
-// absent resource) and returns a reason per key that differs, sorted.
-// Maps are compared key by key ("env.LOG_LEVEL").
+// absent resource, maps key by key: "env.LOG_LEVEL") as the planner does,
+// and returns a reason per key that differs, sorted.
 func diffAttrs(before, after planner.Attrs) []planner.Reason {
-	keys := map[string]bool{}
-	for k := range before {
-		keys[k] = true
-	}
-	for k := range after {
-		keys[k] = true
-	}
-	sorted := make([]string, 0, len(keys))
-	for k := range keys {
-		sorted = append(sorted, k)
-	}
-	sort.Strings(sorted)
 	var out []planner.Reason
-	for _, k := range sorted {
-		b, a := before[k], after[k]
-		bm, bIsMap := b.(map[string]string)
-		am, aIsMap := a.(map[string]string)
-		if bIsMap || aIsMap {
-			out = append(out, diffStringMaps(k, bm, am)...)
-			continue
-		}
-		if !equal(b, a) {
-			out = append(out, planner.Reason{Attribute: k, Before: b, After: a})
-		}
+	for _, d := range planner.DiffAttrs(before, after) {
+		out = append(out, planner.Reason{Attribute: d.Path, Before: d.Before, After: d.After})
 	}
 	return out
-}
-
-func diffStringMaps(name string, before, after map[string]string) []planner.Reason {
-	b, a := planner.Attrs{}, planner.Attrs{}
-	for k, v := range before {
-		b[k] = v
-	}
-	for k, v := range after {
-		a[k] = v
-	}
-	out := diffAttrs(b, a)
-	for i := range out {
-		out[i].Attribute = name + "." + out[i].Attribute
-	}
-	return out
-}
-
-// equal compares two canonical attribute values (nil is absent).
-func equal(a, b any) bool {
-	as, aok := a.([]string)
-	bs, bok := b.([]string)
-	if aok || bok {
-		if len(as) != len(bs) || aok != bok {
-			return false
-		}
-		for i := range as {
-			if as[i] != bs[i] {
-				return false
-			}
-		}
-		return true
-	}
-	return a == b
 }
 
 // String is the canonical text of a change, one line for the resource

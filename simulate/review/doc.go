@@ -8,10 +8,10 @@
 // every block of a spec (berth, service, link, queue, load, scenario, slo,
 // network, volume, secret, config) becomes a resource with an address and
 // a flat map of attributes (planner.Attrs), made by walking the typed
-// model by reflection; two maps are compared key by key and each
-// difference becomes a planner.Reason, in the plan's vocabulary (create,
-// update, delete). Nothing is written per block type except how a flow is
-// spelled.
+// model by reflection; two maps are compared key by key by
+// planner.DiffAttrs (the comparison reconcile makes) and each difference
+// becomes a planner.Reason, in the plan's vocabulary (create, update,
+// delete). Nothing is written per block type except how a flow is spelled.
 //
 // The simulated deltas (deltas.go) run every load and scenario of both
 // sides with the same seeds and replications; a difference is significant
