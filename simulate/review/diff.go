@@ -2,7 +2,7 @@ package review
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/berth-dev/berth/planner"
@@ -54,13 +54,7 @@ func diffResources(old, new []*resource, oldSrc, newSrc *sources) []Change {
 			out = append(out, change(o, planner.Delete, diffAttrs(o.Attrs, nil), oldSrc))
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if kindOrder[a.Kind] != kindOrder[b.Kind] {
-			return kindOrder[a.Kind] < kindOrder[b.Kind]
-		}
-		return a.Name < b.Name
-	})
+	slices.SortStableFunc(out, func(a, b Change) int { return byKind(a.Kind, a.Name, b.Kind, b.Name) })
 	return out
 }
 

@@ -1,8 +1,10 @@
 package review
 
 import (
+	"cmp"
 	"reflect"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -48,36 +50,25 @@ func resources(spec *lang.Spec) []*resource {
 	for _, l := range spec.SortedLinks() {
 		add("link", l.Key().String(), l, l.DeclRange, "link", l.From, l.To)
 	}
-	for _, q := range spec.SortedQueues() {
-		add("queue", q.Name, q, q.DeclRange, "queue", q.Name)
-	}
-	for _, l := range spec.SortedLoads() {
-		add("load", l.Name, l, l.DeclRange, "load", l.Name)
-	}
-	for _, s := range spec.SortedScenarios() {
-		add("scenario", s.Name, s, s.DeclRange, "scenario", s.Name)
-	}
-	for _, s := range spec.SortedSLOs() {
-		add("slo", s.Name, s, s.DeclRange, "slo", s.Name)
-	}
-	for _, n := range spec.SortedNetworks() {
-		add("network", n.Name, n, n.DeclRange, "network", n.Name)
-	}
-	for _, v := range spec.SortedVolumes() {
-		add("volume", v.Name, v, v.DeclRange, "volume", v.Name)
-	}
-	for _, s := range spec.SortedSecrets() {
-		add("secret", s.Name, s, s.DeclRange, "secret", s.Name)
-	}
-	for _, c := range spec.SortedConfigs() {
-		add("config", c.Name, c, c.DeclRange, "config", c.Name)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if kindOrder[out[i].Kind] != kindOrder[out[j].Kind] {
-			return kindOrder[out[i].Kind] < kindOrder[out[j].Kind]
+	// The other blocks have one label, their name.
+	for _, named := range []struct {
+		kind   string
+		sorted any // a []*lang.T; each T has Name and DeclRange
+	}{
+		{"queue", spec.SortedQueues()}, {"load", spec.SortedLoads()},
+		{"scenario", spec.SortedScenarios()}, {"slo", spec.SortedSLOs()},
+		{"network", spec.SortedNetworks()}, {"volume", spec.SortedVolumes()},
+		{"secret", spec.SortedSecrets()}, {"config", spec.SortedConfigs()},
+	} {
+		list := reflect.ValueOf(named.sorted)
+		for i := range list.Len() {
+			block := list.Index(i).Elem()
+			name := block.FieldByName("Name").String()
+			rng := block.FieldByName("DeclRange").Interface().(hcl.Range)
+			add(named.kind, name, list.Index(i).Interface(), rng, named.kind, name)
 		}
-		return out[i].Name < out[j].Name
-	})
+	}
+	slices.SortStableFunc(out, func(a, b *resource) int { return byKind(a.Kind, a.Name, b.Kind, b.Name) })
 	return out
 }
 
@@ -86,6 +77,14 @@ func resources(spec *lang.Spec) []*resource {
 var kindOrder = map[string]int{
 	"berth": 0, "service": 1, "link": 2, "queue": 3, "load": 4, "scenario": 5, "slo": 6,
 	"network": 7, "volume": 8, "secret": 9, "config": 10,
+}
+
+// byKind orders resources and changes by kindOrder, then by name.
+func byKind(aKind, aName, bKind, bName string) int {
+	if c := cmp.Compare(kindOrder[aKind], kindOrder[bKind]); c != 0 {
+		return c
+	}
+	return strings.Compare(aName, bName)
 }
 
 // serviceLabel is the label of the block a service comes from (the block

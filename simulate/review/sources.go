@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -54,7 +55,7 @@ func (s *sources) attrRange(block []string, path string) (hcl.Range, bool) {
 			continue
 		}
 		for _, b := range body.Blocks {
-			if b.Type == block[0] && labelsEqual(b.Labels, block[1:]) {
+			if b.Type == block[0] && slices.Equal(b.Labels, block[1:]) {
 				return walkPath(b.Body, b.DefRange(), strings.Split(path, ".")), true
 			}
 		}
@@ -151,18 +152,6 @@ func findCall(body *hclsyntax.Body, key string) *hclsyntax.Block {
 	}
 	walk(body)
 	return found
-}
-
-func labelsEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // pos formats a range as "file:line", or "" when it is empty.
