@@ -17,6 +17,12 @@
 // Traffic goes to 127.0.0.1 only: CheckTarget refuses any other host, and
 // the HTTP client's dialer refuses any other address, redirects included.
 //
+// Around the generator it holds what `berth loadtest` and `berth compare`
+// decide, so the CLI only parses flags and renders: which load and which
+// cases apply (PickLoad), the verdicts on a measurement by the simulator's
+// rules (Judge), the simulation of the load as it was sent (Replay) and
+// the comparison of the two, metric by metric (Comparison).
+//
 // The package also owns the calibration probe (`berth calibrate`): a
 // two-service emulated project whose zero-work call chain, timed against a
 // direct call, gives the network and HTTP cost of one hop.
@@ -24,5 +30,10 @@
 // Files: target.go (the loopback rule, the default target), schedule.go
 // (arrival times), options.go, run.go (the generator), record.go (what
 // is measured), services.go (per-service counts from response trees),
-// result.go, calibrate.go.
+// result.go, ready.go (waiting for the target, the round trip), pick.go
+// (the load and its cases), judge.go (verdicts on a measurement),
+// replay.go (the simulation of a measured test), compare.go and
+// compare_metrics.go (measured beside simulated), stats.go (the
+// emulator's counters over a test), probe.go (the calibration project),
+// calibrate.go (the hop cost).
 package loadgen

@@ -1,0 +1,67 @@
+package loadgen
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/simulate"
+)
+
+// Judge checks the cases' expect blocks and the entry's slos on the
+// measurement, once each, and lists the slos of other services as not
+// checked.
+func TestJudge(t *testing.T) {
+	spec := pickSpec()
+	spec.Services["db"] = service("db", 1, lang.Const(time.Millisecond))
+	spec.SLOs = map[string]*lang.SLO{
+		"any":   {Name: "any", Expect: lang.Expect{P50: time.Microsecond}},
+		"api":   {Name: "api", Service: "api", Expect: lang.Expect{Throughput: 5}},
+		"db":    {Name: "db", Service: "db", Expect: lang.Expect{P99: time.Second}},
+		"other": {Name: "other", Service: "web", Expect: lang.Expect{P99: time.Second}},
+	}
+	res := &Result{Entry: &simulate.Metrics{Throughput: 20, Latency: simulate.Latency{P50: 0.002}}}
+	ld, cases, err := PickLoad(spec, "quick", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := Judge(spec, ld, cases, res)
+	type verdict struct {
+		Source, Target, Metric string
+		Pass                   bool
+	}
+	var got []verdict
+	for _, v := range j.Verdicts {
+		got = append(got, verdict{v.Source, v.Target, v.Metric, v.Pass})
+	}
+	want := []verdict{
+		{"slo any", "entry", "p50", false},
+		{"slo api", "api", "throughput", true},
+		{"scenario b-fine", "entry", "p50", true},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("verdicts (-want +got):\n%s", d)
+	}
+	wantSkipped := []string{
+		"slo db (service db: loadtest measures the entry, api)",
+		"slo other (service web: loadtest measures the entry, api)",
+	}
+	if d := cmp.Diff(wantSkipped, j.NotChecked); d != "" {
+		t.Errorf("not checked (-want +got):\n%s", d)
+	}
+	if j.Pass || j.Failed() != 1 || j.Result != res {
+		t.Errorf("pass %v, %d failed, result %p: want a failure of 1 on %p", j.Pass, j.Failed(), j.Result, res)
+	}
+	if len(spec.SLOs) != 4 {
+		t.Errorf("the spec's slos changed: %v", spec.SLOs)
+	}
+
+	// Nothing applies: no verdicts (an empty list, not null), a pass.
+	spec.SLOs = nil
+	j = Judge(spec, spec.Loads["steady"], []simulate.Case{{Load: "steady"}}, res)
+	if j.Verdicts == nil || len(j.Verdicts) != 0 || !j.Pass {
+		t.Errorf("no expectations: verdicts %#v, pass %v", j.Verdicts, j.Pass)
+	}
+}
