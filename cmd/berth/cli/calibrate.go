@@ -1,23 +1,12 @@
 package cli
 
 import (
-	"context"
 	"fmt"
-	"net"
-	"net/url"
-	"os"
-	"path/filepath"
 	"strconv"
 	"time"
 
-	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/spf13/cobra"
-	"github.com/zclconf/go-cty/cty"
 
-	"github.com/berth-dev/berth/backends"
-	"github.com/berth-dev/berth/lang"
-	"github.com/berth-dev/berth/planner"
 	"github.com/berth-dev/berth/simulate/loadgen"
 )
 
@@ -104,7 +93,7 @@ func runCalibrate(cmd *cobra.Command, dir string, f *calibrateFlags) error {
 	if err != nil {
 		return err
 	}
-	probe := probeSpec(spec.Project, name, port)
+	probe := loadgen.ProbeSpecOn(spec.Project, name, port)
 	release, err := lockProject(cmd, probe.Project, false)
 	if err != nil {
 		return err
@@ -119,7 +108,7 @@ func runCalibrate(cmd *cobra.Command, dir string, f *calibrateFlags) error {
 		return err
 	}
 	target, _ := loadgen.CheckTarget("127.0.0.1:" + strconv.Itoa(port))
-	if err := probeReady(ctx, target, f.wait); err != nil {
+	if err := loadgen.WaitProbe(ctx, target, f.wait); err != nil {
 		return err
 	}
 	fmt.Fprintf(errOut, "Timing %d requests of each kind at %s...\n", f.samples, target)
@@ -143,115 +132,6 @@ func runCalibrate(cmd *cobra.Command, dir string, f *calibrateFlags) error {
 	return nil
 }
 
-// probeSpec is the calibration project of a spec's project on backend.
-func probeSpec(project, backend string, port int) *lang.Spec {
-	name := project + "-calibrate"
-	if len(name) > 63 {
-		name = name[:54] + "-calibrate"
-	}
-	s := loadgen.ProbeSpec(name, port)
-	s.Backend = backend
-	if backend == lang.BackendSwarm {
-		// Service names by DNS round robin and the port published on the
-		// host: what works everywhere (no IPVS needed).
-		for _, svc := range s.Services {
-			svc.EndpointMode = "dnsrr"
-			for i := range svc.Ports {
-				svc.Ports[i].Mode = "host"
-			}
-		}
-	}
-	return s
-}
-
-func freeLoopbackPort() (int, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port, nil
-}
-
-// deployProbe plans the probe project against the engine and applies it.
-func deployProbe(ctx context.Context, cmd *cobra.Command, be backends.Backend, probe *lang.Spec, wait time.Duration) error {
-	tg, err := be.Target(ctx, backends.TargetOptions{Emulate: true, NeedEmulator: true})
-	if err != nil {
-		return err
-	}
-	obs, err := be.Observe(ctx, probe.Project)
-	if err != nil {
-		return err
-	}
-	p, desired, diags := planner.Make(tg, probe, obs)
-	if diags.HasErrors() {
-		return fmt.Errorf("calibration probe: %s", diags.Error())
-	}
-	errOut := cmd.ErrOrStderr()
-	prog := backends.NewProgress(errOut, isTerminal(errOut))
-	res, err := be.Apply(ctx, p, backends.ApplyOptions{Contents: desired.Contents, Progress: prog, Wait: wait})
-	prog.Close()
-	if err != nil {
-		return err
-	}
-	if !res.OK() {
-		for _, e := range append(res.Failed, res.Unready...) {
-			fmt.Fprintln(errOut, "  ", e)
-		}
-		return fmt.Errorf("the calibration probe did not start (see above)")
-	}
-	return nil
-}
-
-// removeProbe destroys the probe project, even after an interrupt.
-func removeProbe(cmd *cobra.Command, be backends.Backend, project string) {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	err := func() error {
-		tg, err := be.Target(ctx, backends.TargetOptions{})
-		if err != nil {
-			return err
-		}
-		obs, err := be.Observe(ctx, project)
-		if err != nil {
-			return err
-		}
-		p, err := planner.Reconcile(be.Name(), tg.Schema, nil, obs)
-		if err != nil || p.Empty() {
-			return err
-		}
-		p.Project = project
-		res, err := be.Apply(ctx, p, backends.ApplyOptions{})
-		if err == nil && !res.OK() {
-			err = fmt.Errorf("%d steps failed", len(res.Failed))
-		}
-		return err
-	}()
-	if err != nil {
-		fmt.Fprintf(cmd.ErrOrStderr(), "Warning: the calibration probe %q was not removed: %v (berth destroy --project %s removes it)\n", project, err, project)
-	}
-}
-
-// probeReady waits until the probe's chain answers 200: the probe is up
-// and finds the echo service by name.
-func probeReady(ctx context.Context, target *url.URL, wait time.Duration) error {
-	if err := loadgen.WaitReady(ctx, target, wait); err != nil {
-		return err
-	}
-	deadline := time.Now().Add(wait)
-	for {
-		var body map[string]any
-		err := loadgen.FetchJSON(ctx, target, "/chain", &body)
-		if err == nil || ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("the calibration probe does not reach its echo service after %s: %v", wait, err)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-}
-
 func writeCalibration(cmd *cobra.Command, c *calibration) {
 	w := cmd.OutOrStdout()
 	fmt.Fprintf(w, "Measured on the %s engine, %d requests of each kind, one at a time:\n", c.Backend, c.Samples)
@@ -266,59 +146,4 @@ func writeCalibration(cmd *cobra.Command, c *calibration) {
 		return
 	}
 	fmt.Fprintf(w, "\nAdd to the spec (or run with --write):\n\n  berth {\n    defaults {\n      hop_latency = %q\n    }\n  }\n", c.HopLatency)
-}
-
-// writeHopLatency sets berth { defaults { hop_latency = value } } in the
-// spec file of dir that has the berth block (the first file when none
-// has one) and returns the file's path. Everything else in the file stays
-// as it was.
-func writeHopLatency(dir, value string) (string, error) {
-	files, err := specFilesIn(dir, false)
-	if err != nil || len(files) == 0 {
-		return "", fmt.Errorf("no %s files in %s", specSuffix, dir)
-	}
-	path, f, block := files[0], (*hclwrite.File)(nil), (*hclwrite.Block)(nil)
-	for _, p := range files {
-		pf, err := parseForWrite(p)
-		if err != nil {
-			return "", err
-		}
-		if f == nil {
-			f = pf
-		}
-		if b := pf.Body().FirstMatchingBlock("berth", nil); b != nil {
-			path, f, block = p, pf, b
-			break
-		}
-	}
-	if block == nil {
-		f.Body().AppendNewline()
-		block = f.Body().AppendNewBlock("berth", nil)
-	}
-	defaults := block.Body().FirstMatchingBlock("defaults", nil)
-	if defaults == nil {
-		defaults = block.Body().AppendNewBlock("defaults", nil)
-	}
-	defaults.Body().SetAttributeValue("hop_latency", cty.StringVal(value))
-	st, err := os.Stat(path)
-	if err != nil {
-		return "", err
-	}
-	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp")
-	if err := os.WriteFile(tmp, f.Bytes(), st.Mode().Perm()); err != nil {
-		return "", err
-	}
-	return path, os.Rename(tmp, path)
-}
-
-func parseForWrite(path string) (*hclwrite.File, error) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	f, diags := hclwrite.ParseConfig(src, path, hcl.InitialPos)
-	if diags.HasErrors() {
-		return nil, fmt.Errorf("%s: %s", path, diags.Error())
-	}
-	return f, nil
 }

@@ -171,7 +171,7 @@ func TestCompareOnEngine(t *testing.T) {
 		t.Errorf("hop latency %v: want a positive cost under 20ms", cal.Hop)
 	}
 
-	var c comparison
+	var c loadgen.Comparison
 	stopProbe := probeDuring(t, cal.Target)
 	decode(t, berth(t, 0, "compare", dir, "--json"), &c)
 	machine := stopProbe()

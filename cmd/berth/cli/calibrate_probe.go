@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/planner"
+)
+
+// freeLoopbackPort returns a TCP port of 127.0.0.1 that nothing listens on
+// now (the kernel's choice).
+func freeLoopbackPort() (int, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port, nil
+}
+
+// deployProbe plans the probe project against the engine and applies it.
+func deployProbe(ctx context.Context, cmd *cobra.Command, be backends.Backend, probe *lang.Spec, wait time.Duration) error {
+	tg, err := be.Target(ctx, backends.TargetOptions{Emulate: true, NeedEmulator: true})
+	if err != nil {
+		return err
+	}
+	obs, err := be.Observe(ctx, probe.Project)
+	if err != nil {
+		return err
+	}
+	p, desired, diags := planner.Make(tg, probe, obs)
+	if diags.HasErrors() {
+		return fmt.Errorf("calibration probe: %s", diags.Error())
+	}
+	errOut := cmd.ErrOrStderr()
+	prog := backends.NewProgress(errOut, isTerminal(errOut))
+	res, err := be.Apply(ctx, p, backends.ApplyOptions{Contents: desired.Contents, Progress: prog, Wait: wait})
+	prog.Close()
+	if err != nil {
+		return err
+	}
+	if !res.OK() {
+		for _, e := range append(res.Failed, res.Unready...) {
+			fmt.Fprintln(errOut, "  ", e)
+		}
+		return fmt.Errorf("the calibration probe did not start (see above)")
+	}
+	return nil
+}
+
+// removeProbe destroys the probe project, even after an interrupt.
+func removeProbe(cmd *cobra.Command, be backends.Backend, project string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	err := func() error {
+		tg, err := be.Target(ctx, backends.TargetOptions{})
+		if err != nil {
+			return err
+		}
+		obs, err := be.Observe(ctx, project)
+		if err != nil {
+			return err
+		}
+		p, err := planner.Reconcile(be.Name(), tg.Schema, nil, obs)
+		if err != nil || p.Empty() {
+			return err
+		}
+		p.Project = project
+		res, err := be.Apply(ctx, p, backends.ApplyOptions{})
+		if err == nil && !res.OK() {
+			err = fmt.Errorf("%d steps failed", len(res.Failed))
+		}
+		return err
+	}()
+	if err != nil {
+		fmt.Fprintf(cmd.ErrOrStderr(), "Warning: the calibration probe %q was not removed: %v (berth destroy --project %s removes it)\n", project, err, project)
+	}
+}

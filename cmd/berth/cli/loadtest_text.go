@@ -1,0 +1,164 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/simulate"
+	"github.com/berth-dev/berth/simulate/loadgen"
+)
+
+// writeMeasured prints the summary of a load test: the entry as
+// simulate prints it, its endpoints, and the services counted from the
+// emulators' answers.
+func writeMeasured(w io.Writer, r *loadgen.Result) {
+	e := r.Entry
+	head := fmt.Sprintf("load %s: %s measured at %s", r.Load, loadSeconds(r.Duration), r.Target)
+	if r.Warmup > 0 {
+		head += fmt.Sprintf(" (first %s not measured)", loadSeconds(r.Warmup))
+	}
+	fmt.Fprintln(w, head)
+	fmt.Fprintf(w, "  requests: %d sent, %d measured: %d ok (%d degraded), %d failed%s; %d dropped\n",
+		r.Sent, e.Arrivals, e.Completed, e.Degraded, e.Failed, failureText(e.Failures), r.Dropped)
+	fmt.Fprintf(w, "  status: %s\n", statusText(r))
+	fmt.Fprintf(w, "  latency: mean %s, p50 %s, p90 %s, p99 %s, p99.9 %s, max %s\n",
+		loadMs(e.Latency.Mean), loadMs(e.Latency.P50), loadMs(e.Latency.P90), loadMs(e.Latency.P99), loadMs(e.Latency.P999), loadMs(e.Latency.Max))
+	if r.Lag.Max > 0.05 {
+		fmt.Fprintf(w, "  generator: sent late by %s on average, %s at most (a busy machine)\n", loadMs(r.Lag.Mean), loadMs(r.Lag.Max))
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "  \trps\terr%\tdegr%\tp50\tp99\t")
+	row := func(name string, m *simulate.Metrics) {
+		fmt.Fprintf(tw, "  %s\t%.1f\t%s\t%s\t%s\t%s\t\n", name, m.Throughput, loadPct(m.ErrorRate), loadPct(m.DegradedRate), loadMs(m.Latency.P50), loadMs(m.Latency.P99))
+	}
+	row("entry", e)
+	for _, name := range loadNames(e.Endpoints) {
+		row("  "+name, e.Endpoints[name])
+	}
+	tw.Flush()
+	if len(r.Services) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "  services, counted from the emulators' answers (requests received, failed as their callers saw):")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "  \treq/s\terr%\tdegr%\t")
+	for _, name := range loadNames(r.Services) {
+		m := r.Services[name]
+		fmt.Fprintf(tw, "  %s\t%.1f\t%s\t%s\t\n", name, r.PerSecond(m.Arrivals), loadPct(m.ErrorRate), loadPct(m.DegradedRate))
+	}
+	tw.Flush()
+}
+
+func failureText(f map[string]int64) string {
+	if len(f) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, k := range loadNames(f) {
+		parts = append(parts, fmt.Sprintf("%s %d", k, f[k]))
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+func statusText(r *loadgen.Result) string {
+	var parts []string
+	for _, k := range r.StatusKeys() {
+		parts = append(parts, fmt.Sprintf("%s ×%d", k, r.Status[k]))
+	}
+	if len(parts) == 0 {
+		return "(no answer measured)"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// writeJudgement prints the checked expectations as simulate does, the
+// slos left unchecked, and the summary.
+func writeJudgement(w io.Writer, j *loadgen.Judgement) {
+	for _, v := range j.Verdicts {
+		status := "PASS"
+		if !v.Pass {
+			status = "FAIL"
+		}
+		fmt.Fprintf(w, "  %s  %s: %s %s = %s, bound %s %s", status, v.Source, v.Target, v.Metric,
+			loadVerdictValue(v.Metric, v.Measured), v.Op, loadVerdictValue(v.Metric, v.Bound))
+		if v.Pos != "" {
+			fmt.Fprintf(w, "  (%s)", v.Pos)
+		}
+		fmt.Fprintln(w)
+	}
+	for _, s := range j.NotChecked {
+		fmt.Fprintf(w, "  SKIP  %s\n", s)
+	}
+	switch n, failed := len(j.Verdicts), j.Failed(); {
+	case n == 0:
+		fmt.Fprintln(w, "\nNo expectation or slo applies to this measurement.")
+	case failed == 0:
+		fmt.Fprintf(w, "\nPASS: all %s held on the measurement.\n", plural(n, "verdict"))
+	default:
+		fmt.Fprintf(w, "\nFAIL: %d of %s failed on the measurement.\n", failed, plural(n, "verdict"))
+	}
+}
+
+func arrivalName(ld *lang.Load) string {
+	if ld.Arrival == "" {
+		return lang.ArrivalPoisson
+	}
+	return ld.Arrival
+}
+
+// rateText describes the scaled rate profile ("50/s", "ramp 100→800/s").
+func rateText(p lang.RateProfile, scale float64) string {
+	p = loadgen.Scaled(p, scale)
+	switch p.Kind {
+	case lang.ProfileRamp:
+		return fmt.Sprintf("ramp %g→%g/s over %s", p.From, p.To, p.Over)
+	case lang.ProfileSteps:
+		return fmt.Sprintf("%g/s in steps up to %g/s", p.Rate, p.Peak())
+	}
+	return fmt.Sprintf("%g/s", p.Rate)
+}
+
+// loadVerdictValue writes a verdict's value in the metric's unit.
+func loadVerdictValue(metric string, v float64) string {
+	switch metric {
+	case "error_rate", "degraded_rate":
+		return loadPct(v) + "%"
+	case "throughput":
+		return fmt.Sprintf("%.1f/s", v)
+	}
+	return loadMs(v)
+}
+
+// loadPct writes a fraction as a percentage, without the sign.
+func loadPct(f float64) string { return fmt.Sprintf("%.2f", f*100) }
+
+// loadMs writes seconds in milliseconds, to the microsecond below 10 ms.
+func loadMs(s float64) string {
+	switch {
+	case s >= 10:
+		return fmt.Sprintf("%.1fs", s)
+	case s < 0.01:
+		return fmt.Sprintf("%.3gms", s*1e3)
+	}
+	return fmt.Sprintf("%.1fms", s*1e3)
+}
+
+// loadSeconds writes seconds with at most two decimals ("1.5s").
+func loadSeconds(s float64) string {
+	return strconv.FormatFloat(math.Round(s*100)/100, 'f', -1, 64) + "s"
+}
+
+func loadNames[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
