@@ -30,11 +30,11 @@ func writeComparison(w io.Writer, c *loadgen.Comparison) {
 		fmt.Fprintln(w, "  services (requests received per second; errors as their callers saw them):")
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, "  \treq/s\tsim\tdiff\terr%\tsim\tdiff\t")
-		for _, name := range loadNames(c.Diff.Services) {
+		for _, name := range sortedNames(c.Diff.Services) {
 			ms, ss, d := m.Services[name], s.Services[name], c.Diff.Services[name]
 			fmt.Fprintf(tw, "  %s\t%.1f\t%.1f\t%s\t%s\t%s\t%s\t\n", name,
 				m.PerSecond(ms.Arrivals), c.SimRate(ss.Arrivals), diffText(d["requests"], true),
-				loadPct(ms.ErrorRate), loadPct(ss.ErrorRate), diffText(d["error_rate"], false))
+				pct(ms.ErrorRate), pct(ss.ErrorRate), diffText(d["error_rate"], false))
 		}
 		tw.Flush()
 	}
@@ -65,7 +65,7 @@ func writeComparedLinks(w io.Writer, c *loadgen.Comparison) {
 	fmt.Fprintf(w, "  links of %s, from its /_berth/stats over the whole test (per second; simulated after the warm-up):\n", st.Service)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "  \tcalls\tsim\tretries\tsim\ttimeouts\tsim\tfailures\tsim\t")
-	for _, to := range loadNames(st.Links) {
+	for _, to := range sortedNames(st.Links) {
 		l, s := st.Links[to], sim[to]
 		if s == nil {
 			s = &simulate.LinkMetrics{}
@@ -83,7 +83,7 @@ func rowValue(key string, v float64) string {
 	case "throughput":
 		return fmt.Sprintf("%.1f/s", v)
 	case "error_rate", "degraded_rate":
-		return loadPct(v) + "%"
+		return pct(v) + "%"
 	}
 	return loadMs(v)
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -35,10 +34,10 @@ func writeMeasured(w io.Writer, r *loadgen.Result) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "  \trps\terr%\tdegr%\tp50\tp99\t")
 	row := func(name string, m *simulate.Metrics) {
-		fmt.Fprintf(tw, "  %s\t%.1f\t%s\t%s\t%s\t%s\t\n", name, m.Throughput, loadPct(m.ErrorRate), loadPct(m.DegradedRate), loadMs(m.Latency.P50), loadMs(m.Latency.P99))
+		fmt.Fprintf(tw, "  %s\t%.1f\t%s\t%s\t%s\t%s\t\n", name, m.Throughput, pct(m.ErrorRate), pct(m.DegradedRate), loadMs(m.Latency.P50), loadMs(m.Latency.P99))
 	}
 	row("entry", e)
-	for _, name := range loadNames(e.Endpoints) {
+	for _, name := range sortedNames(e.Endpoints) {
 		row("  "+name, e.Endpoints[name])
 	}
 	tw.Flush()
@@ -48,9 +47,9 @@ func writeMeasured(w io.Writer, r *loadgen.Result) {
 	fmt.Fprintln(w, "  services, counted from the emulators' answers (requests received, failed as their callers saw):")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "  \treq/s\terr%\tdegr%\t")
-	for _, name := range loadNames(r.Services) {
+	for _, name := range sortedNames(r.Services) {
 		m := r.Services[name]
-		fmt.Fprintf(tw, "  %s\t%.1f\t%s\t%s\t\n", name, r.PerSecond(m.Arrivals), loadPct(m.ErrorRate), loadPct(m.DegradedRate))
+		fmt.Fprintf(tw, "  %s\t%.1f\t%s\t%s\t\n", name, r.PerSecond(m.Arrivals), pct(m.ErrorRate), pct(m.DegradedRate))
 	}
 	tw.Flush()
 }
@@ -60,7 +59,7 @@ func failureText(f map[string]int64) string {
 		return ""
 	}
 	var parts []string
-	for _, k := range loadNames(f) {
+	for _, k := range sortedNames(f) {
 		parts = append(parts, fmt.Sprintf("%s %d", k, f[k]))
 	}
 	return " (" + strings.Join(parts, ", ") + ")"
@@ -80,18 +79,7 @@ func statusText(r *loadgen.Result) string {
 // writeJudgement prints the checked expectations as simulate does, the
 // slos left unchecked, and the summary.
 func writeJudgement(w io.Writer, j *loadgen.Judgement) {
-	for _, v := range j.Verdicts {
-		status := "PASS"
-		if !v.Pass {
-			status = "FAIL"
-		}
-		fmt.Fprintf(w, "  %s  %s: %s %s = %s, bound %s %s", status, v.Source, v.Target, v.Metric,
-			loadVerdictValue(v.Metric, v.Measured), v.Op, loadVerdictValue(v.Metric, v.Bound))
-		if v.Pos != "" {
-			fmt.Fprintf(w, "  (%s)", v.Pos)
-		}
-		fmt.Fprintln(w)
-	}
+	writeVerdictLines(w, j.Verdicts, loadMs)
 	for _, s := range j.NotChecked {
 		fmt.Fprintf(w, "  SKIP  %s\n", s)
 	}
@@ -124,20 +112,6 @@ func rateText(p lang.RateProfile, scale float64) string {
 	return fmt.Sprintf("%g/s", p.Rate)
 }
 
-// loadVerdictValue writes a verdict's value in the metric's unit.
-func loadVerdictValue(metric string, v float64) string {
-	switch metric {
-	case "error_rate", "degraded_rate":
-		return loadPct(v) + "%"
-	case "throughput":
-		return fmt.Sprintf("%.1f/s", v)
-	}
-	return loadMs(v)
-}
-
-// loadPct writes a fraction as a percentage, without the sign.
-func loadPct(f float64) string { return fmt.Sprintf("%.2f", f*100) }
-
 // loadMs writes seconds in milliseconds, to the microsecond below 10 ms.
 func loadMs(s float64) string {
 	switch {
@@ -152,13 +126,4 @@ func loadMs(s float64) string {
 // loadSeconds writes seconds with at most two decimals ("1.5s").
 func loadSeconds(s float64) string {
 	return strconv.FormatFloat(math.Round(s*100)/100, 'f', -1, 64) + "s"
-}
-
-func loadNames[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

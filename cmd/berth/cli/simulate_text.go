@@ -56,7 +56,7 @@ func writeRunText(w io.Writer, r *simulate.Report) {
 	row := func(name string, m *simulate.Metrics, util string) {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", name,
 			simWithCI(fmt.Sprintf("%.1f", m.Throughput), m.CI, func(c *simulate.MetricsCI) (float64, string) { return simHalf(c.Throughput), "%.1f" }),
-			simPct(m.ErrorRate), simPct(m.DegradedRate), util,
+			pct(m.ErrorRate), pct(m.DegradedRate), util,
 			simWithCI(ms(m.Latency.P50), m.CI, func(c *simulate.MetricsCI) (float64, string) { return simHalf(c.P50) * 1e3, "%.1f" }),
 			simWithCI(ms(m.Latency.P99), m.CI, func(c *simulate.MetricsCI) (float64, string) { return simHalf(c.P99) * 1e3, "%.1f" }),
 			fmt.Sprintf("%.1f", m.Queue.Mean))
@@ -73,18 +73,7 @@ func writeRunText(w io.Writer, r *simulate.Report) {
 			name, q.Kind, q.Published, q.Consumed, q.Backlog.Mean, q.Backlog.Max, ms(q.Lag.Mean), ms(q.Lag.P99))
 	}
 	writeEventsText(w, r.Events)
-	for _, v := range r.Verdicts {
-		status := "PASS"
-		if !v.Pass {
-			status = "FAIL"
-		}
-		fmt.Fprintf(w, "  %s  %s: %s %s = %s, bound %s %s", status, v.Source, v.Target, v.Metric,
-			simVerdictValue(v.Metric, v.Measured), v.Op, simVerdictValue(v.Metric, v.Bound))
-		if v.Pos != "" {
-			fmt.Fprintf(w, "  (%s)", v.Pos)
-		}
-		fmt.Fprintln(w)
-	}
+	writeVerdictLines(w, r.Verdicts, ms)
 }
 
 // writeEventsText lists the faults and failover steps, breaker openings
@@ -119,14 +108,33 @@ func writeEventsText(w io.Writer, events []simulate.FaultEvent) {
 	}
 }
 
-func simVerdictValue(metric string, v float64) string {
+// writeVerdictLines prints a line per verdict, as simulate and loadtest
+// both do: "  PASS  slo fast: entry p99 = 12.0ms, bound <= 50.0ms  (pos)".
+// Durations are written by msFmt.
+func writeVerdictLines(w io.Writer, vs []simulate.Verdict, msFmt func(float64) string) {
+	for _, v := range vs {
+		status := "PASS"
+		if !v.Pass {
+			status = "FAIL"
+		}
+		fmt.Fprintf(w, "  %s  %s: %s %s = %s, bound %s %s", status, v.Source, v.Target, v.Metric,
+			verdictValue(v.Metric, v.Measured, msFmt), v.Op, verdictValue(v.Metric, v.Bound, msFmt))
+		if v.Pos != "" {
+			fmt.Fprintf(w, "  (%s)", v.Pos)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// verdictValue writes a verdict's value in the metric's unit.
+func verdictValue(metric string, v float64, msFmt func(float64) string) string {
 	switch metric {
 	case "error_rate", "degraded_rate":
-		return simPct(v) + "%"
+		return pct(v) + "%"
 	case "throughput":
 		return fmt.Sprintf("%.1f/s", v)
 	}
-	return ms(v)
+	return msFmt(v)
 }
 
 func simWithCI(v string, ci *simulate.MetricsCI, get func(*simulate.MetricsCI) (float64, string)) string {
@@ -139,7 +147,8 @@ func simWithCI(v string, ci *simulate.MetricsCI, get func(*simulate.MetricsCI) (
 
 func simHalf(c simulate.CI) float64 { return (c.High - c.Low) / 2 }
 
-func simPct(f float64) string { return fmt.Sprintf("%.2f", f*100) }
+// pct writes a fraction as a percentage, without the sign.
+func pct(f float64) string { return fmt.Sprintf("%.2f", f*100) }
 
 // ms formats seconds as milliseconds (or seconds when long).
 func ms(s float64) string {
