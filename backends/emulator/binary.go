@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -117,19 +118,33 @@ func buildStatic(ctx context.Context, arch string) (string, error) {
 }
 
 // moduleDir finds berth's module source: the directory of the nearest
-// go.mod declaring berth's module, from the working directory up.
+// go.mod declaring berth's module, from the working directory up, or else
+// the source tree this binary was built from (its file names hold it
+// unless it was built with -trimpath), so `go build ./cmd/berth` gives a
+// berth that works from any directory.
 func moduleDir() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
+	if wd, err := os.Getwd(); err == nil {
+		if dir, ok := findModuleUp(wd); ok {
+			return dir, nil
+		}
 	}
+	if _, file, _, ok := runtime.Caller(0); ok && filepath.IsAbs(file) {
+		if dir, ok := findModuleUp(filepath.Dir(file)); ok {
+			return dir, nil
+		}
+	}
+	return "", fmt.Errorf("berth's module source is neither in or above the working directory nor where this binary was built")
+}
+
+// findModuleUp looks for berth's go.mod in dir and its parents.
+func findModuleUp(dir string) (string, bool) {
 	for {
 		if isBerthModule(filepath.Join(dir, "go.mod")) {
-			return dir, nil
+			return dir, true
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", fmt.Errorf("berth's module source is not in or above the working directory")
+			return "", false
 		}
 		dir = parent
 	}

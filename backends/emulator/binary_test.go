@@ -77,3 +77,20 @@ func TestModuleDir(t *testing.T) {
 		t.Errorf("module dir %s has no cmd/berth", dir)
 	}
 }
+
+// From a directory outside the source tree, the tree the binary was built
+// from is found (a `go build ./cmd/berth` binary run from anywhere).
+func TestModuleDirOutsideTree(t *testing.T) {
+	want, err := moduleDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	got, err := moduleDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("module dir from elsewhere = %s, want %s", got, want)
+	}
+}
