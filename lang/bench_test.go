@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/berth-dev/berth/internal/gcpolicy"
 )
 
 // genSpec writes a spec of n services; service i calls the next three
@@ -47,11 +49,21 @@ func genSpec(n int, rich bool) string {
 
 // BenchmarkLoad1000 loads and validates a generated spec of 1,000
 // services with 3 calls and 3 links each (target: ≤ 50 ms and < 100 MB).
-func BenchmarkLoad1000(b *testing.B) { benchLoad(b, genSpec(1000, false)) }
+// It runs twice: gc=default at the runtime's GC setting (what a library
+// user gets), gc=berth at the berth command's (internal/gcpolicy).
+func BenchmarkLoad1000(b *testing.B) { benchGCSettings(b, genSpec(1000, false)) }
 
 // BenchmarkLoad1000Rich is the same graph with every service and link
 // carrying the attributes of a production spec (about 2.7 times the text).
-func BenchmarkLoad1000Rich(b *testing.B) { benchLoad(b, genSpec(1000, true)) }
+func BenchmarkLoad1000Rich(b *testing.B) { benchGCSettings(b, genSpec(1000, true)) }
+
+func benchGCSettings(b *testing.B, src string) {
+	b.Run("gc=default", func(b *testing.B) { benchLoad(b, src) })
+	b.Run("gc=berth", func(b *testing.B) {
+		defer gcpolicy.Set()()
+		benchLoad(b, src)
+	})
+}
 
 func benchLoad(b *testing.B, src string) {
 	dir := b.TempDir()
@@ -60,6 +72,8 @@ func benchLoad(b *testing.B, src string) {
 	}
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
+	runtime.GC()
+	cpu0 := cpuTime()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		s, diags := NewLoader().Load(dir, Options{Environ: []string{}})
@@ -68,6 +82,7 @@ func benchLoad(b *testing.B, src string) {
 		}
 	}
 	b.StopTimer()
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N)/1e6, "cpu-ms/op")
 	b.ReportMetric(peakHeapMB(func() { NewLoader().Load(dir, Options{Environ: []string{}}) }), "peak-heap-MB")
 }
 
