@@ -5,6 +5,7 @@ import (
 	"math/big"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 )
@@ -13,22 +14,37 @@ import (
 // its destination untouched (the default) when the attribute is absent,
 // null, or failed to evaluate; failures are appended to diags.
 type attrs struct {
-	m     hcl.Attributes
-	ctx   *hcl.EvalContext
-	diags *hcl.Diagnostics
+	syntax hclsyntax.Attributes // a clean body's attributes (see content)
+	m      hcl.Attributes       // or hcl's decoding of them
+	ctx    *hcl.EvalContext
+	diags  *hcl.Diagnostics
 }
 
 func newAttrs(m hcl.Attributes, ctx *hcl.EvalContext, diags *hcl.Diagnostics) attrs {
 	return attrs{m: m, ctx: ctx, diags: diags}
 }
 
+// expr returns the attribute's expression.
+func (a attrs) expr(name string) (hcl.Expression, bool) {
+	if a.syntax != nil {
+		if at := a.syntax[name]; at != nil {
+			return at.Expr, true
+		}
+		return nil, false
+	}
+	if at, ok := a.m[name]; ok {
+		return at.Expr, true
+	}
+	return nil, false
+}
+
 // has reports whether the attribute is set.
-func (a attrs) has(name string) bool { _, ok := a.m[name]; return ok }
+func (a attrs) has(name string) bool { _, ok := a.expr(name); return ok }
 
 // rng returns the range of the attribute's expression (or an empty range).
 func (a attrs) rng(name string) hcl.Range {
-	if at, ok := a.m[name]; ok {
-		return at.Expr.Range()
+	if e, ok := a.expr(name); ok {
+		return e.Range()
 	}
 	return hcl.Range{}
 }
@@ -38,11 +54,11 @@ func (a attrs) add(d ...*hcl.Diagnostic) { *a.diags = append(*a.diags, d...) }
 // value evaluates the attribute; ok is false when it is absent, null,
 // unknown or failed.
 func (a attrs) value(name string) (cty.Value, bool) {
-	at, ok := a.m[name]
+	e, ok := a.expr(name)
 	if !ok {
 		return cty.NilVal, false
 	}
-	v, diags := eval(at.Expr, a.ctx)
+	v, diags := eval(e, a.ctx)
 	a.add(diags...)
 	if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() {
 		return cty.NilVal, false

@@ -14,8 +14,8 @@ type CallGraph struct {
 // CallGraph computes the synchronous call graph from the endpoints' calls.
 // Calls to services that do not exist are left out.
 func (s *Spec) CallGraph() CallGraph {
-	g := CallGraph{Callees: map[string][]string{}, Callers: map[string][]string{}}
-	seen := map[LinkKey]bool{}
+	g := CallGraph{Callees: make(map[string][]string, len(s.Services)), Callers: make(map[string][]string, len(s.Services))}
+	seen := make(map[LinkKey]bool, len(s.Links)) // the links are about the edges
 	for _, svc := range s.Services {
 		forEachCall(svc, func(_ *Endpoint, c *Call) {
 			k := LinkKey{svc.Name, c.Service}
@@ -39,7 +39,7 @@ func (s *Spec) CallGraph() CallGraph {
 // name order, each as the services along it with the first repeated at the
 // end ("a", "b", "a"). Every edge that closes a cycle yields one.
 func (g CallGraph) Cycles() [][]string {
-	state := map[string]int{} // 1 on the stack, 2 done
+	state := make(map[string]int, len(g.Callees)) // 1 on the stack, 2 done
 	var stack []string
 	var out [][]string
 	var visit func(n string)

@@ -9,6 +9,23 @@ import (
 // checkCallCycles reports cycles in the synchronous call graph: with
 // thread-per-request workers they deadlock under load.
 func (st *loadState) checkCallCycles() {
+	var firstCall map[LinkKey]hcl.Range // made on the first cycle
+	for _, cyc := range st.spec.CallGraph().Cycles() {
+		if len(cyc) == 2 {
+			continue // a service calling itself is reported by checkCalls
+		}
+		if firstCall == nil {
+			firstCall = st.firstCalls()
+		}
+		st.add(errorAt(firstCall[LinkKey{cyc[0], cyc[1]}], "Cycle in the call graph",
+			"The synchronous calls form a cycle: %s. A request would wait on itself, holding a worker at every hop. Break the cycle, for example by publishing to a queue instead of calling.",
+			strings.Join(cyc, " -> ")))
+	}
+}
+
+// firstCalls returns the range of the first call along each edge of the
+// call graph.
+func (st *loadState) firstCalls() map[LinkKey]hcl.Range {
 	firstCall := map[LinkKey]hcl.Range{}
 	for _, svc := range st.services {
 		forEachCall(svc, func(_ *Endpoint, c *Call) {
@@ -18,14 +35,7 @@ func (st *loadState) checkCallCycles() {
 			}
 		})
 	}
-	for _, cyc := range st.spec.CallGraph().Cycles() {
-		if len(cyc) == 2 {
-			continue // a service calling itself is reported by checkCalls
-		}
-		st.add(errorAt(firstCall[LinkKey{cyc[0], cyc[1]}], "Cycle in the call graph",
-			"The synchronous calls form a cycle: %s. A request would wait on itself, holding a worker at every hop. Break the cycle, for example by publishing to a queue instead of calling.",
-			strings.Join(cyc, " -> ")))
-	}
+	return firstCall
 }
 
 // portKey identifies a published host port, regardless of the address.

@@ -11,10 +11,13 @@ import (
 // checkCalls reports calls to unknown services and gives every call
 // without a link block an implicit link, with a warning on its first call.
 func (st *loadState) checkCalls() {
-	names := keysOf(st.spec.Services)
+	var names []string // the services, listed on the first unknown one
 	for _, svc := range st.services {
 		forEachCall(svc, func(_ *Endpoint, c *Call) {
 			if st.spec.Services[c.Service] == nil {
+				if names == nil {
+					names = keysOf(st.spec.Services)
+				}
 				st.add(errorAt(c.DeclRange, "Call to unknown service",
 					"Service %q calls %q, which is not declared.%s Declare the service, or fix the name.",
 					svc.Name, c.Service, didYouMean(c.Service, names)))
@@ -40,6 +43,7 @@ func (st *loadState) checkCalls() {
 // checkLinks checks each link against its two services: a shared network,
 // and a timeout that the callee can meet.
 func (st *loadState) checkLinks() {
+	var timeouts map[LinkKey]hcl.Range // made on the first warning
 	for _, l := range st.spec.SortedLinks() {
 		from, to := st.spec.Services[l.From], st.spec.Services[l.To]
 		if from == nil || to == nil {
@@ -50,13 +54,15 @@ func (st *loadState) checkLinks() {
 				"Service %q (networks %s) calls %q (networks %s), but they share no network, so the call cannot reach it. Add a common network to both.",
 				l.From, joinQuoted(effectiveNetworks(from)), l.To, joinQuoted(effectiveNetworks(to))))
 		}
-		st.checkTimeout(l, to)
+		st.checkTimeout(l, to, &timeouts)
 	}
 }
 
 // checkTimeout warns when a link's timeout is below the callee's median
-// service time: most attempts would time out.
-func (st *loadState) checkTimeout(l *Link, to *Service) {
+// service time: most attempts would time out. The warning points at the
+// timeout attribute, found in *timeouts (made from the side ranges when
+// it is first needed).
+func (st *loadState) checkTimeout(l *Link, to *Service, timeouts *map[LinkKey]hcl.Range) {
 	st2 := to.Capacity.ServiceTime
 	if l.Timeout <= 0 || st2.IsZero() {
 		return
@@ -65,7 +71,13 @@ func (st *loadState) checkTimeout(l *Link, to *Service) {
 	if l.Timeout >= median {
 		return
 	}
-	rng, ok := st.side.linkTimeout[l.Key()]
+	if *timeouts == nil {
+		*timeouts = make(map[LinkKey]hcl.Range, len(st.side.linkTimeouts))
+		for _, t := range st.side.linkTimeouts {
+			(*timeouts)[t.key] = t.rng
+		}
+	}
+	rng, ok := (*timeouts)[l.Key()]
 	if !ok {
 		rng = l.DeclRange
 	}

@@ -31,16 +31,45 @@ func (st *loadState) known(kind string) map[string]bool {
 	return out
 }
 
+// declared reports whether a name of a kind of reference is declared.
+func (st *loadState) declared(kind, name string) bool {
+	s := st.spec
+	switch kind {
+	case "service":
+		return has(s.Services, name)
+	case "network":
+		return has(s.Networks, name) || name == DefaultNetwork
+	case "volume":
+		return has(s.Volumes, name)
+	case "secret":
+		return has(s.Secrets, name)
+	case "config":
+		return has(s.Configs, name)
+	case "queue":
+		return has(s.Queues, name)
+	case "load":
+		return has(s.Loads, name)
+	}
+	return false
+}
+
+func has[V any](m map[string]V, k string) bool { _, ok := m[k]; return ok }
+
 // checkNameRefs reports every name given as a string that names nothing.
+// The names of a kind are listed, for suggestions, on its first miss.
 func (st *loadState) checkNameRefs() {
-	known := map[string]map[string]bool{}
+	var candidates map[string][]string
 	for _, r := range st.side.refs {
-		if known[r.kind] == nil {
-			known[r.kind] = st.known(r.kind)
+		if st.declared(r.kind, r.name) {
+			continue
 		}
-		if !known[r.kind][r.name] {
-			st.add(unknownName(r, keysOf(known[r.kind])))
+		if candidates == nil {
+			candidates = map[string][]string{}
 		}
+		if _, ok := candidates[r.kind]; !ok {
+			candidates[r.kind] = keysOf(st.known(r.kind))
+		}
+		st.add(unknownName(r, candidates[r.kind]))
 	}
 }
 

@@ -11,7 +11,6 @@ func newLoadState(dir string, fsys fs.FS) *loadState {
 		dir:     dir,
 		fsys:    fsys,
 		forEach: map[string][]instance{},
-		side:    sideRanges{linkTimeout: map[LinkKey]hcl.Range{}},
 		spec:    newSpec(dir, fsys),
 	}
 }

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -92,10 +93,16 @@ func readLimited(open func(string) (io.ReadCloser, error), name string) ([]byte,
 		return nil, err
 	}
 	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	if err != nil {
+	var buf bytes.Buffer
+	if st, ok := f.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Size() > 0 && fi.Size() <= maxFileSize {
+			buf.Grow(int(fi.Size()) + bytes.MinRead) // room to see the end of the file
+		}
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(f, maxFileSize+1)); err != nil {
 		return nil, err
 	}
+	src := buf.Bytes()
 	if len(src) > maxFileSize {
 		return nil, fmt.Errorf("the file is larger than %d MiB; split the spec into smaller files", maxFileSize>>20)
 	}

@@ -22,7 +22,7 @@ func (st *loadState) decodeLinkBlock(b *hcl.Block) *Link {
 	a.dist("latency", &l.Latency)
 	a.enum("load_balancing", "load-balancing policy", &l.LoadBalancing, LBRoundRobin, LBRandom, LBLeastRequest, LBP2C)
 	if a.has("timeout") {
-		st.side.linkTimeout[l.Key()] = a.rng("timeout")
+		st.side.linkTimeouts = append(st.side.linkTimeouts, linkRange{l.Key(), a.rng("timeout")})
 	}
 	for _, nb := range c.Blocks {
 		switch nb.Type {

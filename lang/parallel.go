@@ -1,8 +1,8 @@
 package lang
 
 import (
-	"maps"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
@@ -13,21 +13,31 @@ import (
 const minParallel = 256
 
 // fork returns a copy of st that collects its own diagnostics and side
-// ranges, for decoding a share of the blocks on another goroutine. Forks
-// only read what st holds (the evaluation context, the for_each
-// instances); join merges what they collected back, in order.
-func (st *loadState) fork() *loadState {
+// ranges, for decoding n of the blocks on another goroutine. Forks only
+// read what st holds (the evaluation context, the for_each instances);
+// join merges what they collected back, in order.
+func (st *loadState) fork(n int) *loadState {
 	c := *st
 	c.diags = nil
 	c.services = nil
-	c.side = sideRanges{linkTimeout: map[LinkKey]hcl.Range{}}
+	c.side = sideRanges{refs: make([]nameRef, 0, 2*n)} // a link names two services
 	return &c
 }
 
-func (st *loadState) join(c *loadState) {
-	st.diags = append(st.diags, c.diags...)
-	st.side.refs = append(st.side.refs, c.side.refs...)
-	maps.Copy(st.side.linkTimeout, c.side.linkTimeout)
+// join appends what the forks collected, in order.
+func (st *loadState) join(forks []*loadState) {
+	nd, nr, nt := 0, 0, 0
+	for _, c := range forks {
+		nd, nr, nt = nd+len(c.diags), nr+len(c.side.refs), nt+len(c.side.linkTimeouts)
+	}
+	st.diags = slices.Grow(st.diags, nd)
+	st.side.refs = slices.Grow(st.side.refs, nr)
+	st.side.linkTimeouts = slices.Grow(st.side.linkTimeouts, nt)
+	for _, c := range forks {
+		st.diags = append(st.diags, c.diags...)
+		st.side.refs = append(st.side.refs, c.side.refs...)
+		st.side.linkTimeouts = append(st.side.linkTimeouts, c.side.linkTimeouts...)
+	}
 }
 
 // decodeAll decodes blocks in order with decode, on as many goroutines as
@@ -46,8 +56,8 @@ func decodeAll[T any](st *loadState, blocks []*hcl.Block, decode func(*loadState
 	forks := make([]*loadState, parts)
 	var wg sync.WaitGroup
 	for p := range forks {
-		forks[p] = st.fork()
 		lo, hi := min(p*size, len(blocks)), min((p+1)*size, len(blocks))
+		forks[p] = st.fork(hi - lo)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -57,8 +67,6 @@ func decodeAll[T any](st *loadState, blocks []*hcl.Block, decode func(*loadState
 		}()
 	}
 	wg.Wait()
-	for _, f := range forks {
-		st.join(f)
-	}
+	st.join(forks)
 	return out
 }

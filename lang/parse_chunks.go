@@ -3,7 +3,9 @@ package lang
 import (
 	"bytes"
 	"runtime"
+	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -27,7 +29,8 @@ type chunk struct {
 }
 
 // parseChunked parses src in chunks, or returns ok = false when the file
-// is small, has no split points, or a chunk did not parse cleanly.
+// is small, has no split points, or a chunk did not parse cleanly. As many
+// workers as GOMAXPROCS take the chunks in turn.
 func parseChunked(src []byte, name string) (*hcl.File, bool) {
 	if len(src) < chunkThreshold {
 		return nil, false
@@ -37,23 +40,25 @@ func parseChunked(src []byte, name string) (*hcl.File, bool) {
 		return nil, false
 	}
 	files := make([]*hcl.File, len(chunks))
-	failed := make([]bool, len(chunks))
+	var next atomic.Int64
+	var failed atomic.Bool
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, c := range chunks {
+	for range min(runtime.GOMAXPROCS(0), len(chunks)) {
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() {
-			defer func() { <-sem; wg.Done() }()
-			f, diags := hclsyntax.ParseConfig(c.src, name, c.start)
-			files[i], failed[i] = f, diags.HasErrors() || len(f.Body.(*hclsyntax.Body).Attributes) > 0
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(chunks) && !failed.Load(); i = int(next.Add(1) - 1) {
+				f, diags := hclsyntax.ParseConfig(chunks[i].src, name, chunks[i].start)
+				if diags.HasErrors() || len(f.Body.(*hclsyntax.Body).Attributes) > 0 {
+					failed.Store(true)
+				}
+				files[i] = f
+			}
 		}()
 	}
 	wg.Wait()
-	for _, bad := range failed {
-		if bad {
-			return nil, false
-		}
+	if failed.Load() {
+		return nil, false
 	}
 	return mergeChunks(files, src), true
 }
@@ -91,8 +96,13 @@ func splitChunks(src []byte) []chunk {
 func mergeChunks(files []*hcl.File, src []byte) *hcl.File {
 	first := files[0].Body.(*hclsyntax.Body)
 	last := files[len(files)-1].Body.(*hclsyntax.Body)
+	n := 0
+	for _, f := range files {
+		n += len(f.Body.(*hclsyntax.Body).Blocks)
+	}
 	body := &hclsyntax.Body{
 		Attributes: hclsyntax.Attributes{},
+		Blocks:     make(hclsyntax.Blocks, 0, n),
 		SrcRange:   hcl.RangeBetween(first.SrcRange, last.SrcRange),
 		EndRange:   last.EndRange,
 	}
@@ -107,14 +117,15 @@ func mergeChunks(files []*hcl.File, src []byte) *hcl.File {
 type chunkNav []*hcl.File
 
 // ContextString implements the interface hcl's diagnostic writer looks for.
+// The chunks are in file order, so the one holding offset is the first
+// that ends at or after it.
 func (n chunkNav) ContextString(offset int) string {
-	for _, f := range n {
-		b := f.Body.(*hclsyntax.Body)
-		if offset >= b.SrcRange.Start.Byte && offset <= b.SrcRange.End.Byte {
-			if cs, ok := f.Nav.(interface{ ContextString(int) string }); ok {
-				return cs.ContextString(offset)
-			}
-		}
+	i := sort.Search(len(n), func(i int) bool { return n[i].Body.(*hclsyntax.Body).SrcRange.End.Byte >= offset })
+	if i == len(n) || offset < n[i].Body.(*hclsyntax.Body).SrcRange.Start.Byte {
+		return ""
+	}
+	if cs, ok := n[i].Nav.(interface{ ContextString(int) string }); ok {
+		return cs.ContextString(offset)
 	}
 	return ""
 }

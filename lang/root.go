@@ -1,8 +1,6 @@
 package lang
 
 import (
-	"strings"
-
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -31,15 +29,38 @@ type decls struct {
 	locals []*hcl.Attribute
 }
 
+// declKey identifies a declaration: its block type and labels (at most
+// two), or "local" and the name of a local value.
+type declKey struct {
+	typ, name, name2 string
+}
+
+func blockKey(b *hcl.Block) declKey {
+	k := declKey{typ: b.Type}
+	if len(b.Labels) > 0 {
+		k.name = b.Labels[0]
+	}
+	if len(b.Labels) > 1 {
+		k.name2 = b.Labels[1]
+	}
+	return k
+}
+
 // collectDecls gathers the top-level blocks of files and reports duplicate
 // names, pointing at both declarations.
 func collectDecls(files []*hcl.File) (*decls, hcl.Diagnostics) {
 	d := &decls{blocks: map[string][]*hcl.Block{}}
 	var diags hcl.Diagnostics
-	seen := map[string]hcl.Range{} // "type name" → first declaration
-	for _, f := range files {
-		content, cdiags := f.Body.Content(rootSchema)
-		diags = append(diags, cdiags...)
+	contents := make([]*hcl.BodyContent, len(files))
+	cdiags := make([]hcl.Diagnostics, len(files))
+	n := 0
+	for i, f := range files {
+		contents[i], cdiags[i] = bodyContent(f.Body, rootSchema)
+		n += len(contents[i].Blocks)
+	}
+	seen := make(map[declKey]hcl.Range, n) // first declaration of each
+	for i, content := range contents {
+		diags = append(diags, cdiags[i]...)
 		for _, b := range content.Blocks {
 			if b.Type == "locals" {
 				diags = append(diags, d.addLocals(b, seen)...)
@@ -55,10 +76,10 @@ func collectDecls(files []*hcl.File) (*decls, hcl.Diagnostics) {
 	return d, diags
 }
 
-func (d *decls) addLocals(b *hcl.Block, seen map[string]hcl.Range) hcl.Diagnostics {
+func (d *decls) addLocals(b *hcl.Block, seen map[declKey]hcl.Range) hcl.Diagnostics {
 	attrs, diags := b.Body.JustAttributes()
 	for _, a := range sortedAttrs(attrs) {
-		key := "local " + a.Name
+		key := declKey{typ: "local", name: a.Name}
 		if first, ok := seen[key]; ok {
 			diags = append(diags, errorAt(a.NameRange, "Duplicate local value",
 				"A local value named %q was already defined at %s. Local value names must be unique across all files; rename or remove one.",
@@ -73,8 +94,8 @@ func (d *decls) addLocals(b *hcl.Block, seen map[string]hcl.Range) hcl.Diagnosti
 
 // checkDuplicate records b and returns a diagnostic when a block of the same
 // type and labels was declared before.
-func checkDuplicate(seen map[string]hcl.Range, b *hcl.Block) *hcl.Diagnostic {
-	key := b.Type + " " + strings.Join(b.Labels, " ")
+func checkDuplicate(seen map[declKey]hcl.Range, b *hcl.Block) *hcl.Diagnostic {
+	key := blockKey(b)
 	first, ok := seen[key]
 	if !ok {
 		seen[key] = b.DefRange

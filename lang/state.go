@@ -25,8 +25,14 @@ type loadState struct {
 // sideRanges keeps attribute ranges the model does not hold, for the
 // checks that run after decoding.
 type sideRanges struct {
-	linkTimeout map[LinkKey]hcl.Range
-	refs        []nameRef
+	linkTimeouts []linkRange // the timeout of each link that sets one
+	refs         []nameRef
+}
+
+// linkRange is the range of an attribute of a link.
+type linkRange struct {
+	key LinkKey
+	rng hcl.Range
 }
 
 // nameRef is a name, given as a string, that must name an object of a kind.
@@ -47,16 +53,11 @@ func (st *loadState) ref(kind, name string, rng hcl.Range, what string) {
 
 func (st *loadState) add(d ...*hcl.Diagnostic) { st.diags = append(st.diags, d...) }
 
-// content decodes a block body against schema, collecting diagnostics.
-func (st *loadState) content(body hcl.Body, schema *hcl.BodySchema) *hcl.BodyContent {
-	c, diags := body.Content(schema)
-	st.add(diags...)
-	return c
-}
-
 // attrsOf returns the attribute decoder of a body's content.
-func (st *loadState) attrsOf(c *hcl.BodyContent, ctx *hcl.EvalContext) attrs {
-	return newAttrs(c.Attributes, ctx, &st.diags)
+func (st *loadState) attrsOf(c content, ctx *hcl.EvalContext) attrs {
+	a := newAttrs(c.attrs, ctx, &st.diags)
+	a.syntax = c.syntax
+	return a
 }
 
 // syntaxAttr returns one attribute of a body without decoding the rest.

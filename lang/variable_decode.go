@@ -32,7 +32,7 @@ type variableDecl struct {
 // decodeVariableBlock decodes a `variable "name" {}` block. Expressions in
 // it may use functions but no references.
 func decodeVariableBlock(b *hcl.Block, funcsCtx *hcl.EvalContext) (*variableDecl, hcl.Diagnostics) {
-	content, diags := b.Body.Content(variableBlockSchema)
+	content, diags := bodyContent(b.Body, variableBlockSchema)
 	d := &variableDecl{v: &Variable{Name: b.Labels[0], Type: cty.DynamicPseudoType, DeclRange: b.DefRange}}
 	if !hclIdent(b.Labels[0]) {
 		diags = append(diags, errorAt(b.LabelRanges[0], "Invalid variable name",
@@ -57,7 +57,7 @@ func decodeVariableBlock(b *hcl.Block, funcsCtx *hcl.EvalContext) (*variableDecl
 		}
 	}
 	for _, vb := range content.Blocks {
-		vc, vdiags := vb.Body.Content(validationBlockSchema)
+		vc, vdiags := bodyContent(vb.Body, validationBlockSchema)
 		diags = append(diags, vdiags...)
 		if !vdiags.HasErrors() {
 			d.validations = append(d.validations, &vc.Attributes)
