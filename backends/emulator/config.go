@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/berth-dev/berth/lang"
@@ -131,13 +132,23 @@ func (c *Config) Encode() (string, error) {
 		return "", err
 	}
 	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	zw.Reset(&buf)
 	zw.Write(js)
 	if err := zw.Close(); err != nil {
 		return "", err
 	}
 	return base64.StdEncoding.EncodeToString(buf.Bytes()), nil
 }
+
+// gzipWriters keeps compressors for Encode: each holds about 800 KB of
+// tables, which a plan of many emulated services would otherwise allocate
+// and clear once per service.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzip.BestCompression)
+	return zw
+}}
 
 // Decode reads a config written by Encode. Plain JSON (a --config file) is
 // accepted too.
