@@ -18,6 +18,12 @@ import (
 // its tasks running (healthy, with a check) and its update completed. A
 // rollback, an update paused on failure, or no convergence within
 // opts.Wait fails the step with the service's task error.
+//
+// A swarm step is a few API calls and then a wait on the swarm's
+// scheduler and nodes. opts.Parallelism caps the steps that talk to the
+// manager at once; a step that only waits holds no slot, so every step
+// whose dependencies are done waits at the same time (twenty services
+// converge together, not sixteen and then four).
 func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.ApplyOptions) (*backends.Result, error) {
 	if err := b.checkManager(ctx); err != nil {
 		return nil, err
@@ -26,8 +32,6 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 		opts.Wait = backends.DefaultWait
 	}
 	if opts.Parallelism <= 0 {
-		// A swarm step is one API call and then waiting on the manager's
-		// scheduler: many can be in flight.
 		opts.Parallelism = defaultParallelism
 	}
 	if err := b.distributeImages(ctx, p, opts.Progress); err != nil {
@@ -39,11 +43,12 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 	}
 	x := &executor{
 		b: b, cli: b.cli, project: p.Project, opts: opts,
-		watch: newWatcher(b.cli, poll), nodes: nodeNames(ctx, b.cli),
+		calls: make(chan struct{}, opts.Parallelism),
+		watch: newWatcher(b.cli, poll, p.Project), nodes: nodeNames(ctx, b.cli),
 	}
 	defer x.watch.close()
 	opts.Progress.Plan(p)
-	res := backends.Execute(ctx, p, opts.Parallelism, opts.Progress, x.run)
+	res := backends.Execute(ctx, p, max(len(p.Steps), 1), opts.Progress, x.run)
 	if res.OK() && destroysProject(p) {
 		if err := b.removeVolumes(ctx, p.Project, opts.Progress); err != nil {
 			res.Unready = append(res.Unready, &backends.StepError{Step: lastStep(p), Err: err})
@@ -52,9 +57,9 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 	return res, nil
 }
 
-// defaultParallelism caps the swarm steps in flight when the caller sets
-// no cap.
-const defaultParallelism = 64
+// defaultParallelism caps the steps talking to the manager at once when
+// the caller sets no cap.
+const defaultParallelism = backends.DefaultParallelism
 
 // executor carries out one step at a time; it decides nothing the plan
 // did not say.
@@ -63,6 +68,7 @@ type executor struct {
 	cli     *client.Client
 	project string
 	opts    backends.ApplyOptions
+	calls   chan struct{} // a slot per step talking to the manager (opts.Parallelism)
 	watch   *watcher
 	nodes   map[string]string
 }
@@ -71,13 +77,25 @@ func (x *executor) run(ctx context.Context, s *planner.Step) error {
 	c := s.Change
 	switch c.Type {
 	case TypeNetwork:
-		return x.network(ctx, s)
+		return x.call(ctx, func() error { return x.network(ctx, s) })
 	case TypeSecret, TypeConfig:
-		return x.file(ctx, s)
+		return x.call(ctx, func() error { return x.file(ctx, s) })
 	case TypeService:
 		return x.service(ctx, s)
 	}
 	return fmt.Errorf("the swarm backend has no resource type %q", c.Type)
+}
+
+// call runs f, which talks to the manager, in one of the opts.Parallelism
+// slots.
+func (x *executor) call(ctx context.Context, f func() error) error {
+	select {
+	case x.calls <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-x.calls }()
+	return f()
 }
 
 // nodeNames maps node ids to hostnames, for messages.

@@ -95,22 +95,25 @@ func (b *Backend) Close() error {
 
 // Target implements backends.Backend. It checks that the engine is a
 // swarm manager, and makes sure the emulator image exists on it when a
-// service is emulated.
+// service is emulated; the two questions go to the engine together.
 func (b *Backend) Target(ctx context.Context, opts backends.TargetOptions) (planner.Target, error) {
-	if err := b.checkManager(ctx); err != nil {
+	t := &Target{Emulate: opts.Emulate}
+	if !opts.NeedEmulator {
+		return t, b.checkManager(ctx)
+	}
+	if b.EnsureEmulatorImage == nil {
+		return nil, fmt.Errorf("this berth has no emulator: give every service an image")
+	}
+	managerErr := make(chan error, 1)
+	go func() { managerErr <- b.checkManager(ctx) }()
+	ref, err := b.EnsureEmulatorImage(ctx, b.cli)
+	if merr := <-managerErr; merr != nil {
+		return nil, merr // the more useful message: not a manager, or no engine
+	}
+	if err != nil {
 		return nil, err
 	}
-	t := &Target{Emulate: opts.Emulate}
-	if opts.NeedEmulator {
-		if b.EnsureEmulatorImage == nil {
-			return nil, fmt.Errorf("this berth has no emulator: give every service an image")
-		}
-		ref, err := b.EnsureEmulatorImage(ctx, b.cli)
-		if err != nil {
-			return nil, err
-		}
-		t.EmulatorImage = ref
-	}
+	t.EmulatorImage = ref
 	return t, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/docker/docker/errdefs"
 
@@ -43,10 +44,16 @@ func (b *Backend) distributeImages(ctx context.Context, p *planner.Plan, prog *b
 		go func() {
 			defer wg.Done()
 			for _, ref := range have {
+				if _, err := n.ImageInspect(ctx, ref); err == nil {
+					continue // most applies: the node has it already
+				}
+				start := time.Now()
+				prog.Printf("image %s: copying to %s", ref, n.DaemonHost())
 				if err := emulator.CopyImage(ctx, b.cli, n, ref); err != nil {
 					errs[i] = fmt.Errorf("copy %s to %s: %w", ref, n.DaemonHost(), err)
 					return
 				}
+				prog.Printf("image %s: copied to %s (%s)", ref, n.DaemonHost(), time.Since(start).Round(10*time.Millisecond))
 			}
 		}()
 	}

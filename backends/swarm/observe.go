@@ -24,13 +24,14 @@ const LabelContentHash = "io.berth.content-hash"
 // attribute space. Each service's Status says how many of its tasks run,
 // and how many were lost with a node that is down.
 func Observe(ctx context.Context, cli *client.Client, project string) (*planner.Observed, error) {
-	f := filters.NewArgs(filters.Arg("label", LabelProject+"="+project))
+	f := projectFilter(project)
 	var (
 		nets     []network.Summary
 		secrets  []swarm.Secret
 		configs  []swarm.Config
 		services []swarm.Service
 		nodes    []swarm.Node
+		tasks    map[string][]swarm.Task
 	)
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() (err error) { nets, err = cli.NetworkList(gctx, network.ListOptions{Filters: f}); return })
@@ -41,11 +42,8 @@ func Observe(ctx context.Context, cli *client.Client, project string) (*planner.
 		return
 	})
 	g.Go(func() (err error) { nodes, err = cli.NodeList(gctx, swarm.NodeListOptions{}); return })
+	g.Go(func() (err error) { tasks, err = projectTasksRunning(gctx, cli, project); return })
 	if err := g.Wait(); err != nil {
-		return nil, fmt.Errorf("observe project %q: %w", project, err)
-	}
-	tasks, err := runningTasksOf(ctx, cli, services)
-	if err != nil {
 		return nil, fmt.Errorf("observe project %q: %w", project, err)
 	}
 
@@ -79,25 +77,27 @@ func Observe(ctx context.Context, cli *client.Client, project string) (*planner.
 	return obs, nil
 }
 
-// runningTasksOf lists the tasks swarm wants running of the services, by
-// service id.
-func runningTasksOf(ctx context.Context, cli *client.Client, services []swarm.Service) (map[string][]swarm.Task, error) {
-	out := map[string][]swarm.Task{}
-	if len(services) == 0 {
-		return out, nil
-	}
-	f := filters.NewArgs(filters.Arg("desired-state", "running"))
-	for _, s := range services {
-		f.Add("service", s.ID)
-	}
+// projectTasksRunning are the tasks swarm wants running of the project's
+// services, by service id. Tasks carry their service's labels, so one
+// request selects them by project, beside the listings of the services.
+func projectTasksRunning(ctx context.Context, cli *client.Client, project string) (map[string][]swarm.Task, error) {
+	f := projectFilter(project)
+	f.Add("desired-state", "running")
 	tasks, err := cli.TaskList(ctx, swarm.TaskListOptions{Filters: f})
 	if err != nil {
 		return nil, err
 	}
+	out := map[string][]swarm.Task{}
 	for _, t := range tasks {
 		out[t.ServiceID] = append(out[t.ServiceID], t)
 	}
 	return out, nil
+}
+
+// projectFilter selects the project's objects by label (a task by its
+// service's).
+func projectFilter(project string) filters.Args {
+	return filters.NewArgs(filters.Arg("label", LabelProject+"="+project))
 }
 
 // addressOf reads the planner address a berth object carries, falling back

@@ -67,12 +67,20 @@ func (x *executor) versionIDs(ctx context.Context) (secrets, configs map[string]
 }
 
 func (x *executor) createService(ctx context.Context, c *planner.Change) error {
-	def, spec, err := x.buildSpec(ctx, c)
-	if err != nil {
+	var (
+		def   *serviceDef
+		spec  swarm.ServiceSpec
+		resp  swarm.ServiceCreateResponse
+		start time.Time
+	)
+	err := x.call(ctx, func() (err error) {
+		if def, spec, err = x.buildSpec(ctx, c); err != nil {
+			return err
+		}
+		start = time.Now()
+		resp, err = x.cli.ServiceCreate(ctx, spec, swarm.ServiceCreateOptions{QueryRegistry: namesRegistry(def.Image)})
 		return err
-	}
-	start := time.Now()
-	resp, err := x.cli.ServiceCreate(ctx, spec, swarm.ServiceCreateOptions{QueryRegistry: namesRegistry(def.Image)})
+	})
 	if err != nil {
 		return err
 	}
@@ -83,16 +91,24 @@ func (x *executor) createService(ctx context.Context, c *planner.Change) error {
 // updateService updates the service in place at the version it has now,
 // then follows the rolling update swarm makes of it.
 func (x *executor) updateService(ctx context.Context, c *planner.Change) error {
-	def, spec, err := x.buildSpec(ctx, c)
-	if err != nil {
+	var (
+		def   *serviceDef
+		spec  swarm.ServiceSpec
+		cur   swarm.Service
+		resp  swarm.ServiceUpdateResponse
+		start time.Time
+	)
+	err := x.call(ctx, func() (err error) {
+		if def, spec, err = x.buildSpec(ctx, c); err != nil {
+			return err
+		}
+		if cur, _, err = x.cli.ServiceInspectWithRaw(ctx, c.Before.ID, swarm.ServiceInspectOptions{}); err != nil {
+			return err
+		}
+		start = time.Now()
+		resp, err = x.cli.ServiceUpdate(ctx, cur.ID, cur.Version, spec, swarm.ServiceUpdateOptions{QueryRegistry: namesRegistry(def.Image)})
 		return err
-	}
-	cur, _, err := x.cli.ServiceInspectWithRaw(ctx, c.Before.ID, swarm.ServiceInspectOptions{})
-	if err != nil {
-		return err
-	}
-	start := time.Now()
-	resp, err := x.cli.ServiceUpdate(ctx, cur.ID, cur.Version, spec, swarm.ServiceUpdateOptions{QueryRegistry: namesRegistry(def.Image)})
+	})
 	if err != nil {
 		return err
 	}
@@ -145,7 +161,13 @@ func (x *executor) warnings(c *planner.Change, ws []string) {
 // deleteService removes the service and waits until its tasks are gone,
 // so the networks and volumes they used can go too.
 func (x *executor) deleteService(ctx context.Context, c *planner.Change) error {
-	if err := x.cli.ServiceRemove(ctx, c.Before.ID); err != nil && !errdefs.IsNotFound(err) {
+	err := x.call(ctx, func() error {
+		if err := x.cli.ServiceRemove(ctx, c.Before.ID); err != nil && !errdefs.IsNotFound(err) {
+			return err
+		}
+		return nil
+	})
+	if err != nil {
 		return err
 	}
 	f := filters.NewArgs(filters.Arg("service", c.Before.ID))

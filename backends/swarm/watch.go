@@ -8,14 +8,18 @@ import (
 	"github.com/docker/docker/api/types/filters"
 	"github.com/docker/docker/api/types/swarm"
 	"github.com/docker/docker/client"
+	"golang.org/x/sync/errgroup"
 )
 
 // watcher polls the manager for the services being waited on: one
 // ServiceList and one TaskList per tick whatever their number, so twenty
 // services converging in parallel cost the manager two requests per tick.
+// The tasks are selected by the project's label, not by service: the
+// engine resolves every service filter with a lookup of its own.
 type watcher struct {
 	cli      *client.Client
 	interval time.Duration
+	project  string
 
 	mu   sync.Mutex
 	subs map[string]chan snapshot // by service id
@@ -32,8 +36,8 @@ type snapshot struct {
 	err   error
 }
 
-func newWatcher(cli *client.Client, interval time.Duration) *watcher {
-	w := &watcher{cli: cli, interval: interval, subs: map[string]chan snapshot{}, stop: make(chan struct{})}
+func newWatcher(cli *client.Client, interval time.Duration, project string) *watcher {
+	w := &watcher{cli: cli, interval: interval, project: project, subs: map[string]chan snapshot{}, stop: make(chan struct{})}
 	go w.loop()
 	return w
 }
@@ -97,17 +101,21 @@ func (w *watcher) tick() {
 
 func (w *watcher) poll(ctx context.Context, ids []string) map[string]snapshot {
 	out := make(map[string]snapshot, len(ids))
-	sf, tf := filters.NewArgs(), filters.NewArgs()
+	sf := filters.NewArgs()
 	for _, id := range ids {
 		sf.Add("id", id)
-		tf.Add("service", id)
 	}
-	svcs, err := w.cli.ServiceList(ctx, swarm.ServiceListOptions{Filters: sf})
-	var tasks []swarm.Task
-	if err == nil {
-		tasks, err = w.cli.TaskList(ctx, swarm.TaskListOptions{Filters: tf})
-	}
-	if err != nil {
+	var (
+		svcs  []swarm.Service
+		tasks []swarm.Task
+	)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) { svcs, err = w.cli.ServiceList(gctx, swarm.ServiceListOptions{Filters: sf}); return })
+	g.Go(func() (err error) {
+		tasks, err = w.cli.TaskList(gctx, swarm.TaskListOptions{Filters: projectFilter(w.project)})
+		return
+	})
+	if err := g.Wait(); err != nil {
 		for _, id := range ids {
 			out[id] = snapshot{err: err}
 		}
@@ -120,9 +128,10 @@ func (w *watcher) poll(ctx context.Context, ids []string) map[string]snapshot {
 		out[s.ID] = snapshot{svc: s, found: true}
 	}
 	for _, t := range tasks {
-		s := out[t.ServiceID]
-		s.tasks = append(s.tasks, t)
-		out[t.ServiceID] = s
+		if s, ok := out[t.ServiceID]; ok {
+			s.tasks = append(s.tasks, t)
+			out[t.ServiceID] = s
+		}
 	}
 	return out
 }
