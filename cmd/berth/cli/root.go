@@ -7,6 +7,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/berth-dev/berth/internal/gcpolicy"
 )
 
 // Exit codes.
@@ -34,8 +36,15 @@ func (e *exitError) Error() string {
 // exitCode returns an error that makes Main exit with code, printing nothing more.
 func exitCode(code int) error { return &exitError{code: code} }
 
-// Main runs berth with os.Args and returns the process exit code.
-func Main() int { return Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }
+// Main runs berth with os.Args and returns the process exit code. As a
+// short-lived process it first sets the command's garbage-collector policy
+// (internal/gcpolicy: GOGC 400 with a 1 GiB soft memory limit), unless
+// GOGC or GOMEMLIMIT is set in the environment. Run, which tests call
+// in-process, leaves the runtime's setting alone.
+func Main() int {
+	gcpolicy.Apply(os.Getenv)
+	return Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+}
 
 // Run runs berth with args and the given streams, and returns the exit code.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
