@@ -59,12 +59,12 @@ func ProbeSpec(project string, port int) *lang.Spec {
 }
 
 // ProbeProject is the name of the calibration project of a spec's
-// project: "<project>-calibrate", with the project cut to 54 characters
-// when the whole would be longer than 63.
+// project: "<project>-calibrate", with the project cut to 53 characters
+// when the whole would be longer than 63, the most a DNS label allows.
 func ProbeProject(project string) string {
 	name := project + "-calibrate"
 	if len(name) > 63 {
-		name = name[:54] + "-calibrate"
+		name = project[:63-len("-calibrate")] + "-calibrate"
 	}
 	return name
 }

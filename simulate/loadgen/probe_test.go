@@ -12,8 +12,8 @@ import (
 
 func TestProbeSpecOn(t *testing.T) {
 	long := strings.Repeat("p", 60)
-	if got := ProbeProject(long); got != long[:54]+"-calibrate" {
-		t.Errorf("ProbeProject(60 letters) = %q", got)
+	if got := ProbeProject(long); got != long[:53]+"-calibrate" || len(got) != 63 {
+		t.Errorf("ProbeProject(60 letters) = %q (%d characters, want 63)", got, len(got))
 	}
 	if got := ProbeProject(long[:53]); got != long[:53]+"-calibrate" {
 		t.Errorf("ProbeProject(53 letters) = %q", got)
