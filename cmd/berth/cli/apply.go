@@ -45,8 +45,10 @@ converges from what exists. Ctrl-C does the same: the steps in flight
 finish, no new one starts.
 
 Only one apply or destroy runs on a project at a time: a second one is
-refused, naming the holder of the lock (pid, host, time, command).
---force-unlock takes a lock whose holder is gone.`,
+refused, naming the holder of the lock (pid, host, time, command). A lock
+left by a process that no longer runs on this host is taken over
+automatically. --force-unlock takes the lock even from a holder berth
+cannot tell is gone: a live pid, or a process on another host.`,
 		Example: `  berth apply examples/shop
   berth apply --auto-approve --emulate examples/shop
   berth plan -out plan.json examples/shop && berth apply plan.json`,
@@ -80,7 +82,7 @@ func (f *applyFlags) register(fs interface {
 	DurationVar(*time.Duration, string, time.Duration, string)
 }) {
 	fs.BoolVar(&f.autoApprove, "auto-approve", false, "do not ask for confirmation")
-	fs.BoolVar(&f.forceUnlock, "force-unlock", false, "take the project's lock even if another process holds it")
+	fs.BoolVar(&f.forceUnlock, "force-unlock", false, "take the project's lock even from a live holder or one on another host")
 	fs.IntVar(&f.parallelism, "parallelism", backends.DefaultParallelism, "steps run at once")
 	fs.DurationVar(&f.wait, "wait", backends.DefaultWait, "how long to wait for containers to be running or healthy")
 }
