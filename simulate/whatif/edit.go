@@ -33,6 +33,16 @@ type Edit struct {
 // var.orders_replicas) changes the variable's default instead; a missing
 // attribute or block is added.
 func EditFor(spec *lang.Spec, files map[string]*hcl.File, dims []Dimension, values []float64) (*Edit, error) {
+	return EditForGiven(spec, files, dims, values, nil)
+}
+
+// EditForGiven is EditFor where given names the variables whose value
+// came from outside the spec (-var, BERTH_VAR_NAME, a var file), with
+// where from. Such a variable's default is not what the run used, so
+// editing it would change nothing: the edit leaves the files alone and
+// notes the -var to pass instead. A variable whose value differs from its
+// default counts as given even when it is not in given.
+func EditForGiven(spec *lang.Spec, files map[string]*hcl.File, dims []Dimension, values []float64, given map[string]string) (*Edit, error) {
 	e := &Edit{}
 	docs := map[string]*hclwrite.File{}
 	names := make([]string, 0, len(files))
@@ -49,7 +59,7 @@ func EditFor(spec *lang.Spec, files map[string]*hcl.File, dims []Dimension, valu
 		if d.current(spec) == values[i] {
 			continue
 		}
-		if note := setValue(spec, docs, names, d, values[i]); note != "" {
+		if note := setValue(spec, docs, names, d, values[i], given); note != "" {
 			e.Notes = append(e.Notes, note)
 		}
 	}
@@ -74,7 +84,7 @@ func EditFor(spec *lang.Spec, files map[string]*hcl.File, dims []Dimension, valu
 
 // setValue edits one dimension's attribute; it returns a note when it
 // cannot.
-func setValue(spec *lang.Spec, docs map[string]*hclwrite.File, names []string, d Dimension, v float64) string {
+func setValue(spec *lang.Spec, docs map[string]*hclwrite.File, names []string, d Dimension, v float64, given map[string]string) string {
 	svc := spec.Services[d.Service]
 	if svc.BlockName != "" {
 		return fmt.Sprintf("%s comes from for_each block %q: set %s = %s for its instance by hand", d.Service, svc.BlockName, d.Attr, number(v))
@@ -92,6 +102,10 @@ func setValue(spec *lang.Spec, docs map[string]*hclwrite.File, names []string, d
 			body = childBlock(body, "resources")
 		}
 		if varName := variableRef(body.GetAttribute(d.Attr)); varName != "" {
+			if from, ok := givenVar(spec, varName, given); ok {
+				return fmt.Sprintf("%s.%s comes from var.%s, set to %s by %s, not by the spec: pass -var %s=%s instead.",
+					d.Service, d.Attr, varName, number(d.current(spec)), from, varName, number(v))
+			}
 			if setVariableDefault(docs, names, varName, v) {
 				return ""
 			}
@@ -132,6 +146,30 @@ func variableRef(a *hclwrite.Attribute) string {
 		return attr.Name
 	}
 	return ""
+}
+
+// givenVar reports whether the variable's value came from outside the
+// spec, and from where.
+func givenVar(spec *lang.Spec, name string, given map[string]string) (string, bool) {
+	if from, ok := given[name]; ok {
+		return from, true
+	}
+	v := spec.Variables[name]
+	if v == nil || v.Default == cty.NilVal || v.Value == cty.NilVal || !v.Value.IsKnown() || v.Default.IsNull() {
+		return "", false
+	}
+	if v.Value.RawEquals(v.Default) {
+		return "", false
+	}
+	return "a -var, BERTH_VAR_" + name + " or a -var-file (its default is " + defaultText(v.Default) + ")", true
+}
+
+func defaultText(v cty.Value) string {
+	if v.Type() == cty.Number {
+		f, _ := v.AsBigFloat().Float64()
+		return number(f)
+	}
+	return v.GoString()
 }
 
 func setVariableDefault(docs map[string]*hclwrite.File, names []string, name string, v float64) bool {

@@ -3,6 +3,8 @@ package whatif
 import (
 	"strings"
 	"testing"
+
+	"github.com/berth-dev/berth/lang"
 )
 
 func TestEditFor(t *testing.T) {
@@ -44,5 +46,38 @@ func TestEditFor(t *testing.T) {
 	}
 	if removed != 3 {
 		t.Errorf("%d lines removed, want exactly 3 (the rest kept byte for byte):\n%s", removed, e.Diff)
+	}
+}
+
+// A capacity set from a variable given outside the spec (-var) is not
+// changed by editing the variable's default: the edit says which -var to
+// pass and leaves the files alone, whether or not the caller names the
+// variable as given.
+func TestEditForGivenVariable(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		given map[string]string
+	}{
+		{"value differs from the default", nil},
+		{"named by the caller", map[string]string{"orders_replicas": "-var orders_replicas=1"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := newLoader()
+			spec, diags := l.Load("../../examples/shop", lang.Options{Environ: []string{}, Vars: map[string]string{"orders_replicas": "1"}})
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			dims := []Dimension{{Service: "orders", Attr: "replicas"}}
+			e, err := EditForGiven(spec, l.Files(), dims, []float64{2}, tc.given)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e.Diff != "" {
+				t.Errorf("the default was edited, though the run used the -var:\n%s", e.Diff)
+			}
+			if len(e.Notes) != 1 || !strings.Contains(e.Notes[0], "var.orders_replicas, set to 1") || !strings.Contains(e.Notes[0], "pass -var orders_replicas=2") {
+				t.Errorf("notes %q, want one saying to pass -var orders_replicas=2", e.Notes)
+			}
+		})
 	}
 }

@@ -35,6 +35,23 @@ func (f *specFlags) options() (lang.Options, error) {
 	return opts, nil
 }
 
+// given names the variables set from outside the spec by -var or
+// BERTH_VAR_NAME, with where from (a -var wins over the environment).
+func (f *specFlags) given() map[string]string {
+	out := map[string]string{}
+	for _, kv := range os.Environ() {
+		if name, _, ok := strings.Cut(strings.TrimPrefix(kv, lang.EnvVarPrefix), "="); ok && strings.HasPrefix(kv, lang.EnvVarPrefix) {
+			out[name] = lang.EnvVarPrefix + name
+		}
+	}
+	for _, kv := range f.vars {
+		if name, _, ok := strings.Cut(kv, "="); ok {
+			out[strings.TrimSpace(name)] = "-var " + strings.TrimSpace(kv)
+		}
+	}
+	return out
+}
+
 // specDir returns the spec directory from the positional args: the first
 // one, or the working directory.
 func specDir(args []string) string {

@@ -111,7 +111,7 @@ func runWhatif(cmd *cobra.Command, dir string, f *whatifFlags) error {
 	}
 	var edit *whatif.Edit
 	if len(res.Best) == 1 && res.Best[0].Trial != nil && len(res.Dims) > 0 {
-		if edit, err = whatif.EditFor(spec, l.Files(), res.Dims, res.Best[0].Trial.Values); err != nil {
+		if edit, err = whatif.EditForGiven(spec, l.Files(), res.Dims, res.Best[0].Trial.Values, f.sf.given()); err != nil {
 			return err
 		}
 	}
@@ -162,7 +162,9 @@ func writeWhatif(cmd *cobra.Command, res *whatif.Result, edit *whatif.Edit, asJS
 		fmt.Fprintln(out, "Note:", n)
 	}
 	if edit.Diff == "" {
-		fmt.Fprintln(out, "The spec already has this capacity: nothing to change.")
+		if len(edit.Notes) == 0 {
+			fmt.Fprintln(out, "The spec already has this capacity: nothing to change.")
+		}
 		return nil
 	}
 	fmt.Fprintf(out, "\nThe change to make:\n\n%s", edit.Diff)
