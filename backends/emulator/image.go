@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 
 	cerrdefs "github.com/containerd/errdefs"
@@ -63,15 +65,21 @@ func EnsureImage(ctx context.Context, cli *client.Client) (ref string, err error
 var hashes sync.Map // "path size mtime" → hash
 
 // fileHash returns the first 12 hex digits of the file's SHA-256,
-// remembered per path, size and modification time.
+// remembered per path, size and modification time, in this process and
+// in the user's cache directory (hashing a 35 MB berth costs a command
+// like a no-op apply more than everything else it does).
 func fileHash(path string) (string, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return "", err
 	}
-	key := fmt.Sprint(path, st.Size(), st.ModTime().UnixNano())
+	key := statKey(path, st)
 	if h, ok := hashes.Load(key); ok {
 		return h.(string), nil
+	}
+	if h := cachedHash(key); h != "" {
+		hashes.Store(key, h)
+		return h, nil
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -84,7 +92,59 @@ func fileHash(path string) (string, error) {
 	}
 	sum := hex.EncodeToString(h.Sum(nil))[:12]
 	hashes.Store(key, sum)
+	storeHash(key, sum)
 	return sum, nil
+}
+
+// statKey identifies a file's content by what a rewrite changes: its
+// path, size and modification time (to the nanosecond).
+func statKey(path string, st os.FileInfo) string {
+	return fmt.Sprint(path, " ", st.Size(), " ", st.ModTime().UnixNano())
+}
+
+// hashCacheFile is where the hash of the file with that key is kept.
+func hashCacheFile(key string) string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	k := sha256.Sum256([]byte(key))
+	return filepath.Join(dir, "berth", "binary-hash", hex.EncodeToString(k[:16]))
+}
+
+func cachedHash(key string) string {
+	f := hashCacheFile(key)
+	if f == "" {
+		return ""
+	}
+	b, err := os.ReadFile(f)
+	if err != nil {
+		return ""
+	}
+	k, h, ok := strings.Cut(strings.TrimSpace(string(b)), "\n")
+	if !ok || k != key || len(h) != 12 {
+		return ""
+	}
+	return h
+}
+
+// storeHash keeps the hash for the next process; failing to is no error.
+func storeHash(key, sum string) {
+	f := hashCacheFile(key)
+	if f == "" || os.MkdirAll(filepath.Dir(f), 0o755) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(f), ".hash-*")
+	if err != nil {
+		return
+	}
+	_, err = fmt.Fprintf(tmp, "%s\n%s\n", key, sum)
+	if cerr := tmp.Close(); err == nil && cerr == nil {
+		err = os.Rename(tmp.Name(), f)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
 }
 
 // buildImage builds ref from an in-memory context: the Dockerfile and the
