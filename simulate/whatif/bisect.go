@@ -21,6 +21,10 @@ type line struct {
 // passes), which walks the staircase of the passing region's boundary.
 func (s *searcher) capacitySearch(k int) {
 	bi := s.bisectDim()
+	if bi < 0 {
+		s.sweep(k)
+		return
+	}
 	n := len(s.opts.Dims[bi].Values)
 	var lines []*line
 	for _, fixed := range s.combinations(bi) {
@@ -92,15 +96,39 @@ func (l *line) narrow(mid int, pass bool) {
 	}
 }
 
-// bisectDim is the dimension with the most values (the last on a tie).
+// bisectDim is the monotone dimension with the most values (the last on
+// a tie), or -1 when no dimension is monotone.
 func (s *searcher) bisectDim() int {
-	best := 0
+	best := -1
 	for i, d := range s.opts.Dims {
-		if len(d.Values) >= len(s.opts.Dims[best].Values) {
+		if d.Monotone() && (best < 0 || len(d.Values) >= len(s.opts.Dims[best].Values)) {
 			best = i
 		}
 	}
 	return best
+}
+
+// sweep decides, at multiplier k, every combination of the dimensions
+// when none is monotone (only queue varies): nothing can be bisected.
+func (s *searcher) sweep(k int) {
+	var lines []*line
+	var batch []config
+	for _, idx := range s.combinations(-1) {
+		lines = append(lines, &line{fixed: idx})
+		if _, ok := s.decide(config{idx: idx, scale: k}); !ok {
+			batch = append(batch, config{idx: idx, scale: k})
+		}
+	}
+	s.runBatch(batch)
+	if s.diags.HasErrors() {
+		return
+	}
+	for _, l := range lines {
+		if pass, _ := s.decide(config{idx: l.fixed, scale: k}); !pass {
+			l.hi = 1
+		}
+	}
+	s.pickBest(k, lines, func(l *line, _ int) config { return config{idx: l.fixed, scale: k} }, 1)
 }
 
 // combinations lists every index vector of the dimensions other than bi

@@ -3,8 +3,10 @@
 // expect and slo of a spec under a load or scenario, and at which load
 // multiplier does a spec start to fail them.
 //
-// The search treats every capacity dimension as monotone (more replicas,
-// workers or cpus never hurt) and the load multiplier as anti-monotone.
+// The search treats replicas, workers and cpus as monotone (more never
+// hurts) and the load multiplier as anti-monotone; queue is swept, since a
+// deeper queue trades rejections for latency (dominance compares only
+// configurations with the same queue, and bisection never runs along it).
 // It prunes with the analytic offered load (a configuration where some
 // service's certain utilisation ρ is at least 1 fails without being
 // simulated), skips configurations that a known result decides by

@@ -120,22 +120,25 @@ func caseName(c simulate.Case) string {
 
 // infer decides c from known results by dominance: more capacity at less
 // load than a passing configuration passes; less capacity at more load
-// than a failing one fails.
+// than a failing one fails. A dimension that is not monotone (queue) must
+// be equal to compare.
 func (s *searcher) infer(c config) (pass, ok bool) {
 	for _, d := range s.decided {
-		if d.pass && d.c.scale >= c.scale && allLE(d.c.idx, c.idx) {
+		if d.pass && d.c.scale >= c.scale && s.allLE(d.c.idx, c.idx) {
 			return true, true
 		}
-		if !d.pass && d.c.scale <= c.scale && allLE(c.idx, d.c.idx) {
+		if !d.pass && d.c.scale <= c.scale && s.allLE(c.idx, d.c.idx) {
 			return false, true
 		}
 	}
 	return false, false
 }
 
-func allLE(a, b []int) bool {
+// allLE reports whether a has at most b's capacity in every monotone
+// dimension and the same value in the others.
+func (s *searcher) allLE(a, b []int) bool {
 	for i := range a {
-		if a[i] > b[i] {
+		if a[i] > b[i] || (a[i] != b[i] && !s.opts.Dims[i].Monotone()) {
 			return false
 		}
 	}

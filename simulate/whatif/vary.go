@@ -14,13 +14,20 @@ import (
 var attributes = map[string]bool{"replicas": true, "workers": true, "queue": true, "cpus": false}
 
 // Dimension is one --vary: an attribute of a service over ascending
-// values. More of any of them never hurts (the search treats each as
-// monotone).
+// values. More replicas, workers or cpus never hurt (the search treats
+// them as monotone); a deeper queue trades rejections for latency, so
+// queue is swept (see Monotone).
 type Dimension struct {
 	Service string    `json:"service"`
 	Attr    string    `json:"attribute"` // replicas | workers | queue | cpus
 	Values  []float64 `json:"values"`
 }
+
+// Monotone reports whether more of the attribute never hurts, so that the
+// search may bisect along it and decide by dominance: replicas, workers
+// and cpus. A deeper queue rejects less but waits longer (p99 can rise),
+// so every queue value is simulated.
+func (d Dimension) Monotone() bool { return d.Attr != "queue" }
 
 // Name is "service.attribute".
 func (d Dimension) Name() string { return d.Service + "." + d.Attr }

@@ -38,11 +38,14 @@ Ranges are lo..hi (every whole number; cpus every 0.25; load multipliers
 every 0.1), lo..hi:step, or a list a,b,c.
 
 More replicas, workers or cpus never hurt, so the search bisects along the
-dimension with the most values for every combination of the others, all at
-once, the simulations of a round running in parallel on all cores. A
+one of them with the most values for every combination of the others, all
+at once, the simulations of a round running in parallel on all cores. A
 configuration that some service cannot carry (its utilisation ρ ≥ 1 by the
 analytic offered load) fails without being simulated, and results decide
-others by dominance (more capacity than a passing one passes).
+others by dominance (more capacity than a passing one passes). queue is not
+among them: a deeper queue rejects less but waits longer, so every queue
+value is simulated (swept), and results decide only configurations with the
+same queue.
 
 Cost is Σ replicas × (cpus + 0.125 × GiB of memory) over the services, in
 CPUs (a service without a cpus limit counts 1); workers cost nothing. It
