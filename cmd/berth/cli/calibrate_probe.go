@@ -59,19 +59,10 @@ func removeProbe(cmd *cobra.Command, be backends.Backend, project string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	err := func() error {
-		tg, err := be.Target(ctx, backends.TargetOptions{})
-		if err != nil {
-			return err
-		}
-		obs, err := be.Observe(ctx, project)
-		if err != nil {
-			return err
-		}
-		p, err := planner.Reconcile(be.Name(), tg.Schema, nil, obs)
+		p, err := destroyPlan(ctx, be, project)
 		if err != nil || p.Empty() {
 			return err
 		}
-		p.Project = project
 		res, err := be.Apply(ctx, p, backends.ApplyOptions{})
 		if err == nil && !res.OK() {
 			err = fmt.Errorf("%d steps failed", len(res.Failed))

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -48,19 +49,10 @@ given. Like apply, it takes the project's lock.`,
 				return err
 			}
 			defer release()
-			tg, err := be.Target(ctx, backends.TargetOptions{})
+			p, err := destroyPlan(ctx, be, project)
 			if err != nil {
 				return err
 			}
-			obs, err := be.Observe(ctx, project)
-			if err != nil {
-				return err
-			}
-			p, err := planner.Reconcile(be.Name(), tg.Schema, nil, obs)
-			if err != nil {
-				return err
-			}
-			p.Project = project
 			if p.Empty() {
 				fmt.Fprintf(cmd.OutOrStdout(), "Nothing to destroy: the engine holds nothing of the %s project %q.\n", be.Name(), project)
 				return nil
@@ -72,4 +64,23 @@ given. Like apply, it takes the project's lock.`,
 	af.register(cmd.Flags())
 	cmd.Flags().StringVar(&project, "project", "", "destroy this project without reading a spec")
 	return singleDashFlags(cmd)
+}
+
+// destroyPlan is the plan that removes everything the engine holds of
+// project: nothing desired, reconciled against what the engine runs.
+func destroyPlan(ctx context.Context, be backends.Backend, project string) (*planner.Plan, error) {
+	tg, err := be.Target(ctx, backends.TargetOptions{})
+	if err != nil {
+		return nil, err
+	}
+	obs, err := be.Observe(ctx, project)
+	if err != nil {
+		return nil, err
+	}
+	p, err := planner.Reconcile(be.Name(), tg.Schema, nil, obs)
+	if err != nil {
+		return nil, err
+	}
+	p.Project = project
+	return p, nil
 }
