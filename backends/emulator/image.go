@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -38,6 +39,9 @@ ENTRYPOINT ["/berth", "emulate"]
 // static berth binary (this executable when it is one, else one built with
 // `go build`; see binary.go); nothing is ever pulled.
 func EnsureImage(ctx context.Context, cli *client.Client) (ref string, err error) {
+	if ref, ok := selfImage(ctx, cli); ok {
+		return ref, nil
+	}
 	ver, err := cli.ServerVersion(ctx)
 	if err != nil {
 		return "", fmt.Errorf("emulator image: %w", err)
@@ -60,6 +64,27 @@ func EnsureImage(ctx context.Context, cli *client.Client) (ref string, err error
 		return "", fmt.Errorf("emulator image: %w", err)
 	}
 	return ref, buildImage(ctx, cli, ref, bin, sum)
+}
+
+// selfImage is EnsureImage's fast path: this executable is a static berth
+// and the engine has its image, for this architecture, already. It spares
+// GET /version, which costs the engine tens of milliseconds (it runs runc
+// and docker-init to learn their versions).
+func selfImage(ctx context.Context, cli *client.Client) (string, bool) {
+	exe, err := os.Executable()
+	if err != nil || !isBerth() || isStaticELF(exe, runtime.GOARCH) != nil {
+		return "", false
+	}
+	sum, err := fileHash(exe)
+	if err != nil {
+		return "", false
+	}
+	ref := ImageRepo + ":" + sum
+	img, err := cli.ImageInspect(ctx, ref)
+	if err != nil || img.Os != "linux" || img.Architecture != runtime.GOARCH || img.Config == nil || img.Config.Labels[LabelImage] != sum {
+		return "", false
+	}
+	return ref, true
 }
 
 var hashes sync.Map // "path size mtime" → hash
