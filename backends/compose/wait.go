@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/docker/docker/api/types/container"
+	"github.com/docker/docker/api/types/events"
 	"github.com/docker/docker/api/types/filters"
 
 	"github.com/berth-dev/berth/backends"
@@ -14,9 +15,11 @@ import (
 )
 
 // waitReady waits until every container the plan created or updated is
-// running, or healthy when it has a health check, polling the project's
-// containers with one list call per round. It returns those that did not
-// get there before the deadline, or that exited, with why.
+// running, or healthy when it has a health check. It reads the project's
+// containers with one list call per round; a round starts when the engine
+// reports an event of one of them (start, health status, die...), or after
+// a backstop delay. It returns those that did not get there before the
+// deadline, or that exited, with why.
 func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends.Result, wait time.Duration, prog *backends.Progress) []*backends.StepError {
 	pending := map[string]*planner.Step{} // container name → its last step
 	for _, s := range res.Done {
@@ -29,12 +32,18 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 			pending[name] = s
 		}
 	}
+	if len(pending) == 0 {
+		return nil
+	}
 	deadline := time.Now().Add(wait)
 	f := filters.NewArgs(filters.Arg("label", backends.ProjectFilter(x.project)))
+	wctx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	defer stop()
+	wake, maxDelay := x.watch(wctx, f)
 	var unready []*backends.StepError
 	unhealthySince := map[string]time.Time{}
-	for delay := 20 * time.Millisecond; len(pending) > 0; delay = min(delay*2, 250*time.Millisecond) {
-		list, err := x.cli.ContainerList(context.WithoutCancel(ctx), container.ListOptions{All: true, Filters: f})
+	for delay := 20 * time.Millisecond; len(pending) > 0; delay = min(delay*2, maxDelay) {
+		list, err := x.cli.ContainerList(wctx, container.ListOptions{All: true, Filters: f})
 		if err != nil {
 			return append(unready, fail(pending, err.Error(), prog)...)
 		}
@@ -74,11 +83,56 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 			return append(unready, fail(pending, "interrupted while waiting", prog)...)
 		}
 		select {
-		case <-time.After(delay):
+		case <-time.After(min(delay, time.Until(deadline)+time.Millisecond)):
+		case <-wake:
 		case <-ctx.Done():
 		}
 	}
 	return unready
+}
+
+// Backstop delays between two rounds of waitReady: with the engine's event
+// stream a round starts at each event, and the delay only bounds how late
+// an unhealthy container's grace is checked; without it, rounds poll.
+const (
+	eventBackstop = time.Second
+	pollDelay     = 250 * time.Millisecond
+)
+
+// watch subscribes to the events of the project's containers; wake gets a
+// value (without blocking) at each one, until ctx is done. When the engine
+// refuses the subscription, wake never fires and the delay is pollDelay.
+func (x *executor) watch(ctx context.Context, f filters.Args) (wake <-chan struct{}, maxDelay time.Duration) {
+	ef := f.Clone()
+	ef.Add("type", string(events.ContainerEventType))
+	for _, a := range []events.Action{events.ActionStart, events.ActionRestart, events.ActionDie, events.ActionDestroy, events.ActionHealthStatus} {
+		ef.Add("event", string(a)) // not the exec events of every health probe
+	}
+	msgs, errs := x.cli.Events(ctx, events.ListOptions{Filters: ef})
+	w := make(chan struct{}, 1)
+	select {
+	case err := <-errs: // Events returns once the engine answered, or failed
+		if err != nil {
+			return w, pollDelay
+		}
+	default:
+	}
+	go func() {
+		for {
+			select {
+			case <-msgs:
+				select {
+				case w <- struct{}{}:
+				default:
+				}
+			case <-errs:
+				return
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return w, eventBackstop
 }
 
 func waitGoal(c *planner.Change) string {
