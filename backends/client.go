@@ -18,9 +18,12 @@ func NewClient(ctx context.Context) (*client.Client, error) {
 	}
 	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	if _, err := cli.Ping(pctx); err != nil {
+	ping, err := cli.Ping(pctx)
+	if err != nil {
 		cli.Close()
 		return nil, fmt.Errorf("no Docker engine answers at %s: %w (start one, or set DOCKER_HOST)", cli.DaemonHost(), err)
 	}
+	// Negotiate with this answer, so the first request does not ping again.
+	cli.NegotiateAPIVersionPing(ping)
 	return cli, nil
 }

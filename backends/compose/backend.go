@@ -21,6 +21,9 @@ type Backend struct {
 	// emulated services are an error.
 	Emulator            EmulatorFunc
 	EnsureEmulatorImage ImageFunc
+	// ensured is the emulator image Target made sure of, so Apply in the
+	// same process does not ask the engine again.
+	ensured string
 }
 
 var _ backends.Backend = (*Backend)(nil)
@@ -50,7 +53,7 @@ func (b *Backend) Target(ctx context.Context, opts backends.TargetOptions) (plan
 		if err != nil {
 			return nil, err
 		}
-		t.EmulatorImage = ref
+		t.EmulatorImage, b.ensured = ref, ref
 	}
 	return t, nil
 }

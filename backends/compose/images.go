@@ -26,6 +26,9 @@ func (b *Backend) checkImages(ctx context.Context, p *planner.Plan) error {
 	}
 	var missing []string
 	for ref := range images {
+		if ref == b.ensured {
+			continue // Target has just made sure of it
+		}
 		if _, err := b.cli.ImageInspect(ctx, ref); err == nil {
 			continue
 		} else if !isNotFound(err) {
