@@ -38,22 +38,30 @@ func (x *executor) network(ctx context.Context, op planner.Op, c *planner.Change
 		})
 		return err
 	case planner.OpDelete:
-		// The engine can lag in releasing the endpoints of containers just
-		// removed: retry that error a few times.
-		var err error
-		for wait := 50 * time.Millisecond; wait < 10*time.Second; wait *= 2 {
-			err = x.cli.NetworkRemove(ctx, c.Before.ID)
-			if isNotFound(err) {
-				return nil
-			}
-			if err == nil || !strings.Contains(err.Error(), "active endpoints") {
-				return err
-			}
-			time.Sleep(wait)
-		}
-		return err
+		return x.removeNetwork(ctx, c.Before.ID)
 	}
 	return fmt.Errorf("a network cannot be updated in place")
+}
+
+// NetworkReleaseWait bounds how long a network delete retries while the
+// engine still counts endpoints of containers just removed: a busy engine
+// releases them late (seconds under load), a stale count never.
+const NetworkReleaseWait = 30 * time.Second
+
+// removeNetwork removes a network, retrying "active endpoints" (with
+// backoff up to 1 s) until NetworkReleaseWait has passed.
+func (x *executor) removeNetwork(ctx context.Context, id string) error {
+	deadline := time.Now().Add(NetworkReleaseWait)
+	for wait := 50 * time.Millisecond; ; wait = min(2*wait, time.Second) {
+		err := x.cli.NetworkRemove(ctx, id)
+		if isNotFound(err) {
+			return nil
+		}
+		if err == nil || !strings.Contains(err.Error(), "active endpoints") || time.Now().Add(wait).After(deadline) {
+			return err
+		}
+		time.Sleep(wait)
+	}
 }
 
 func (x *executor) volume(ctx context.Context, op planner.Op, c *planner.Change) error {
