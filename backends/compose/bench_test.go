@@ -1,6 +1,7 @@
 package compose_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,8 +36,12 @@ import (
 //   - `berth plan` of a 1,000-service spec against an empty engine
 //     (target ≤ 100 ms), with images and with every service emulated.
 //
-// It reports min/median/max; BERTH_BENCH_STRICT=1 also fails on a missed
-// target. BERTH_BENCH_OUT=FILE writes the table there.
+// It logs every round as it goes, then reports min/median/max of the wall
+// clock and the median CPU time of the client process (berth's or
+// docker-compose's own work, which the machine's load does not inflate as
+// much). BERTH_BENCH_STRICT=1 also fails on a missed target;
+// BERTH_BENCH_OUT=FILE writes the table there. `make bench-compose` runs
+// it (docs/benchmarks.md).
 func TestBenchVersusCompose(t *testing.T) {
 	if os.Getenv("BERTH_BENCH") == "" {
 		t.Skip("benchmarks run with BERTH_BENCH=1")
@@ -46,6 +52,7 @@ func TestBenchVersusCompose(t *testing.T) {
 	if n, err := strconv.Atoi(os.Getenv("BERTH_BENCH_ROUNDS")); err == nil && n > 0 {
 		rounds = n
 	}
+	load0 := loadavg()
 	berth := buildBerth(t)
 	t.Setenv(backends.EnvStateDir, t.TempDir())
 	id := randID()
@@ -70,15 +77,15 @@ func TestBenchVersusCompose(t *testing.T) {
 		}
 	})
 
-	var up, noop, dcUp, dcNoop []time.Duration
-	for i := 0; i < rounds; i++ {
-		up = append(up, timed(t, berth, "apply", "--auto-approve", dir))
-		noop = append(noop, timed(t, berth, "apply", "--auto-approve", dir))
+	var up, noop, dcUp, dcNoop, plan1000, plan1000emu runs
+	for i := 1; i <= rounds; i++ {
+		up.add(t, "berth apply", i, 0, berth, "apply", "--auto-approve", dir)
+		noop.add(t, "berth apply (no-op)", i, 0, berth, "apply", "--auto-approve", dir)
 		countContainers(t, project, 40)
 		run(t, berth, "destroy", "--auto-approve", dir)
 		if hasCompose {
-			dcUp = append(dcUp, timed(t, "docker-compose", "-p", peer, "-f", compose, "up", "-d"))
-			dcNoop = append(dcNoop, timed(t, "docker-compose", "-p", peer, "-f", compose, "up", "-d"))
+			dcUp.add(t, "docker-compose up -d", i, 0, "docker-compose", "-p", peer, "-f", compose, "up", "-d")
+			dcNoop.add(t, "docker-compose up -d (no-op)", i, 0, "docker-compose", "-p", peer, "-f", compose, "up", "-d")
 			countComposeContainers(t, peer, 40)
 			run(t, "docker-compose", "-p", peer, "-f", compose, "down", "-t", "2")
 		}
@@ -88,22 +95,22 @@ func TestBenchVersusCompose(t *testing.T) {
 	writeSpec(t, big, spec1000("bbig"+id, true))
 	bigEmu := filepath.Join(t.TempDir(), "bbigemu"+id)
 	writeSpec(t, bigEmu, spec1000("bbigemu"+id, false))
-	var plan1000, plan1000emu []time.Duration
-	for i := 0; i < rounds; i++ {
-		plan1000 = append(plan1000, timedExit(t, 0, berth, "plan", big))
-		plan1000emu = append(plan1000emu, timedExit(t, 0, berth, "plan", bigEmu))
+	for i := 1; i <= rounds; i++ {
+		plan1000.add(t, "berth plan 1,000", i, 0, berth, "plan", big)
+		plan1000emu.add(t, "berth plan 1,000 emulated", i, 0, berth, "plan", bigEmu)
 	}
 
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-52s %9s %9s %9s  %s\n", "", "min", "median", "max", "target")
-	row := func(name string, ds []time.Duration, target time.Duration) {
-		if len(ds) == 0 {
+	fmt.Fprintf(&b, "%-54s %8s %8s %8s %9s  %s\n", "", "min", "median", "max", "cpu (med)", "target")
+	row := func(name string, r runs, target time.Duration) {
+		if len(r.wall) == 0 {
 			return
 		}
-		mn, md, mx := stats(ds)
+		mn, md, mx := stats(r.wall)
+		_, cpu, _ := stats(r.cpu)
 		mark := ""
 		if target > 0 {
-			mark = "≤ " + target.String()
+			mark = "≤ " + ms(target)
 			if md > target {
 				mark += "  MISSED"
 				if os.Getenv("BERTH_BENCH_STRICT") != "" {
@@ -111,7 +118,7 @@ func TestBenchVersusCompose(t *testing.T) {
 				}
 			}
 		}
-		fmt.Fprintf(&b, "%-52s %9s %9s %9s  %s\n", name, ms(mn), ms(md), ms(mx), mark)
+		fmt.Fprintf(&b, "%-54s %8s %8s %8s %9s  %s\n", name, ms(mn), ms(md), ms(mx), ms(cpu), mark)
 	}
 	row("berth apply, 20 svc × 2 emulated, nothing → running", up, 3*time.Second)
 	row("docker-compose up -d, same project (export)", dcUp, 0)
@@ -119,11 +126,36 @@ func TestBenchVersusCompose(t *testing.T) {
 	row("docker-compose up -d, no-op", dcNoop, 0)
 	row("berth plan, 1,000 services with images, empty engine", plan1000, 100*time.Millisecond)
 	row("berth plan, 1,000 services emulated, empty engine", plan1000emu, 0)
-	fmt.Fprintf(&b, "(%d rounds, interleaved; machine load %s)\n", rounds, loadavg())
+	fmt.Fprintf(&b, "(%d rounds, berth and docker-compose interleaved; cpu: user+sys of the client\n"+
+		"process alone, the engine's work not counted; load average before %s, after %s;\n"+
+		"%d cpus; %s)\n", rounds, load0, loadavg(), runtime.NumCPU(), engineVersion(t))
 	t.Log("\n" + b.String())
 	if out := os.Getenv("BERTH_BENCH_OUT"); out != "" {
-		os.WriteFile(out, []byte(b.String()), 0o644)
+		if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+			t.Error(err)
+		}
 	}
+}
+
+// runs are the wall-clock and CPU times (user+sys of the client process)
+// of one command, run after run.
+type runs struct{ wall, cpu []time.Duration }
+
+// add runs the command, checks its exit code, and logs the round's time
+// at once, so a run cut short still shows what it measured.
+func (r *runs) add(t *testing.T, what string, round, want int, name string, args ...string) {
+	t.Helper()
+	wall, cpu := timedExit(t, want, name, args...)
+	r.wall, r.cpu = append(r.wall, wall), append(r.cpu, cpu)
+	t.Logf("round %d: %-30s %s (cpu %s; load %s)", round, what, ms(wall), ms(cpu), loadavg())
+}
+
+func engineVersion(t *testing.T) string {
+	out, err := exec.Command("docker", "version", "--format", "dockerd {{.Server.Version}}, API {{.Server.APIVersion}}").Output()
+	if err != nil {
+		return "engine version unknown"
+	}
+	return strings.TrimSpace(string(out))
 }
 
 func buildBerth(t *testing.T) string {
@@ -190,15 +222,16 @@ func run(t *testing.T, name string, args ...string) string {
 	return string(out)
 }
 
-func timed(t *testing.T, name string, args ...string) time.Duration {
-	return timedExit(t, 0, name, args...)
-}
-
-func timedExit(t *testing.T, want int, name string, args ...string) time.Duration {
+// timedExit runs the command, fails the test unless it exits want, and
+// returns its wall-clock time and its CPU time (user + system).
+func timedExit(t *testing.T, want int, name string, args ...string) (wall, cpu time.Duration) {
 	t.Helper()
+	cmd := exec.Command(name, args...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
-	out, err := exec.Command(name, args...).CombinedOutput()
-	d := time.Since(start)
+	err := cmd.Run()
+	wall = time.Since(start)
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()
@@ -206,9 +239,9 @@ func timedExit(t *testing.T, want int, name string, args ...string) time.Duratio
 		t.Fatal(err)
 	}
 	if code != want {
-		t.Fatalf("%s %s: exit %d\n%s", name, strings.Join(args, " "), code, out)
+		t.Fatalf("%s %s: exit %d\n%s", name, strings.Join(args, " "), code, out.String())
 	}
-	return d
+	return wall, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 }
 
 func countContainers(t *testing.T, project string, want int) {
