@@ -23,39 +23,44 @@ import (
 // real engine (a copy with its own project name and host port), asks the
 // gateway on 127.0.0.1 for the user order list, and checks the answer was
 // assembled from its downstreams; then plans again (empty) and destroys.
+//
+// The machine running the tests is shared and can be very busy (load
+// averages of 50 on 2 cores were seen): apply waits up to shopWait for
+// health, and the gateway is asked again, for up to shopWait, until one
+// answer is assembled from all its downstreams. What is asserted of that
+// answer is not relaxed; only how long the test waits for it.
 func TestApplyShopEmulated(t *testing.T) {
-	cli := dockertest.Client(t)
+	dockertest.Client(t)
 	dir, project, port := shopCopy(t)
 	t.Setenv(backends.EnvStateDir, t.TempDir())
 	t.Cleanup(func() { removeProjectObjects(project) })
-	_ = cli
 
-	out := runBerth(t, 0, "apply", "--auto-approve", "--emulate", dir)
+	out := runBerth(t, 0, "apply", "--auto-approve", "--emulate", "--wait", shopWait.String(), dir)
 	if !strings.Contains(out, "Apply complete!") {
 		t.Fatalf("apply:\n%s", out)
 	}
 
-	resp := getJSON(t, fmt.Sprintf("http://127.0.0.1:%d/", port))
-	if resp.Service != "gateway" || resp.Error != "" {
-		t.Fatalf("gateway answered %+v", resp)
-	}
-	called := map[string]emulator.CallResult{}
-	for _, c := range resp.Calls {
-		called[c.Service] = c
-	}
-	for _, svc := range []string{"auth", "users", "orders", "products"} {
-		c, ok := called[svc]
-		if !ok || c.Status != 200 {
-			t.Errorf("the gateway's call to %s: %+v", svc, c)
-			continue
+	url := fmt.Sprintf("http://127.0.0.1:%d/", port)
+	deadline := time.Now().Add(shopWait)
+	var problems []string
+	for attempt := 1; ; attempt++ {
+		resp, err := getJSONOnce(url)
+		if err != nil {
+			problems = []string{err.Error()}
+		} else {
+			problems = assembledProblems(resp)
 		}
-		var body emulator.Response
-		if err := json.Unmarshal(c.Body, &body); err != nil || body.Service != svc {
-			t.Errorf("%s's answer inside the gateway's: %s (%v)", svc, c.Body, err)
+		if len(problems) == 0 {
+			break
 		}
-		if svc == "orders" && len(body.Calls) == 0 {
-			t.Errorf("orders answered without calling its store: %s", c.Body)
+		if time.Now().After(deadline) {
+			t.Fatalf("after %d requests in %s, the gateway's last answer was not assembled from its downstreams:\n  %s",
+				attempt, shopWait, strings.Join(problems, "\n  "))
 		}
+		if attempt%10 == 0 {
+			t.Logf("request %d to the gateway: %s (asking again)", attempt, strings.Join(problems, "; "))
+		}
+		time.Sleep(500 * time.Millisecond)
 	}
 
 	if out := runBerth(t, 0, "plan", "-detailed-exitcode", "--emulate", dir); !strings.Contains(out, "No changes.") {
@@ -64,6 +69,58 @@ func TestApplyShopEmulated(t *testing.T) {
 	if out := runBerth(t, 0, "destroy", "--auto-approve", dir); !strings.Contains(out, "Destroy complete!") {
 		t.Errorf("destroy:\n%s", out)
 	}
+}
+
+// shopWait bounds each wait of the shop test: apply's wait for health, and
+// the requests until the gateway's answer is complete.
+const shopWait = 10 * time.Minute
+
+// assembledProblems says what keeps the gateway's answer from being one
+// assembled from its downstreams: the gateway answered without error, its
+// calls to auth, users, orders and products each returned 200 with that
+// service's own answer, and orders called its store. None means it is.
+func assembledProblems(resp emulator.Response) []string {
+	if resp.Service != "gateway" || resp.Error != "" {
+		return []string{fmt.Sprintf("gateway answered %+v", resp)}
+	}
+	called := map[string]emulator.CallResult{}
+	for _, c := range resp.Calls {
+		called[c.Service] = c
+	}
+	var problems []string
+	for _, svc := range []string{"auth", "users", "orders", "products"} {
+		c, ok := called[svc]
+		if !ok || c.Status != 200 {
+			problems = append(problems, fmt.Sprintf("the gateway's call to %s: %+v", svc, c))
+			continue
+		}
+		var body emulator.Response
+		if err := json.Unmarshal(c.Body, &body); err != nil || body.Service != svc {
+			problems = append(problems, fmt.Sprintf("%s's answer inside the gateway's: %s (%v)", svc, c.Body, err))
+		}
+		if svc == "orders" && len(body.Calls) == 0 {
+			problems = append(problems, fmt.Sprintf("orders answered without calling its store: %s", c.Body))
+		}
+	}
+	return problems
+}
+
+// getJSONOnce asks url once, with a bounded wait, for a 200 answer.
+func getJSONOnce(url string) (emulator.Response, error) {
+	var r emulator.Response
+	resp, err := (&http.Client{Timeout: 30 * time.Second}).Get(url)
+	if err != nil {
+		return r, err
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		return r, fmt.Errorf("GET %s: status %d: %s", url, resp.StatusCode, body)
+	}
+	if err := json.Unmarshal(body, &r); err != nil {
+		return r, fmt.Errorf("GET %s: %v: %s", url, err, body)
+	}
+	return r, nil
 }
 
 // shopCopy copies examples/shop to a temporary directory with a project
@@ -91,6 +148,12 @@ func shopCopy(t *testing.T) (dir, project string, port int) {
 			// The machine running the tests is shared: a health probe (an
 			// exec in the container) may take longer than the shop's 1s.
 			data = regexp.MustCompile(`(timeout\s*=\s*)"1s"`).ReplaceAll(data, []byte(`${1}"20s"`))
+		}
+		if filepath.Base(p) == "links.berth.hcl" {
+			// Likewise a call: the shop's per-attempt timeouts (10 to
+			// 300 ms) are its latency policy, not what this test checks,
+			// and a busy machine exceeds them.
+			data = regexp.MustCompile(`(timeout\s*=\s*)"\d+ms"`).ReplaceAll(data, []byte(`${1}"10s"`))
 		}
 		os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755)
 		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
@@ -131,28 +194,4 @@ func runBerth(t *testing.T, want int, args ...string) string {
 		t.Fatalf("berth %s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), code, want, out.String(), errb.String())
 	}
 	return out.String()
-}
-
-func getJSON(t *testing.T, url string) emulator.Response {
-	t.Helper()
-	var last error
-	for i := 0; i < 100; i++ {
-		resp, err := http.Get(url)
-		if err == nil {
-			body, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			var r emulator.Response
-			if resp.StatusCode == 200 {
-				if err := json.Unmarshal(body, &r); err != nil {
-					t.Fatalf("GET %s: %v: %s", url, err, body)
-				}
-				return r
-			}
-			err = fmt.Errorf("status %d: %s", resp.StatusCode, body)
-		}
-		last = err
-		time.Sleep(200 * time.Millisecond)
-	}
-	t.Fatalf("GET %s: %v", url, last)
-	return emulator.Response{}
 }
