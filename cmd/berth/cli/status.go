@@ -102,7 +102,7 @@ func writeStatusText(w io.Writer, st *statusJSON) {
 	} else {
 		fmt.Fprintf(w, "The %s project %q: %d objects.\n\n", st.Backend, st.Project, len(st.Resources))
 		for _, r := range st.Resources {
-			fmt.Fprintf(w, "  %-32s %-22s %s\n", r.Address, r.Status, shortID(r.ID))
+			fmt.Fprintf(w, "  %-32s %-22s %s\n", r.Address, r.Status, shortID(r.Type, r.ID))
 		}
 		fmt.Fprintln(w)
 	}
@@ -117,9 +117,17 @@ func writeStatusText(w io.Writer, st *statusJSON) {
 	}
 }
 
-func shortID(id string) string {
-	if len(id) > 12 && !strings.Contains(id, "/") {
-		return id[:12]
+// shortID cuts an engine ID to its first 12 characters, as docker does.
+// Only IDs are cut (hexadecimal, or swarm's base-36): a volume's ID is its
+// name, and a name is shown whole.
+func shortID(typ, id string) string {
+	if typ == "volume" || len(id) <= 12 {
+		return id
 	}
-	return id
+	for _, r := range id {
+		if !('0' <= r && r <= '9' || 'a' <= r && r <= 'z') {
+			return id
+		}
+	}
+	return id[:12]
 }
