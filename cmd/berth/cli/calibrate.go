@@ -68,9 +68,33 @@ type calibration struct {
 	// Target is the probe's URL (still up with --keep).
 	Target     string `json:"target"`
 	HopLatency string `json:"hop_latency"`
-	*loadgen.Calibration
+	// Calibration is the measurement; its JSON is calibrationSeconds.
+	*loadgen.Calibration `json:"-"`
+	calibrationSeconds
 	Written string `json:"written,omitempty"`
 	Kept    bool   `json:"kept,omitempty"`
+}
+
+// calibrationSeconds is a Calibration in JSON: durations in seconds, like
+// every other command's JSON.
+type calibrationSeconds struct {
+	Hop           float64 `json:"hop"`
+	HopMedian     float64 `json:"hop_median"`
+	RoundTrip     float64 `json:"round_trip"`
+	WorkOvershoot float64 `json:"work_overshoot"`
+	Direct        float64 `json:"direct"`
+	Chain         float64 `json:"chain"`
+	Work          float64 `json:"work"`
+	Samples       int     `json:"samples"`
+	Hops          int     `json:"hops"`
+}
+
+func newCalibration(c *loadgen.Calibration) *calibration {
+	return &calibration{HopLatency: c.HopLatency(), Calibration: c, calibrationSeconds: calibrationSeconds{
+		Hop: c.Hop.Seconds(), HopMedian: c.HopMedian.Seconds(), RoundTrip: c.RoundTrip.Seconds(),
+		WorkOvershoot: c.WorkOvershoot.Seconds(), Direct: c.Direct.Seconds(), Chain: c.Chain.Seconds(),
+		Work: c.Work.Seconds(), Samples: c.Samples, Hops: c.Hops,
+	}}
 }
 
 func runCalibrate(cmd *cobra.Command, dir string, f *calibrateFlags) error {
@@ -116,7 +140,8 @@ func runCalibrate(cmd *cobra.Command, dir string, f *calibrateFlags) error {
 	if err != nil {
 		return err
 	}
-	out := &calibration{Backend: name, Project: probe.Project, Target: target.String(), HopLatency: cal.HopLatency(), Calibration: cal, Kept: f.keep}
+	out := newCalibration(cal)
+	out.Backend, out.Project, out.Target, out.Kept = name, probe.Project, target.String(), f.keep
 	if f.write {
 		if out.Written, err = writeHopLatency(spec.Dir, out.HopLatency); err != nil {
 			return err
@@ -134,10 +159,10 @@ func runCalibrate(cmd *cobra.Command, dir string, f *calibrateFlags) error {
 
 func writeCalibration(cmd *cobra.Command, c *calibration) {
 	w := cmd.OutOrStdout()
-	fmt.Fprintf(w, "Measured on the %s engine, %d requests of each kind, one at a time:\n", c.Backend, c.Samples)
-	fmt.Fprintf(w, "  one hop, each way (network and HTTP):  %s  (from medians: %s)\n", loadgen.FormatHop(c.Hop), loadgen.FormatHop(c.HopMedian))
-	fmt.Fprintf(w, "  client → entry round trip:            %s  (compare adds it to the simulated entry latency)\n", loadgen.FormatHop(c.RoundTrip))
-	fmt.Fprintf(w, "  5ms of emulated work took:            %s more  (not modelled: the emulator's timers and this machine's load)\n", loadgen.FormatHop(c.WorkOvershoot))
+	fmt.Fprintf(w, "Measured on the %s engine, %d requests of each kind, one at a time:\n", c.Backend, c.Calibration.Samples)
+	fmt.Fprintf(w, "  one hop, each way (network and HTTP):  %s  (from medians: %s)\n", loadgen.FormatHop(c.Calibration.Hop), loadgen.FormatHop(c.Calibration.HopMedian))
+	fmt.Fprintf(w, "  client → entry round trip:            %s  (compare adds it to the simulated entry latency)\n", loadgen.FormatHop(c.Calibration.RoundTrip))
+	fmt.Fprintf(w, "  5ms of emulated work took:            %s more  (not modelled: the emulator's timers and this machine's load)\n", loadgen.FormatHop(c.Calibration.WorkOvershoot))
 	if c.Kept {
 		fmt.Fprintf(w, "  the probe stays up at %s; berth destroy --project %s removes it\n", c.Target, c.Project)
 	}
