@@ -67,7 +67,9 @@ given. Like apply, it takes the project's lock.`,
 }
 
 // destroyPlan is the plan that removes everything the engine holds of
-// project: nothing desired, reconciled against what the engine runs.
+// project: nothing desired, reconciled against what the engine runs. Each
+// change's reason is "destroy" (the planner's "not in the spec" would
+// read as if the spec lacked what it declares).
 func destroyPlan(ctx context.Context, be backends.Backend, project string) (*planner.Plan, error) {
 	tg, err := be.Target(ctx, backends.TargetOptions{})
 	if err != nil {
@@ -82,5 +84,16 @@ func destroyPlan(ctx context.Context, be backends.Backend, project string) (*pla
 		return nil, err
 	}
 	p.Project = project
+	markDestroy(p)
 	return p, nil
+}
+
+// markDestroy gives every change of a destroy plan the one reason
+// "destroy".
+func markDestroy(p *planner.Plan) {
+	for _, c := range p.Changes {
+		if c.Action == planner.Delete {
+			c.Reasons = []planner.Reason{{Action: planner.Delete, Message: "destroy"}}
+		}
+	}
 }
