@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/berth-dev/berth/simulate"
 )
 
@@ -147,5 +149,23 @@ func TestSignificance(t *testing.T) {
 	two := &simulate.Report{Entry: &simulate.Metrics{Latency: simulate.Latency{P99: 2}}}
 	if d := compareCase(simulate.Case{Load: "peak"}, one, two); d.Metrics[1].Significant {
 		t.Error("significant without intervals")
+	}
+}
+
+// A finding's range in JSON has the lowercase form of the diagnostics
+// (range.filename, range.start.line, ...), not hcl.Range's field names.
+func TestFindingRangeJSON(t *testing.T) {
+	f := Finding{Kind: "k", Subject: "service.a", Range: &hcl.Range{Filename: "main.berth.hcl",
+		Start: hcl.Pos{Line: 3, Column: 5, Byte: 40}, End: hcl.Pos{Line: 3, Column: 12, Byte: 47}}}
+	b, err := json.Marshal([]Finding{f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `"range":{"filename":"main.berth.hcl","start":{"line":3,"column":5,"byte":40},"end":{"line":3,"column":12,"byte":47}}`
+	if !strings.Contains(string(b), want) || strings.Contains(string(b), "Filename") {
+		t.Errorf("got %s\nwant it to hold %s", b, want)
+	}
+	if b, _ := json.Marshal(Finding{Kind: "k"}); strings.Contains(string(b), "range") {
+		t.Errorf("a finding without a range: %s", b)
 	}
 }

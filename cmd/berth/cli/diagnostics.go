@@ -7,6 +7,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+
+	"github.com/berth-dev/berth/internal/jsonrange"
 )
 
 // diagFiles holds the sources of the files last loaded, so diagnostics found
@@ -45,23 +47,11 @@ func writeDiagsText(w io.Writer, diags hcl.Diagnostics) {
 
 // jsonDiag is the JSON form of one diagnostic.
 type jsonDiag struct {
-	Severity string     `json:"severity"`
-	Summary  string     `json:"summary"`
-	Detail   string     `json:"detail,omitempty"`
-	Range    *jsonRange `json:"range,omitempty"`
-	Snippet  string     `json:"snippet,omitempty"`
-}
-
-type jsonRange struct {
-	Filename string  `json:"filename"`
-	Start    jsonPos `json:"start"`
-	End      jsonPos `json:"end"`
-}
-
-type jsonPos struct {
-	Line   int `json:"line"`
-	Column int `json:"column"`
-	Byte   int `json:"byte"`
+	Severity string           `json:"severity"`
+	Summary  string           `json:"summary"`
+	Detail   string           `json:"detail,omitempty"`
+	Range    *jsonrange.Range `json:"range,omitempty"`
+	Snippet  string           `json:"snippet,omitempty"`
 }
 
 func toJSONDiags(diags hcl.Diagnostics) []jsonDiag {
@@ -73,11 +63,7 @@ func toJSONDiags(diags hcl.Diagnostics) []jsonDiag {
 		}
 		if d.Subject != nil {
 			r := *d.Subject
-			jd.Range = &jsonRange{
-				Filename: r.Filename,
-				Start:    jsonPos{r.Start.Line, r.Start.Column, r.Start.Byte},
-				End:      jsonPos{r.End.Line, r.End.Column, r.End.Byte},
-			}
+			jd.Range = jsonrange.From(&r)
 			if f := diagFiles[r.Filename]; f != nil && r.Start.Byte <= len(f.Bytes) {
 				jd.Snippet = lineOf(f.Bytes, r.Start.Byte)
 			}
