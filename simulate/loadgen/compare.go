@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/berth-dev/berth/backends/emulator"
+	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/simulate"
 )
 
@@ -35,7 +36,21 @@ type Comparison struct {
 	// Tolerance is the largest relative difference of the entry's
 	// throughput, mean and p50 that passes; 0 passes everything.
 	Tolerance float64 `json:"tolerance,omitempty"`
-	Pass      bool    `json:"pass"`
+	// Verdicts are the expectations checked on the measurement when
+	// compare runs a scenario (JudgeMeasured): its expect block and the
+	// slos on the entry; NotChecked the slos of other services.
+	Verdicts   []simulate.Verdict `json:"verdicts,omitempty"`
+	NotChecked []string           `json:"not_checked,omitempty"`
+	// Pass: within the tolerance, and no verdict failed.
+	Pass bool `json:"pass"`
+}
+
+// JudgeMeasured checks the expectations of cases on the measurement as
+// loadtest does (Judge) and fails the comparison when one fails.
+func (c *Comparison) JudgeMeasured(spec *lang.Spec, ld *lang.Load, cases []simulate.Case) {
+	j := Judge(spec, ld, cases, c.Measured)
+	c.Verdicts, c.NotChecked = j.Verdicts, j.NotChecked
+	c.Pass = c.Pass && j.Pass
 }
 
 // Compare puts the replay's measurement beside sim, the replay's

@@ -61,3 +61,28 @@ func TestCompare(t *testing.T) {
 		t.Errorf("SimRate(50) over 10 simulated seconds = %v", got)
 	}
 }
+
+// compare --scenario checks the scenario's expect block on the
+// measurement, as loadtest does, and fails when it does not hold, even
+// within the tolerance.
+func TestCompareJudgesScenario(t *testing.T) {
+	spec := pickSpec()
+	measured := &Result{Load: "quick", Duration: 10, Entry: &simulate.Metrics{Throughput: 20, Latency: simulate.Latency{P50: 0.5}}}
+	sim := &simulate.Report{Duration: 10, Entry: &simulate.Metrics{Throughput: 20, Latency: simulate.Latency{P50: 0.5}}}
+	ld, cases, err := PickLoad(spec, "", "b-fine") // expect p50 ≤ 1s
+	if err != nil {
+		t.Fatal(err)
+	}
+	rp := &Replay{Spec: spec, Case: cases[0], Measured: measured}
+	c := rp.Compare(sim, 0, 0)
+	c.JudgeMeasured(spec, ld, cases)
+	if !c.Pass || len(c.Verdicts) != 1 || !c.Verdicts[0].Pass || c.Verdicts[0].Source != "scenario b-fine" {
+		t.Errorf("p50 0.5s under a bound of 1s: pass %v, verdicts %+v", c.Pass, c.Verdicts)
+	}
+	measured.Entry.Latency.P50 = 2
+	c = rp.Compare(sim, 0, 0)
+	c.JudgeMeasured(spec, ld, cases)
+	if c.Pass || len(c.Verdicts) != 1 || c.Verdicts[0].Pass {
+		t.Errorf("p50 2s over a bound of 1s: pass %v, verdicts %+v", c.Pass, c.Verdicts)
+	}
+}

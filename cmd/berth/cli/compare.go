@@ -34,7 +34,9 @@ links' (calls, retries, timeouts, failures) from its /_berth/stats, when
 the stack runs berth's emulator.
 
 --tolerance F makes compare exit 3 when the throughput, mean or p50 of
-the entry differ by more than F (0.2 = 20 %).`,
+the entry differ by more than F (0.2 = 20 %). With --scenario, the
+scenario's expect block and the slos on the entry are checked on the
+measurement as loadtest checks them, and compare exits 3 when one fails.`,
 		Example: `  berth apply --auto-approve --emulate examples/minimal
   berth compare examples/minimal --duration 20s
   berth compare examples/shop --load peak --duration 30s --rate-scale 0.25 --json`,
@@ -99,6 +101,9 @@ func runCompare(cmd *cobra.Command, dir string, f *compareFlags) error {
 	}
 	c := rp.Compare(rep, rtt, f.tolerance)
 	c.EntryStats = stats
+	if f.scenario != "" {
+		c.JudgeMeasured(lr.spec, lr.load, lr.cases)
+	}
 	if f.json {
 		err = writeJSON(cmd.OutOrStdout(), c)
 	} else {

@@ -46,6 +46,10 @@ func writeComparison(w io.Writer, c *loadgen.Comparison) {
 		}
 		fmt.Fprintf(w, "\nThe entry's throughput, mean and p50 are %s %.0f %% of the simulation.\n", verdict, c.Tolerance*100)
 	}
+	if c.Scenario != "" && c.Verdicts != nil {
+		fmt.Fprintf(w, "\nThe expectations of scenario %s, checked on the measurement:\n", c.Scenario)
+		writeJudgement(w, &loadgen.Judgement{Verdicts: c.Verdicts, NotChecked: c.NotChecked})
+	}
 }
 
 // writeComparedLinks prints the entry's outgoing links as its /_berth/stats
