@@ -37,9 +37,10 @@ the stack runs berth's emulator.
 the entry differ by more than F (0.2 = 20 %). With --scenario, the
 scenario's expect block and the slos on the entry are checked on the
 measurement as loadtest checks them, and compare exits 3 when one fails.`,
-		Example: `  berth apply --auto-approve --emulate examples/minimal
-  berth compare examples/minimal --duration 20s
-  berth compare examples/shop --load peak --duration 30s --rate-scale 0.25 --json`,
+		Example: `  # The shop's gateway publishes 127.0.0.1:8080; deploy it first:
+  berth apply --auto-approve --emulate examples/shop
+  berth compare examples/shop --load peak --duration 20s --rate-scale 0.25
+  berth compare examples/shop --load peak --duration 30s --rate-scale 0.25 --hop-latency 0.2ms --json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCompare(cmd, specDir(args), &f)

@@ -36,9 +36,10 @@ the load (or --scenario's). Latency is measured at the entry only, so an
 slo on another service is not checked (and said so).
 
 Exit status: 0, 1 on error, 3 when an expectation fails.`,
-		Example: `  berth apply --auto-approve --emulate examples/shop
+		Example: `  # The shop's gateway publishes 127.0.0.1:8080; deploy it first:
+  berth apply --auto-approve --emulate examples/shop
   berth loadtest examples/shop --load peak --duration 20s
-  berth loadtest examples/minimal --target http://127.0.0.1:8080 --rate-scale 0.5 --json`,
+  berth loadtest examples/shop --load ramp --target http://127.0.0.1:8080 --rate-scale 0.5 --json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLoadtest(cmd, specDir(args), &f)
