@@ -49,7 +49,10 @@ func (x *executor) network(ctx context.Context, op planner.Op, c *planner.Change
 const NetworkReleaseWait = 30 * time.Second
 
 // removeNetwork removes a network, retrying "active endpoints" (with
-// backoff up to 1 s) until NetworkReleaseWait has passed.
+// backoff up to 1 s) until NetworkReleaseWait has passed. When the engine
+// still refuses, and lists no container on the network, it says so: that
+// is dockerd's stale endpoint count (moby/moby#43286), which only a
+// restart of the engine clears.
 func (x *executor) removeNetwork(ctx context.Context, id string) error {
 	deadline := time.Now().Add(NetworkReleaseWait)
 	for wait := 50 * time.Millisecond; ; wait = min(2*wait, time.Second) {
@@ -57,7 +60,13 @@ func (x *executor) removeNetwork(ctx context.Context, id string) error {
 		if isNotFound(err) {
 			return nil
 		}
-		if err == nil || !strings.Contains(err.Error(), "active endpoints") || time.Now().Add(wait).After(deadline) {
+		if err == nil || !strings.Contains(err.Error(), "active endpoints") {
+			return err
+		}
+		if time.Now().Add(wait).After(deadline) {
+			if n, ierr := x.cli.NetworkInspect(ctx, id, network.InspectOptions{}); ierr == nil && len(n.Containers) == 0 {
+				return fmt.Errorf("%w (after %s, with no container on it: the engine counts endpoints no container holds, a known dockerd bug, moby/moby#43286; restarting dockerd clears it)", err, NetworkReleaseWait)
+			}
 			return err
 		}
 		time.Sleep(wait)
