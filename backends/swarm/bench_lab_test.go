@@ -57,6 +57,7 @@ func BenchmarkLabDeploy20x2(b *testing.B) {
 	destroy()
 
 	var berth, stack, noop []time.Duration
+	b.Logf("load average before: %s", loadAverage())
 	b.ResetTimer()
 	for range b.N {
 		berth = append(berth, run(bin, "apply", "--backend", "swarm", "--auto-approve", dir))
@@ -69,6 +70,7 @@ func BenchmarkLabDeploy20x2(b *testing.B) {
 		b.StartTimer()
 	}
 	b.StopTimer()
+	b.Logf("load average after: %s", loadAverage())
 	report(b, "berth", berth)
 	report(b, "stack", stack)
 	report(b, "noop", noop)
@@ -83,7 +85,7 @@ func stackDeploy(b *testing.B, lab *swarmtest.Lab, env []string, file, project s
 	if out, err := cmd.CombinedOutput(); err != nil {
 		b.Fatalf("docker stack deploy: %v\n%s", err, out)
 	}
-	for time.Since(start) < 3*time.Minute {
+	for time.Since(start) < 5*time.Minute {
 		cmd := exec.Command("docker", "stack", "services", "--format", "{{.Replicas}}", project)
 		cmd.Env = env
 		out, err := cmd.Output()
@@ -92,7 +94,10 @@ func stackDeploy(b *testing.B, lab *swarmtest.Lab, env []string, file, project s
 		}
 		time.Sleep(250 * time.Millisecond)
 	}
-	b.Fatalf("the stack did not converge in 3 minutes")
+	cmd = exec.Command("docker", "stack", "ps", "--no-trunc", "--filter", "desired-state=running", project)
+	cmd.Env = env
+	out, _ := cmd.CombinedOutput()
+	b.Fatalf("the stack did not converge in 5 minutes (load average %s):\n%s", loadAverage(), out)
 	return 0
 }
 

@@ -55,7 +55,7 @@ func TestLabNodeLoss(t *testing.T) {
 		runs = n
 	}
 	const project = "swnodeloss"
-	ctx, cancel := context.WithTimeout(context.Background(), time.Duration(4+2*runs)*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Duration(5+3*runs)*time.Minute)
 	defer cancel()
 
 	dir := filepath.Join(t.TempDir(), "shop")
@@ -85,6 +85,7 @@ func TestLabNodeLoss(t *testing.T) {
 		m := measureNodeLoss(ctx, t, e.lab, project, victim)
 		t.Logf("run %d: node %d (%d tasks) killed; detected after %.1fs, rescheduled after %.1fs, recovered after %.1fs; load average %s",
 			i+1, victim.Index, lost, m.detected, m.rescheduled, m.recovered, loadAverage())
+		t.Logf("run %d: the new tasks' containers (min/median/max after the kill): %s", i+1, replacementTimeline(ctx, t, e.lab, project, m))
 		got = append(got, m)
 		if err := e.lab.Start(victim); err != nil {
 			t.Fatal(err)
@@ -117,8 +118,11 @@ func TestLabNodeLoss(t *testing.T) {
 	}
 }
 
-// nodeLoss is one node loss's timeline, in seconds after the fault.
-type nodeLoss struct{ detected, rescheduled, recovered float64 }
+// nodeLoss is one node loss's timeline, in seconds after the fault at.
+type nodeLoss struct {
+	at                               time.Time
+	detected, rescheduled, recovered float64
+}
 
 // simulatedNodeLoss runs the scenario and reads its events: node_down,
 // then node_detected, the last rescheduled replica and the last healthy
@@ -129,7 +133,7 @@ func simulatedNodeLoss(t *testing.T, spec *lang.Spec, scenario string) nodeLoss 
 	if diags.HasErrors() {
 		t.Fatal(diags.Error())
 	}
-	down, m := -1.0, nodeLoss{-1, -1, -1}
+	down, m := -1.0, nodeLoss{detected: -1, rescheduled: -1, recovered: -1}
 	for _, ev := range r.Report.Events {
 		switch {
 		case ev.Kind == "node_down":
@@ -182,7 +186,7 @@ func measureNodeLoss(ctx context.Context, t *testing.T, lab *swarmtest.Lab, proj
 		t.Fatal(err)
 	}
 	killed := time.Now()
-	m := nodeLoss{-1, -1, -1}
+	m := nodeLoss{at: killed, detected: -1, rescheduled: -1, recovered: -1}
 	last := ""
 	for time.Since(killed) < 3*time.Minute {
 		now := time.Since(killed).Seconds()
@@ -234,6 +238,54 @@ func measureNodeLoss(ctx context.Context, t *testing.T, lab *swarmtest.Lab, proj
 	}
 	t.Fatalf("no recovery within 3 minutes of killing node %d (detected %.1fs)", victim.Index, m.detected)
 	return m
+}
+
+// replacementTimeline tells, for the tasks that replaced the lost ones,
+// when their containers were created (after the kill), how long they took
+// to start, and how long from the start to the first health probe that
+// passed.
+func replacementTimeline(ctx context.Context, t *testing.T, lab *swarmtest.Lab, project string, m nodeLoss) string {
+	t.Helper()
+	var created, started, healthy []float64
+	for _, tk := range projectTasks(ctx, t, lab, project) {
+		if tk.DesiredState != swarm.TaskStateRunning || tk.Status.ContainerStatus == nil || tk.CreatedAt.Before(m.at) {
+			continue
+		}
+		n := lab.NodeByID(tk.NodeID)
+		if n == nil {
+			continue
+		}
+		c, err := n.Client.ContainerInspect(ctx, tk.Status.ContainerStatus.ContainerID)
+		if err != nil {
+			continue
+		}
+		cr, err1 := time.Parse(time.RFC3339Nano, c.Created)
+		st, err2 := time.Parse(time.RFC3339Nano, c.State.StartedAt)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		created = append(created, cr.Sub(m.at).Seconds())
+		started = append(started, st.Sub(cr).Seconds())
+		if h := c.State.Health; h != nil {
+			for _, r := range h.Log {
+				if r.ExitCode == 0 {
+					healthy = append(healthy, r.End.Sub(st).Seconds())
+					break
+				}
+			}
+		}
+	}
+	if len(created) == 0 {
+		return "none found"
+	}
+	sort.Float64s(created)
+	sort.Float64s(started)
+	sort.Float64s(healthy)
+	out := fmt.Sprintf("%d containers: created %s after the kill, started in %s", len(created), minMedMax(created), minMedMax(started))
+	if len(healthy) > 0 {
+		out += ", first probe passed " + minMedMax(healthy) + " after the start"
+	}
+	return out
 }
 
 // projectReplicas maps the project's service ids to their replicas.
