@@ -3,6 +3,7 @@ package planner
 import (
 	"container/heap"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -21,7 +22,7 @@ import (
 //
 // The steps are numbered in a deterministic topological order.
 func buildSteps(changes []*Change, by map[Address]*Change) ([]*Step, error) {
-	g := newStepGraph()
+	g := newStepGraph(len(changes))
 	for _, c := range changes {
 		g.addChange(c)
 	}
@@ -36,25 +37,35 @@ type stepKey struct {
 	op   Op
 }
 
+// stepGraph holds the steps as numbered nodes: index finds a node by key,
+// after[n] lists the nodes n waits for (possibly repeated until sort).
 type stepGraph struct {
-	steps map[stepKey]*Step
-	after map[stepKey]map[stepKey]bool
+	index map[stepKey]int
+	keys  []stepKey
+	steps []*Step
+	after [][]int
 }
 
-func newStepGraph() *stepGraph {
-	return &stepGraph{steps: map[stepKey]*Step{}, after: map[stepKey]map[stepKey]bool{}}
+func newStepGraph(n int) *stepGraph {
+	return &stepGraph{index: make(map[stepKey]int, n)}
 }
 
 func (g *stepGraph) add(c *Change, op Op) {
 	k := stepKey{c.Address, op}
-	g.steps[k] = &Step{Op: op, Change: c}
-	g.after[k] = map[stepKey]bool{}
+	g.index[k] = len(g.keys)
+	g.keys = append(g.keys, k)
+	g.steps = append(g.steps, &Step{Op: op, Change: c})
+	g.after = append(g.after, nil)
 }
 
 // edge makes step `to` wait for step `from`, when both exist.
 func (g *stepGraph) edge(from, to stepKey) {
-	if g.steps[from] != nil && g.steps[to] != nil && from != to {
-		g.after[to][from] = true
+	f, ok := g.index[from]
+	if !ok {
+		return
+	}
+	if t, ok := g.index[to]; ok && f != t {
+		g.after[t] = append(g.after[t], f)
 	}
 }
 
@@ -79,19 +90,22 @@ func (g *stepGraph) addChange(c *Change) {
 
 // newSide returns the step that makes c's desired object ready.
 func (g *stepGraph) newSide(a Address) stepKey {
-	if k := (stepKey{a, OpCreate}); g.steps[k] != nil {
+	if k := (stepKey{a, OpCreate}); g.has(k) {
 		return k
 	}
 	return stepKey{a, OpUpdate}
 }
 
+func (g *stepGraph) has(k stepKey) bool { _, ok := g.index[k]; return ok }
+
 func (g *stepGraph) addEdges(c *Change, by map[Address]*Change) {
 	if c.After != nil {
+		to := g.newSide(c.Address)
 		for _, dep := range c.After.Deps {
-			g.edge(g.newSide(dep.To), g.newSide(c.Address))
+			g.edge(g.newSide(dep.To), to)
 			if dc := by[dep.To]; dc != nil && dc.Action == Replace && dc.CreateBeforeDestroy {
 				old := stepKey{dep.To, OpDelete}
-				g.edge(g.newSide(c.Address), old)
+				g.edge(to, old)
 				g.edge(stepKey{c.Address, OpDelete}, old)
 			}
 		}
@@ -106,48 +120,52 @@ func (g *stepGraph) addEdges(c *Change, by map[Address]*Change) {
 // sort numbers the steps with Kahn's algorithm, always taking the smallest
 // ready step (by address, then op), so the order is deterministic.
 func (g *stepGraph) sort() ([]*Step, error) {
-	indeg := make(map[stepKey]int, len(g.steps))
-	next := map[stepKey][]stepKey{}
-	for k, deps := range g.after {
-		indeg[k] = len(deps)
-		for d := range deps {
-			next[d] = append(next[d], k)
+	n := len(g.keys)
+	indeg := make([]int, n)
+	next := make([][]int, n)
+	for t := range g.after {
+		slices.Sort(g.after[t])
+		g.after[t] = slices.Compact(g.after[t])
+		indeg[t] = len(g.after[t])
+		for _, f := range g.after[t] {
+			next[f] = append(next[f], t)
 		}
 	}
-	ready := &keyHeap{}
-	for k, n := range indeg {
-		if n == 0 {
-			heap.Push(ready, k)
+	ready := &nodeHeap{keys: g.keys}
+	for i, d := range indeg {
+		if d == 0 {
+			ready.nodes = append(ready.nodes, i)
 		}
 	}
-	ids := make(map[stepKey]int, len(g.steps))
-	out := make([]*Step, 0, len(g.steps))
+	heap.Init(ready)
+	ids := make([]int, n) // node → step id, 0 until numbered
+	out := make([]*Step, 0, n)
 	for ready.Len() > 0 {
-		k := heap.Pop(ready).(stepKey)
-		s := g.steps[k]
+		i := heap.Pop(ready).(int)
+		s := g.steps[i]
 		s.ID = len(out) + 1
-		ids[k] = s.ID
-		for d := range g.after[k] {
-			s.After = append(s.After, ids[d])
+		ids[i] = s.ID
+		for _, f := range g.after[i] {
+			s.After = append(s.After, ids[f])
 		}
 		sort.Ints(s.After)
 		out = append(out, s)
-		for _, n := range next[k] {
-			if indeg[n]--; indeg[n] == 0 {
-				heap.Push(ready, n)
+		for _, t := range next[i] {
+			if indeg[t]--; indeg[t] == 0 {
+				heap.Push(ready, t)
 			}
 		}
 	}
-	if len(out) != len(g.steps) {
+	if len(out) != n {
 		return nil, g.cycleError(ids)
 	}
 	return out, nil
 }
 
-func (g *stepGraph) cycleError(done map[stepKey]int) error {
+func (g *stepGraph) cycleError(ids []int) error {
 	var stuck []string
-	for k := range g.steps {
-		if _, ok := done[k]; !ok {
+	for i, k := range g.keys {
+		if ids[i] == 0 {
 			stuck = append(stuck, string(k.op)+" "+k.addr.String())
 		}
 	}
@@ -172,15 +190,19 @@ func opRank(o Op) int {
 	return 2
 }
 
-type keyHeap []stepKey
+// nodeHeap orders ready nodes by their keys.
+type nodeHeap struct {
+	keys  []stepKey
+	nodes []int
+}
 
-func (h keyHeap) Len() int           { return len(h) }
-func (h keyHeap) Less(i, j int) bool { return keyLess(h[i], h[j]) }
-func (h keyHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *keyHeap) Push(x any)        { *h = append(*h, x.(stepKey)) }
-func (h *keyHeap) Pop() any {
-	old := *h
+func (h *nodeHeap) Len() int           { return len(h.nodes) }
+func (h *nodeHeap) Less(i, j int) bool { return keyLess(h.keys[h.nodes[i]], h.keys[h.nodes[j]]) }
+func (h *nodeHeap) Swap(i, j int)      { h.nodes[i], h.nodes[j] = h.nodes[j], h.nodes[i] }
+func (h *nodeHeap) Push(x any)         { h.nodes = append(h.nodes, x.(int)) }
+func (h *nodeHeap) Pop() any {
+	old := h.nodes
 	x := old[len(old)-1]
-	*h = old[:len(old)-1]
+	h.nodes = old[:len(old)-1]
 	return x
 }
