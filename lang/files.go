@@ -126,9 +126,6 @@ func parseSpecFile(f specFile) (*hcl.File, hcl.Diagnostics) {
 	if file, ok := parseChunked(f.src, f.name); ok {
 		return file, nil
 	}
-	if file, ok := parseFast(f.src, f.name, hcl.InitialPos); ok {
-		return file, nil
-	}
 	return hclsyntax.ParseConfig(f.src, f.name, hcl.InitialPos)
 }
 

@@ -36,8 +36,7 @@ type chunk struct {
 
 // parseChunked parses src in chunks, or returns ok = false when the file
 // is small, has no split points, or a chunk did not parse cleanly. As many
-// workers as GOMAXPROCS take the chunks in turn; each tries parseFast
-// first.
+// workers as GOMAXPROCS take the chunks in turn.
 func parseChunked(src []byte, name string) (*hcl.File, bool) {
 	if len(src) < chunkThreshold {
 		return nil, false
@@ -55,13 +54,8 @@ func parseChunked(src []byte, name string) (*hcl.File, bool) {
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(chunks) && !failed.Load(); i = int(next.Add(1) - 1) {
-				f, ok := parseFast(chunks[i].src, name, chunks[i].start)
-				if !ok {
-					var diags hcl.Diagnostics
-					f, diags = hclsyntax.ParseConfig(chunks[i].src, name, chunks[i].start)
-					ok = !diags.HasErrors()
-				}
-				if !ok || len(f.Body.(*hclsyntax.Body).Attributes) > 0 {
+				f, diags := hclsyntax.ParseConfig(chunks[i].src, name, chunks[i].start)
+				if diags.HasErrors() || len(f.Body.(*hclsyntax.Body).Attributes) > 0 {
 					failed.Store(true)
 				}
 				files[i] = f
