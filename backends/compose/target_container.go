@@ -33,9 +33,13 @@ func (t *Target) containers(spec *lang.Spec, svc *lang.Service, after []string, 
 	}
 	out := make([]*planner.Resource, 0, svc.Replicas)
 	for i := 1; i <= svc.Replicas; i++ {
+		a := attrs // the last replica takes the shared attributes themselves
+		if i < svc.Replicas {
+			a = attrs.Clone()
+		}
 		r := &planner.Resource{
 			Address: containerAddr(svc.Name, i), Group: svc.Name, Index: i,
-			Attrs: attrs.Clone(), Deps: deps, Sensitive: sensitive,
+			Attrs: a, Deps: deps, Sensitive: sensitive,
 		}
 		r.Attrs.Set("ports", ports(svc, i))
 		out = append(out, r)
