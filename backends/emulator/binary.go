@@ -6,6 +6,7 @@ import (
 	"context"
 	"debug/elf"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -94,7 +95,9 @@ func buildStatic(ctx context.Context, arch string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	out := filepath.Join(dir, "berth-linux-"+arch)
+	// One binary per source tree: two checkouts (or a test run beside a
+	// development tree) must never swap each other's binaries under them.
+	out := filepath.Join(dir, fmt.Sprintf("berth-linux-%s-%08x", arch, crc32.ChecksumIEEE([]byte(src))))
 	tmp, err := os.CreateTemp(dir, ".berth-build-*")
 	if err != nil {
 		return "", err
