@@ -25,7 +25,9 @@ func TestCalibrateInProcess(t *testing.T) {
 	if base.Hop <= 0 || base.Hop > 2*time.Millisecond || base.Chain <= base.Direct {
 		t.Errorf("hop %v (direct %v, chain %v): want a positive cost under 2ms", base.Hop, base.Direct, base.Chain)
 	}
-	if w := base.Work - base.Direct; w < ProbeWork || w > ProbeWork+3*time.Millisecond {
+	// The upper bound is loose: on a busy shared machine a 5 ms sleep
+	// overshoots by several ms (8.5 ms seen at load average 40).
+	if w := base.Work - base.Direct; w < ProbeWork || w > 3*ProbeWork {
 		t.Errorf("5ms of work took %v more than a direct request", w)
 	}
 
