@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,7 +41,10 @@ const nodeLossBound = 0.25
 //   - recovered: those tasks all run, and pass their health check (swarm
 //     reports a task with a check as running once it is healthy).
 //
-// The median recovery must lie within 25 % of the simulator's.
+// The median rescheduling must lie within 25 % of the simulator's, and so
+// must the median recovery unless the machine was overloaded (load
+// average above 2 per core), when containers take tens of seconds to
+// start: then both figures are printed, the recovery's not asserted.
 func TestLabNodeLoss(t *testing.T) {
 	e := newLabEnv(t)
 	if len(e.lab.Nodes) < 3 {
@@ -77,6 +81,7 @@ func TestLabNodeLoss(t *testing.T) {
 	}
 
 	var got []nodeLoss
+	maxLoad := load1()
 	for i := range runs {
 		victim, lost := busiestWorker(ctx, t, e.lab, project)
 		if lost == 0 {
@@ -87,6 +92,7 @@ func TestLabNodeLoss(t *testing.T) {
 			i+1, victim.Index, lost, m.detected, m.rescheduled, m.recovered, loadAverage())
 		t.Logf("run %d: the new tasks' containers (min/median/max after the kill): %s", i+1, replacementTimeline(ctx, t, e.lab, project, m))
 		got = append(got, m)
+		maxLoad = max(maxLoad, load1())
 		if err := e.lab.Start(victim); err != nil {
 			t.Fatal(err)
 		}
@@ -109,14 +115,37 @@ func TestLabNodeLoss(t *testing.T) {
 		runs, minMedMax(det), minMedMax(res), minMedMax(rec))
 	t.Logf("simulated (berth simulate, scenario node-loss): detected %.1fs, rescheduled %.1fs, recovered %.1fs",
 		sim.detected, sim.rescheduled, sim.recovered)
-	med := rec[len(rec)/2]
-	off := math.Abs(med-sim.recovered) / sim.recovered
-	t.Logf("recovery: measured median %.1fs vs simulated %.1fs: %.0f%% apart (bound %.0f%%)", med, sim.recovered, 100*off, 100*nodeLossBound)
-	if off > nodeLossBound {
-		t.Errorf("the measured recovery (median %.1fs) and the simulated one (%.1fs) are %.0f%% apart, more than %.0f%%",
-			med, sim.recovered, 100*off, 100*nodeLossBound)
+	// Swarm's own reaction, which the simulator models from swarm's
+	// defaults (heartbeat × grace, restart.delay), must agree always.
+	agree(t, "rescheduling", res[len(res)/2], sim.rescheduled, true)
+	// The whole recovery adds the new containers' creation and start,
+	// which the simulator takes as instant (well under a second on an idle
+	// machine) and the first probe (health.interval, which it models). On a
+	// machine with more than 2 runnable threads per core, starting a
+	// container takes tens of seconds: then the comparison is printed but
+	// not asserted.
+	loaded := maxLoad > overloaded()
+	if loaded {
+		t.Logf("recovery NOT CHECKED against the simulation: load average up to %.0f on %d cores (above %.0f)", maxLoad, runtime.NumCPU(), overloaded())
+	}
+	agree(t, "recovery", rec[len(rec)/2], sim.recovered, !loaded)
+}
+
+// agree reports how far the measured median is from the simulated
+// figure, and fails the test beyond nodeLossBound when check is set.
+func agree(t *testing.T, what string, measured, simulated float64, check bool) {
+	t.Helper()
+	off := math.Abs(measured-simulated) / simulated
+	t.Logf("%s: measured median %.1fs vs simulated %.1fs: %.0f%% apart (bound %.0f%%)", what, measured, simulated, 100*off, 100*nodeLossBound)
+	if check && off > nodeLossBound {
+		t.Errorf("the measured %s (median %.1fs) and the simulated one (%.1fs) are %.0f%% apart, more than %.0f%%",
+			what, measured, simulated, 100*off, 100*nodeLossBound)
 	}
 }
+
+// overloaded is the 1-minute load average above which container starts
+// dominate a recovery: 2 runnable threads per core.
+func overloaded() float64 { return 2 * float64(runtime.NumCPU()) }
 
 // nodeLoss is one node loss's timeline, in seconds after the fault at.
 type nodeLoss struct {
@@ -383,6 +412,13 @@ func restartDead(lab *swarmtest.Lab) {
 
 func minMedMax(s []float64) string {
 	return fmt.Sprintf("%.1f/%.1f/%.1fs", s[0], s[len(s)/2], s[len(s)-1])
+}
+
+// load1 is the 1-minute load average (0 when unknown).
+func load1() float64 {
+	var l float64
+	fmt.Sscanf(loadAverage(), "%f", &l)
+	return l
 }
 
 func loadAverage() string {
