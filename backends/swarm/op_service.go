@@ -170,21 +170,26 @@ func (x *executor) deleteService(ctx context.Context, c *planner.Change) error {
 	if err != nil {
 		return err
 	}
-	f := filters.NewArgs(filters.Arg("service", c.Before.ID))
-	deadline := time.Now().Add(60 * time.Second)
+	// The engine no longer resolves the removed service's id, so its
+	// tasks are followed by the project's label (the watcher's poll).
+	ch, cancel := x.watch.subscribe(c.Before.ID)
+	defer cancel()
+	left := 0
+	timeout := time.After(60 * time.Second)
 	for {
-		tasks, err := x.cli.TaskList(ctx, swarm.TaskListOptions{Filters: f})
-		if err != nil || len(tasks) == 0 {
-			return nil // the service is gone; a listing error only ends the wait
-		}
-		if time.Now().After(deadline) {
-			x.opts.Progress.Printf("%s: %d tasks still shutting down after 60s", c.Address, len(tasks))
-			return nil
-		}
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-time.After(250 * time.Millisecond):
+		case <-timeout:
+			x.opts.Progress.Printf("%s: %d tasks still shutting down after 60s", c.Address, left)
+			return nil
+		case snap := <-ch:
+			if snap.err != nil {
+				continue
+			}
+			if left = len(snap.tasks); left == 0 {
+				return nil
+			}
 		}
 	}
 }
