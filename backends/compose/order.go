@@ -14,7 +14,8 @@ import (
 // would close a cycle (services that call each other) is left out of the
 // order, since either must start first; a depends_on cycle is an error.
 func startOrder(spec *lang.Spec) (map[string][]string, hcl.Diagnostics) {
-	if order, ok := acyclicOrder(spec); ok {
+	svcs := spec.SortedServices()
+	if order, ok := acyclicOrder(spec, svcs); ok {
 		return order, nil // the common case, in linear time
 	}
 	g := map[string]map[string]bool{}
@@ -22,7 +23,7 @@ func startOrder(spec *lang.Spec) (map[string][]string, hcl.Diagnostics) {
 		g[name] = map[string]bool{}
 	}
 	var diags hcl.Diagnostics
-	for _, svc := range spec.SortedServices() {
+	for _, svc := range svcs {
 		for _, dep := range sortedUnique(svc.DependsOn) {
 			if spec.Services[dep] == nil || dep == svc.Name {
 				continue
@@ -35,7 +36,7 @@ func startOrder(spec *lang.Spec) (map[string][]string, hcl.Diagnostics) {
 			g[svc.Name][dep] = true
 		}
 	}
-	for _, svc := range spec.SortedServices() {
+	for _, svc := range svcs {
 		for _, callee := range callees(svc) {
 			if spec.Services[callee] == nil || callee == svc.Name || g[svc.Name][callee] || reaches(g, callee, svc.Name) {
 				continue
@@ -88,12 +89,13 @@ func reaches(g map[string]map[string]bool, from, to string) bool {
 }
 
 // acyclicOrder returns every depends_on and call edge when together they
-// form no cycle (checked with Kahn's algorithm), and false otherwise.
-func acyclicOrder(spec *lang.Spec) (map[string][]string, bool) {
+// form no cycle (checked with Kahn's algorithm), and false otherwise; svcs
+// are the spec's services, sorted.
+func acyclicOrder(spec *lang.Spec, svcs []*lang.Service) (map[string][]string, bool) {
 	out := map[string][]string{}
 	indeg := map[string]int{}
 	users := map[string][]string{}
-	for _, svc := range spec.SortedServices() {
+	for _, svc := range svcs {
 		indeg[svc.Name] += 0
 		for _, dep := range sortedUnique(append(append([]string(nil), svc.DependsOn...), callees(svc)...)) {
 			if spec.Services[dep] == nil || dep == svc.Name {

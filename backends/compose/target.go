@@ -72,7 +72,8 @@ func Schema(typ string) planner.Schema { return schemas[typ] }
 func (t *Target) Desired(spec *lang.Spec) (*planner.Desired, hcl.Diagnostics) {
 	d := &planner.Desired{Project: spec.Project, Contents: map[planner.Address][]byte{}}
 	var diags hcl.Diagnostics
-	for _, n := range t.networks(spec) {
+	svcs := spec.SortedServices() // sorted once, for every helper below
+	for _, n := range t.networks(spec, svcs) {
 		d.Resources = append(d.Resources, n)
 	}
 	for _, v := range spec.SortedVolumes() {
@@ -101,7 +102,6 @@ func (t *Target) Desired(spec *lang.Spec) (*planner.Desired, hcl.Diagnostics) {
 	hashes := contentHashes(d)
 	// Services compile independently (an emulated one compresses its
 	// config): compile them on every core, collect them in order.
-	svcs := spec.SortedServices()
 	type compiled struct {
 		rs    []*planner.Resource
 		diags hcl.Diagnostics
@@ -127,19 +127,19 @@ func (t *Target) Desired(spec *lang.Spec) (*planner.Desired, hcl.Diagnostics) {
 		diags = append(diags, c.diags...)
 		d.Resources = append(d.Resources, c.rs...)
 	}
-	diags = append(diags, checkPortRanges(spec)...)
+	diags = append(diags, checkPortRanges(svcs)...)
 	return d, diags
 }
 
 // checkPortRanges reports a replica's host port (published+i-1) that
-// another service publishes.
-func checkPortRanges(spec *lang.Spec) hcl.Diagnostics {
+// another service publishes; svcs are the spec's services, sorted.
+func checkPortRanges(svcs []*lang.Service) hcl.Diagnostics {
 	type key struct {
 		proto string
 		port  int
 	}
 	owner := map[key]string{}
-	for _, svc := range spec.SortedServices() {
+	for _, svc := range svcs {
 		for _, p := range svc.Ports {
 			if p.Published > 0 {
 				owner[key{defaultString(p.Protocol, "tcp"), p.Published}] = svc.Name
@@ -147,7 +147,7 @@ func checkPortRanges(spec *lang.Spec) hcl.Diagnostics {
 		}
 	}
 	var diags hcl.Diagnostics
-	for _, svc := range spec.SortedServices() {
+	for _, svc := range svcs {
 		for _, p := range svc.Ports {
 			for i := 2; p.Published > 0 && i <= svc.Replicas; i++ {
 				port := p.Published + i - 1
@@ -164,11 +164,11 @@ func checkPortRanges(spec *lang.Spec) hcl.Diagnostics {
 }
 
 // networks returns the declared networks, plus the implicit default one
-// when a service joins no network.
-func (t *Target) networks(spec *lang.Spec) []*planner.Resource {
+// when a service (of svcs, the spec's) joins no network.
+func (t *Target) networks(spec *lang.Spec, svcs []*lang.Service) []*planner.Resource {
 	nets := spec.SortedNetworks()
 	if _, declared := spec.Networks[DefaultNetwork]; !declared {
-		for _, svc := range spec.SortedServices() {
+		for _, svc := range svcs {
 			if len(svc.Networks) == 0 {
 				nets = append(nets, &lang.Network{Name: DefaultNetwork})
 				break
