@@ -23,9 +23,11 @@ import (
 //	go test ./backends/swarm -run '^$' -bench Lab -benchtime 5x
 //
 // Each iteration starts from nothing (the previous project destroyed,
-// not timed); the emulator image is on every node already. Reported:
-// min/median/max seconds of berth from nothing to converged, of the peer,
-// and of a no-op berth apply.
+// not timed); the emulator image is on every node already; berth and the
+// peer take turns going first. Reported: min/median/max seconds of berth
+// from nothing to converged, of the peer, and of a no-op berth apply, and
+// the median CPU time of the client processes (user + system: berth's
+// process; docker stack deploy and every docker stack services).
 func BenchmarkLabDeploy20x2(b *testing.B) {
 	lab := swarmtest.Get(b)
 	bin := buildBerth(b)
@@ -36,14 +38,14 @@ func BenchmarkLabDeploy20x2(b *testing.B) {
 	env := labCommandEnv(lab)
 	stackFile := exportBench(b, dir, lab)
 	const project, peer = "swbench", "swbenchpeer"
-	run := func(name string, args ...string) time.Duration {
+	run := func(name string, args ...string) timing {
 		start := time.Now()
 		cmd := exec.Command(name, args...)
 		cmd.Env = env
 		if out, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("%s %v: %v\n%s", name, args, err, out)
 		}
-		return time.Since(start)
+		return timing{wall: time.Since(start), cpu: cpuTime(cmd)}
 	}
 	destroy := func() {
 		run(bin, "destroy", "--backend", "swarm", "--auto-approve", dir)
@@ -56,15 +58,30 @@ func BenchmarkLabDeploy20x2(b *testing.B) {
 	run(bin, "apply", "--backend", "swarm", "--auto-approve", dir)
 	destroy()
 
-	var berth, stack, noop []time.Duration
+	var berth, stack, noop []timing
 	b.Logf("load average before: %s", loadAverage())
 	b.ResetTimer()
-	for range b.N {
-		berth = append(berth, run(bin, "apply", "--backend", "swarm", "--auto-approve", dir))
-		for range 3 {
-			noop = append(noop, run(bin, "apply", "--backend", "swarm", "--auto-approve", dir))
+	for i := range b.N {
+		applyBerth := func() {
+			t := run(bin, "apply", "--backend", "swarm", "--auto-approve", dir)
+			berth = append(berth, t)
+			b.Logf("round %d: berth %.2fs (cpu %.2fs), load average %s", i+1, t.wall.Seconds(), t.cpu.Seconds(), loadAverage())
+			for range 3 {
+				noop = append(noop, run(bin, "apply", "--backend", "swarm", "--auto-approve", dir))
+			}
 		}
-		stack = append(stack, stackDeploy(b, lab, env, stackFile, peer, 20))
+		applyStack := func() {
+			t := stackDeploy(b, env, stackFile, peer, 20)
+			stack = append(stack, t)
+			b.Logf("round %d: stack %.2fs (cpu %.2fs), load average %s", i+1, t.wall.Seconds(), t.cpu.Seconds(), loadAverage())
+		}
+		if i%2 == 0 {
+			applyBerth()
+			applyStack()
+		} else {
+			applyStack()
+			applyBerth()
+		}
 		b.StopTimer()
 		destroy()
 		b.StartTimer()
@@ -76,21 +93,34 @@ func BenchmarkLabDeploy20x2(b *testing.B) {
 	report(b, "noop", noop)
 }
 
+// timing is one client command (or the peer's commands together): wall
+// clock and the CPU time of the client processes.
+type timing struct{ wall, cpu time.Duration }
+
+func cpuTime(cmd *exec.Cmd) time.Duration {
+	if cmd.ProcessState == nil {
+		return 0
+	}
+	return cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+}
+
 // stackDeploy runs docker stack deploy and polls docker stack services
 // until the n services are all at their replicas.
-func stackDeploy(b *testing.B, lab *swarmtest.Lab, env []string, file, project string, n int) time.Duration {
+func stackDeploy(b *testing.B, env []string, file, project string, n int) timing {
 	start := time.Now()
 	cmd := exec.Command("docker", "stack", "deploy", "--resolve-image", "never", "-c", file, project)
 	cmd.Env = env
 	if out, err := cmd.CombinedOutput(); err != nil {
 		b.Fatalf("docker stack deploy: %v\n%s", err, out)
 	}
+	cpu := cpuTime(cmd)
 	for time.Since(start) < 5*time.Minute {
 		cmd := exec.Command("docker", "stack", "services", "--format", "{{.Replicas}}", project)
 		cmd.Env = env
 		out, err := cmd.Output()
+		cpu += cpuTime(cmd)
 		if err == nil && convergedReplicas(string(out)) == n {
-			return time.Since(start)
+			return timing{wall: time.Since(start), cpu: cpu}
 		}
 		time.Sleep(250 * time.Millisecond)
 	}
@@ -98,7 +128,7 @@ func stackDeploy(b *testing.B, lab *swarmtest.Lab, env []string, file, project s
 	cmd.Env = env
 	out, _ := cmd.CombinedOutput()
 	b.Fatalf("the stack did not converge in 5 minutes (load average %s):\n%s", loadAverage(), out)
-	return 0
+	return timing{}
 }
 
 // convergedReplicas counts the "n/n" lines of docker stack services.
@@ -113,16 +143,21 @@ func convergedReplicas(out string) int {
 	return k
 }
 
-func report(b *testing.B, name string, ds []time.Duration) {
-	if len(ds) == 0 {
+func report(b *testing.B, name string, ts []timing) {
+	if len(ts) == 0 {
 		return
 	}
-	s := append([]time.Duration(nil), ds...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
-	b.ReportMetric(s[0].Seconds(), name+"-min-s")
-	b.ReportMetric(s[len(s)/2].Seconds(), name+"-median-s")
-	b.ReportMetric(s[len(s)-1].Seconds(), name+"-max-s")
-	b.Logf("%s: min %.2fs median %.2fs max %.2fs (%d runs)", name, s[0].Seconds(), s[len(s)/2].Seconds(), s[len(s)-1].Seconds(), len(s))
+	wall, cpu := make([]float64, len(ts)), make([]float64, len(ts))
+	for i, t := range ts {
+		wall[i], cpu[i] = t.wall.Seconds(), t.cpu.Seconds()
+	}
+	sort.Float64s(wall)
+	sort.Float64s(cpu)
+	b.ReportMetric(wall[0], name+"-min-s")
+	b.ReportMetric(wall[len(wall)/2], name+"-median-s")
+	b.ReportMetric(wall[len(wall)-1], name+"-max-s")
+	b.ReportMetric(cpu[len(cpu)/2], name+"-cpu-median-s")
+	b.Logf("%s: min %.2fs median %.2fs max %.2fs, cpu median %.2fs (%d runs)", name, wall[0], wall[len(wall)/2], wall[len(wall)-1], cpu[len(cpu)/2], len(ts))
 }
 
 // labCommandEnv points docker and berth at the lab: DOCKER_HOST at the
