@@ -37,11 +37,19 @@ type LockedError struct {
 	Project string
 	Path    string
 	Holder  LockInfo
+	// SameHost is true when the holder ran on this host, where berth
+	// checked that its pid is still alive; a lock from another host (a
+	// shared state directory) cannot be checked from here.
+	SameHost bool
 }
 
 func (e *LockedError) Error() string {
-	return fmt.Sprintf("project %q is locked by %s.\nAnother berth apply or destroy is running on it. Wait for it, or if it is gone, run again with --force-unlock (lock file: %s)",
-		e.Project, e.Holder, e.Path)
+	advice := fmt.Sprintf("Process %d is still running on this host: wait for it to finish. Use --force-unlock only if that pid is no longer a berth working on this project (pids are reused).", e.Holder.PID)
+	if !e.SameHost {
+		advice = fmt.Sprintf("The lock was taken on host %q, where berth cannot check whether pid %d still runs. Wait for it, or, once you are sure it has ended, run again with --force-unlock.", e.Holder.Host, e.Holder.PID)
+	}
+	return fmt.Sprintf("project %q is locked by %s.\nAnother berth apply or destroy is working on it. %s (lock file: %s)",
+		e.Project, e.Holder, advice, e.Path)
 }
 
 // LockPath returns the lock file of a project.
@@ -82,7 +90,7 @@ func Lock(project string, force bool, command string) (release func() error, too
 			holder = LockInfo{Command: "unreadable lock: " + rerr.Error()}
 		}
 		if rerr == nil && !force && !(holder.Host == host && !alive(holder.PID)) {
-			return nil, nil, &LockedError{Project: project, Path: path, Holder: holder}
+			return nil, nil, &LockedError{Project: project, Path: path, Holder: holder, SameHost: holder.Host == host}
 		}
 		if rerr == nil {
 			h := holder

@@ -30,7 +30,8 @@ func TestLock(t *testing.T) {
 	// A second one, even in the same process, is refused, naming the holder.
 	_, _, err = Lock("p", false, "berth apply")
 	var le *LockedError
-	if !errors.As(err, &le) || le.Holder.PID != os.Getpid() || !strings.Contains(err.Error(), "--force-unlock") {
+	if !errors.As(err, &le) || le.Holder.PID != os.Getpid() || !le.SameHost ||
+		!strings.Contains(err.Error(), "is still running on this host") || !strings.Contains(err.Error(), "--force-unlock") {
 		t.Fatalf("second lock: %v", err)
 	}
 	if err := release(); err != nil {
@@ -50,7 +51,8 @@ func TestLock(t *testing.T) {
 
 	// One held on another host is refused unless forced.
 	writeLock(t, "p", LockInfo{PID: 7, Host: "elsewhere", Since: time.Now()})
-	if _, _, err := Lock("p", false, ""); err == nil || !strings.Contains(err.Error(), "pid 7 on elsewhere") {
+	if _, _, err := Lock("p", false, ""); err == nil || !strings.Contains(err.Error(), "pid 7 on elsewhere") ||
+		!strings.Contains(err.Error(), `taken on host "elsewhere", where berth cannot check`) {
 		t.Fatalf("held lock: %v", err)
 	}
 	release, took, err = Lock("p", true, "")
