@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
-	"go.yaml.in/yaml/v4"
-
+	"github.com/berth-dev/berth/backends/composefile"
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/planner"
 )
@@ -23,24 +21,18 @@ import (
 // secrets are files. It returns warnings for what the file cannot carry.
 func Export(spec *lang.Spec, d *planner.Desired) ([]byte, []string, error) {
 	// No top-level name: docker-compose 1.29 refuses it; -p names the project.
-	f := composeFile{Services: map[string]*composeService{}}
+	f := composefile.New[*composeService]("")
 	var warnings []string
 	order, _ := startOrder(spec)
 	for _, r := range d.Resources {
 		switch r.Type {
 		case TypeNetwork:
-			if f.Networks == nil {
-				f.Networks = map[string]*composeNetwork{}
-			}
 			if r.Name == DefaultNetwork && spec.Networks[DefaultNetwork] == nil {
 				continue // Compose makes <project>_default itself
 			}
-			f.Networks[r.Name] = &composeNetwork{Driver: r.Attrs.String("driver"), Internal: r.Attrs.Bool("internal"), Attachable: r.Attrs.Bool("attachable"), Labels: r.Attrs.Map("labels")}
+			f.AddNetwork(r.Name, &composefile.Network{Driver: r.Attrs.String("driver"), Internal: r.Attrs.Bool("internal"), Attachable: r.Attrs.Bool("attachable"), Labels: r.Attrs.Map("labels")})
 		case TypeVolume:
-			if f.Volumes == nil {
-				f.Volumes = map[string]*composeVolume{}
-			}
-			f.Volumes[r.Name] = &composeVolume{Driver: r.Attrs.String("driver"), Labels: r.Attrs.Map("labels")}
+			f.AddVolume(r.Name, &composefile.Volume{Driver: r.Attrs.String("driver"), Labels: r.Attrs.Map("labels")})
 		case TypeSecret, TypeConfig:
 			file := r.Source
 			if file == "" {
@@ -48,15 +40,9 @@ func Export(spec *lang.Spec, d *planner.Desired) ([]byte, []string, error) {
 				warnings = append(warnings, fmt.Sprintf("the %s %q comes from a value, not a file: the export names the file berth writes on apply (%s)", r.Type, r.Name, file))
 			}
 			if r.Type == TypeSecret {
-				if f.Secrets == nil {
-					f.Secrets = map[string]*composeFileRef{}
-				}
-				f.Secrets[r.Name] = &composeFileRef{File: file}
+				f.AddSecret(r.Name, &composefile.FileObj{File: file})
 			} else {
-				if f.Configs == nil {
-					f.Configs = map[string]*composeFileRef{}
-				}
-				f.Configs[r.Name] = &composeFileRef{File: file}
+				f.AddConfig(r.Name, &composefile.FileObj{File: file})
 			}
 		case TypeContainer:
 			if s := f.Services[r.Group]; s != nil {
@@ -78,13 +64,11 @@ func Export(spec *lang.Spec, d *planner.Desired) ([]byte, []string, error) {
 		}
 	}
 	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "# The %s project, exported by berth from its spec. Run it with:\n#   docker-compose -p %s -f <this file> up -d\n", spec.Project, spec.Project)
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(f); err != nil {
+	header := fmt.Sprintf("# The %s project, exported by berth from its spec. Run it with:\n#   docker-compose -p %s -f <this file> up -d\n", spec.Project, spec.Project)
+	if err := f.Encode(&buf, header); err != nil {
 		return nil, nil, err
 	}
-	return buf.Bytes(), warnings, enc.Close()
+	return buf.Bytes(), warnings, nil
 }
 
 func exportService(svc *lang.Service, r *planner.Resource, after []string) (*composeService, error) {
@@ -119,86 +103,43 @@ func exportService(svc *lang.Service, r *planner.Resource, after []string) (*com
 	s.Secrets = sortedKeys(a.Map("secrets"))
 	s.Configs = sortedKeys(a.Map("configs"))
 	if h := a.Map("health"); len(h) > 0 {
-		hc := &composeHealth{Interval: h["interval"], Timeout: h["timeout"], StartPeriod: h["start_period"]}
+		hc := &composefile.Health{Interval: h["interval"], Timeout: h["timeout"], StartPeriod: h["start_period"]}
 		if err := json.Unmarshal([]byte(h["test"]), &hc.Test); err != nil {
 			return nil, err
 		}
-		if n, err := strconv.Atoi(h["retries"]); err == nil {
+		if n, err := strconv.ParseUint(h["retries"], 10, 64); err == nil {
 			hc.Retries = &n
 		}
 		s.Healthcheck = hc
 	}
 	if cpus, mem := a.String("cpus"), a.Int("memory"); cpus != "" || mem > 0 {
-		lim := &composeLimits{CPUs: cpus}
+		lim := &composefile.Limits{CPUs: cpus}
 		if mem > 0 {
 			lim.Memory = strconv.FormatInt(mem, 10)
 		}
-		s.Deploy.Resources = &composeResources{Limits: lim}
+		s.Deploy.Resources = &composefile.Resources{Limits: lim}
 	}
 	return s, nil
 }
 
-// The Compose file, as far as berth writes it.
-type composeFile struct {
-	Services map[string]*composeService `yaml:"services"`
-	Networks map[string]*composeNetwork `yaml:"networks,omitempty"`
-	Volumes  map[string]*composeVolume  `yaml:"volumes,omitempty"`
-	Secrets  map[string]*composeFileRef `yaml:"secrets,omitempty"`
-	Configs  map[string]*composeFileRef `yaml:"configs,omitempty"`
-}
-
+// A service of the Compose specification, as far as berth writes it.
 type composeService struct {
-	Image       string            `yaml:"image"`
-	Command     []string          `yaml:"command,omitempty"`
-	Environment map[string]string `yaml:"environment,omitempty"`
-	Labels      map[string]string `yaml:"labels,omitempty"`
-	Ports       []string          `yaml:"ports,omitempty"`
-	Networks    []string          `yaml:"networks,omitempty"`
-	Volumes     []string          `yaml:"volumes,omitempty"`
-	Secrets     []string          `yaml:"secrets,omitempty"`
-	Configs     []string          `yaml:"configs,omitempty"`
-	DependsOn   []string          `yaml:"depends_on,omitempty"`
-	Healthcheck *composeHealth    `yaml:"healthcheck,omitempty"`
-	Restart     string            `yaml:"restart,omitempty"`
-	Deploy      *composeDeploy    `yaml:"deploy,omitempty"`
-}
-
-type composeHealth struct {
-	Test        []string `yaml:"test"`
-	Interval    string   `yaml:"interval,omitempty"`
-	Timeout     string   `yaml:"timeout,omitempty"`
-	Retries     *int     `yaml:"retries,omitempty"`
-	StartPeriod string   `yaml:"start_period,omitempty"`
+	Image       string              `yaml:"image"`
+	Command     []string            `yaml:"command,omitempty"`
+	Environment map[string]string   `yaml:"environment,omitempty"`
+	Labels      map[string]string   `yaml:"labels,omitempty"`
+	Ports       []string            `yaml:"ports,omitempty"`
+	Networks    []string            `yaml:"networks,omitempty"`
+	Volumes     []string            `yaml:"volumes,omitempty"`
+	Secrets     []string            `yaml:"secrets,omitempty"`
+	Configs     []string            `yaml:"configs,omitempty"`
+	DependsOn   []string            `yaml:"depends_on,omitempty"`
+	Healthcheck *composefile.Health `yaml:"healthcheck,omitempty"`
+	Restart     string              `yaml:"restart,omitempty"`
+	Deploy      *composeDeploy      `yaml:"deploy,omitempty"`
 }
 
 type composeDeploy struct {
-	Replicas  int               `yaml:"replicas"`
-	Resources *composeResources `yaml:"resources,omitempty"`
+	Replicas  int                    `yaml:"replicas"`
+	Resources *composefile.Resources `yaml:"resources,omitempty"`
 }
-
-type composeResources struct {
-	Limits *composeLimits `yaml:"limits,omitempty"`
-}
-
-type composeLimits struct {
-	CPUs   string `yaml:"cpus,omitempty"`
-	Memory string `yaml:"memory,omitempty"`
-}
-
-type composeNetwork struct {
-	Driver     string            `yaml:"driver,omitempty"`
-	Internal   bool              `yaml:"internal,omitempty"`
-	Attachable bool              `yaml:"attachable,omitempty"`
-	Labels     map[string]string `yaml:"labels,omitempty"`
-}
-
-type composeVolume struct {
-	Driver string            `yaml:"driver,omitempty"`
-	Labels map[string]string `yaml:"labels,omitempty"`
-}
-
-type composeFileRef struct {
-	File string `yaml:"file"`
-}
-
-var _ = sort.Strings

@@ -8,8 +8,8 @@ import (
 	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
-	"go.yaml.in/yaml/v4"
 
+	"github.com/berth-dev/berth/backends/composefile"
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/planner"
 )
@@ -27,13 +27,14 @@ func ExportCompose(spec *lang.Spec, t *Target) ([]byte, hcl.Diagnostics) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	f := &composeFile{Version: "3.9", Services: map[string]*composeService{}}
+	f := composefile.New[*composeService]("3.9")
 	for _, r := range d.Resources {
 		switch r.Type {
 		case TypeNetwork:
-			f.addNetwork(r)
+			n := networkDefFromAttrs(r.Attrs)
+			f.AddNetwork(r.Name, &composefile.Network{Driver: n.Driver, Internal: n.Internal, Attachable: n.Attachable, Labels: n.Labels})
 		case TypeSecret, TypeConfig:
-			diags = append(diags, f.addFile(spec, r)...)
+			diags = append(diags, addFile(f, spec, r)...)
 		case TypeService:
 			def, err := defFromAttrs(r.Attrs)
 			if err != nil {
@@ -45,35 +46,22 @@ func ExportCompose(spec *lang.Spec, t *Target) ([]byte, hcl.Diagnostics) {
 		}
 	}
 	for _, v := range spec.SortedVolumes() {
-		if f.Volumes == nil {
-			f.Volumes = map[string]*composeVolume{}
-		}
-		f.Volumes[v.Name] = &composeVolume{Driver: v.Driver, Labels: v.Labels}
+		f.AddVolume(v.Name, &composefile.Volume{Driver: v.Driver, Labels: v.Labels})
 	}
 	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "# Written by `berth export compose --for swarm` from project %q.\n", spec.Project)
-	fmt.Fprintf(&buf, "# Deploy: docker stack deploy --resolve-image never -c FILE %s\n", spec.Project)
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(f); err != nil {
+	header := fmt.Sprintf("# Written by `berth export compose --for swarm` from project %q.\n", spec.Project) +
+		fmt.Sprintf("# Deploy: docker stack deploy --resolve-image never -c FILE %s\n", spec.Project)
+	if err := f.Encode(&buf, header); err != nil {
 		return nil, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot write YAML", Detail: err.Error()})
 	}
 	return buf.Bytes(), diags
 }
 
-func (f *composeFile) addNetwork(r *planner.Resource) {
-	if f.Networks == nil {
-		f.Networks = map[string]*composeNetwork{}
-	}
-	n := networkDefFromAttrs(r.Attrs)
-	f.Networks[r.Name] = &composeNetwork{Driver: n.Driver, Internal: n.Internal, Attachable: n.Attachable, Labels: n.Labels}
-}
-
 // addFile declares a secret or config under its versioned swarm name. One
 // whose content is not a file (a sensitive variable, inline content) is
 // declared external: the stack cannot carry its value.
-func (f *composeFile) addFile(spec *lang.Spec, r *planner.Resource) hcl.Diagnostics {
-	obj := &composeFileObj{Name: versionedName(spec.Project, r.Name, r.Attrs.String(attrContent)), File: r.Source}
+func addFile(f *composefile.File[*composeService], spec *lang.Spec, r *planner.Resource) hcl.Diagnostics {
+	obj := &composefile.FileObj{Name: versionedName(spec.Project, r.Name, r.Attrs.String(attrContent)), File: r.Source}
 	if abs, err := filepath.Abs(r.Source); err == nil && r.Source != "" {
 		obj.File = abs // the file may be written anywhere
 	}
@@ -94,14 +82,11 @@ func (f *composeFile) addFile(spec *lang.Spec, r *planner.Resource) hcl.Diagnost
 			Subject: rng.Ptr(),
 		})
 	}
-	m := &f.Secrets
 	if r.Type == TypeConfig {
-		m = &f.Configs
+		f.AddConfig(r.Name, obj)
+	} else {
+		f.AddSecret(r.Name, obj)
 	}
-	if *m == nil {
-		*m = map[string]*composeFileObj{}
-	}
-	(*m)[r.Name] = obj
 	return diags
 }
 
@@ -131,20 +116,20 @@ func composeServiceOf(d *serviceDef) *composeService {
 		s.Volumes = append(s.Volumes, composeMount{Type: m.Type, Source: m.Source, Target: m.Target, ReadOnly: m.ReadOnly})
 	}
 	if h := d.Health; h != nil {
-		s.Healthcheck = &composeHealth{
+		s.Healthcheck = &composefile.Health{
 			Test: h.Test, Interval: h.Interval.String(), Timeout: h.Timeout.String(),
 			Retries: ptr(uint64(h.Retries)), StartPeriod: h.StartPeriod.String(),
 		}
 	}
 	if d.CPUs != 0 || d.Memory != 0 {
-		lim := &composeLimits{}
+		lim := &composefile.Limits{}
 		if d.CPUs != 0 {
 			lim.CPUs = strconv.FormatFloat(d.CPUs, 'f', -1, 64)
 		}
 		if d.Memory != 0 {
 			lim.Memory = strconv.FormatInt(d.Memory, 10)
 		}
-		s.Deploy.Resources = &composeResources{Limits: lim}
+		s.Deploy.Resources = &composefile.Resources{Limits: lim}
 	}
 	if len(d.Constraints) > 0 || d.MaxPerNode > 0 || len(d.Spread) > 0 {
 		pl := &composePlacement{Constraints: d.Constraints, MaxReplicas: d.MaxPerNode}
