@@ -71,6 +71,7 @@ func (s *Service) clone() *Service {
 	c.Placement.Constraints = slices.Clone(s.Placement.Constraints)
 	c.Placement.Spread = slices.Clone(s.Placement.Spread)
 	c.Capacity.ServiceTime = s.Capacity.ServiceTime.clone()
+	c.Capacity.Startup = s.Capacity.Startup.clone()
 	if s.Endpoints != nil {
 		c.Endpoints = make([]*Endpoint, len(s.Endpoints))
 		for i, e := range s.Endpoints {

@@ -84,6 +84,9 @@ func TestLoadFull(t *testing.T) {
 	if diff := cmp.Diff(want, kinds); diff != "" {
 		t.Errorf("flow (-want +got):\n%s", diff)
 	}
+	if st := gw.Capacity.Startup; st.Kind != DistConst || st.Params[0] != 2 || !s.Service("orders").Capacity.Startup.IsZero() {
+		t.Errorf("gateway startup = %+v, orders startup = %+v; want const(2s) and none", st, s.Service("orders").Capacity.Startup)
+	}
 	if got := gw.Env; got["LOG_LEVEL"] != "info" || got["AUTH"] != "jwt" {
 		t.Errorf("env = %v", got)
 	}

@@ -135,6 +135,11 @@ type Capacity struct {
 	// ServiceTime is the local work of a request (default: none).
 	ServiceTime Dist `json:"service_time"`
 	// Model is ModelThread (default) or ModelAsync.
-	Model     string    `json:"model"`
+	Model string `json:"model"`
+	// Startup is how long a replica takes from its (re)start to serving:
+	// container creation and start plus the program's own start-up
+	// (default: none). Only the simulator reads it: it delays restarts,
+	// reschedules and reboots, not the replicas present at time 0.
+	Startup   Dist      `json:"startup,omitzero"`
 	DeclRange hcl.Range `json:"-"`
 }

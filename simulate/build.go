@@ -64,6 +64,8 @@ func (s *sim) buildService(i int, ls *lang.Service) *service {
 	if s.backend == backendSwarm { // Docker's on-failure:N has no window
 		svc.restartWin = int64(ls.Restart.Window)
 	}
+	svc.startup, svc.hasStartup = s.sampler(c.Startup), !c.Startup.IsZero()
+	svc.startRng = stream(s.seed, "svc/"+ls.Name+"/startup")
 	defWork := s.sampler(c.ServiceTime)
 	if len(ls.Endpoints) == 0 {
 		svc.endpoints = []*endpoint{{svc: svc, name: "", weight: 1, work: defWork, hasWork: !c.ServiceTime.IsZero(), decl: ls.DeclRange}}

@@ -32,6 +32,7 @@ const (
 	actPartitionEnd
 	actRestart
 	actReschedule
+	actStarted
 )
 
 // faultAction is one scheduled change to the system.
@@ -43,6 +44,7 @@ type faultAction struct {
 	node  int
 	part  partition
 	delay dist.Sampler
+	what  string // actStarted: the event to note once the replica serves
 }
 
 // partition is a pair of services whose calls get lost.
@@ -170,11 +172,16 @@ func (s *sim) faultAction(i uint32) {
 		s.noteSvc("partition_end", a.part.a, "with "+a.part.b.name)
 	case actRestart:
 		if a.rep.inc == a.inc && a.rep.state == repDown && !s.nodeDown[a.rep.node] {
-			s.startReplica(a.rep)
-			s.note("restart", a.rep, "")
+			s.bootReplica(a.rep, "restart")
 		}
 	case actReschedule:
 		s.reschedule(a.rep, a.inc)
+	case actStarted:
+		if a.rep.inc == a.inc && a.rep.state == repDown && !s.nodeDown[a.rep.node] {
+			a.rep.starting = false
+			s.startReplica(a.rep)
+			s.note(a.what, a.rep, "")
+		}
 	}
 }
 

@@ -42,6 +42,21 @@ func (s *sim) startReplica(r *replica) {
 	}
 }
 
+// bootReplica starts r after its service's capacity.startup (at once
+// without one) and notes what when it serves. Until then r stays down,
+// out of rotation, starting on r.node.
+func (s *sim) bootReplica(r *replica, what string) {
+	if r.svc.hasStartup {
+		if d := r.svc.startup.Sample(r.svc.startRng); d > 0 {
+			r.starting = true
+			s.schedule(d, faultAction{kind: actStarted, rep: r, inc: r.inc, what: what})
+			return
+		}
+	}
+	s.startReplica(r)
+	s.note(what, r, "")
+}
+
 // stopReplica takes r down: out of rotation, its jobs ended (notify: their
 // callers see the connection reset; else they are lost without an answer),
 // its resources freed, its consumers gone from their groups.
@@ -50,7 +65,8 @@ func (s *sim) stopReplica(r *replica, notify bool) {
 	s.setRotation(r, false)
 	wasUp := r.state != repDown
 	r.state = repDown
-	r.inc++ // stale probes, hang ends and restarts of this life are ignored
+	r.inc++ // stale probes, hang ends, restarts and starts of this life are ignored
+	r.starting = false
 	if wasUp {
 		svc.cap.add(s.now, -int64(svc.workers+len(r.consumers)))
 		svc.cpuCap.add(s.now, -int64(svc.cpuSlots))

@@ -31,8 +31,11 @@ type service struct {
 	health       *lang.Health // nil: no health check
 	restartDelay int64
 	restartNever bool
-	restartMax   int   // restart.max_attempts (0: no limit)
-	restartWin   int64 // restart.window, ns (0: every restart counts)
+	restartMax   int          // restart.max_attempts (0: no limit)
+	restartWin   int64        // restart.window, ns (0: every restart counts)
+	startup      dist.Sampler // capacity.startup: (re)start to serving
+	hasStartup   bool
+	startRng     *rand.Rand
 
 	workRng  *rand.Rand
 	flowRng  *rand.Rand      // call and publish probabilities
@@ -157,6 +160,7 @@ type replica struct {
 	healthFails int
 	unhealthy   bool
 	lostNode    bool    // frozen because its node is down
+	starting    bool    // down, serving after capacity.startup (actStarted)
 	restarts    []int64 // when the restarts counted against max_attempts were scheduled
 
 	consumers []*consumer

@@ -18,6 +18,10 @@ func (s *sim) nodeDownNow(node int, f *lang.Fault) {
 			r.state = repUp
 			r.lostNode = true
 			s.freeze(r)
+		} else if r.node == node && r.starting {
+			// still starting: the start is lost with the host
+			r.inc++
+			r.starting, r.lostNode = false, true
 		}
 	}
 	if s.backend == backendSwarm {
@@ -57,8 +61,13 @@ func (s *sim) reschedule(r *replica, inc uint32) {
 	s.nodeLoad[r.node]--
 	r.node = node
 	s.nodeLoad[node]++
-	s.startReplica(r)
+	if !r.svc.hasStartup {
+		s.startReplica(r)
+		s.note("rescheduled", r, "")
+		return
+	}
 	s.note("rescheduled", r, "")
+	s.bootReplica(r, "started")
 }
 
 // nodeUp brings a node back. Under swarm, tasks it still holds (the loss
@@ -74,13 +83,16 @@ func (s *sim) nodeUp(node int) {
 			continue
 		}
 		switch {
+		case r.lostNode && r.state == repDown && s.backend == backendSwarm:
+			// it was starting when the host went: it starts again
+			r.lostNode = false
+			s.bootReplica(r, "started")
 		case r.lostNode && s.backend == backendSwarm:
 			r.lostNode = false
 			s.unfreeze(r)
 		case r.lostNode:
 			s.stopReplica(r, false)
-			s.startReplica(r)
-			s.note("restart", r, "")
+			s.bootReplica(r, "restart")
 		case r.state == repDown && s.backend == backendSwarm:
 			// pending tasks can be placed again
 			s.reschedule(r, r.inc)

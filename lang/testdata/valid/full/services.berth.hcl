@@ -33,6 +33,7 @@ service "gateway" {
     workers      = 64
     queue        = 256
     service_time = "lognormal(4ms, 20ms)"
+    startup      = "2s"
   }
 
   endpoint "list_orders" {
