@@ -41,10 +41,15 @@ const nodeLossBound = 0.25
 //   - recovered: those tasks all run, and pass their health check (swarm
 //     reports a task with a check as running once it is healthy).
 //
-// The median rescheduling must lie within 25 % of the simulator's, and so
-// must the median recovery unless the machine was overloaded (load
-// average above 2 per core), when containers take tens of seconds to
-// start: then both figures are printed, the recovery's not asserted.
+// The median rescheduling must lie within 25 % of the simulator's. The
+// recovery also includes starting the new containers, which takes this lab
+// anything from one to tens of seconds depending on the machine's load and
+// which the spec cannot know: the test measures it on the apply (task
+// created → container started, median) and simulates again with that as
+// every service's capacity.startup, as a user calibrates the simulator to
+// an engine. The median recovery must lie within 25 % of that calibrated
+// simulation unless the machine was overloaded (load average above 2 per
+// core): then the figures are printed, the recovery's not asserted.
 func TestLabNodeLoss(t *testing.T) {
 	e := newLabEnv(t)
 	if len(e.lab.Nodes) < 3 {
@@ -69,6 +74,7 @@ func TestLabNodeLoss(t *testing.T) {
 	}
 	spec := e.load(dir)
 	sim := simulatedNodeLoss(t, spec, "node-loss")
+	maxLoad := load1()
 
 	e.destroy(project)
 	t.Cleanup(func() {
@@ -80,8 +86,10 @@ func TestLabNodeLoss(t *testing.T) {
 		t.Fatalf("apply: %v\n%s", res.Failed, e.out.String())
 	}
 
+	startup := labStartup(ctx, t, e.lab, project)
+	cal := simulatedNodeLoss(t, withStartup(spec, startup[len(startup)/2]), "node-loss")
+
 	var got []nodeLoss
-	maxLoad := load1()
 	for i := range runs {
 		victim, lost := busiestWorker(ctx, t, e.lab, project)
 		if lost == 0 {
@@ -115,20 +123,22 @@ func TestLabNodeLoss(t *testing.T) {
 		runs, minMedMax(det), minMedMax(res), minMedMax(rec))
 	t.Logf("simulated (berth simulate, scenario node-loss): detected %.1fs, rescheduled %.1fs, recovered %.1fs",
 		sim.detected, sim.rescheduled, sim.recovered)
+	t.Logf("simulated with the lab's container start-up (%s over the apply's tasks, median as capacity.startup): recovered %.1fs",
+		minMedMax(startup), cal.recovered)
 	// Swarm's own reaction, which the simulator models from swarm's
 	// defaults (heartbeat × grace, restart.delay), must agree always.
 	agree(t, "rescheduling", res[len(res)/2], sim.rescheduled, true)
-	// The whole recovery adds the new containers' creation and start,
-	// which the simulator takes as instant (well under a second on an idle
-	// machine) and the first probe (health.interval, which it models). On a
-	// machine with more than 2 runnable threads per core, starting a
-	// container takes tens of seconds: then the comparison is printed but
-	// not asserted.
+	// The whole recovery adds the new containers' start (the calibrated
+	// capacity.startup) and the first probe (health.interval, which the
+	// spec declares). On a machine with more than 2 runnable threads per
+	// core, a container's start varies by tens of seconds from one to the
+	// next: then the comparison is printed but not asserted.
 	loaded := maxLoad > overloaded()
 	if loaded {
 		t.Logf("recovery NOT CHECKED against the simulation: load average up to %.0f on %d cores (above %.0f)", maxLoad, runtime.NumCPU(), overloaded())
 	}
-	agree(t, "recovery", rec[len(rec)/2], sim.recovered, !loaded)
+	agree(t, "recovery (uncalibrated: instant container start)", rec[len(rec)/2], sim.recovered, false)
+	agree(t, "recovery", rec[len(rec)/2], cal.recovered, !loaded)
 }
 
 // agree reports how far the measured median is from the simulated
