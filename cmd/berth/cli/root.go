@@ -81,6 +81,7 @@ var commands = []func() *cobra.Command{
 	newDestroyCmd,
 	newStatusCmd,
 	newExportCmd,
+	newImportCmd,
 	newDiffCmd,
 	newSimulateCmd,
 	newWhatifCmd,

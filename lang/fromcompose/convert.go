@@ -1,0 +1,141 @@
+package fromcompose
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/compose-spec/compose-go/v2/types"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+)
+
+// emptyBlocks matches a block with nothing in it, which hclwrite writes
+// over two lines and berth's examples on one.
+var emptyBlocks = regexp.MustCompile(`(?m)^(\S.*?) \{\n\}$`)
+
+// converter writes one project. dir is the directory the berth source will
+// be written to: file paths become relative to it.
+type converter struct {
+	p     *types.Project
+	src   *Sources
+	dir   string
+	diags hcl.Diagnostics
+	// names maps each Compose name to its berth name, by kind ("service",
+	// "network", ...); a Compose name that is not an HCL identifier is
+	// renamed.
+	names map[string]map[string]string
+	// vars are the sensitive variables made for secret values.
+	vars []string
+	// skipped holds the secrets and configs not imported (external ones),
+	// so that services drop their references with a warning of their own.
+	skipped map[string]bool
+}
+
+// Convert writes p as berth source, formatted. dir is where the source will
+// be written (file paths are made relative to it). It returns the names of
+// the sensitive variables it declared for secret values, which the user
+// must set. The diagnostics are warnings for what the language cannot
+// carry, pointing at the Compose file where they can.
+func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.Diagnostics) {
+	c := &converter{p: p, src: src, dir: dir, names: map[string]map[string]string{}, skipped: map[string]bool{}}
+	f := hclwrite.NewEmptyFile()
+	body := f.Body()
+	body.AppendUnstructuredTokens(comment(fmt.Sprintf("Imported by `berth import` from %s.", strings.Join(relAll(dir, src.Files), ", "))))
+	bb := body.AppendNewBlock("berth", nil).Body()
+	bb.SetAttributeValue("project", ctyString(p.Name))
+
+	c.networks(body)
+	c.volumes(body)
+	c.files(body, "secret", secretObjects(p.Secrets))
+	c.files(body, "config", configObjects(p.Configs))
+	for _, name := range sortedKeys(p.Services) {
+		c.service(body, p.Services[name])
+	}
+	if len(p.DisabledServices) > 0 {
+		c.warn(nil, "Services of inactive profiles left out",
+			"%s belong to profiles that are not active, so `docker compose up` would not start them either. Import with --profile NAME to include them.",
+			quoteList(sortedKeys(p.DisabledServices)))
+	}
+	return emptyBlocks.ReplaceAll(hclwrite.Format(f.Bytes()), []byte("$1 {}")), c.vars, c.diags
+}
+
+func comment(text string) hclwrite.Tokens {
+	return hclwrite.Tokens{{Type: hclsyntax.TokenComment, Bytes: []byte("# " + text + "\n")}}
+}
+
+// name returns the berth name of a Compose object of kind, renaming (once,
+// with a warning) a name that HCL cannot write in a reference.
+func (c *converter) name(kind, composeName string, at *hcl.Range) string {
+	m := c.names[kind]
+	if m == nil {
+		m = map[string]string{}
+		c.names[kind] = m
+	}
+	if n, ok := m[composeName]; ok {
+		return n
+	}
+	n := composeName
+	if !hclsyntax.ValidIdentifier(n) {
+		var b strings.Builder
+		for _, r := range n {
+			if r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+				b.WriteRune(r)
+			} else {
+				b.WriteByte('-')
+			}
+		}
+		n = b.String()
+		if !hclsyntax.ValidIdentifier(n) {
+			n = kind[:1] + "-" + n
+		}
+		c.warn(at, "Renamed", "The %s %q is named %q in berth: a berth name must start with a letter or underscore and hold only letters, digits, underscores and dashes.", kind, composeName, n)
+	}
+	m[composeName] = n
+	return n
+}
+
+func (c *converter) warn(at *hcl.Range, summary, format string, args ...any) {
+	c.diags = append(c.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: summary, Detail: fmt.Sprintf(format, args...), Subject: at})
+}
+
+// rel makes an absolute path from compose-go relative to the output
+// directory (slash-separated, as berth source is portable).
+func (c *converter) rel(path string) string { return relTo(c.dir, path) }
+
+func relTo(dir, path string) string {
+	if !filepath.IsAbs(path) {
+		return filepath.ToSlash(path)
+	}
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	r, err := filepath.Rel(absDir, path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	return filepath.ToSlash(r)
+}
+
+func relAll(dir string, paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			abs = p
+		}
+		out[i] = relTo(dir, abs)
+	}
+	return out
+}
+
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, ", ")
+}

@@ -1,0 +1,144 @@
+package fromcompose
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/compose-spec/compose-go/v2/cli"
+	"github.com/compose-spec/compose-go/v2/types"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/sirupsen/logrus"
+)
+
+// Options says what to import.
+type Options struct {
+	// Files are the Compose files, merged in order (the first is the base,
+	// as `docker compose -f a.yaml -f b.yaml`).
+	Files []string
+	// Project names the project; empty: the file's `name`, else the
+	// directory of the first file, as docker compose does.
+	Project string
+	// Profiles are the active Compose profiles: services of other profiles
+	// are left out, as `docker compose up` leaves them.
+	Profiles []string
+	// Environ is the environment for interpolation (nil: none), before
+	// the .env file next to the first Compose file.
+	Environ []string
+}
+
+// Load reads the Compose files with compose-go. Its errors become
+// diagnostics, at the line compose-go names when it names one.
+func Load(ctx context.Context, o Options) (*types.Project, *Sources, hcl.Diagnostics) {
+	if len(o.Files) == 0 {
+		return nil, nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "No Compose file", Detail: "Name the Compose file to import, for example `berth import compose.yaml`."}}
+	}
+	src, diags := readSources(o.Files)
+	if diags.HasErrors() {
+		return nil, src, diags
+	}
+	opts := []cli.ProjectOptionsFn{
+		cli.WithWorkingDirectory(filepath.Dir(o.Files[0])),
+		cli.WithEnv(o.Environ),
+		cli.WithEnvFiles(),
+		cli.WithDotEnv,
+		cli.WithProfiles(o.Profiles),
+		cli.WithResolvedPaths(true),
+	}
+	if o.Project != "" {
+		opts = append(opts, cli.WithName(o.Project))
+	}
+	var p *types.Project
+	warnings := captureWarnings(func() error {
+		po, err := cli.NewProjectOptions(o.Files, opts...)
+		if err == nil {
+			p, err = po.LoadProject(ctx)
+		}
+		if err != nil {
+			diags = append(diags, src.loadError(err))
+		}
+		return err
+	})
+	for _, w := range warnings {
+		if strings.Contains(w, "`version` is obsolete") {
+			continue // berth reads every version; docker stack deploy still wants one
+		}
+		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Compose file warning", Detail: strings.TrimSuffix(w, ".") + "."})
+	}
+	return p, src, diags
+}
+
+// captureWarnings runs fn with compose-go's log (logrus) captured: what it
+// warns about becomes diagnostics instead of log lines.
+func captureWarnings(fn func() error) []string {
+	h := &hook{}
+	std := logrus.StandardLogger()
+	out, hooks := std.Out, std.ReplaceHooks(logrus.LevelHooks{})
+	std.SetOutput(io.Discard)
+	std.AddHook(h)
+	defer func() {
+		std.SetOutput(out)
+		std.ReplaceHooks(hooks)
+	}()
+	fn()
+	return h.msgs
+}
+
+type hook struct{ msgs []string }
+
+func (h *hook) Levels() []logrus.Level { return []logrus.Level{logrus.WarnLevel, logrus.ErrorLevel} }
+
+func (h *hook) Fire(e *logrus.Entry) error { h.msgs = append(h.msgs, e.Message); return nil }
+
+// readSources reads every file once, for the locator and for the snippets
+// of the diagnostics.
+func readSources(files []string) (*Sources, hcl.Diagnostics) {
+	s := &Sources{Bytes: map[string][]byte{}}
+	var diags hcl.Diagnostics
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read the Compose file", Detail: err.Error() + "."})
+			continue
+		}
+		s.Files = append(s.Files, f)
+		s.Bytes[f] = b
+	}
+	return s, diags
+}
+
+var lineRE = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
+
+// loadError turns a compose-go error into a diagnostic; a YAML error
+// names its line, which becomes the diagnostic's subject in the file it
+// is found in (the first file when it cannot be told).
+func (s *Sources) loadError(err error) *hcl.Diagnostic {
+	msg := err.Error()
+	d := &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid Compose file",
+		Detail: strings.TrimSuffix(msg, ".") + ". berth reads Compose files with compose-go, as `docker compose config` does: fix the file until that command accepts it."}
+	file := ""
+	for _, f := range s.Files {
+		if strings.Contains(msg, f) || strings.Contains(msg, filepath.Base(f)) {
+			file = f
+		}
+	}
+	if file == "" && len(s.Files) > 0 {
+		file = s.Files[0]
+	}
+	if m := lineRE.FindStringSubmatch(msg); m != nil && file != "" {
+		line, _ := strconv.Atoi(m[1])
+		col := 1
+		if m[2] != "" {
+			col, _ = strconv.Atoi(m[2])
+		}
+		d.Subject = s.lineRange(file, line, col).Ptr()
+	} else if file != "" {
+		d.Detail = fmt.Sprintf("%s: %s", file, d.Detail)
+	}
+	return d
+}

@@ -1,0 +1,139 @@
+package fromcompose
+
+import (
+	"github.com/compose-spec/compose-go/v2/types"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/zclconf/go-cty/cty"
+)
+
+func ctyString(s string) cty.Value { return cty.StringVal(s) }
+
+func ctyNumber(f float64) cty.Value { return cty.NumberFloatVal(f) }
+
+// networks writes the networks the services use. Compose's implicit
+// "default" network is berth's implicit one too; it is declared only when
+// a service lists it beside others.
+func (c *converter) networks(body *hclwrite.Body) {
+	for _, name := range sortedKeys(c.p.Networks) {
+		n := c.p.Networks[name]
+		if name == "default" && !c.defaultListedWithOthers() {
+			continue
+		}
+		at := c.src.At("networks", name)
+		body.AppendNewline()
+		b := body.AppendNewBlock("network", []string{c.name("network", name, at)}).Body()
+		if n.External {
+			c.warn(at, "External network imported as berth's own",
+				"The network %q is external in the Compose file (made outside it). berth creates and removes the networks of its project, so it is declared as a berth network: to share one with other projects, give it the same name there.", name)
+		}
+		switch n.Driver {
+		case "", "bridge", "overlay":
+		default:
+			setString(b, "driver", n.Driver)
+		}
+		setBool(b, "internal", n.Internal)
+		setBool(b, "attachable", n.Attachable)
+		setMap(b, "labels", n.Labels)
+		if len(n.DriverOpts) > 0 || n.Ipam.Driver != "" || len(n.Ipam.Config) > 0 || n.EnableIPv6 != nil {
+			c.warn(at, "Network options not carried into berth",
+				"The network %q sets driver_opts, ipam or enable_ipv6, which berth's network block does not carry: the engine's defaults apply.", name)
+		}
+	}
+}
+
+// defaultListedWithOthers reports whether a service joins "default" and
+// another network, so that berth must name the default network.
+func (c *converter) defaultListedWithOthers() bool {
+	for _, s := range c.p.Services {
+		if _, ok := s.Networks["default"]; ok && len(s.Networks) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *converter) volumes(body *hclwrite.Body) {
+	for _, name := range sortedKeys(c.p.Volumes) {
+		v := c.p.Volumes[name]
+		at := c.src.At("volumes", name)
+		body.AppendNewline()
+		b := body.AppendNewBlock("volume", []string{c.name("volume", name, at)}).Body()
+		if v.External {
+			c.warn(at, "External volume imported as berth's own",
+				"The volume %q is external in the Compose file. berth creates the volumes of its project (and keeps them on destroy only if asked), so it is declared as a berth volume: copy its data in, or give it the same name.", name)
+		}
+		if v.Driver != "local" {
+			setString(b, "driver", v.Driver)
+		}
+		setMap(b, "labels", v.Labels)
+		if len(v.DriverOpts) > 0 {
+			c.warn(at, "Volume options not carried into berth",
+				"The volume %q sets driver_opts, which berth's volume block does not carry.", name)
+		}
+	}
+}
+
+func configObjects(m types.Configs) map[string]types.FileObjectConfig {
+	out := make(map[string]types.FileObjectConfig, len(m))
+	for k, v := range m {
+		out[k] = types.FileObjectConfig(v)
+	}
+	return out
+}
+
+func secretObjects(m types.Secrets) map[string]types.FileObjectConfig {
+	out := make(map[string]types.FileObjectConfig, len(m))
+	for k, v := range m {
+		out[k] = types.FileObjectConfig(v)
+	}
+	return out
+}
+
+// files writes secrets or configs (kind). A file becomes `file`, inline
+// content `content` (configs) or a sensitive variable (secrets); one read
+// from the environment becomes a sensitive variable the user sets with
+// BERTH_VAR_<name>; an external one is left out, with a warning.
+func (c *converter) files(body *hclwrite.Body, kind string, m map[string]types.FileObjectConfig) {
+	top := kind + "s"
+	for _, name := range sortedKeys(m) {
+		o := m[name]
+		at := c.src.At(top, name)
+		if o.External {
+			c.skipped[kind+"/"+name] = true
+			c.warn(at, "External "+kind+" left out",
+				"The %s %q is external (made outside the Compose file), and berth makes every %s it mounts. Declare it with a file or a value in the berth source, and the services that use it mount it again.", kind, name, kind)
+			continue
+		}
+		bn := c.name(kind, name, at)
+		switch {
+		case o.File != "":
+			body.AppendNewline()
+			b := body.AppendNewBlock(kind, []string{bn}).Body()
+			setString(b, "file", c.rel(o.File))
+		case o.Content != "" && kind == "config":
+			body.AppendNewline()
+			b := body.AppendNewBlock(kind, []string{bn}).Body()
+			setString(b, "content", o.Content)
+		default:
+			v := c.name("variable", bn+"_"+kind, nil)
+			c.vars = append(c.vars, v)
+			body.AppendNewline()
+			vb := body.AppendNewBlock("variable", []string{v}).Body()
+			vb.SetAttributeRaw("type", hclwrite.TokensForIdentifier("string"))
+			vb.SetAttributeValue("sensitive", cty.True)
+			from := "inline content"
+			if o.Environment != "" {
+				from = "the environment variable " + o.Environment
+				setString(vb, "description", "The "+kind+" "+name+", read from $"+o.Environment+" by Compose.")
+			}
+			body.AppendNewline()
+			b := body.AppendNewBlock(kind, []string{bn}).Body()
+			b.SetAttributeRaw("value", ref("var", v))
+			c.warn(at, "The "+kind+"'s value is a variable",
+				"The %s %q comes from %s. berth reads secret values from sensitive variables, never from the source: set it with -var %s=... or BERTH_VAR_%s.", kind, name, from, v, v)
+		}
+		if len(o.Labels) > 0 || o.Driver != "" || o.TemplateDriver != "" {
+			c.warn(at, kind+" options not carried into berth", "The %s %q sets labels, driver or template_driver, which berth does not carry.", kind, name)
+		}
+	}
+}

@@ -1,0 +1,370 @@
+package fromcompose
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/compose-spec/compose-go/v2/types"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+)
+
+// service writes one Compose service as a berth service block.
+func (c *converter) service(body *hclwrite.Body, s types.ServiceConfig) {
+	at := func(path ...string) *hcl.Range { return c.src.At(append([]string{"services", s.Name}, path...)...) }
+	body.AppendNewline()
+	b := body.AppendNewBlock("service", []string{c.name("service", s.Name, at())}).Body()
+
+	setString(b, "image", s.Image)
+	if s.Build != nil {
+		what := "berth builds no images: build it (`docker compose build`) and set image"
+		if s.Image == "" {
+			what = "without an image berth runs its own emulator in its place (good for staging and load tests): build the image and set image to deploy the real service"
+		}
+		c.warn(at("build"), "build is not carried into berth", "The service %q is built from source; %s.", s.Name, what)
+	}
+	setStrings(b, "command", s.Command)
+	if len(s.Entrypoint) > 0 {
+		c.warn(at("entrypoint"), "entrypoint is not carried into berth",
+			"berth's service has command but no entrypoint, so the image's entrypoint runs. If the service needs %q, build it into the image.", strings.Join(s.Entrypoint, " "))
+	}
+	if r := s.GetScale(); r != 1 {
+		setInt(b, "replicas", int64(r))
+	}
+	if s.Deploy != nil && s.Deploy.Mode == "global" {
+		c.warn(at("deploy", "mode"), "Global mode imported as replicated",
+			"berth runs a fixed number of replicas; set replicas to the number of nodes, with placement { max_replicas_per_node = 1 }, for one per node.")
+	}
+	c.serviceNetworks(b, s, at)
+	if len(s.DependsOn) > 0 {
+		var deps []string
+		for _, d := range sortedKeys(s.DependsOn) {
+			deps = append(deps, c.name("service", d, nil))
+			if cond := s.DependsOn[d].Condition; cond == types.ServiceConditionCompletedSuccessfully {
+				c.warn(at("depends_on", d), "depends_on condition not carried into berth",
+					"berth starts %q after %q is running (or healthy, with a health check); it does not wait for it to exit.", s.Name, d)
+			}
+		}
+		setRefs(b, "depends_on", "service", deps)
+	}
+	c.environment(b, s, at)
+	labels := map[string]string{}
+	for k, v := range s.Labels {
+		labels[k] = v
+	}
+	if s.Deploy != nil && len(s.Deploy.Labels) > 0 {
+		for k, v := range s.Deploy.Labels {
+			labels[k] = v
+		}
+		c.warn(at("deploy", "labels"), "deploy.labels merged into labels", "berth has one set of labels per service; the deploy labels of %q are among them.", s.Name)
+	}
+	setMap(b, "labels", labels)
+	c.fileRefs(b, "secret", s.Name, secretRefs(s.Secrets), at)
+	c.fileRefs(b, "config", s.Name, configRefs(s.Configs), at)
+	if s.Deploy != nil && s.Deploy.EndpointMode != "" && s.Deploy.EndpointMode != "vip" {
+		setString(b, "endpoint_mode", s.Deploy.EndpointMode)
+	}
+	c.ports(b, s, at)
+	c.mounts(b, s, at)
+	c.resources(b, s, at)
+	c.health(b, s, at)
+	c.restart(b, s, at)
+	if s.Deploy != nil {
+		c.update(b, "update", s.Deploy.UpdateConfig)
+		c.update(b, "rollback", s.Deploy.RollbackConfig)
+		c.placement(b, s.Deploy.Placement)
+	}
+	c.unsupported(s, at)
+}
+
+func (c *converter) serviceNetworks(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
+	if s.NetworkMode != "" {
+		c.warn(at("network_mode"), "network_mode is not carried into berth",
+			"The service %q uses network_mode %q; berth attaches every service to its project's networks.", s.Name, s.NetworkMode)
+	}
+	nets := s.NetworksByPriority()
+	if len(nets) == 1 && nets[0] == "default" {
+		return
+	}
+	var names []string
+	for _, n := range nets {
+		names = append(names, c.name("network", n, nil))
+		if cfg := s.Networks[n]; cfg != nil && (len(cfg.Aliases) > 0 || cfg.Ipv4Address != "" || cfg.Ipv6Address != "" || cfg.MacAddress != "") {
+			c.warn(at("networks", n), "Network settings not carried into berth",
+				"aliases and fixed addresses are not carried: on %q the service is reached by its name, %q.", n, s.Name)
+		}
+	}
+	setRefs(b, "networks", "network", names)
+}
+
+func (c *converter) environment(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
+	env := map[string]string{}
+	var unset []string
+	for k, v := range s.Environment {
+		if v == nil {
+			unset = append(unset, k)
+			continue
+		}
+		env[k] = *v
+	}
+	sort.Strings(unset)
+	if len(unset) > 0 {
+		c.warn(at("environment"), "Environment variables without a value left out",
+			"%s take their value from the environment of `docker compose`, which did not set them at import. Add them to env, from a variable if they vary: env = { NAME = var.name }.", quoteList(unset))
+	}
+	setMap(b, "env", env)
+}
+
+// secretRefs and configRefs return a service's references in one type.
+func secretRefs(l []types.ServiceSecretConfig) []types.FileReferenceConfig {
+	out := make([]types.FileReferenceConfig, len(l))
+	for i, r := range l {
+		out[i] = types.FileReferenceConfig(r)
+	}
+	return out
+}
+
+func configRefs(l []types.ServiceConfigObjConfig) []types.FileReferenceConfig {
+	out := make([]types.FileReferenceConfig, len(l))
+	for i, r := range l {
+		out[i] = types.FileReferenceConfig(r)
+	}
+	return out
+}
+
+// fileRefs writes secrets = [...] or configs = [...]. berth mounts a
+// secret at /run/secrets/<name> and a config at /<name>; another target,
+// owner or mode is a warning.
+func (c *converter) fileRefs(b *hclwrite.Body, kind, svc string, refs []types.FileReferenceConfig, at func(...string) *hcl.Range) {
+	var names []string
+	for _, r := range refs {
+		if c.skipped[kind+"/"+r.Source] {
+			c.warn(at(kind+"s"), "Reference to an external "+kind+" left out",
+				"The service %q mounts the external %s %q, which was not imported.", svc, kind, r.Source)
+			continue
+		}
+		n := c.name(kind, r.Source, nil)
+		names = append(names, n)
+		want := "/run/secrets/" + r.Source
+		if kind == "config" {
+			want = "/" + r.Source
+		}
+		if (r.Target != "" && r.Target != want && r.Target != r.Source) || r.UID != "" || r.GID != "" || r.Mode != nil {
+			c.warn(at(kind+"s"), kind+" target not carried into berth",
+				"berth mounts the %s %q read-only at %s; the target, uid, gid and mode given in the Compose file are not carried.", kind, r.Source, "/run/secrets/"+n)
+		}
+	}
+	setRefs(b, kind+"s", kind, names)
+}
+
+func (c *converter) ports(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
+	for _, p := range s.Ports {
+		pb := b.AppendNewBlock("port", nil).Body()
+		if p.Published != "" {
+			first, _, isRange := strings.Cut(p.Published, "-")
+			if n, err := strconv.ParseInt(first, 10, 32); err == nil {
+				setInt(pb, "published", n)
+			}
+			if isRange {
+				c.warn(at("ports"), "Port range imported as its first port",
+					"The service %q publishes the range %s; berth publishes one host port per port block (replicas take the next ones).", s.Name, p.Published)
+			}
+		}
+		setInt(pb, "target", int64(p.Target))
+		setString(pb, "host_ip", p.HostIP)
+		if p.Protocol != "" && p.Protocol != "tcp" {
+			setString(pb, "protocol", p.Protocol)
+		}
+		if p.Mode == "host" {
+			setString(pb, "mode", p.Mode)
+		}
+	}
+}
+
+func (c *converter) mounts(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
+	for _, v := range s.Volumes {
+		switch {
+		case v.Type == types.VolumeTypeVolume && v.Source != "":
+			mb := b.AppendNewBlock("mount", nil).Body()
+			mb.SetAttributeRaw("volume", ref("volume", c.name("volume", v.Source, nil)))
+			setString(mb, "target", v.Target)
+			setBool(mb, "read_only", v.ReadOnly)
+		case v.Type == types.VolumeTypeBind:
+			mb := b.AppendNewBlock("mount", nil).Body()
+			src := c.rel(v.Source)
+			if !strings.HasPrefix(src, ".") && !strings.HasPrefix(src, "/") {
+				src = "./" + src // reads as a path, as in Compose
+			}
+			setString(mb, "source", src)
+			setString(mb, "target", v.Target)
+			setBool(mb, "read_only", v.ReadOnly)
+		default:
+			what := v.Type
+			if v.Type == types.VolumeTypeVolume {
+				what = "anonymous volume"
+			}
+			c.warn(at("volumes"), "Mount not carried into berth",
+				"The service %q mounts a %s at %s, which berth's mount block does not carry (it mounts named volumes and binds).", s.Name, what, v.Target)
+		}
+	}
+}
+
+func (c *converter) resources(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
+	cpus, mem := float64(s.CPUS), int64(s.MemLimit)
+	if s.Deploy != nil {
+		if l := s.Deploy.Resources.Limits; l != nil {
+			if l.NanoCPUs != 0 {
+				cpus = float64(l.NanoCPUs.Value())
+			}
+			if l.MemoryBytes != 0 {
+				mem = int64(l.MemoryBytes)
+			}
+		}
+		if s.Deploy.Resources.Reservations != nil {
+			c.warn(at("deploy", "resources", "reservations"), "Reservations not carried into berth",
+				"berth sets limits (cpus, memory), not reservations.")
+		}
+	}
+	if cpus == 0 && mem == 0 {
+		return
+	}
+	rb := b.AppendNewBlock("resources", nil).Body()
+	if cpus != 0 {
+		// float32 in compose-go: round to what a person wrote
+		v, _ := strconv.ParseFloat(strconv.FormatFloat(cpus, 'g', 6, 32), 64)
+		rb.SetAttributeValue("cpus", ctyNumber(v))
+	}
+	if mem != 0 {
+		setString(rb, "memory", sizeText(mem))
+	}
+}
+
+// sizeText writes bytes in the largest binary unit that divides them.
+func sizeText(n int64) string {
+	for _, u := range []struct {
+		s string
+		v int64
+	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
+		if n%u.v == 0 {
+			return strconv.FormatInt(n/u.v, 10) + u.s
+		}
+	}
+	return strconv.FormatInt(n, 10) + "B"
+}
+
+func (c *converter) health(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
+	h := s.HealthCheck
+	if h == nil || h.Disable || len(h.Test) == 0 || h.Test[0] == "NONE" {
+		return
+	}
+	hb := b.AppendNewBlock("health", nil).Body()
+	test := []string(h.Test)
+	if test[0] != "CMD" && test[0] != "CMD-SHELL" {
+		test = append([]string{"CMD-SHELL"}, strings.Join(test, " "))
+	}
+	setStrings(hb, "cmd", test)
+	setDuration(hb, "interval", h.Interval)
+	setDuration(hb, "timeout", h.Timeout)
+	if h.Retries != nil {
+		setInt(hb, "retries", int64(*h.Retries))
+	}
+	setDuration(hb, "start_period", h.StartPeriod)
+	if h.StartInterval != nil {
+		c.warn(at("healthcheck", "start_interval"), "start_interval not carried into berth", "berth probes at interval from the start.")
+	}
+}
+
+func setDuration(b *hclwrite.Body, name string, d *types.Duration) {
+	if d != nil && *d > 0 {
+		setString(b, name, durText(time.Duration(*d)))
+	}
+}
+
+// durText writes d as a person would: 2m, not 2m0s; 1h30m, not 1h30m0s.
+func durText(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+// restart writes the restart policy: deploy.restart_policy (Swarm's) when
+// given, else Compose's restart.
+func (c *converter) restart(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
+	if s.Deploy != nil && s.Deploy.RestartPolicy != nil {
+		rp := s.Deploy.RestartPolicy
+		rb := b.AppendNewBlock("restart", nil).Body()
+		setString(rb, "condition", map[string]string{"on-failure": "on-failure", "none": "none", "any": "any"}[rp.Condition])
+		setDuration(rb, "delay", rp.Delay)
+		if rp.MaxAttempts != nil && *rp.MaxAttempts > 0 {
+			setInt(rb, "max_attempts", int64(*rp.MaxAttempts))
+		}
+		setDuration(rb, "window", rp.Window)
+		if s.Restart != "" {
+			c.warn(at("restart"), "restart and deploy.restart_policy", "berth has one restart policy; deploy.restart_policy was imported, restart %q left out.", s.Restart)
+		}
+		return
+	}
+	if s.Restart == "" {
+		return
+	}
+	cond, n, _ := strings.Cut(s.Restart, ":")
+	rb := b.AppendNewBlock("restart", nil).Body()
+	switch cond {
+	case "no":
+		setString(rb, "condition", "none")
+	case "on-failure":
+		setString(rb, "condition", "on-failure")
+		if m, err := strconv.ParseInt(n, 10, 64); err == nil && m > 0 {
+			setInt(rb, "max_attempts", m)
+		}
+	default: // always, unless-stopped
+		setString(rb, "condition", "any")
+		if cond == "unless-stopped" {
+			c.warn(at("restart"), "unless-stopped imported as any", "berth restarts the containers of %q whenever they stop; a container stopped by hand is restarted by the next apply.", s.Name)
+		}
+	}
+}
+
+func (c *converter) update(b *hclwrite.Body, kind string, u *types.UpdateConfig) {
+	if u == nil {
+		return
+	}
+	ub := b.AppendNewBlock(kind, nil).Body()
+	if u.Parallelism != nil {
+		setInt(ub, "parallelism", int64(*u.Parallelism))
+	}
+	if u.Delay > 0 {
+		setString(ub, "delay", durText(time.Duration(u.Delay)))
+	}
+	setString(ub, "order", u.Order)
+	setString(ub, "failure_action", u.FailureAction)
+	if u.Monitor > 0 {
+		setString(ub, "monitor", durText(time.Duration(u.Monitor)))
+	}
+	if u.MaxFailureRatio > 0 {
+		ub.SetAttributeValue("max_failure_ratio", ctyNumber(float64(u.MaxFailureRatio)))
+	}
+}
+
+func (c *converter) placement(b *hclwrite.Body, p types.Placement) {
+	if len(p.Constraints) == 0 && len(p.Preferences) == 0 && p.MaxReplicas == 0 {
+		return
+	}
+	pb := b.AppendNewBlock("placement", nil).Body()
+	setStrings(pb, "constraints", p.Constraints)
+	if p.MaxReplicas > 0 {
+		setInt(pb, "max_replicas_per_node", int64(p.MaxReplicas))
+	}
+	var spread []string
+	for _, pr := range p.Preferences {
+		spread = append(spread, pr.Spread)
+	}
+	setStrings(pb, "spread", spread)
+}

@@ -1,0 +1,48 @@
+# Imported by `berth import` from base.yaml, override.yaml.
+berth {
+  project = "misc"
+}
+
+network "default" {}
+
+network "edge" {}
+
+service "base" {
+  image   = "busybox"
+  command = ["sleep", "infinity"]
+  env = {
+    A = "1"
+  }
+}
+
+service "cache" {
+  image = "redis:7.2"
+  env = {
+    EXTRA = "from the override"
+  }
+  resources {
+    cpus   = 1.5
+    memory = "1GiB"
+  }
+}
+
+service "child" {
+  image   = "busybox"
+  command = ["sleep", "infinity"]
+  env = {
+    A = "1"
+    B = "2"
+  }
+}
+
+service "web-frontend" {
+  image    = "nginx:1.25"
+  networks = [network.default, network.edge]
+  port {
+    published = 8000
+    target    = 80
+  }
+  restart {
+    condition = "any"
+  }
+}
