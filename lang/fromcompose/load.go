@@ -130,7 +130,10 @@ func (s *Sources) loadError(err error) *hcl.Diagnostic {
 	if file == "" && len(s.Files) > 0 {
 		file = s.Files[0]
 	}
-	if m := lineRE.FindStringSubmatch(msg); m != nil && file != "" {
+	// YAML errors name the problem's line last ("while parsing ... at line
+	// 2, column 12: line 3: did not find ..."); the context's comes first.
+	if all := lineRE.FindAllStringSubmatch(msg, -1); len(all) > 0 && file != "" {
+		m := all[len(all)-1]
 		line, _ := strconv.Atoi(m[1])
 		col := 1
 		if m[2] != "" {
