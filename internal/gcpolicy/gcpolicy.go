@@ -18,7 +18,7 @@ import "runtime/debug"
 const Percent = 200
 
 // MemoryLimit is the soft memory limit of the berth command (1 GiB). Below
-// about 200 MB of live heap it never binds and Percent paces the collector;
+// about 340 MB of live heap it never binds and Percent paces the collector;
 // above that the limit does, so the heap stays near 1 GiB instead of three
 // times the live data. A process whose live heap approaches the limit
 // collects often (the runtime caps that at about half the CPU): set
