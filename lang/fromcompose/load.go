@@ -140,8 +140,26 @@ func (s *Sources) loadError(err error) *hcl.Diagnostic {
 			col, _ = strconv.Atoi(m[2])
 		}
 		d.Subject = s.lineRange(file, line, col).Ptr()
+	} else if m := keyRE.FindStringSubmatch(msg); m != nil && s.At(keyPath(m[1])...) != nil {
+		d.Subject = s.At(keyPath(m[1])...)
 	} else if file != "" {
 		d.Detail = fmt.Sprintf("%s: %s", file, d.Detail)
 	}
 	return d
+}
+
+// keyRE finds the key an interpolation or validation error names
+// ("error while interpolating services.web.ports.[]: ...").
+var keyRE = regexp.MustCompile(`(?:interpolating |validating [^:]+: )([A-Za-z0-9_.\-\[\]]+)`)
+
+// keyPath splits services.web.ports.[] into its keys, without the list
+// markers.
+func keyPath(dotted string) []string {
+	var out []string
+	for _, k := range strings.Split(dotted, ".") {
+		if k != "" && k != "[]" {
+			out = append(out, k)
+		}
+	}
+	return out
 }
