@@ -47,6 +47,17 @@ func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.
 	bb := body.AppendNewBlock("berth", nil).Body()
 	bb.SetAttributeValue("project", ctyString(p.Name))
 
+	// Name everything first, so that a rename's warning points at the
+	// object's own key whichever reference meets it first.
+	for _, n := range sortedKeys(p.Services) {
+		c.name("service", n, src.At("services", n))
+	}
+	for _, n := range sortedKeys(p.Networks) {
+		c.name("network", n, src.At("networks", n))
+	}
+	for _, n := range sortedKeys(p.Volumes) {
+		c.name("volume", n, src.At("volumes", n))
+	}
 	c.networks(body)
 	c.volumes(body)
 	c.files(body, "secret", secretObjects(p.Secrets))
