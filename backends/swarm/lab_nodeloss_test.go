@@ -286,32 +286,11 @@ func measureNodeLoss(ctx context.Context, t *testing.T, lab *swarmtest.Lab, proj
 func replacementTimeline(ctx context.Context, t *testing.T, lab *swarmtest.Lab, project string, m nodeLoss) string {
 	t.Helper()
 	var created, started, healthy []float64
-	for _, tk := range projectTasks(ctx, t, lab, project) {
-		if tk.DesiredState != swarm.TaskStateRunning || tk.Status.ContainerStatus == nil || tk.CreatedAt.Before(m.at) {
-			continue
-		}
-		n := lab.NodeByID(tk.NodeID)
-		if n == nil {
-			continue
-		}
-		c, err := n.Client.ContainerInspect(ctx, tk.Status.ContainerStatus.ContainerID)
-		if err != nil {
-			continue
-		}
-		cr, err1 := time.Parse(time.RFC3339Nano, c.Created)
-		st, err2 := time.Parse(time.RFC3339Nano, c.State.StartedAt)
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		created = append(created, cr.Sub(m.at).Seconds())
-		started = append(started, st.Sub(cr).Seconds())
-		if h := c.State.Health; h != nil {
-			for _, r := range h.Log {
-				if r.ExitCode == 0 {
-					healthy = append(healthy, r.End.Sub(st).Seconds())
-					break
-				}
-			}
+	for _, c := range runningContainers(ctx, t, lab, project, m.at) {
+		created = append(created, c.created.Sub(m.at).Seconds())
+		started = append(started, c.started.Sub(c.created).Seconds())
+		if !c.healthy.IsZero() {
+			healthy = append(healthy, c.healthy.Sub(c.started).Seconds())
 		}
 	}
 	if len(created) == 0 {
