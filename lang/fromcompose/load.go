@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -15,6 +16,10 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/sirupsen/logrus"
 )
+
+// recoverPanics turns a crash of the Compose loader into a diagnostic; the
+// fuzz test turns it off so that crashes are found, not hidden.
+var recoverPanics = true
 
 // Options says what to import.
 type Options struct {
@@ -34,11 +39,19 @@ type Options struct {
 
 // Load reads the Compose files with compose-go. Its errors become
 // diagnostics, at the line compose-go names when it names one.
-func Load(ctx context.Context, o Options) (*types.Project, *Sources, hcl.Diagnostics) {
+func Load(ctx context.Context, o Options) (p *types.Project, src *Sources, diags hcl.Diagnostics) {
+	if recoverPanics {
+		defer func() {
+			if r := recover(); r != nil {
+				p, diags = nil, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Internal error reading the Compose file",
+					Detail: fmt.Sprintf("The Compose loader crashed on %s: %v. Please report this with the file.\n%s", strings.Join(o.Files, ", "), r, debug.Stack())})
+			}
+		}()
+	}
 	if len(o.Files) == 0 {
 		return nil, nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "No Compose file", Detail: "Name the Compose file to import, for example `berth import compose.yaml`."}}
 	}
-	src, diags := readSources(o.Files)
+	src, diags = readSources(o.Files)
 	if diags.HasErrors() {
 		return nil, src, diags
 	}
@@ -53,7 +66,6 @@ func Load(ctx context.Context, o Options) (*types.Project, *Sources, hcl.Diagnos
 	if o.Project != "" {
 		opts = append(opts, cli.WithName(o.Project))
 	}
-	var p *types.Project
 	warnings := captureWarnings(func() error {
 		po, err := cli.NewProjectOptions(o.Files, opts...)
 		if err == nil {
