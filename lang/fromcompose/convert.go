@@ -2,8 +2,10 @@ package fromcompose
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/compose-spec/compose-go/v2/types"
@@ -49,26 +51,26 @@ func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.
 
 	// Name everything first, so that a rename's warning points at the
 	// object's own key whichever reference meets it first.
-	for _, n := range sortedKeys(p.Services) {
+	for _, n := range slices.Sorted(maps.Keys(p.Services)) {
 		c.name("service", n, src.At("services", n))
 	}
-	for _, n := range sortedKeys(p.Networks) {
+	for _, n := range slices.Sorted(maps.Keys(p.Networks)) {
 		c.name("network", n, src.At("networks", n))
 	}
-	for _, n := range sortedKeys(p.Volumes) {
+	for _, n := range slices.Sorted(maps.Keys(p.Volumes)) {
 		c.name("volume", n, src.At("volumes", n))
 	}
 	c.networks(body)
 	c.volumes(body)
 	c.files(body, "secret", secretObjects(p.Secrets))
 	c.files(body, "config", configObjects(p.Configs))
-	for _, name := range sortedKeys(p.Services) {
+	for _, name := range slices.Sorted(maps.Keys(p.Services)) {
 		c.service(body, p.Services[name])
 	}
 	if len(p.DisabledServices) > 0 {
 		c.warn(nil, "Services of inactive profiles left out",
 			"%s belong to profiles that are not active, so `docker compose up` would not start them either. Import with --profile NAME to include them.",
-			quoteList(sortedKeys(p.DisabledServices)))
+			quoteList(slices.Sorted(maps.Keys(p.DisabledServices))))
 	}
 	return emptyBlocks.ReplaceAll(hclwrite.Format(f.Bytes()), []byte("$1 {}")), c.vars, c.diags
 }

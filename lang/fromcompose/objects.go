@@ -4,6 +4,8 @@ import (
 	"github.com/compose-spec/compose-go/v2/types"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
+	"maps"
+	"slices"
 )
 
 func ctyString(s string) cty.Value { return cty.StringVal(s) }
@@ -14,7 +16,7 @@ func ctyNumber(f float64) cty.Value { return cty.NumberFloatVal(f) }
 // "default" network is berth's implicit one too; it is declared only when
 // a service lists it beside others.
 func (c *converter) networks(body *hclwrite.Body) {
-	for _, name := range sortedKeys(c.p.Networks) {
+	for _, name := range slices.Sorted(maps.Keys(c.p.Networks)) {
 		n := c.p.Networks[name]
 		if name == "default" && !c.defaultListedWithOthers() {
 			continue
@@ -53,7 +55,7 @@ func (c *converter) defaultListedWithOthers() bool {
 }
 
 func (c *converter) volumes(body *hclwrite.Body) {
-	for _, name := range sortedKeys(c.p.Volumes) {
+	for _, name := range slices.Sorted(maps.Keys(c.p.Volumes)) {
 		v := c.p.Volumes[name]
 		at := c.src.At("volumes", name)
 		body.AppendNewline()
@@ -95,7 +97,7 @@ func secretObjects(m types.Secrets) map[string]types.FileObjectConfig {
 // BERTH_VAR_<name>; an external one is left out, with a warning.
 func (c *converter) files(body *hclwrite.Body, kind string, m map[string]types.FileObjectConfig) {
 	top := kind + "s"
-	for _, name := range sortedKeys(m) {
+	for _, name := range slices.Sorted(maps.Keys(m)) {
 		o := m[name]
 		at := c.src.At(top, name)
 		if o.External {

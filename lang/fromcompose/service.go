@@ -1,6 +1,8 @@
 package fromcompose
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,7 +42,7 @@ func (c *converter) service(body *hclwrite.Body, s types.ServiceConfig) {
 	c.serviceNetworks(b, s, at)
 	if len(s.DependsOn) > 0 {
 		var deps []string
-		for _, d := range sortedKeys(s.DependsOn) {
+		for _, d := range slices.Sorted(maps.Keys(s.DependsOn)) {
 			deps = append(deps, c.name("service", d, nil))
 			if cond := s.DependsOn[d].Condition; cond == types.ServiceConditionCompletedSuccessfully {
 				c.warn(at("depends_on", d), "depends_on condition not carried into berth",

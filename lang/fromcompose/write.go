@@ -1,8 +1,6 @@
 package fromcompose
 
 import (
-	"sort"
-
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
@@ -64,13 +62,4 @@ func setRefs(b *hclwrite.Body, name, kind string, names []string) {
 		elems[i] = ref(kind, n)
 	}
 	b.SetAttributeRaw(name, hclwrite.TokensForTuple(elems))
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
