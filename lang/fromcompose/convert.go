@@ -68,9 +68,13 @@ func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.
 		c.service(body, p.Services[name])
 	}
 	if len(p.DisabledServices) > 0 {
+		names := slices.Sorted(maps.Keys(p.DisabledServices))
+		what := "The service " + quoteList(names) + " belongs"
+		if len(names) > 1 {
+			what = "The services " + quoteList(names) + " belong"
+		}
 		c.warn(nil, "Services of inactive profiles left out",
-			"%s belong to profiles that are not active, so `docker compose up` would not start them either. Import with --profile NAME to include them.",
-			quoteList(slices.Sorted(maps.Keys(p.DisabledServices))))
+			"%s to profiles that are not active, so `docker compose up` would not start them either. Import with --profile NAME to include them.", what)
 	}
 	return emptyBlocks.ReplaceAll(hclwrite.Format(f.Bytes()), []byte("$1 {}")), c.vars, c.diags
 }
