@@ -8,20 +8,28 @@ var secretBlockSchema = &hcl.BodySchema{
 
 // decodeSecretBlock decodes a `secret "name" {}` block: a file or a value.
 func (st *loadState) decodeSecretBlock(b *hcl.Block) *Secret {
-	c := st.content(b.Body, secretBlockSchema)
-	a := st.attrsOf(c, st.ctx)
 	s := &Secret{Name: b.Labels[0], DeclRange: b.DefRange}
-	a.requireOne(b.DefRange, "secret", "file", "value")
-	a.str("file", &s.File)
-	if s.File != "" {
-		s.Path = st.checkFile(a, "secret", s.File)
-	}
-	var value string
-	a.str("value", &value)
-	if a.has("value") {
-		s.Value = []byte(value)
-	}
+	s.File, s.Path, s.Value = st.decodeFileSource(b, "secret", "value", secretBlockSchema)
 	return s
+}
+
+// decodeFileSource decodes the body shared by secret and config blocks:
+// exactly one of `file` (resolved against the spec directory and checked
+// to exist) and an inline attribute (value or content). data is nil unless
+// the inline attribute is set.
+func (st *loadState) decodeFileSource(b *hcl.Block, block, inline string, schema *hcl.BodySchema) (file, path string, data []byte) {
+	a := st.attrsOf(st.content(b.Body, schema), st.ctx)
+	a.requireOne(b.DefRange, block, "file", inline)
+	a.str("file", &file)
+	if file != "" {
+		path = st.checkFile(a, block, file)
+	}
+	var text string
+	a.str(inline, &text)
+	if a.has(inline) {
+		data = []byte(text)
+	}
+	return file, path, data
 }
 
 // checkFile resolves a file attribute against the spec directory and
