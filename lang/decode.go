@@ -86,33 +86,24 @@ func (st *loadState) decodeBlocks() {
 	for _, b := range st.decls.blocks["berth"] {
 		st.decodeBerthBlock(b)
 	}
-	for _, b := range st.decls.blocks["network"] {
-		s.Networks[b.Labels[0]] = st.decodeNetworkBlock(b)
-	}
-	for _, b := range st.decls.blocks["volume"] {
-		s.Volumes[b.Labels[0]] = st.decodeVolumeBlock(b)
-	}
-	for _, b := range st.decls.blocks["secret"] {
-		s.Secrets[b.Labels[0]] = st.decodeSecretBlock(b)
-	}
-	for _, b := range st.decls.blocks["config"] {
-		s.Configs[b.Labels[0]] = st.decodeConfigBlock(b)
-	}
+	decodeNamed(st, "network", s.Networks, (*loadState).decodeNetworkBlock)
+	decodeNamed(st, "volume", s.Volumes, (*loadState).decodeVolumeBlock)
+	decodeNamed(st, "secret", s.Secrets, (*loadState).decodeSecretBlock)
+	decodeNamed(st, "config", s.Configs, (*loadState).decodeConfigBlock)
 	st.decodeServices()
 	for _, l := range decodeAll(st, st.decls.blocks["link"], (*loadState).decodeLinkBlock) {
 		s.Links[l.Key()] = l
 	}
-	for _, b := range st.decls.blocks["queue"] {
-		s.Queues[b.Labels[0]] = st.decodeQueueBlock(b)
-	}
-	for _, b := range st.decls.blocks["load"] {
-		s.Loads[b.Labels[0]] = st.decodeLoadBlock(b)
-	}
-	for _, b := range st.decls.blocks["scenario"] {
-		s.Scenarios[b.Labels[0]] = st.decodeScenarioBlock(b)
-	}
-	for _, b := range st.decls.blocks["slo"] {
-		s.SLOs[b.Labels[0]] = st.decodeSLOBlock(b)
+	decodeNamed(st, "queue", s.Queues, (*loadState).decodeQueueBlock)
+	decodeNamed(st, "load", s.Loads, (*loadState).decodeLoadBlock)
+	decodeNamed(st, "scenario", s.Scenarios, (*loadState).decodeScenarioBlock)
+	decodeNamed(st, "slo", s.SLOs, (*loadState).decodeSLOBlock)
+}
+
+// decodeNamed decodes the blocks of one kind into m, by their name label.
+func decodeNamed[T any](st *loadState, kind string, m map[string]T, decode func(*loadState, *hcl.Block) T) {
+	for _, b := range st.decls.blocks[kind] {
+		m[b.Labels[0]] = decode(st, b)
 	}
 }
 
