@@ -27,6 +27,10 @@ type Spec struct {
 	// Nodes is the number of hosts the simulator places replicas on
 	// (berth.nodes). Default 1. Swarm placement spreads replicas over them.
 	Nodes int `json:"nodes"`
+	// Registry is where the swarm backend pushes the images berth builds
+	// (the emulator's), as host[:port][/path] (berth.registry); the nodes
+	// then pull them by digest. Empty: they are copied to each node.
+	Registry string `json:"registry,omitempty"`
 	// Defaults holds project-wide simulation defaults (berth.defaults).
 	Defaults Defaults `json:"defaults"`
 
