@@ -34,6 +34,9 @@ type TargetOptions struct {
 	// NeedEmulator is set when some service is emulated, so the backend
 	// must name (and may build) the emulator image.
 	NeedEmulator bool
+	// Registry is berth.registry: the swarm backend runs the emulator
+	// image from there (pushed by Apply). The compose backend ignores it.
+	Registry string
 }
 
 // NeedsEmulator reports whether any service of spec runs under the

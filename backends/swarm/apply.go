@@ -34,6 +34,9 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 	if opts.Parallelism <= 0 {
 		opts.Parallelism = defaultParallelism
 	}
+	if err := b.pushImages(ctx, p, opts.Progress); err != nil {
+		return nil, err
+	}
 	if err := b.distributeImages(ctx, p, opts.Progress); err != nil {
 		return nil, err
 	}

@@ -114,6 +114,9 @@ func (b *Backend) Target(ctx context.Context, opts backends.TargetOptions) (plan
 		return nil, err
 	}
 	t.EmulatorImage = ref
+	if opts.Registry != "" {
+		t.EmulatorImage = opts.Registry + "/" + ref // Apply pushes it there
+	}
 	return t, nil
 }
 

@@ -82,12 +82,24 @@ func (b *Backend) warnSingleCopy(ctx context.Context, refs []string, prog *backe
 // localImages are the images of created and updated services that name no
 // registry, sorted.
 func localImages(p *planner.Plan) []string {
+	var out []string
+	for _, ref := range planImages(p) {
+		if !namesRegistry(ref) {
+			out = append(out, ref)
+		}
+	}
+	return out
+}
+
+// planImages are the images of the plan's created, updated and replaced
+// services, sorted and unique.
+func planImages(p *planner.Plan) []string {
 	seen := map[string]bool{}
 	for _, c := range p.Changes {
 		if c.Type != TypeService || c.After == nil || (c.Action != planner.Create && c.Action != planner.Update && c.Action != planner.Replace) {
 			continue
 		}
-		if ref := c.After.Attrs.String(attrImage); ref != "" && !namesRegistry(ref) {
+		if ref := c.After.Attrs.String(attrImage); ref != "" {
 			seen[ref] = true
 		}
 	}

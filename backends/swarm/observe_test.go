@@ -41,3 +41,18 @@ func TestObserveVersions(t *testing.T) {
 		}
 	}
 }
+
+func TestImageAsAsked(t *testing.T) {
+	const digest = "@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	for _, tc := range []struct{ running, asked, want string }{
+		{"reg.example.com/app:1" + digest, "reg.example.com/app:1", "reg.example.com/app:1"},          // pinned by the manager
+		{"berth-emulator:abc", "berth-emulator:abc", "berth-emulator:abc"},                            // not resolved
+		{"reg.example.com/app:2" + digest, "reg.example.com/app:1", "reg.example.com/app:2" + digest}, // changed by hand: drift
+		{"reg.example.com/app:1" + digest, "", "reg.example.com/app:1" + digest},                      // no label: as it runs
+		{"reg.example.com/app:1@md5:00", "reg.example.com/app:1", "reg.example.com/app:1@md5:00"},
+	} {
+		if got := imageAsAsked(tc.running, tc.asked); got != tc.want {
+			t.Errorf("imageAsAsked(%q, %q) = %q, want %q", tc.running, tc.asked, got, tc.want)
+		}
+	}
+}

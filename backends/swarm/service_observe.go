@@ -32,6 +32,7 @@ func defFromSwarm(s swarm.ServiceSpec, env observeEnv) *serviceDef {
 	}
 	if cs := s.TaskTemplate.ContainerSpec; cs != nil {
 		containerFromSwarm(cs, env.Project, d)
+		d.Image = imageAsAsked(cs.Image, s.Labels[LabelStackImage])
 	}
 	if r := s.TaskTemplate.Resources; r != nil && r.Limits != nil {
 		d.CPUs = float64(r.Limits.NanoCPUs) / 1e9
@@ -52,6 +53,17 @@ func defFromSwarm(s swarm.ServiceSpec, env observeEnv) *serviceDef {
 		endpointFromSwarm(e, d)
 	}
 	return d
+}
+
+// imageAsAsked undoes the manager's pinning: an image resolved against its
+// registry runs as ref@sha256:…, and the stack label keeps the ref as
+// asked (as `docker stack deploy` does). Any other difference (an image
+// changed by hand) is kept, so it shows as drift.
+func imageAsAsked(running, asked string) string {
+	if ref, digest, ok := strings.Cut(running, "@"); ok && ref == asked && strings.HasPrefix(digest, "sha256:") {
+		return asked
+	}
+	return running
 }
 
 func containerFromSwarm(cs *swarm.ContainerSpec, project string, d *serviceDef) {

@@ -100,7 +100,7 @@ type planned struct {
 
 // makePlan observes the project and plans spec with be.
 func makePlan(ctx context.Context, cmd *cobra.Command, be backends.Backend, spec *lang.Spec, dir string, emulate bool) (*planned, error) {
-	tg, err := be.Target(ctx, backends.TargetOptions{Emulate: emulate, NeedEmulator: backends.NeedsEmulator(spec, emulate)})
+	tg, err := be.Target(ctx, backends.TargetOptions{Emulate: emulate, NeedEmulator: backends.NeedsEmulator(spec, emulate), Registry: spec.Registry})
 	if err != nil {
 		return nil, err
 	}
