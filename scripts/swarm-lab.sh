@@ -14,6 +14,11 @@
 #   swarm-lab.sh kill I     crash node I: SIGKILL its daemon, containerd and containers
 #   swarm-lab.sh start I    start node I's daemon again (it rejoins the swarm)
 #
+# A plain-HTTP image registry (Debian's docker-registry, installed when
+# missing) listens on the bridge, 10.231.0.254:5000, for `berth { registry
+# = "10.231.0.254:5000" }`; every node lists it in its insecure-registries.
+# Its blobs live in the state directory.
+#
 # The host engine (/var/run/docker.sock) is never touched, except for one
 # iptables rule (DOCKER-USER, or FORWARD when there is no DOCKER-USER chain)
 # that lets bridged lab traffic through the host engine's FORWARD DROP; it is
@@ -27,6 +32,7 @@ STATE="${BERTH_SWARM_LAB_DIR:-/tmp/berth-swarm-lab}"
 PREFIX=berthlab
 BRIDGE="${PREFIX}0"
 NET=10.231.0        # the lab network; node N is $NET.N, the bridge $NET.254
+REGISTRY="$NET.254:5000"   # the lab's registry, on the bridge
 SWARM_POOL=10.232.0.0/16   # overlay subnets (swarm init --default-addr-pool)
 # Per node: docker0 is 10.233.N.1/24 and local networks (docker_gwbridge)
 # come from 10.(234+N).0.0/16, away from the host engine's 172.17+/192.168.
@@ -125,6 +131,7 @@ start_daemon() {
 			--bip 10.233.$i.1/24 \
 			--default-address-pool base=10.$((234 + i)).0.0/16,size=24 \
 			--cgroup-parent '$(cgroup "$i")' \
+			--insecure-registry '$REGISTRY' \
 			--log-level warn" \
 		</dev/null >>"$d/dockerd.log" 2>&1 &
 }
@@ -181,6 +188,52 @@ wait_ready() {
 
 # --- commands ------------------------------------------------------------
 
+registry_pid() {
+	local pid
+	pid="$(cat "$STATE/registry.pid" 2>/dev/null)" || return 1
+	[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+registry_answers() { (exec 3<>"/dev/tcp/${REGISTRY%:*}/${REGISTRY#*:}") 2>/dev/null; }
+
+# start_registry: the lab's registry. Without Debian's docker-registry (and
+# no way to install it) the lab works without one, and says so.
+start_registry() {
+	local k
+	registry_pid >/dev/null && return 0
+	if ! command -v docker-registry >/dev/null 2>&1; then
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-registry >/dev/null 2>&1 ||
+			{ log "no registry: docker-registry is not installed and could not be"; return 0; }
+	fi
+	mkdir -p "$STATE/registry"
+	cat >"$STATE/registry.yml" <<-EOF
+		version: 0.1
+		log:
+		  level: warn
+		storage:
+		  filesystem:
+		    rootdirectory: $STATE/registry
+		  delete:
+		    enabled: true
+		http:
+		  addr: $REGISTRY
+	EOF
+	setsid docker-registry serve "$STATE/registry.yml" </dev/null >>"$STATE/registry.log" 2>&1 &
+	echo $! >"$STATE/registry.pid"
+	for k in $(seq 1 40); do
+		registry_answers && { log "registry on $REGISTRY"; return 0; }
+		sleep 0.25
+	done
+	tail -n 5 "$STATE/registry.log" >&2 || true
+	die "the registry did not answer on $REGISTRY within 10s"
+}
+
+stop_registry() {
+	local pid
+	pid="$(registry_pid)" || return 0
+	kill -TERM "$pid" 2>/dev/null || true
+}
+
 cmd_up() {
 	local n=${1:-3} have i
 	[[ "$n" =~ ^[1-9][0-9]?$ ]] && [ "$n" -le 50 ] || die "up: N must be 1..50, got '$n'"
@@ -193,6 +246,7 @@ cmd_up() {
 	ensure_bridge
 	ensure_forward_rule
 	for i in $(seq 1 "$n"); do ensure_netns "$i"; done
+	start_registry
 	for i in $(seq 1 "$n"); do start_daemon "$i"; done
 	for i in $(seq 1 "$n"); do wait_daemon "$i"; done
 	ensure_swarm "$n"
@@ -256,6 +310,7 @@ cmd_down() {
 		fi
 	done
 	wait
+	stop_registry
 	# A veth goes with its namespace, a moment later: ignore "not found".
 	for i in $(seq 1 50); do
 		if [ -e "/var/run/netns/$(netns "$i")" ]; then ip netns del "$(netns "$i")" || true; fi
@@ -279,7 +334,9 @@ cmd_env() {
 		nodes="$nodes${nodes:+,}$(sock "$i")"
 		nss="$nss${nss:+,}/var/run/netns/$(netns "$i")"
 	done
-	echo "manager=$(sock 1);nodes=$nodes;netns=$nss;state=$STATE;script=$SELF"
+	local reg=""
+	registry_pid >/dev/null && reg=";registry=$REGISTRY"
+	echo "manager=$(sock 1);nodes=$nodes;netns=$nss;state=$STATE;script=$SELF$reg"
 }
 
 cmd_status() {
@@ -293,6 +350,7 @@ cmd_status() {
 			echo "n$i  $NET.$i  dockerd not running"
 		fi
 	done
+	if pid="$(registry_pid)"; then echo "registry  $REGISTRY  pid $pid"; else echo "registry  not running"; fi
 	dk 1 node ls 2>/dev/null || echo "manager does not answer"
 }
 

@@ -76,7 +76,7 @@ func (e *labEnv) plan(ctx context.Context, project string, spec *lang.Spec, emul
 		p.Project = project
 		return p, &planner.Desired{Project: project}
 	}
-	tgt, err := e.b.Target(ctx, backends.TargetOptions{Emulate: emulate, NeedEmulator: backends.NeedsEmulator(spec, emulate)})
+	tgt, err := e.b.Target(ctx, backends.TargetOptions{Emulate: emulate, NeedEmulator: backends.NeedsEmulator(spec, emulate), Registry: spec.Registry})
 	if err != nil {
 		e.t.Fatal(err)
 	}

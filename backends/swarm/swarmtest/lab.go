@@ -35,6 +35,7 @@ type Lab struct {
 	Nodes       []*Node
 	State       string // the lab's state directory
 	Script      string // scripts/swarm-lab.sh, for kill/start
+	Registry    string // the lab's plain-HTTP registry (host:port), or ""
 }
 
 // Node is one dockerd of the lab.
@@ -48,11 +49,12 @@ type Node struct {
 
 // Info is the parsed form of the BERTH_SWARM_LAB line.
 type Info struct {
-	Manager string
-	Nodes   []string
-	NetNS   []string
-	State   string
-	Script  string
+	Manager  string
+	Nodes    []string
+	NetNS    []string
+	State    string
+	Script   string
+	Registry string
 }
 
 // ParseInfo parses the BERTH_SWARM_LAB line.
@@ -74,6 +76,8 @@ func ParseInfo(s string) (Info, error) {
 			in.State = v
 		case "script":
 			in.Script = v
+		case "registry":
+			in.Registry = v
 		}
 	}
 	if in.Manager == "" || len(in.Nodes) == 0 {
@@ -136,7 +140,7 @@ func connect(line string) (*Lab, error) {
 	if err != nil {
 		return nil, err
 	}
-	lab := &Lab{ManagerHost: in.Manager, State: in.State, Script: in.Script}
+	lab := &Lab{ManagerHost: in.Manager, State: in.State, Script: in.Script, Registry: in.Registry}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	for i, host := range in.Nodes {

@@ -26,6 +26,11 @@ func TestParseInfo(t *testing.T) {
 				State:   "/s", Script: "/x/swarm-lab.sh",
 			},
 		},
+		{
+			name: "with a registry",
+			in:   "manager=unix:///a;nodes=unix:///a;registry=10.231.0.254:5000",
+			want: Info{Manager: "unix:///a", Nodes: []string{"unix:///a"}, Registry: "10.231.0.254:5000"},
+		},
 		{name: "no manager", in: "nodes=unix:///a", wantErr: true},
 		{name: "not key=value", in: "manager", wantErr: true},
 		{name: "netns count mismatch", in: "manager=a;nodes=a,b;netns=x", wantErr: true},
