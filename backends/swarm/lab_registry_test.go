@@ -25,7 +25,6 @@ func TestLabRegistry(t *testing.T) {
 		}
 		t.Skip("the swarm lab has no registry")
 	}
-	e.b.nodes = nil // nothing can be copied: the nodes must pull
 	const project = "swregistry"
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -34,7 +33,12 @@ func TestLabRegistry(t *testing.T) {
 	spec.Registry = e.lab.Registry
 	spec.Services["api"].Replicas = len(e.lab.Nodes) // one per node (max_replicas_per_node = 1)
 	e.destroy(project)
-	t.Cleanup(func() { e.destroy(project) })
+	engines := e.b.nodes
+	t.Cleanup(func() {
+		e.b.nodes = engines // destroy waits for the tasks' containers on each node
+		e.destroy(project)
+	})
+	e.b.nodes = nil // nothing can be copied: the nodes must pull
 
 	p, d := e.plan(ctx, project, spec, false)
 	want := e.lab.Registry + "/berth-emulator:"
