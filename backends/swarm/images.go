@@ -3,7 +3,9 @@ package swarm
 import (
 	"context"
 	"fmt"
-	"sort"
+	"iter"
+	"maps"
+	"slices"
 	"sync"
 	"time"
 
@@ -82,31 +84,26 @@ func (b *Backend) warnSingleCopy(ctx context.Context, refs []string, prog *backe
 // localImages are the images of created and updated services that name no
 // registry, sorted.
 func localImages(p *planner.Plan) []string {
-	var out []string
-	for _, ref := range planImages(p) {
-		if !namesRegistry(ref) {
-			out = append(out, ref)
-		}
-	}
-	return out
-}
-
-// planImages are the images of the plan's created, updated and replaced
-// services, sorted and unique.
-func planImages(p *planner.Plan) []string {
 	seen := map[string]bool{}
-	for _, c := range p.Changes {
-		if c.Type != TypeService || c.After == nil || (c.Action != planner.Create && c.Action != planner.Update && c.Action != planner.Replace) {
-			continue
-		}
-		if ref := c.After.Attrs.String(attrImage); ref != "" {
+	for c := range changedServices(p) {
+		if ref := c.After.Attrs.String(attrImage); ref != "" && !namesRegistry(ref) {
 			seen[ref] = true
 		}
 	}
-	out := make([]string, 0, len(seen))
-	for r := range seen {
-		out = append(out, r)
+	return slices.Sorted(maps.Keys(seen))
+}
+
+// changedServices yields the plan's services that are created, updated or
+// replaced.
+func changedServices(p *planner.Plan) iter.Seq[*planner.Change] {
+	return func(yield func(*planner.Change) bool) {
+		for _, c := range p.Changes {
+			if c.Type != TypeService || c.After == nil || (c.Action != planner.Create && c.Action != planner.Update && c.Action != planner.Replace) {
+				continue
+			}
+			if !yield(c) {
+				return
+			}
+		}
 	}
-	sort.Strings(out)
-	return out
 }

@@ -46,10 +46,7 @@ func (b *Backend) pushImages(ctx context.Context, p *planner.Plan, prog *backend
 // image), sorted and unique.
 func registryEmulatorImages(p *planner.Plan) []string {
 	seen := map[string]bool{}
-	for _, c := range p.Changes {
-		if c.Type != TypeService || c.After == nil || (c.Action != planner.Create && c.Action != planner.Update && c.Action != planner.Replace) {
-			continue
-		}
+	for c := range changedServices(p) {
 		ref := c.After.Attrs.String(attrImage)
 		if c.Before != nil && c.Before.Attrs.String(attrImage) == ref {
 			continue // the registry has it since the service runs it
