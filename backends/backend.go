@@ -66,7 +66,17 @@ type ApplyOptions struct {
 	// Wait is how long to wait for containers to be running or healthy
 	// after the steps; 0 means DefaultWait.
 	Wait time.Duration
+	// Pull is what the compose backend does with an image the engine
+	// lacks: PullNever ("" too) refuses the apply, PullMissing pulls it.
+	// Swarm nodes pull what they lack themselves.
+	Pull string
 }
+
+// Pull policies, as `docker compose up --pull` names them.
+const (
+	PullNever   = "never"
+	PullMissing = "missing"
+)
 
 // Defaults of ApplyOptions.
 const (

@@ -5,7 +5,8 @@
 #   - An engine that already answers (DOCKER_HOST or the default socket) is
 #     reused and left alone: nothing is recorded, docker-down.sh stops nothing.
 #   - Otherwise Debian's dockerd is started (installed with apt-get first
-#     when it is missing, with docker-compose for the Compose checks), its
+#     when it is missing, with docker-compose and docker-registry for the
+#     Compose and pull checks), its
 #     pid recorded in $BERTH_TEST_STATE/dockerd.pid so docker-down.sh stops
 #     exactly that daemon.
 #
@@ -34,11 +35,15 @@ else
 		apt-get update -qq
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
 	fi
-	if ! command -v docker-compose >/dev/null 2>&1; then
-		# Optional: the Compose checks skip without it (and fail under CI=true only if they need it).
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null 2>&1 ||
-			echo "docker-up: could not install docker-compose; the Compose checks will skip" >&2
-	fi
+	# Optional: the checks that need them skip without them (and fail
+	# under CI=true): docker-compose for the Compose checks, Debian's
+	# docker-registry (a local registry on 127.0.0.1) for the pull checks.
+	for tool in docker-compose docker-registry; do
+		if ! command -v "$tool" >/dev/null 2>&1; then
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null 2>&1 ||
+				echo "docker-up: could not install $tool; the checks that need it will skip" >&2
+		fi
+	done
 	mkdir -p "$root"
 	host=()
 	case "${DOCKER_HOST:-}" in

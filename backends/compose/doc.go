@@ -1,6 +1,7 @@
 // Package compose is berth's Docker Compose backend: one container per
 // replica, named <project>-<service>-<n>, on bridge networks, driven through
-// the Engine API (github.com/docker/docker/client). It never pulls.
+// the Engine API (github.com/docker/docker/client). It pulls an image only
+// when apply is asked to (backends.PullMissing).
 //
 // It does the three things of a backend, and decides nothing while acting:
 //

@@ -2,10 +2,16 @@ package compose
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
+	"github.com/docker/docker/client"
+
+	"github.com/berth-dev/berth/backends"
 	"github.com/berth-dev/berth/planner"
 )
 
@@ -14,10 +20,11 @@ import (
 const emulatorRepo = "berth-emulator"
 
 // checkImages makes sure every image the plan's new containers run is on
-// the engine before any step runs: berth never pulls. A missing emulator
-// image is built (it is berth's own); any other missing image is an error
-// naming it.
-func (b *Backend) checkImages(ctx context.Context, p *planner.Plan) error {
+// the engine before any step runs. A missing emulator image is built (it
+// is berth's own); any other missing image is pulled when pull is
+// PullMissing, and otherwise an error naming it: by default berth never
+// pulls.
+func (b *Backend) checkImages(ctx context.Context, p *planner.Plan, pull string, prog *backends.Progress) error {
 	images := map[string]bool{}
 	for _, s := range p.Steps {
 		if s.Op == planner.OpCreate && s.Change.Type == TypeContainer {
@@ -46,9 +53,32 @@ func (b *Backend) checkImages(ctx context.Context, p *planner.Plan) error {
 		}
 		missing = append(missing, ref)
 	}
-	if len(missing) > 0 {
-		sort.Strings(missing)
-		return fmt.Errorf("the engine has no image %s, and berth never pulls: build or load it first (docker build, docker load)", strings.Join(missing, ", "))
+	if len(missing) == 0 {
+		return nil
 	}
-	return nil
+	sort.Strings(missing)
+	if pull != backends.PullMissing {
+		return fmt.Errorf("the engine has no image %s, and berth does not pull unless asked: build or load it first (docker build, docker load), or apply with --pull missing", strings.Join(missing, ", "))
+	}
+	return pullImages(ctx, b.cli, missing, prog)
+}
+
+// pullImages pulls refs into the engine, all at once, with a line per
+// image as it starts and ends.
+func pullImages(ctx context.Context, cli *client.Client, refs []string, prog *backends.Progress) error {
+	errs := make([]error, len(refs))
+	var wg sync.WaitGroup
+	for i, ref := range refs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			start := time.Now()
+			prog.Printf("image %s: pulling", ref)
+			if errs[i] = backends.PullImage(ctx, cli, ref); errs[i] == nil {
+				prog.Printf("image %s: pulled (%s)", ref, time.Since(start).Round(10*time.Millisecond))
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }

@@ -54,6 +54,9 @@ cannot tell is gone: a live pid, or a process on another host.`,
   berth plan -out plan.json examples/shop && berth apply plan.json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if af.pull != backends.PullNever && af.pull != backends.PullMissing {
+				return fmt.Errorf("unknown --pull %q: use never or missing", af.pull)
+			}
 			ctx, stop := interruptible(cmd)
 			defer stop()
 			target := specDir(args)
@@ -65,6 +68,7 @@ cannot tell is gone: a live pid, or a process on another host.`,
 	}
 	df.register(cmd.Flags(), true)
 	af.register(cmd.Flags())
+	cmd.Flags().StringVar(&af.pull, "pull", backends.PullNever, "images the engine lacks: never (refuse, the default) or missing (pull them; compose backend; swarm nodes pull on their own)")
 	return singleDashFlags(cmd)
 }
 
@@ -74,6 +78,7 @@ type applyFlags struct {
 	forceUnlock bool
 	parallelism int
 	wait        time.Duration
+	pull        string // apply only
 }
 
 func (f *applyFlags) register(fs interface {
@@ -186,7 +191,7 @@ func runApply(ctx context.Context, cmd *cobra.Command, be backends.Backend, p *p
 	out := cmd.OutOrStdout()
 	prog := backends.NewProgress(out, isTerminal(out))
 	fmt.Fprintln(out)
-	res, err := be.Apply(ctx, p, backends.ApplyOptions{Contents: contents, Progress: prog, Parallelism: af.parallelism, Wait: af.wait})
+	res, err := be.Apply(ctx, p, backends.ApplyOptions{Contents: contents, Progress: prog, Parallelism: af.parallelism, Wait: af.wait, Pull: af.pull})
 	prog.Close()
 	if err != nil {
 		return &exitError{code: ExitError, err: err}

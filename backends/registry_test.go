@@ -1,4 +1,4 @@
-package emulator
+package backends
 
 import (
 	"encoding/base64"
@@ -26,7 +26,7 @@ func TestRegistryAuth(t *testing.T) {
 		return c
 	}
 	// No config file: anonymous.
-	got, err := registryAuth("reg.example.com")
+	got, err := RegistryAuth("reg.example.com/app:1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,20 +37,35 @@ func TestRegistryAuth(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "config.json"), []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	got, err = registryAuth("reg.example.com")
+	got, err = RegistryAuth("reg.example.com/app:1")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c := decode(got); c.Username != "ci" || c.Password != "s3cr:et" {
 		t.Errorf("stored credentials: %+v", c)
 	}
-	if c, _ := registryAuth("other.example.com"); decode(c).Username != "" {
+	if c, _ := RegistryAuth("other.example.com/app:1"); decode(c).Username != "" {
 		t.Errorf("credentials of another registry were used")
 	}
 	if err := os.WriteFile(filepath.Join(dir, "config.json"), []byte("{"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := registryAuth("reg.example.com"); err == nil {
+	if _, err := RegistryAuth("reg.example.com/app:1"); err == nil {
 		t.Error("a broken config.json is not reported")
+	}
+}
+
+func TestRegistryHost(t *testing.T) {
+	for ref, want := range map[string]string{
+		"redis:7":                       "index.docker.io",
+		"library/redis:7":               "index.docker.io",
+		"reg.example.com/team/app:1":    "reg.example.com",
+		"127.0.0.1:5000/app@sha256:abc": "127.0.0.1:5000",
+		"localhost/app":                 "localhost",
+		"team/app:1":                    "index.docker.io",
+	} {
+		if got := registryHost(ref); got != want {
+			t.Errorf("registryHost(%q) = %q, want %q", ref, got, want)
+		}
 	}
 }
