@@ -3,6 +3,7 @@ package swarm
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -164,7 +165,16 @@ func stackIgnores(svc *lang.Service, d *serviceDef, t *Target) hcl.Diagnostics {
 			Subject: svc.DeclRange.Ptr(),
 		})
 	}
-	if t.Emulate || svc.Emulated() {
+	if (t.Emulate || svc.Emulated()) && namesRegistry(d.Image) {
+		local := path.Base(d.Image)
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "The emulator image must be in the registry",
+			Detail: fmt.Sprintf("Service %q runs berth's emulator image from the registry, %s. docker stack deploy does not push it: "+
+				"push it first (docker tag %s %s && docker push %s), or let berth apply do it.", svc.Name, d.Image, local, d.Image, d.Image),
+			Subject: svc.DeclRange.Ptr(),
+		})
+	} else if t.Emulate || svc.Emulated() {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagWarning,
 			Summary:  "The emulator image must be on every node",

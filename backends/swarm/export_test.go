@@ -105,3 +105,19 @@ func TestLabExportStackDeploy(t *testing.T) {
 		}
 	}
 }
+
+// With a registry, the export runs the emulator from it, as apply does,
+// and says it must be pushed there.
+func TestExportComposeRegistry(t *testing.T) {
+	spec := loadShop(t)
+	out, diags := ExportCompose(spec, &Target{EmulatorImage: "reg.example.com/team/berth-emulator:test"})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	if s := summaries(diags); !strings.Contains(s, "The emulator image must be in the registry") || strings.Contains(s, "must be on every node") {
+		t.Errorf("warnings:\n%s", s)
+	}
+	if !strings.Contains(string(out), "image: reg.example.com/team/berth-emulator:test") {
+		t.Errorf("the export does not run the registry's image:\n%s", out)
+	}
+}

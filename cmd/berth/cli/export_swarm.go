@@ -19,6 +19,9 @@ func exportSwarm(cmd *cobra.Command, spec *lang.Spec, emulate bool, out string) 
 	tg := &swarm.Target{Emulate: emulate}
 	if backends.NeedsEmulator(spec, emulate) {
 		tg.EmulatorImage = exportEmulatorImage(cmd)
+		if spec.Registry != "" {
+			tg.EmulatorImage = spec.Registry + "/" + tg.EmulatorImage // as apply runs it
+		}
 	}
 	data, diags := swarm.ExportCompose(spec, tg)
 	if err := reportDiags(cmd, diags); err != nil {
