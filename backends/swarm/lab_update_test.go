@@ -3,6 +3,7 @@ package swarm
 import (
 	"context"
 	"errors"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,7 +72,8 @@ func TestLabRollback(t *testing.T) {
 }
 
 // TestLabSecretRotation: a new secret value makes a new version, the
-// services that mount it move to it, the old version goes; no error.
+// services that mount it move to it, the old version goes; no error, and
+// no moment during the apply when no api replica answers.
 func TestLabSecretRotation(t *testing.T) {
 	e := newLabEnv(t)
 	const project = "swrotate"
@@ -97,9 +99,15 @@ func TestLabSecretRotation(t *testing.T) {
 	if !strings.Contains(p.String(), "secret.token: replace") || !strings.Contains(p.String(), "service.api: update") {
 		t.Fatalf("plan:\n%s", p)
 	}
+	probe := watchAvailability(ctx, e, 18081) // api's host-mode port
 	res := e.apply(ctx, p, d)
+	rounds, down := probe()
 	if !res.OK() {
 		t.Fatalf("rotation: %v\n%s", res.Failed, e.out.String())
+	}
+	t.Logf("during the rotation: %d probe rounds, %d with no api replica answering", rounds, down)
+	if rounds < 3 || down > 0 {
+		t.Errorf("downtime during the rotation: %d of %d probe rounds found no api replica answering /healthz", down, rounds)
 	}
 	newVersion := secretVersions(t, e, project)
 	if len(newVersion) != 1 || len(oldVersion) != 1 || newVersion[0] == oldVersion[0] {
@@ -131,4 +139,42 @@ func secretVersions(t *testing.T, e *labEnv, project string) []string {
 		}
 	}
 	return out
+}
+
+// watchAvailability probes every node's 127.0.0.1:port/healthz (the
+// host-mode published port, inside the node's namespace) in rounds, every
+// 200 ms, until the returned stop is called (at most 1,500 rounds). A round
+// is down when no node answers 200. stop returns the rounds and the down
+// ones.
+func watchAvailability(ctx context.Context, e *labEnv, port int) (stop func() (rounds, down int)) {
+	done := make(chan struct{})
+	result := make(chan [2]int, 1)
+	go func() {
+		var n, down int
+		defer func() { result <- [2]int{n, down} }()
+		for ; n < 1500; n++ {
+			select {
+			case <-done:
+				return
+			case <-ctx.Done():
+				return
+			case <-time.After(200 * time.Millisecond):
+			}
+			up := false
+			for _, node := range e.lab.Nodes {
+				if code, _, err := get(ctx, node, port, "/healthz"); err == nil && code == http.StatusOK {
+					up = true
+					break
+				}
+			}
+			if !up {
+				down++
+			}
+		}
+	}()
+	return func() (int, int) {
+		close(done)
+		r := <-result
+		return r[0], r[1]
+	}
 }
