@@ -51,7 +51,8 @@ automatically. --force-unlock takes the lock even from a holder berth
 cannot tell is gone: a live pid, or a process on another host.`,
 		Example: `  berth apply examples/shop
   berth apply --auto-approve --emulate examples/shop
-  berth plan -out plan.json examples/shop && berth apply plan.json`,
+  berth plan -out plan.json examples/shop && berth apply plan.json
+  berth apply --pull missing infra/   # pull the images the engine lacks first (an imported Compose project)`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if af.pull != backends.PullNever && af.pull != backends.PullMissing {
@@ -68,7 +69,7 @@ cannot tell is gone: a live pid, or a process on another host.`,
 	}
 	df.register(cmd.Flags(), true)
 	af.register(cmd.Flags())
-	cmd.Flags().StringVar(&af.pull, "pull", backends.PullNever, "images the engine lacks: never (refuse, the default) or missing (pull them; compose backend; swarm nodes pull on their own)")
+	cmd.Flags().StringVar(&af.pull, "pull", backends.PullNever, "images the engine lacks: never (refuse) or missing (pull them first, as docker compose up --pull missing); swarm nodes pull on their own")
 	return singleDashFlags(cmd)
 }
 
