@@ -3,7 +3,10 @@
 # need and stops exactly what it started:
 #   - a Docker engine (scripts/docker-up.sh; reuses one that already answers)
 #   - a 3-node swarm lab in network namespaces (scripts/swarm-lab.sh), for
-#     the swarm end-to-end tests, when this machine can make one
+#     the swarm end-to-end tests, when this machine can make one, with a
+#     plain-HTTP registry on its bridge (Debian's docker-registry)
+# The pull test starts its own registry on 127.0.0.1 (docker-up.sh installs
+# docker-registry with the engine).
 # Under CI=true a test that needs an engine fails when none can be started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
