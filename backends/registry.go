@@ -51,11 +51,18 @@ func RegistryAuth(ref string) (string, error) {
 	return registry.EncodeAuthConfig(cfg)
 }
 
-// registryHost is the registry an image reference names by its first
-// component (a dot, a port or localhost), or Docker Hub's.
-func registryHost(ref string) string {
+// NamesRegistry reports whether an image reference names its registry, as
+// Docker reads references: a first component with a dot or a port, or
+// localhost ("registry.example.com/app:1", "localhost:5000/app").
+func NamesRegistry(ref string) bool {
 	first, _, ok := strings.Cut(ref, "/")
-	if ok && (strings.ContainsAny(first, ".:") || first == "localhost") {
+	return ok && (strings.ContainsAny(first, ".:") || first == "localhost")
+}
+
+// registryHost is the registry an image reference names, or Docker Hub's.
+func registryHost(ref string) string {
+	if NamesRegistry(ref) {
+		first, _, _ := strings.Cut(ref, "/")
 		return first
 	}
 	return "index.docker.io"

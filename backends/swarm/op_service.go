@@ -195,12 +195,6 @@ func (x *executor) deleteService(ctx context.Context, c *planner.Change) error {
 }
 
 // namesRegistry reports whether an image reference names a registry
-// ("registry.example.com/app:1", "localhost:5000/app"). Only then may swarm
-// resolve it; berth never asks Docker Hub about an unqualified name.
-func namesRegistry(ref string) bool {
-	first, _, ok := strings.Cut(ref, "/")
-	if !ok {
-		return false
-	}
-	return strings.ContainsAny(first, ".:") || first == "localhost"
-}
+// (backends.NamesRegistry). Only then may swarm resolve it; berth never
+// asks Docker Hub about an unqualified name.
+func namesRegistry(ref string) bool { return backends.NamesRegistry(ref) }
