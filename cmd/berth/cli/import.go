@@ -89,7 +89,7 @@ a Compose file: add them to simulate the system.`,
 				fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s, which does not validate yet: fix the errors above in it.\n", file)
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Wrote %s: %d services. Next: berth validate %s, then berth plan %s.\n", file, len(spec.Services), dir, dir)
+			fmt.Fprintf(cmd.OutOrStdout(), "Wrote %s: %s. Next: berth validate %s, then berth plan %s.\n", file, plural(len(spec.Services), "service"), dir, dir)
 			return nil
 		},
 	}
