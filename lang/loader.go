@@ -3,9 +3,10 @@ package lang
 import (
 	"fmt"
 	"io/fs"
-	"runtime/debug"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/berth-dev/berth/internal/crash"
 )
 
 // Options control how a spec is loaded.
@@ -53,7 +54,7 @@ func (l *Loader) Load(dir string, opts Options) (spec *Spec, diags hcl.Diagnosti
 				spec, diags = nil, append(diags, &hcl.Diagnostic{
 					Severity: hcl.DiagError,
 					Summary:  "Internal error in the spec loader",
-					Detail:   fmt.Sprintf("berth crashed while loading %s: %v. Please report this with the spec.\n%s", dir, r, debug.Stack()),
+					Detail:   fmt.Sprintf("berth crashed while loading %s: %v. %s", dir, r, crash.Report("loading "+dir, r)),
 				})
 			}
 		}()

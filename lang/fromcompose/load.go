@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -15,10 +14,14 @@ import (
 	"github.com/compose-spec/compose-go/v2/types"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/sirupsen/logrus"
+
+	"github.com/berth-dev/berth/internal/crash"
 )
 
-// recoverPanics turns a crash of the Compose loader into a diagnostic; the
-// fuzz test turns it off so that crashes are found, not hidden.
+// recoverPanics turns a crash of berth's own import code into a diagnostic
+// (with a crash report file); the fuzz test turns it off so that crashes
+// are found, not hidden. A crash inside compose-go is always an error about
+// the file (loadProject).
 var recoverPanics = true
 
 // Options says what to import.
@@ -44,7 +47,7 @@ func Load(ctx context.Context, o Options) (p *types.Project, src *Sources, diags
 		defer func() {
 			if r := recover(); r != nil {
 				p, diags = nil, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Internal error reading the Compose file",
-					Detail: fmt.Sprintf("The Compose loader crashed on %s: %v. Please report this with the file.\n%s", strings.Join(o.Files, ", "), r, debug.Stack())})
+					Detail: fmt.Sprintf("berth crashed importing %s: %v. %s", strings.Join(o.Files, ", "), r, crash.Report("importing "+strings.Join(o.Files, ", "), r))})
 			}
 		}()
 	}
@@ -69,7 +72,7 @@ func Load(ctx context.Context, o Options) (p *types.Project, src *Sources, diags
 	warnings := captureWarnings(func() error {
 		po, err := cli.NewProjectOptions(o.Files, opts...)
 		if err == nil {
-			p, err = po.LoadProject(ctx)
+			p, err = loadProject(ctx, po)
 		}
 		if err != nil {
 			diags = append(diags, src.loadError(err))
@@ -83,6 +86,19 @@ func Load(ctx context.Context, o Options) (p *types.Project, src *Sources, diags
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Compose file warning", Detail: strings.TrimSuffix(w, ".") + "."})
 	}
 	return p, src, diags
+}
+
+// loadProject runs compose-go's loader. It panics on some malformed files
+// (a secret or mount entry whose target is null, for one, in v2.16): that
+// becomes an error about the file, not a crash of berth.
+func loadProject(ctx context.Context, po *cli.ProjectOptions) (p *types.Project, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = nil, fmt.Errorf("the Compose loader (compose-go, as docker compose uses) failed on this file: %v. "+
+				"It does so on some malformed entries, such as a list item whose target or source has no value: check the file with `docker compose config` and fill in what is missing", r)
+		}
+	}()
+	return po.LoadProject(ctx)
 }
 
 // captureWarnings runs fn with compose-go's log (logrus) captured: what it
