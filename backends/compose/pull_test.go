@@ -15,7 +15,6 @@ import (
 
 	"github.com/berth-dev/berth/backends"
 	"github.com/berth-dev/berth/backends/dockertest"
-	"github.com/berth-dev/berth/backends/emulator"
 	"github.com/berth-dev/berth/lang"
 )
 
@@ -62,7 +61,7 @@ func TestPullMissing(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	remote := reg + "/berth-pull-test:" + randHex(6)
-	if _, err := emulator.PushImage(ctx, cli, v1, remote); err != nil {
+	if _, err := backends.PushImage(ctx, cli, v1, remote); err != nil {
 		t.Fatal(err)
 	}
 	// Only the tag goes: the engine keeps the layers under v1, and must

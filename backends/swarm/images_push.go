@@ -32,7 +32,7 @@ func (b *Backend) pushImages(ctx context.Context, p *planner.Plan, prog *backend
 		}
 		start := time.Now()
 		prog.Printf("image %s: pushing", remote)
-		digest, err := emulator.PushImage(ctx, b.cli, local, remote)
+		digest, err := backends.PushImage(ctx, b.cli, local, remote)
 		if err != nil {
 			return fmt.Errorf("%w (is the registry reachable from the manager %s, and listed in its insecure-registries when it speaks plain HTTP?)", err, b.cli.DaemonHost())
 		}
