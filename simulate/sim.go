@@ -1,8 +1,9 @@
 package simulate
 
 import (
-	"github.com/hashicorp/hcl/v2"
 	"math"
+
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/berth-dev/berth/lang"
 )

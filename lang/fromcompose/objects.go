@@ -1,11 +1,12 @@
 package fromcompose
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/compose-spec/compose-go/v2/types"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
-	"maps"
-	"slices"
 )
 
 func ctyString(s string) cty.Value { return cty.StringVal(s) }
