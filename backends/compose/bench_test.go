@@ -21,6 +21,7 @@ import (
 	"github.com/berth-dev/berth/backends/compose"
 	"github.com/berth-dev/berth/backends/dockertest"
 	"github.com/berth-dev/berth/backends/emulator"
+	"github.com/berth-dev/berth/internal/gcpolicy"
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/planner"
 )
@@ -318,7 +319,8 @@ func randID() string {
 // BenchmarkPlan1000 is `berth plan` of a 1,000-service spec (images)
 // against an empty engine, in process: load, observe, plan, render. The
 // sub-benchmarks split it: "load" is the language alone, "rest" everything
-// after it (target, observe, plan, render) on a spec loaded once.
+// after it (target, observe, plan, render) on a spec loaded once, and
+// "all/gc=berth" is "all" at the berth command's GC setting.
 func BenchmarkPlan1000(b *testing.B) {
 	cli := dockertest.Client(b)
 	dir := filepath.Join(b.TempDir(), "bbig"+randID())
@@ -351,6 +353,12 @@ func BenchmarkPlan1000(b *testing.B) {
 		planner.Render(io.Discard, p.JSON(), planner.RenderOptions{})
 	}
 	b.Run("all", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			rest(b, load(b))
+		}
+	})
+	b.Run("all/gc=berth", func(b *testing.B) {
+		defer gcpolicy.Set()()
 		for i := 0; i < b.N; i++ {
 			rest(b, load(b))
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"sync"
 
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/simulate"
@@ -18,7 +19,12 @@ var pageTmpl string
 //go:embed page.css
 var pageCSS string
 
-var tmpl = template.Must(template.New("page").Parse(pageTmpl))
+// pageTemplate parses the page template the first time a report is
+// written, not at start-up: every berth command would otherwise pay for it
+// (about 4 ms of package initialisation).
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Parse(pageTmpl))
+})
 
 // pageView is everything the template shows.
 type pageView struct {
@@ -66,7 +72,7 @@ func WriteHTML(w io.Writer, spec *lang.Spec, res *simulate.Result) error {
 	}
 	pv.Meta = pageMeta(spec, runs)
 	bw := bufio.NewWriter(w)
-	if err := tmpl.Execute(bw, pv); err != nil {
+	if err := pageTemplate().Execute(bw, pv); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	return bw.Flush()
