@@ -126,7 +126,43 @@ func parseSpecFile(f specFile) (*hcl.File, hcl.Diagnostics) {
 	if file, ok := parseChunked(f.src, f.name); ok {
 		return file, nil
 	}
-	return hclsyntax.ParseConfig(f.src, f.name, hcl.InitialPos)
+	file, diags := hclsyntax.ParseConfig(f.src, f.name, hcl.InitialPos)
+	if diags.HasErrors() {
+		if file2, diags2, ok := parseExpanded(f); ok {
+			return file2, diags2
+		}
+		explainOneLineBlocks(diags)
+	}
+	return file, diags
+}
+
+// explainOneLineBlocks adds berth's own rule to HCL's diagnostics about
+// one-line blocks, which berth could not write out on several lines.
+func explainOneLineBlocks(diags hcl.Diagnostics) {
+	for _, d := range diags {
+		if d.Summary == "Invalid single-argument block definition" {
+			d.Detail += " berth also reads a one-line block of several arguments when spaces or commas separate them from each other and from the braces, as in port { published = 8080  target = 80 }; berth fmt writes such a block out on several lines."
+		}
+	}
+}
+
+// parseExpanded parses f again with its one-line blocks of several
+// arguments written out on several lines (expandOneLineBlocks), and puts
+// every position of the result back on f's own lines. ok is false when f
+// has no such block.
+func parseExpanded(f specFile) (*hcl.File, hcl.Diagnostics, bool) {
+	src, ok := expandOneLineBlocks(f.src, f.name)
+	if !ok {
+		return nil, nil, false
+	}
+	file, diags := hclsyntax.ParseConfig(src, f.name, hcl.InitialPos)
+	x := newLineIndex(f.src)
+	x.repositionTree(file)
+	x.repositionTree(diags)
+	if file != nil {
+		file.Bytes = f.src
+	}
+	return file, diags, true
 }
 
 // nestingTooDeep counts open brackets, braces and parentheses (strings and

@@ -11,10 +11,11 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/pmezard/go-difflib/difflib"
 	"github.com/spf13/cobra"
+
+	"github.com/berth-dev/berth/lang"
 )
 
 // specSuffix is the name ending of the files berth loads and formats.
@@ -157,16 +158,17 @@ func fmtStdin(cmd *cobra.Command, o *fmtOptions) error {
 }
 
 // formatSource parses src (so a syntax error is reported, with its file
-// kept for the snippet) and returns it formatted.
+// kept for the snippet) and returns it formatted, a one-line block of
+// several arguments written out on several lines.
 func formatSource(src []byte, filename string) ([]byte, hcl.Diagnostics) {
-	f, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+	f, diags := lang.ParseFile(src, filename)
 	if f != nil {
 		diagFiles[filename] = f
 	}
 	if diags.HasErrors() {
 		return src, diags
 	}
-	return hclwrite.Format(src), diags
+	return hclwrite.Format(lang.ExpandOneLineBlocks(src, filename)), diags
 }
 
 // fmtTargets expands the arguments into the files to format, sorted: a
