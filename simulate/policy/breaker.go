@@ -49,9 +49,11 @@ type Ticket uint32
 //     succeeded.
 //   - Open for OpenFor: every call is rejected.
 //   - HalfOpen, from the first Allow at or after the end of OpenFor:
-//     HalfOpenCalls trial calls are admitted, the rest rejected. When all
-//     trials succeed the breaker closes with an empty window; the first
-//     trial that fails reopens it for another OpenFor.
+//     HalfOpenCalls trial calls are admitted, the rest rejected. Once every
+//     trial has ended, the breaker reopens for another OpenFor if the
+//     trials' failure rate reaches FailureRate, and closes with an empty
+//     window otherwise (resilience4j: 10 permitted calls, so 4 failures in
+//     10 close it at 50 %). With one trial (Hystrix) that trial decides.
 //
 // Outcomes of calls admitted in another state are ignored: Record counts a
 // result only if its Ticket is that of the current state (the generation
@@ -71,11 +73,12 @@ type Breaker struct {
 	openFor     int64
 	halfOpenMax int
 
-	state     State
-	gen       Ticket
-	openUntil int64
-	trials    int // half-open: trials admitted
-	passed    int // half-open: trials that succeeded
+	state        State
+	gen          Ticket
+	openUntil    int64
+	trials       int // half-open: trials admitted
+	judged       int // half-open: trials that ended with an outcome
+	failedTrials int // half-open: trials that failed
 
 	win window
 
@@ -161,12 +164,16 @@ func (b *Breaker) Record(now int64, t Ticket, ok bool, latency int64) {
 			b.trip(now)
 		}
 	case HalfOpen:
+		b.judged++
 		if failed {
-			b.trip(now)
+			b.failedTrials++
+		}
+		if b.judged < b.halfOpenMax {
 			return
 		}
-		b.passed++
-		if b.passed >= b.halfOpenMax {
+		if float64(b.failedTrials) >= b.rate*float64(b.judged) {
+			b.trip(now)
+		} else {
 			b.transition(Closed)
 		}
 	}
@@ -194,7 +201,7 @@ func (b *Breaker) transition(s State) {
 	if b.gen == 0 {
 		b.gen = 1
 	}
-	b.trials, b.passed = 0, 0
+	b.trials, b.judged, b.failedTrials = 0, 0, 0
 	if s == Closed {
 		b.win.reset()
 	}

@@ -45,8 +45,8 @@ func TestBreakerInvariants(t *testing.T) {
 					openings++
 				}
 			}
-			if b.trials > b.halfOpenMax || b.passed > b.trials {
-				t.Fatalf("half-open: %d trials, %d passed, max %d", b.trials, b.passed, b.halfOpenMax)
+			if b.trials > b.halfOpenMax || b.judged > b.trials || b.failedTrials > b.judged {
+				t.Fatalf("half-open: %d trials, %d ended, %d failed, max %d", b.trials, b.judged, b.failedTrials, b.halfOpenMax)
 			}
 			w := &b.win
 			if w.fails < 0 || w.fails > w.calls {

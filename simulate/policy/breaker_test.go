@@ -175,6 +175,9 @@ func TestBreakerOpenThenHalfOpen(t *testing.T) {
 	})
 }
 
+// With several half-open trials the breaker waits for all of them and
+// decides on their failure rate, as resilience4j does with its 10
+// permitted calls.
 func TestBreakerSeveralTrials(t *testing.T) {
 	cfg := hystrix()
 	cfg.HalfOpenCalls = 3
@@ -184,8 +187,11 @@ func TestBreakerSeveralTrials(t *testing.T) {
 	}{
 		{[]bool{true, true, true}, Closed},
 		{[]bool{true, true}, HalfOpen},
-		{[]bool{true, false}, Open},
-		{[]bool{false}, Open},
+		{[]bool{true, false}, HalfOpen}, // the trials decide together (resilience4j)
+		{[]bool{false}, HalfOpen},
+		{[]bool{true, true, false}, Closed}, // 1 of 3 failed: below 50 %
+		{[]bool{true, false, false}, Open},  // 2 of 3: at or above 50 %
+		{[]bool{false, false, false}, Open},
 	} {
 		b := tripped(t, cfg)
 		var tickets []Ticket
