@@ -18,6 +18,7 @@ type attrs struct {
 	m      hcl.Attributes       // or hcl's decoding of them
 	ctx    *hcl.EvalContext
 	diags  *hcl.Diagnostics
+	sens   *sensitivity // which attributes may be sensitive (see allowSensitive)
 }
 
 func newAttrs(m hcl.Attributes, ctx *hcl.EvalContext, diags *hcl.Diagnostics) attrs {
@@ -52,7 +53,8 @@ func (a attrs) rng(name string) hcl.Range {
 func (a attrs) add(d ...*hcl.Diagnostic) { *a.diags = append(*a.diags, d...) }
 
 // value evaluates the attribute; ok is false when it is absent, null,
-// unknown or failed.
+// unknown or failed, or sensitive where it may not be. The value is never
+// marked: every getter may convert it to Go.
 func (a attrs) value(name string) (cty.Value, bool) {
 	e, ok := a.expr(name)
 	if !ok {
@@ -60,7 +62,10 @@ func (a attrs) value(name string) (cty.Value, bool) {
 	}
 	v, diags := eval(e, a.ctx)
 	a.add(diags...)
-	if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() {
+	if diags.HasErrors() {
+		return cty.NilVal, false
+	}
+	if v, ok = a.unmark(name, v); !ok || !v.IsWhollyKnown() || v.IsNull() {
 		return cty.NilVal, false
 	}
 	return v, true

@@ -61,6 +61,7 @@ func (s *Service) clone() *Service {
 	c.Networks = slices.Clone(s.Networks)
 	c.Ports = slices.Clone(s.Ports)
 	c.Env = maps.Clone(s.Env)
+	c.Sensitive = slices.Clone(s.Sensitive)
 	c.Labels = maps.Clone(s.Labels)
 	c.Secrets = slices.Clone(s.Secrets)
 	c.Configs = slices.Clone(s.Configs)

@@ -61,7 +61,7 @@ func (st *loadState) decodeVariables(l *Loader, opts Options, funcsCtx *hcl.Eval
 	st.add(diags...)
 	st.spec.Variables = vars
 	for name, v := range vars {
-		st.ev.vars[name] = v.Value
+		st.ev.vars[name] = v.evalValue()
 	}
 }
 

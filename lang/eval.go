@@ -36,7 +36,12 @@ type evaluator struct {
 	objects map[string]map[string]cty.Value // root ("service", ...) → name → value
 }
 
+// newEvaluator adds sensitive() and nonsensitive() to funcs itself, so the
+// variable blocks, which see funcs alone, have them too.
 func newEvaluator(funcs map[string]function.Function) *evaluator {
+	for name, f := range sensitiveFuncs() {
+		funcs[name] = f
+	}
 	ev := &evaluator{
 		funcs:   funcs,
 		vars:    map[string]cty.Value{},

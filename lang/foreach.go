@@ -52,6 +52,10 @@ func (st *loadState) expandForEach(label string, fe, nameAttr *hcl.Attribute, ct
 	if diags.HasErrors() || !v.IsWhollyKnown() {
 		return nil
 	}
+	if d := sensitiveForEach(v, fe.Expr.Range()); d != nil {
+		st.add(d)
+		return nil
+	}
 	insts, err := forEachElems(v)
 	if err != "" {
 		st.add(errorAt(fe.Expr.Range(), "Invalid for_each argument", "%s", err))

@@ -25,7 +25,11 @@ func (st *loadState) decodeFileSource(b *hcl.Block, block, inline string, schema
 		path = st.checkFile(a, block, file)
 	}
 	var text string
-	a.str(inline, &text)
+	if block == "secret" {
+		a.allowSensitive(nil, inline).str(inline, &text) // always sensitive
+	} else {
+		a.str(inline, &text)
+	}
 	if a.has(inline) {
 		data = []byte(text)
 	}

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -21,9 +22,14 @@ type Service struct {
 	Replicas int      `json:"replicas"` // default 1
 	// Networks the service joins, by name. Empty means the project's
 	// implicit "default" network.
-	Networks  []string          `json:"networks,omitempty"`
-	Ports     []Port            `json:"ports,omitempty"`
-	Env       map[string]string `json:"env,omitempty"`
+	Networks []string          `json:"networks,omitempty"`
+	Ports    []Port            `json:"ports,omitempty"`
+	Env      map[string]string `json:"env,omitempty"`
+	// Sensitive lists the attribute paths whose values derive from a
+	// sensitive variable ("env.KEY", or "env" for all of it). They are
+	// never shown: plans show a hash, reviews say the value changed, and
+	// export writes a ${VAR} interpolation instead.
+	Sensitive []string          `json:"sensitive,omitempty"`
 	Labels    map[string]string `json:"labels,omitempty"`
 	Secrets   []string          `json:"secrets,omitempty"` // secret names, mounted at /run/secrets/<name>
 	Configs   []string          `json:"configs,omitempty"` // config names, mounted at /<name>
@@ -44,6 +50,17 @@ type Service struct {
 	Consumes  []*Consume  `json:"consumes,omitempty"`
 
 	DeclRange hcl.Range `json:"-"`
+}
+
+// IsSensitive reports whether the attribute path ("env.KEY") holds a
+// value derived from a sensitive variable.
+func (s *Service) IsSensitive(path string) bool {
+	for _, p := range s.Sensitive {
+		if p == path || strings.HasPrefix(path, p+".") {
+			return true
+		}
+	}
+	return false
 }
 
 // Emulated reports whether berth's emulator runs this service (no image).

@@ -63,7 +63,7 @@ func (st *loadState) decodeService(b *hcl.Block, name string, ctx *hcl.EvalConte
 	a.need(s.Replicas >= 0, "replicas", b.DefRange, "replicas must be 0 or more, not %d.", s.Replicas)
 	a.names("networks", &s.Networks)
 	a.names("depends_on", &s.DependsOn)
-	a.stringMap("env", &s.Env)
+	a.allowSensitive(&s.Sensitive, "env").stringMap("env", &s.Env)
 	a.stringMap("labels", &s.Labels)
 	a.names("secrets", &s.Secrets)
 	a.names("configs", &s.Configs)

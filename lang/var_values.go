@@ -136,7 +136,8 @@ func (l *Loader) resolveVariables(declared map[string]*variableDecl, opts Option
 	}
 	vals := make(map[string]cty.Value, len(out))
 	for name, v := range out {
-		vals[name] = v.Value
+		v.settleSensitive()
+		vals[name] = v.evalValue()
 	}
 	vctx := funcsCtx.NewChild()
 	vctx.Variables = map[string]cty.Value{"var": cty.ObjectVal(vals)}
@@ -156,6 +157,7 @@ func checkValidations(d *variableDecl, ctx *hcl.EvalContext) hcl.Diagnostics {
 		cond := (*vattrs)["condition"]
 		v, cdiags := eval(cond.Expr, ctx)
 		diags = append(diags, cdiags...)
+		v, _ = v.UnmarkDeep() // whether a sensitive value is valid is no secret
 		if cdiags.HasErrors() || !v.IsKnown() {
 			continue
 		}
@@ -167,12 +169,22 @@ func checkValidations(d *variableDecl, ctx *hcl.EvalContext) hcl.Diagnostics {
 		if v.True() {
 			continue
 		}
-		msg := "the value is not valid"
-		if m, mdiags := eval((*vattrs)["error_message"].Expr, ctx); !mdiags.HasErrors() && m.Type() == cty.String && m.IsKnown() && !m.IsNull() {
-			msg = m.AsString()
-		}
+		msg := validationMessage((*vattrs)["error_message"].Expr, ctx)
 		diags = append(diags, errorAt(cond.Expr.Range(), "Invalid value for variable",
 			"%s This was checked by the validation rule of var.%s; give a value that satisfies it.", msg, d.v.Name))
 	}
 	return diags
+}
+
+// validationMessage evaluates a validation's error_message. A message that
+// derives from a sensitive value is not shown.
+func validationMessage(expr hcl.Expression, ctx *hcl.EvalContext) string {
+	m, diags := eval(expr, ctx)
+	switch {
+	case diags.HasErrors() || m.Type() != cty.String || !m.IsWhollyKnown() || m.IsNull():
+		return "the value is not valid"
+	case m.ContainsMarked():
+		return "the value is not valid (the error message refers to a sensitive value, so it is not shown)"
+	}
+	return m.AsString()
 }

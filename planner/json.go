@@ -56,6 +56,10 @@ type JSONChange struct {
 	Status           string   `json:"status,omitempty"`             // of the observed object
 	DependsOn        []string `json:"depends_on,omitempty"`         // After's dependencies
 	Source           string   `json:"source,omitempty"`             // where a secret or config is read from
+	// Hidden lists the paths whose before and after values are hashes of
+	// values derived from a sensitive variable, which the file does not
+	// carry (see hidden.go).
+	Hidden []string `json:"hidden,omitempty"`
 }
 
 // JSONDrift is one resource changed outside berth: before is what berth
@@ -99,7 +103,7 @@ func (p *Plan) JSON() *JSONPlan {
 		jp.ObservedResources = map[string]string{}
 	}
 	for _, c := range p.Changes {
-		jp.ResourceChanges = append(jp.ResourceChanges, jsonChange(c))
+		jp.ResourceChanges = append(jp.ResourceChanges, jsonChange(c, p.Project))
 	}
 	for _, d := range p.Drift {
 		jp.Drift = append(jp.Drift, &JSONDrift{Address: d.Address.String(), Type: d.Type, Name: d.Name, Kind: d.Kind, Attributes: d.Attributes})
@@ -111,7 +115,11 @@ func (p *Plan) JSON() *JSONPlan {
 	return jp
 }
 
-func jsonChange(c *Change) *JSONChange {
+func jsonChange(c *Change, project string) *JSONChange {
+	hidden := c.Hidden
+	if c.hiddenHashed {
+		hidden = nil // read from a plan file: the values are hashes already
+	}
 	jc := &JSONChange{
 		Address: c.Address.String(), Type: c.Type, Name: c.Name,
 		Group: c.Group, Index: c.Index,
@@ -120,18 +128,19 @@ func jsonChange(c *Change) *JSONChange {
 		BeforeSensitive: false,
 		AfterSensitive:  false,
 		ConfigHash:      c.AfterHash,
+		Hidden:          c.Hidden,
 	}
 	if jc.Reasons == nil {
 		jc.Reasons = []Reason{}
 	}
 	if b := c.Before; b != nil {
-		jc.Before = b.Attrs
-		jc.BeforeSensitive = sensitiveTree(&b.Resource)
+		jc.Before = hideAttrs(project, b.Attrs, hidden)
+		jc.BeforeSensitive = sensitiveTree(unionPaths(b.Sensitive, c.Hidden))
 		jc.ID, jc.BeforeConfigHash, jc.Status = b.ID, b.ConfigHash, b.Status
 	}
 	if a := c.After; a != nil {
-		jc.After = a.Attrs
-		jc.AfterSensitive = sensitiveTree(a)
+		jc.After = hideAttrs(project, a.Attrs, hidden)
+		jc.AfterSensitive = sensitiveTree(unionPaths(a.Sensitive, c.Hidden))
 		jc.Source = a.Source
 		for _, d := range a.Deps {
 			jc.DependsOn = append(jc.DependsOn, d.To.String())
@@ -142,13 +151,16 @@ func jsonChange(c *Change) *JSONChange {
 
 // sensitiveTree mirrors the attributes with true where a value is
 // sensitive, as terraform's before_sensitive/after_sensitive do.
-func sensitiveTree(r *Resource) any {
+func sensitiveTree(paths []string) any {
 	tree := map[string]any{}
-	for _, p := range r.Sensitive {
+	for _, p := range paths {
 		attr, key, nested := strings.Cut(p, ".")
 		if !nested {
 			tree[attr] = true
 			continue
+		}
+		if tree[attr] == true {
+			continue // the whole attribute is
 		}
 		m, _ := tree[attr].(map[string]any)
 		if m == nil {
@@ -217,10 +229,14 @@ func (jc *JSONChange) change() (*Change, error) {
 		return nil, err
 	}
 	action, cbd := ActionFromJSON(jc.Actions)
+	if len(jc.Hidden) > 0 && (action == Create || action == Update || action == Replace) {
+		return nil, errHiddenValues(jc)
+	}
 	c := &Change{
 		Address: addr, Group: jc.Group, Index: jc.Index,
 		Action: action, CreateBeforeDestroy: cbd,
 		AfterHash: jc.ConfigHash, Reasons: normalizeReasons(jc.Reasons),
+		Hidden: jc.Hidden, hiddenHashed: true,
 	}
 	if jc.Before != nil || action == Delete || action == Update || action == Replace || action == NoOp {
 		c.Before = &ObservedResource{

@@ -35,6 +35,11 @@ type Change struct {
 	After     *Resource
 	AfterHash string
 	Reasons   []Reason
+	// Hidden lists the attribute paths whose values every view of the
+	// plan shows as a hash, on both sides (see hidden.go); hiddenHashed
+	// says Before and After hold the hashes already (a plan file).
+	Hidden       []string
+	hiddenHashed bool
 	// CreateBeforeDestroy orders a replacement create first.
 	CreateBeforeDestroy bool
 }

@@ -21,6 +21,7 @@ func Make(target Target, spec *lang.Spec, obs *Observed) (*Plan, *Desired, hcl.D
 	if diags.HasErrors() {
 		return nil, nil, diags
 	}
+	HideSensitive(spec, desired.Resources)
 	p, err := Reconcile(target.Backend(), target.Schema, desired.Resources, obs)
 	if err != nil {
 		return nil, nil, append(diags, &hcl.Diagnostic{
@@ -48,6 +49,7 @@ func Reconcile(backend string, schema SchemaFunc, desired []*Resource, obs *Obse
 		Observed:            obs.Fingerprints(),
 	}
 	r := newReconciler(schema, desired, obs)
+	r.project = obs.Project
 	for _, addr := range r.addresses() {
 		c := r.change(addr)
 		p.Changes = append(p.Changes, c)
@@ -67,6 +69,7 @@ func Reconcile(backend string, schema SchemaFunc, desired []*Resource, obs *Obse
 type groupKey struct{ typ, group string }
 
 type reconciler struct {
+	project  string // salts the hashes of hidden values
 	schema   SchemaFunc
 	desired  map[Address]*Resource
 	observed map[Address]*ObservedResource
@@ -123,7 +126,7 @@ func (r *reconciler) byAddr(cs []*Change) map[Address]*Change {
 
 func (r *reconciler) change(addr Address) *Change {
 	d, o := r.desired[addr], r.observed[addr]
-	c := &Change{Address: addr, After: d, Before: o}
+	c := &Change{Address: addr, After: d, Before: o, Hidden: r.hiddenPaths(d, o)}
 	sch := r.schema(addr.Type)
 	c.CreateBeforeDestroy = sch.CreateBeforeDestroy
 	if d != nil {
@@ -141,6 +144,7 @@ func (r *reconciler) change(addr Address) *Change {
 		c.Reasons = []Reason{r.deleteReason(o)}
 	default:
 		c.Action, c.Reasons = r.compare(d, o, c.AfterHash, sch)
+		r.hideReasons(c)
 	}
 	return c
 }

@@ -33,7 +33,11 @@ type Resource struct {
 	// Sensitive lists attribute paths whose values are hashes of secret
 	// content ("content", "secrets.jwt"); they render as (sensitive).
 	Sensitive []string `json:"sensitive,omitempty"`
-	Deps      []Dep    `json:"deps,omitempty"`
+	// Hidden lists attribute paths whose values are real but derive from a
+	// sensitive variable ("env.KEY"): the executor uses them, every view of
+	// the plan shows their hash instead (see hidden.go). Never written.
+	Hidden []string `json:"-"`
+	Deps   []Dep    `json:"deps,omitempty"`
 	// Source is where the content of a secret or config is read from when
 	// the plan is applied (a file path). It is not an attribute: moving the
 	// file changes nothing.
@@ -45,19 +49,15 @@ func (r *Resource) Clone() *Resource {
 	c := *r
 	c.Attrs = r.Attrs.Clone()
 	c.Sensitive = append([]string(nil), r.Sensitive...)
+	c.Hidden = append([]string(nil), r.Hidden...)
 	c.Deps = append([]Dep(nil), r.Deps...)
 	return &c
 }
 
-// IsSensitive reports whether the attribute path is sensitive: the path
-// itself or its attribute is listed.
+// IsSensitive reports whether the attribute path is sensitive (a hash of
+// secret content, or hidden): the path itself or its attribute is listed.
 func (r *Resource) IsSensitive(path string) bool {
-	for _, s := range r.Sensitive {
-		if s == path || (len(path) > len(s) && path[:len(s)] == s && path[len(s)] == '.') {
-			return true
-		}
-	}
-	return false
+	return PathIn(r.Sensitive, path) || PathIn(r.Hidden, path)
 }
 
 // sortResources sorts by address.

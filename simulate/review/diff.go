@@ -42,26 +42,31 @@ func diffResources(old, new []*resource, oldSrc, newSrc *sources) []Change {
 		o := oldBy[n.Address]
 		delete(oldBy, n.Address)
 		if o == nil {
-			out = append(out, change(n, planner.Create, diffAttrs(nil, n.Attrs), newSrc))
+			out = append(out, change(n, planner.Create, diffAttrs(nil, n.Attrs), n.hidden, newSrc))
 			continue
 		}
 		if d := diffAttrs(o.Attrs, n.Attrs); len(d) > 0 {
-			out = append(out, change(n, planner.Update, d, newSrc))
+			out = append(out, change(n, planner.Update, d, append(slices.Clip(o.hidden), n.hidden...), newSrc))
 		}
 	}
 	for _, o := range old {
 		if oldBy[o.Address] != nil {
-			out = append(out, change(o, planner.Delete, diffAttrs(o.Attrs, nil), oldSrc))
+			out = append(out, change(o, planner.Delete, diffAttrs(o.Attrs, nil), o.hidden, oldSrc))
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Change) int { return byKind(a.Kind, a.Name, b.Kind, b.Name) })
 	return out
 }
 
-func change(r *resource, action planner.Action, reasons []planner.Reason, src *sources) Change {
+// change makes the Change of r. The values of hidden paths are dropped:
+// the reason says only that a sensitive value changed.
+func change(r *resource, action planner.Action, reasons []planner.Reason, hidden []string, src *sources) Change {
 	c := Change{Address: r.Address, Kind: r.Kind, Name: r.Name, Action: action, Pos: pos(r.Range)}
 	for _, rs := range reasons {
 		rs.Action = action
+		if planner.PathIn(hidden, rs.Attribute) {
+			rs = hiddenReason(rs)
+		}
 		ac := AttrChange{Reason: rs}
 		if action != planner.Delete || src != nil {
 			if rng, ok := src.attrRange(r.block, rs.Attribute); ok {
@@ -91,7 +96,32 @@ func (c Change) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s", c.Action, c.Address)
 	for _, a := range c.Attributes {
-		b.WriteString("\n  " + a.Reason.String())
+		b.WriteString("\n  " + a.text(""))
 	}
 	return b.String()
+}
+
+// hiddenReason is the reason about a sensitive attribute: no values, a
+// message saying what happened to it.
+func hiddenReason(rs planner.Reason) planner.Reason {
+	switch {
+	case rs.Before == nil:
+		rs.Message = "sensitive value set"
+	case rs.After == nil:
+		rs.Message = "sensitive value removed"
+	default:
+		rs.Message = "sensitive value changed"
+	}
+	rs.Before, rs.After, rs.Sensitive = nil, nil, true
+	return rs
+}
+
+// text is "attr: before → after", or "attr: (sensitive value changed)";
+// quote wraps the attribute and each value (a markdown code span).
+func (a AttrChange) text(quote string) string {
+	if a.Sensitive {
+		return quote + a.Attribute + quote + ": (" + a.Message + ")"
+	}
+	return fmt.Sprintf("%s%s%s: %s%s%s → %s%s%s", quote, a.Attribute, quote,
+		quote, planner.FormatValue(a.Before), quote, quote, planner.FormatValue(a.After), quote)
 }

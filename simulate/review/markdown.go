@@ -57,7 +57,7 @@ func (r *Review) writeChanges(b *strings.Builder) {
 			continue // a whole resource: its attributes are in the JSON
 		}
 		for _, a := range c.Attributes {
-			fmt.Fprintf(b, "  - `%s`: `%s` → `%s`%s\n", a.Attribute, planner.FormatValue(a.Before), planner.FormatValue(a.After), at(a.Pos))
+			fmt.Fprintf(b, "  - %s%s\n", a.text("`"), at(a.Pos))
 		}
 	}
 	b.WriteString("\n")

@@ -19,6 +19,9 @@ type resource struct {
 	Name    string
 	Attrs   planner.Attrs
 	Range   hcl.Range
+	// hidden lists the attribute paths whose values the review never shows
+	// (a service's env derived from a sensitive variable, a secret's value).
+	hidden []string
 	// block finds attribute ranges in the source: the block type and
 	// labels of the resource's HCL block ("link", "gateway", "orders").
 	block []string
@@ -27,25 +30,32 @@ type resource struct {
 // resources returns every block of spec as a resource, sorted by address.
 // The name attributes (name, from, to) are left out: they are the address;
 // so is a secret's or config's path resolved against the spec directory
-// (its file, as written, stays).
-func resources(spec *lang.Spec) []*resource {
+// (its file, as written, stays), and the project when it is the default
+// (the directory's name) on both sides (defaultProject).
+func resources(spec *lang.Spec, defaultProject bool) []*resource {
 	var out []*resource
-	add := func(kind, name string, v any, rng hcl.Range, block ...string) {
+	add := func(kind, name string, v any, rng hcl.Range, block ...string) *resource {
 		attrs := planner.Attrs{}
 		flatten("", reflect.ValueOf(v), attrs)
 		for _, k := range []string{"name", "from", "to", "path"} {
 			delete(attrs, k)
 		}
-		out = append(out, &resource{Address: kind + "." + name, Kind: kind, Name: name, Attrs: attrs, Range: rng, block: block})
+		r := &resource{Address: kind + "." + name, Kind: kind, Name: name, Attrs: attrs, Range: rng, block: block}
+		out = append(out, r)
+		return r
+	}
+	project := spec.Project
+	if defaultProject {
+		project = ""
 	}
 	add("berth", "project", struct {
 		Project  string        `json:"project"`
 		Backend  string        `json:"backend"`
 		Nodes    int           `json:"nodes"`
 		Defaults lang.Defaults `json:"defaults"`
-	}{spec.Project, spec.Backend, spec.Nodes, spec.Defaults}, spec.DeclRange, "berth")
+	}{project, spec.Backend, spec.Nodes, spec.Defaults}, spec.DeclRange, "berth")
 	for _, s := range spec.SortedServices() {
-		add("service", s.Name, s, s.DeclRange, "service", serviceLabel(s))
+		add("service", s.Name, s, s.DeclRange, "service", serviceLabel(s)).hidden = s.Sensitive
 	}
 	for _, l := range spec.SortedLinks() {
 		add("link", l.Key().String(), l, l.DeclRange, "link", l.From, l.To)
@@ -68,6 +78,7 @@ func resources(spec *lang.Spec) []*resource {
 			add(named.kind, name, list.Index(i).Interface(), rng, named.kind, name)
 		}
 	}
+	hideSecretValues(spec, out)
 	slices.SortStableFunc(out, func(a, b *resource) int { return byKind(a.Kind, a.Name, b.Kind, b.Name) })
 	return out
 }
@@ -94,4 +105,15 @@ func serviceLabel(s *lang.Service) string {
 		return s.BlockName
 	}
 	return s.Name
+}
+
+// hideSecretValues gives each secret set by value a "value" attribute, its
+// hash, so that a changed value is a change, shown only as sensitive.
+func hideSecretValues(spec *lang.Spec, rs []*resource) {
+	for _, r := range rs {
+		if s := spec.Secrets[r.Name]; r.Kind == "secret" && s != nil && s.Value != nil {
+			r.Attrs.Set("value", planner.ContentHash("", s.Value))
+			r.hidden = []string{"value"}
+		}
+	}
 }

@@ -88,10 +88,11 @@ func Build(old, new Side, opts Options) (*Review, hcl.Diagnostics) {
 		opts.MemoryWeight = whatif.DefaultMemoryWeight
 	}
 	oldSrc, newSrc := newSources(old.Files), newSources(new.Files)
+	setsProject := oldSrc.setsAttr("berth", "project") || newSrc.setsAttr("berth", "project")
 	r := &Review{
 		Old:          SideInfo{Label: old.Label, Commit: old.Commit, Project: old.Spec.Project, Cost: whatif.Cost(old.Spec, opts.MemoryWeight)},
 		New:          SideInfo{Label: new.Label, Commit: new.Commit, Project: new.Spec.Project, Cost: whatif.Cost(new.Spec, opts.MemoryWeight)},
-		Changes:      diffResources(resources(old.Spec), resources(new.Spec), oldSrc, newSrc),
+		Changes:      diffResources(resources(old.Spec, !setsProject), resources(new.Spec, !setsProject), oldSrc, newSrc),
 		MemoryWeight: opts.MemoryWeight,
 		Seed:         opts.Seed,
 		Replications: opts.Replications,

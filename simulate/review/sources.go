@@ -63,6 +63,21 @@ func (s *sources) attrRange(block []string, path string) (hcl.Range, bool) {
 	return hcl.Range{}, false
 }
 
+// setsAttr reports whether a block of the given type (no labels) writes
+// the attribute.
+func (s *sources) setsAttr(block, attr string) bool {
+	for _, f := range s.files {
+		if body, ok := f.Body.(*hclsyntax.Body); ok {
+			for _, b := range body.Blocks {
+				if b.Type == block && len(b.Labels) == 0 && b.Body.Attributes[attr] != nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // walkPath follows the path's segments through attributes and nested
 // blocks and returns the best range found.
 func walkPath(body *hclsyntax.Body, best hcl.Range, segs []string) hcl.Range {

@@ -65,7 +65,7 @@ func EditForGiven(spec *lang.Spec, files map[string]*hcl.File, dims []Dimension,
 	}
 	var b strings.Builder
 	for _, n := range names {
-		before, after := files[n].Bytes, docs[n].Bytes()
+		before, after := files[n].Bytes, patched(files[n].Bytes, docs[n])
 		if bytes.Equal(before, after) {
 			continue
 		}

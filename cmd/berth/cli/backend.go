@@ -47,10 +47,41 @@ type deployFlags struct {
 
 func (f *deployFlags) register(fs *pflag.FlagSet, emulate bool) {
 	f.specFlags.register(fs)
-	fs.StringVar(&f.backend, "backend", "", "compose or swarm (default: the spec's berth.backend, else compose)")
+	fs.StringVar(&f.backend, "backend", "", backendUsage)
 	if emulate {
 		fs.BoolVar(&f.emulate, "emulate", false, "run every service under berth's emulator, whatever its image (staging, load tests)")
 	}
+}
+
+const backendUsage = "compose or swarm (default: the spec's berth.backend, else compose)"
+
+// backendFlag is --backend of the commands that read a spec without an
+// engine (validate, simulate, diff, export): it overrides berth.backend as
+// it does for plan and apply.
+type backendFlag string
+
+func (b *backendFlag) register(fs *pflag.FlagSet) {
+	fs.StringVar((*string)(b), "backend", "", backendUsage)
+}
+
+// check refuses a backend berth does not know.
+func (b backendFlag) check() error {
+	if b != "" && b != lang.BackendCompose && b != lang.BackendSwarm {
+		return fmt.Errorf("unknown --backend %q: use compose or swarm", string(b))
+	}
+	return nil
+}
+
+// override sets spec's backend to the flag's, when it is given. The spec
+// is the command's own, just loaded: nothing has read it yet.
+func (b backendFlag) override(spec *lang.Spec) error {
+	if err := b.check(); err != nil {
+		return err
+	}
+	if b != "" && spec != nil {
+		spec.Backend = string(b)
+	}
+	return nil
 }
 
 // backendName picks the backend: the flag, else the spec's, else compose.

@@ -18,6 +18,7 @@ import (
 
 type diffFlags struct {
 	sf        specFlags
+	backend   backendFlag
 	chdir     string
 	format    string
 	failOn    []string
@@ -60,6 +61,11 @@ directory (relative to the working directory, as a path argument would);
 a directory side is the spec directory itself. So the work tree against a
 revision is: berth diff main examples/shop -C examples/shop.
 
+--backend compose|swarm simulates both sides with that backend's failover
+semantics, as if both set berth.backend to it (so it is no change).
+Values derived from a sensitive variable, and secret values, never show:
+a change of one reads (sensitive value changed).
+
 --format json prints the same report as JSON; mermaid and dot print only the
 merged graph. --fail-on regression exits 3 when a metric got significantly
 worse or an expectation that passed now fails; --fail-on finding exits 3
@@ -73,6 +79,7 @@ when NEW has a warning that OLD did not have (or had milder).`,
 	}
 	fs := cmd.Flags()
 	f.sf.register(fs)
+	f.backend.register(fs)
 	fs.StringVarP(&f.chdir, "chdir", "C", "", "the spec directory of a revision side, relative to the working directory")
 	fs.StringVar(&f.format, "format", "markdown", "markdown | json | mermaid | dot")
 	fs.StringSliceVar(&f.failOn, "fail-on", nil, "exit 3 on: regression, finding (comma-separated or repeated)")
@@ -185,6 +192,9 @@ func loadSide(arg string, f *diffFlags) (review.Side, hcl.Diagnostics, error) {
 		side.Commit = fsys.Commit()
 	}
 	spec, diags := l.Load(dir, opts)
+	if err := f.backend.override(spec); err != nil {
+		return side, nil, err
+	}
 	side.Spec, side.Files = spec, l.Files()
 	if spec == nil && !diags.HasErrors() {
 		return side, diags, fmt.Errorf("no spec in %s", arg)

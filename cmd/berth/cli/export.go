@@ -1,15 +1,22 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"os"
+	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/berth-dev/berth/backends"
 	"github.com/berth-dev/berth/backends/compose"
 	"github.com/berth-dev/berth/backends/emulator"
+	"github.com/berth-dev/berth/lang"
 )
 
 func newExportCmd() *cobra.Command {
@@ -28,6 +35,7 @@ func newExportComposeCmd() *cobra.Command {
 	var out string
 	var emulate bool
 	var target string
+	var backend backendFlag
 	cmd := &cobra.Command{
 		Use:   "compose [DIR]",
 		Short: "Write a Compose-specification file of the project",
@@ -40,7 +48,16 @@ berth's emulator image, which is built through the engine when one answers.
 
 Replicas of a service with a published port share a host port range
 (published to published+replicas-1), as berth's compose backend does.
-Secret values never appear: secrets are files.`,
+
+The file is for the spec's berth.backend (compose by default): --for
+swarm, or --backend swarm (the flag plan and apply take; the two are the
+same), writes one for 'docker stack deploy' instead.
+
+Secret values never appear: secrets are files. Neither does an env value
+derived from a sensitive variable: the file reads it from an environment
+variable, ${BERTH_VAR_name} when it is the variable's value as it is (the
+variable berth itself reads), else ${BERTH_ENV_SERVICE_KEY}, and a
+warning names it.`,
 		Example: `  berth export compose examples/shop -o compose.yaml
   berth export compose --emulate examples/shop > compose.yaml
   berth export compose --for swarm examples/shop -o stack.yaml && docker stack deploy --resolve-image never -c stack.yaml shop`,
@@ -50,8 +67,12 @@ Secret values never appear: secrets are files.`,
 			if err != nil {
 				return err
 			}
-			if target == "swarm" {
-				return exportSwarm(cmd, spec, emulate, out) // export_swarm.go
+			if target, err = exportTarget(cmd, target, backend, spec); err != nil {
+				return err
+			}
+			spec, names := withoutSensitive(cmd, spec)
+			if target == lang.BackendSwarm {
+				return exportSwarm(cmd, spec, emulate, out, names) // export_swarm.go
 			}
 			tg := &compose.Target{Emulate: emulate, Emulator: composeEmulator}
 			if backends.NeedsEmulator(spec, emulate) {
@@ -65,6 +86,7 @@ Secret values never appear: secrets are files.`,
 			if err != nil {
 				return err
 			}
+			data = interpolate(data, names)
 			for _, w := range warnings {
 				fmt.Fprintf(cmd.ErrOrStderr(), "Warning: %s\n", w)
 			}
@@ -78,7 +100,8 @@ Secret values never appear: secrets are files.`,
 	sf.register(cmd.Flags())
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output")
 	cmd.Flags().BoolVar(&emulate, "emulate", false, "run every service under berth's emulator, whatever its image")
-	cmd.Flags().StringVar(&target, "for", "compose", "compose, or swarm: a file for docker stack deploy --resolve-image never")
+	cmd.Flags().StringVar(&target, "for", "", "compose, or swarm: a file for docker stack deploy --resolve-image never (default: the spec's berth.backend)")
+	backend.register(cmd.Flags())
 	return singleDashFlags(cmd)
 }
 
@@ -96,4 +119,81 @@ func exportEmulatorImage(cmd *cobra.Command) string {
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "Warning: the emulator image could not be built (%v); the file names %s:latest\n", err, emulator.ImageRepo)
 	return emulator.ImageRepo + ":latest"
+}
+
+// exportTarget is the backend the file is for: --for or --backend (which
+// must agree), else the spec's berth.backend.
+func exportTarget(cmd *cobra.Command, forFlag string, backend backendFlag, spec *lang.Spec) (string, error) {
+	if err := backendFlag(forFlag).check(); err != nil {
+		return "", fmt.Errorf("unknown --for %q: use compose or swarm", forFlag)
+	}
+	if err := backend.check(); err != nil {
+		return "", err
+	}
+	switch {
+	case forFlag != "" && backend != "" && forFlag != string(backend):
+		return "", fmt.Errorf("--for %s and --backend %s disagree: give one of them", forFlag, string(backend))
+	case forFlag != "":
+		return forFlag, nil
+	case backend != "":
+		return string(backend), nil
+	case spec.Backend != "":
+		return spec.Backend, nil
+	}
+	return lang.BackendCompose, nil
+}
+
+// withoutSensitive returns spec, or a copy of it in which each env value
+// derived from a sensitive variable is a ${NAME} interpolation Compose
+// fills from the environment, with a warning on stderr naming NAME; and
+// the NAMEs (see interpolate).
+func withoutSensitive(cmd *cobra.Command, spec *lang.Spec) (*lang.Spec, []string) {
+	out := spec
+	var names []string
+	for _, svc := range spec.SortedServices() {
+		for _, k := range slices.Sorted(maps.Keys(svc.Env)) {
+			if !svc.IsSensitive("env." + k) {
+				continue
+			}
+			if out == spec {
+				out = spec.Clone()
+			}
+			name := interpolationName(spec, svc.Name, k, svc.Env[k])
+			out.Services[svc.Name].Env[k] = "${" + name + "}"
+			names = append(names, name)
+			fmt.Fprintf(cmd.ErrOrStderr(), "Warning: env %s of service %q derives from a sensitive variable, so the file reads it from the environment variable %s: set it where the file is deployed\n", k, svc.Name, name)
+		}
+	}
+	return out, names
+}
+
+// interpolate turns each ${NAME} of names, which the Compose file writer
+// escapes as a literal $${NAME} like every $ of a value, back into an
+// interpolation.
+func interpolate(data []byte, names []string) []byte {
+	for _, n := range names {
+		data = bytes.ReplaceAll(data, []byte("$${"+n+"}"), []byte("${"+n+"}"))
+	}
+	return data
+}
+
+var (
+	// composeVarName is what Compose accepts inside ${...}.
+	composeVarName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	notVarChar     = regexp.MustCompile(`[^A-Za-z0-9_]`)
+)
+
+// interpolationName names the environment variable an exported file reads
+// a sensitive env value from: BERTH_VAR_<variable> when the value is a
+// sensitive variable's own value, else BERTH_ENV_<SERVICE>_<KEY>.
+func interpolationName(spec *lang.Spec, service, key, value string) string {
+	for _, name := range slices.Sorted(maps.Keys(spec.Variables)) {
+		v := spec.Variables[name].Value
+		if spec.Variables[name].Sensitive && v.Type() == cty.String && v.IsKnown() && !v.IsNull() &&
+			v.AsString() == value && composeVarName.MatchString(lang.EnvVarPrefix+name) {
+			return lang.EnvVarPrefix + name
+		}
+	}
+	clean := func(s string) string { return strings.ToUpper(notVarChar.ReplaceAllString(s, "_")) }
+	return "BERTH_ENV_" + clean(service) + "_" + clean(key)
 }

@@ -14,8 +14,9 @@ import (
 // `docker stack deploy --resolve-image never`, compiled by the swarm
 // backend's own target (versioned secrets, deploy settings, endpoint and
 // publish modes). What the stack drops (depends_on, host_ip, the
-// emulator image on the nodes) is printed as warnings.
-func exportSwarm(cmd *cobra.Command, spec *lang.Spec, emulate bool, out string) error {
+// emulator image on the nodes) is printed as warnings. names are the
+// ${NAME} interpolations of withoutSensitive.
+func exportSwarm(cmd *cobra.Command, spec *lang.Spec, emulate bool, out string, names []string) error {
 	tg := &swarm.Target{Emulate: emulate}
 	if backends.NeedsEmulator(spec, emulate) {
 		tg.EmulatorImage = exportEmulatorImage(cmd)
@@ -27,6 +28,7 @@ func exportSwarm(cmd *cobra.Command, spec *lang.Spec, emulate bool, out string) 
 	if err := reportDiags(cmd, diags); err != nil {
 		return err
 	}
+	data = interpolate(data, names)
 	if out == "" || out == "-" {
 		_, err := cmd.OutOrStdout().Write(data)
 		return err

@@ -23,6 +23,7 @@ type simulateFlags struct {
 	replications int
 	json         bool
 	report       string
+	backend      backendFlag
 }
 
 func newSimulateCmd() *cobra.Command {
@@ -36,7 +37,8 @@ replica's workers, queue and CPUs, the calls of each endpoint (in
 sequence and in parallel), the links' timeouts, retries, circuit breakers,
 bulkheads and fallbacks, the queues and their consumers, and the faults of
 the scenarios with Docker's failover semantics (health checks, restarts,
-swarm rescheduling).
+swarm rescheduling). --backend compose|swarm chooses those semantics
+instead of berth.backend; a scenario that sets its own backend keeps it.
 
 With neither --scenario nor --load, every load runs without faults and
 then every scenario runs, each sorted by name. --scenario runs one
@@ -64,6 +66,7 @@ The same --seed gives the same result.`,
 	}
 	f.spec.register(cmd.Flags())
 	fl := cmd.Flags()
+	f.backend.register(fl)
 	fl.StringVar(&f.scenario, "scenario", "", "run this scenario only")
 	fl.StringVar(&f.load, "load", "", "run this load only (without faults), or the scenario under it")
 	fl.Uint64Var(&f.seed, "seed", 1, "random seed; the same seed gives the same result")
@@ -88,6 +91,9 @@ func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 	}
 	spec, err := loadSpec(cmd, specDir(args), &f.spec)
 	if err != nil {
+		return err
+	}
+	if err := f.backend.override(spec); err != nil {
 		return err
 	}
 	stop := startProgress(cmd.ErrOrStderr(), &opts)

@@ -6,12 +6,17 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/berth-dev/berth/backends/compose"
+	"github.com/berth-dev/berth/backends/emulator"
+	"github.com/berth-dev/berth/backends/swarm"
 	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/planner"
 )
 
 func newValidateCmd() *cobra.Command {
 	var sf specFlags
 	var asJSON bool
+	var backend backendFlag
 	cmd := &cobra.Command{
 		Use:   "validate [DIR]",
 		Short: "Check a spec and print its diagnostics",
@@ -27,13 +32,23 @@ JSON object:
   {"valid": bool, "error_count": N, "warning_count": M,
    "diagnostics": [{"severity", "summary", "detail",
                     "range": {"filename", "start", "end"}, "snippet"}]}
-The exit status is 1 when there is an error; warnings alone leave it 0.`,
+The exit status is 1 when there is an error; warnings alone leave it 0.
+
+--backend compose|swarm also compiles the spec for that backend, as plan
+does but without an engine, and reports what only that backend checks:
+replica port ranges that overlap on compose, settings swarm ignores.`,
 		Example: `  berth validate examples/shop
   berth validate --json . | jq '.diagnostics[].summary'
   berth validate examples/fanout --var shard_replicas=3`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := backend.check(); err != nil {
+				return err
+			}
 			spec, _, diags, err := loadSpecDiags(specDir(args), &sf)
+			if err == nil && backend != "" && !diags.HasErrors() {
+				diags = append(diags, backendDiags(spec, string(backend))...)
+			}
 			if err != nil {
 				if !asJSON {
 					return err
@@ -47,6 +62,7 @@ The exit status is 1 when there is an error; warnings alone leave it 0.`,
 		},
 	}
 	sf.register(cmd.Flags())
+	backend.register(cmd.Flags())
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
 	return cmd
 }
@@ -126,4 +142,16 @@ func plural(n int, noun string) string {
 		return fmt.Sprintf("1 %s", noun)
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// backendDiags compiles spec with the named backend's target, which calls
+// no engine, and returns its diagnostics.
+func backendDiags(spec *lang.Spec, name string) hcl.Diagnostics {
+	image := emulator.ImageRepo + ":validate" // only named: nothing runs it
+	var tg planner.Target = &compose.Target{Emulator: composeEmulator, EmulatorImage: image}
+	if name == lang.BackendSwarm {
+		tg = &swarm.Target{EmulatorImage: image}
+	}
+	_, diags := tg.Desired(spec)
+	return diags
 }
