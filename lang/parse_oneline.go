@@ -3,6 +3,7 @@ package lang
 import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/hcl/v2/hclwrite"
 )
 
 // HCL allows a block on one line only when it holds a single argument, so
@@ -157,6 +158,16 @@ func startsItem(tokens hclsyntax.Tokens, i int) bool {
 func ExpandOneLineBlocks(src []byte, filename string) []byte {
 	if out, ok := expandOneLineBlocks(src, filename); ok {
 		return out
+	}
+	return src
+}
+
+// EditableSource returns src in a form hclwrite can parse to edit it:
+// src itself, or, when it holds one-line blocks of several arguments,
+// the file as `berth fmt` writes it (those blocks written out).
+func EditableSource(src []byte, filename string) []byte {
+	if out, ok := expandOneLineBlocks(src, filename); ok {
+		return hclwrite.Format(out)
 	}
 	return src
 }

@@ -47,7 +47,7 @@ func EditForGiven(spec *lang.Spec, files map[string]*hcl.File, dims []Dimension,
 	docs := map[string]*hclwrite.File{}
 	names := make([]string, 0, len(files))
 	for n, f := range files {
-		w, diags := hclwrite.ParseConfig(f.Bytes, n, hcl.InitialPos)
+		w, diags := hclwrite.ParseConfig(lang.EditableSource(f.Bytes, n), n, hcl.InitialPos)
 		if diags.HasErrors() {
 			return nil, diags
 		}
@@ -65,7 +65,7 @@ func EditForGiven(spec *lang.Spec, files map[string]*hcl.File, dims []Dimension,
 	}
 	var b strings.Builder
 	for _, n := range names {
-		before, after := files[n].Bytes, patched(files[n].Bytes, docs[n])
+		before, after := files[n].Bytes, patched(lang.EditableSource(files[n].Bytes, n), docs[n])
 		if bytes.Equal(before, after) {
 			continue
 		}

@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/berth-dev/berth/lang"
 )
 
 // writeHopLatency sets berth { defaults { hop_latency = value } } in the
@@ -58,7 +60,7 @@ func parseForWrite(path string) (*hclwrite.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, diags := hclwrite.ParseConfig(src, path, hcl.InitialPos)
+	f, diags := hclwrite.ParseConfig(lang.EditableSource(src, path), path, hcl.InitialPos)
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("%s: %s", path, diags.Error())
 	}

@@ -331,6 +331,10 @@ func TestCalibrateWritesBerthBlock(t *testing.T) {
 				"b.berth.hcl": "berth {\n  project = \"x\" # the name\n  defaults {\n    hop_latency = \"0.25ms\"\n  }\n}\n",
 			},
 		},
+		"one-line blocks are written out": {
+			files: map[string]string{"a.berth.hcl": "berth { project = \"x\"  nodes = 2 }\n"},
+			want:  map[string]string{"a.berth.hcl": "berth {\n  project = \"x\"\n  nodes   = 2\n  defaults {\n    hop_latency = \"0.25ms\"\n  }\n}\n"},
+		},
 		"replaces the value": {
 			files: map[string]string{"a.berth.hcl": "berth {\n  defaults {\n    hop_latency = \"1ms\" # old\n  }\n}\n"},
 			want:  map[string]string{"a.berth.hcl": "berth {\n  defaults {\n    hop_latency = \"0.25ms\" # old\n  }\n}\n"},
