@@ -5,6 +5,7 @@ package lang
 func (st *loadState) check() {
 	st.checkNameRefs()
 	st.checkCalls()
+	st.checkUnused()
 	st.checkEndpointRefs()
 	st.checkLinks()
 	st.checkCallCycles()

@@ -15,6 +15,11 @@ func (st *loadState) checkCalls() {
 	for _, svc := range st.services {
 		forEachCall(svc, func(_ *Endpoint, c *Call) {
 			if st.spec.Services[c.Service] == nil {
+				if note := st.fleetNote(c.Service, "call"); note != "" {
+					st.add(errorAt(c.DeclRange, "Call to a for_each service",
+						"Service %q calls %q.%s", svc.Name, c.Service, note))
+					return
+				}
 				if names == nil {
 					names = keysOf(st.spec.Services)
 				}

@@ -1,6 +1,10 @@
 package lang
 
-import "github.com/hashicorp/hcl/v2"
+import (
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/berth-dev/berth/internal/words"
+)
 
 // known returns the names declared for a kind of reference.
 func (st *loadState) known(kind string) map[string]bool {
@@ -63,6 +67,13 @@ func (st *loadState) checkNameRefs() {
 		if st.declared(r.kind, r.name) {
 			continue
 		}
+		if r.kind == "service" {
+			if note := st.fleetNote(r.name, "name"); note != "" {
+				st.add(errorAt(r.rng, "Reference to a for_each service",
+					"%s names %q.%s", capitalize(r.what), r.name, note))
+				continue
+			}
+		}
 		if candidates == nil {
 			candidates = map[string][]string{}
 		}
@@ -75,8 +86,8 @@ func (st *loadState) checkNameRefs() {
 
 func unknownName(r nameRef, candidates []string) *hcl.Diagnostic {
 	return errorAt(r.rng, "Unknown "+r.kind,
-		"%s names the %s %q, which is not declared.%s Declare a %s block with that name, or fix the name.",
-		capitalize(r.what), r.kind, r.name, didYouMean(r.name, candidates), r.kind)
+		"%s names the %s %q, which is not declared.%s Declare %s block with that name, or fix the name.",
+		capitalize(r.what), r.kind, r.name, didYouMean(r.name, candidates), words.A(r.kind))
 }
 
 func capitalize(s string) string {
@@ -99,7 +110,7 @@ func (st *loadState) checkEndpointRefs() {
 	}
 	for _, name := range keysOf(st.spec.Loads) {
 		ld := st.spec.Loads[name]
-		st.checkEndpoint(ld.Entry.Service, ld.Entry.Endpoint, ld.Entry.Range, "the load's entry")
+		st.checkEndpoint(ld.Entry.Service, ld.Entry.Endpoint, ld.DeclRange, "the load")
 	}
 	for _, name := range keysOf(st.spec.SLOs) {
 		slo := st.spec.SLOs[name]
@@ -107,12 +118,14 @@ func (st *loadState) checkEndpointRefs() {
 	}
 }
 
-// checkEndpoint reports when service exists but has no endpoint named ep.
-func (st *loadState) checkEndpoint(service, ep string, rng hcl.Range, what string) {
+// checkEndpoint reports when service exists but has no endpoint named ep,
+// at the endpoint attribute of the block declared at blockRng.
+func (st *loadState) checkEndpoint(service, ep string, blockRng hcl.Range, what string) {
 	svc := st.spec.Services[service]
 	if svc == nil || ep == "" || svc.Endpoint(ep) != nil {
 		return
 	}
+	rng := st.attrIn(blockRng, "endpoint")
 	names := make([]string, len(svc.Endpoints))
 	for i, e := range svc.Endpoints {
 		names[i] = e.Name

@@ -1,11 +1,12 @@
 package lang
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/berth-dev/berth/internal/words"
 )
 
 // enum decodes a string attribute that must be one of allowed. what names
@@ -27,7 +28,7 @@ func (a attrs) enum(name, what string, dst *string, allowed ...string) {
 
 func unknownEnum(rng hcl.Range, what, got string, allowed []string) *hcl.Diagnostic {
 	return errorAt(rng, "Unknown "+what,
-		"%q is not a %s; use one of %s.%s", got, what, strings.Join(allowed, ", "), didYouMean(got, allowed))
+		"%q is not %s; use one of %s.%s", got, words.A(what), strings.Join(allowed, ", "), didYouMean(got, allowed))
 }
 
 // need reports an out-of-range value of the named attribute (or of the
@@ -62,9 +63,5 @@ func (a attrs) requireOne(blockRng hcl.Range, block string, names ...string) {
 	}
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
+// plural returns n and word, in the plural unless n is 1: "3 nodes".
+func plural(n int, word string) string { return words.Count(n, word) }

@@ -91,9 +91,7 @@ func (st *loadState) decodeBlocks() {
 	decodeNamed(st, "secret", s.Secrets, (*loadState).decodeSecretBlock)
 	decodeNamed(st, "config", s.Configs, (*loadState).decodeConfigBlock)
 	st.decodeServices()
-	for _, l := range decodeAll(st, st.decls.blocks["link"], (*loadState).decodeLinkBlock) {
-		s.Links[l.Key()] = l
-	}
+	st.addLinks(decodeAll(st, st.decls.blocks["link"], (*loadState).decodeLinkBlock))
 	decodeNamed(st, "queue", s.Queues, (*loadState).decodeQueueBlock)
 	decodeNamed(st, "load", s.Loads, (*loadState).decodeLoadBlock)
 	decodeNamed(st, "scenario", s.Scenarios, (*loadState).decodeScenarioBlock)

@@ -26,8 +26,9 @@ func warningAt(rng hcl.Range, summary, detail string, args ...any) *hcl.Diagnost
 	}
 }
 
-// at formats a range as file:line,column for messages that point at a
-// second place (a duplicate's first declaration).
+// at formats a range as file:line:column, as berth validate prints every
+// position, for messages that point at a second place (a duplicate's
+// first declaration).
 func at(rng hcl.Range) string {
-	return fmt.Sprintf("%s:%d,%d", rng.Filename, rng.Start.Line, rng.Start.Column)
+	return fmt.Sprintf("%s:%d:%d", rng.Filename, rng.Start.Line, rng.Start.Column)
 }

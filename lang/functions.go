@@ -7,6 +7,9 @@ import (
 	"path"
 	"path/filepath"
 
+	"github.com/hashicorp/go-cty-funcs/crypto"
+	"github.com/hashicorp/go-cty-funcs/encoding"
+	"github.com/hashicorp/go-cty-funcs/filesystem"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/tryfunc"
 	"github.com/zclconf/go-cty/cty"
@@ -15,7 +18,9 @@ import (
 )
 
 // functions returns the function table of a spec in dir: the cty standard
-// library under terraform's names, plus file().
+// library under terraform's names, terraform's functions that cty lacks
+// (from go-cty-funcs where it has them, or functions_*.go), hcl's try and
+// can, and the functions that read the spec directory.
 func functions(dir string, fsys fs.FS) map[string]function.Function {
 	fns := map[string]function.Function{
 		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
@@ -32,7 +37,7 @@ func functions(dir string, fsys fs.FS) map[string]function.Function {
 		"chunklist": stdlib.ChunklistFunc, "coalesce": coalesceFunc,
 		"coalescelist": stdlib.CoalesceListFunc, "compact": stdlib.CompactFunc,
 		"concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc, "distinct": stdlib.DistinctFunc,
-		"element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc, "index": stdlib.IndexFunc,
+		"element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc, "index": indexFunc,
 		"keys": stdlib.KeysFunc, "length": stdlib.LengthFunc, "lookup": stdlib.LookupFunc,
 		"merge": stdlib.MergeFunc, "range": stdlib.RangeFunc, "reverse": stdlib.ReverseListFunc,
 		"setintersection": stdlib.SetIntersectionFunc, "setproduct": stdlib.SetProductFunc,
@@ -45,8 +50,18 @@ func functions(dir string, fsys fs.FS) map[string]function.Function {
 		"tobool": stdlib.MakeToFunc(cty.Bool), "tolist": stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
 		"toset": stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)), "tomap": stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
 		"try": tryfunc.TryFunc, "can": tryfunc.CanFunc,
+		"sum": sumFunc, "one": oneFunc, "alltrue": allTrueFunc, "anytrue": anyTrueFunc,
+		"startswith": startsWithFunc, "endswith": endsWithFunc,
+		"base64encode": encoding.Base64EncodeFunc, "base64decode": base64DecodeFunc,
+		"md5": crypto.Md5Func, "sha1": crypto.Sha1Func, "sha256": crypto.Sha256Func,
+		"basename": filesystem.BasenameFunc, "dirname": filesystem.DirnameFunc,
+		"file": fileFunc(dir, fsys), "abspath": abspathFunc(dir, fsys), "fileexists": fileExistsFunc(dir, fsys),
 	}
-	fns["file"] = fileFunc(dir, fsys)
+	inner := make(map[string]function.Function, len(fns)) // a template cannot render templates
+	for k, f := range fns {
+		inner[k] = f
+	}
+	fns["templatefile"] = templateFileFunc(dir, fsys, inner)
 	return fns
 }
 

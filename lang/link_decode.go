@@ -15,7 +15,9 @@ var linkBlockSchema = &hcl.BodySchema{
 
 // decodeLinkBlock decodes a `link "caller" "callee" {}` block.
 func (st *loadState) decodeLinkBlock(b *hcl.Block) *Link {
+	n := len(st.diags)
 	c := st.content(b.Body, linkBlockSchema)
+	hintLinkArguments(st.diags[n:], b.Body)
 	a := st.attrsOf(c, st.ctx)
 	l := &Link{From: b.Labels[0], To: b.Labels[1], LoadBalancing: LBRoundRobin, DeclRange: b.DefRange}
 	a.duration("timeout", &l.Timeout)
@@ -34,8 +36,12 @@ func (st *loadState) decodeLinkBlock(b *hcl.Block) *Link {
 			l.Bulkhead = st.decodeBulkheadBlock(nb)
 		}
 	}
-	st.ref("service", l.From, b.LabelRanges[0], "the link's caller")
-	st.ref("service", l.To, b.LabelRanges[1], "the link's callee")
+	if _, fleet := st.fleet(l.From); !fleet { // a fleet stands for its instances (addLinks)
+		st.ref("service", l.From, b.LabelRanges[0], "the link's caller")
+	}
+	if _, fleet := st.fleet(l.To); !fleet {
+		st.ref("service", l.To, b.LabelRanges[1], "the link's callee")
+	}
 	if l.From == l.To {
 		st.add(errorAt(b.DefRange, "Link to itself",
 			"A link goes from one service to another; %q cannot call itself. Remove the link.", l.From))

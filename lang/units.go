@@ -125,5 +125,6 @@ func (d Dist) SCV() float64 {
 	return 0
 }
 
-// Size is a number of bytes parsed from "256MiB", "1G", "512k" and so on.
+// Size is a number of bytes parsed from "256MiB", "512m", "1g" and so on
+// (binary units, as Docker reads them: see ParseSize).
 type Size int64

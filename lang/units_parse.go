@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	units "github.com/docker/go-units"
 )
 
 // maxDuration bounds parsed durations (about 290 years is time.Duration's
@@ -48,37 +50,27 @@ func SecondsToDuration(f float64) (time.Duration, error) {
 	return time.Duration(math.Round(f * 1e9)), nil
 }
 
-// sizeUnits maps a size suffix (without the optional trailing B) to bytes.
-var sizeUnits = map[string]float64{
-	"":   1,
-	"k":  1e3,
-	"K":  1e3,
-	"M":  1e6,
-	"G":  1e9,
-	"T":  1e12,
-	"Ki": 1 << 10,
-	"Mi": 1 << 20,
-	"Gi": 1 << 30,
-	"Ti": 1 << 40,
-}
+// sizeForms lists the accepted forms of a size, for messages.
+const sizeForms = `a number of bytes with an optional unit: k, m, g, t or p with an optional b, or KiB, MiB, GiB, TiB (all powers of 1024, as Docker reads them; case does not matter), like "512m", "1g", "256MiB" or "100b"`
 
-// ParseSize parses a size: a number of bytes with an optional unit, k/M/G/T
-// for powers of 1000 and Ki/Mi/Gi/Ti for powers of 1024, and an optional
-// trailing B ("256MiB", "1G", "512k", "100B", "1024").
+// ParseSize parses a size as Docker does (its RAMInBytes, which docker run
+// --memory and compose's mem_limit use): a number of bytes with an optional
+// unit k, m, g, t or p, case-insensitive, followed by an optional b or ib,
+// every unit a power of 1024 ("512m", "1g", "256MiB", "256mb", "100b",
+// "1024"). "256Mi" (Kubernetes' spelling) is read as "256MiB".
 func ParseSize(s string) (Size, error) {
 	t := strings.TrimSpace(s)
-	i := 0
-	for i < len(t) && (t[i] >= '0' && t[i] <= '9' || t[i] == '.') {
-		i++
+	if n := len(t); n > 0 && (t[n-1] == 'i' || t[n-1] == 'I') {
+		t += "b"
 	}
-	num, unit := t[:i], strings.TrimSpace(t[i:])
-	unit = strings.TrimSuffix(unit, "B")
-	mult, ok := sizeUnits[unit]
-	f, err := strconv.ParseFloat(num, 64)
-	if !ok || err != nil {
-		return 0, fmt.Errorf(`%q is not a size; write a number of bytes with an optional unit, k/M/G/T (powers of 1000) or Ki/Mi/Gi/Ti (powers of 1024) and an optional B, like "256MiB", "1G" or "512k"`, s)
+	n, err := units.RAMInBytes(t)
+	switch {
+	case err != nil:
+		return 0, fmt.Errorf("%q is not a size; write %s", s, sizeForms)
+	case n < 0 || n == math.MaxInt64: // the float overflowed int64
+		return 0, fmt.Errorf("%q is out of range; a size must be under 8 EiB", s)
 	}
-	return sizeFromFloat(f * mult)
+	return Size(n), nil
 }
 
 // sizeFromFloat converts a byte count into a Size, rejecting what does not fit.

@@ -53,30 +53,45 @@ func TestParseSize(t *testing.T) {
 	}{
 		{"256MiB", 256 << 20, false},
 		{"256Mi", 256 << 20, false},
+		{"256mi", 256 << 20, false},
 		{"1GiB", 1 << 30, false},
-		{"1G", 1e9, false},
-		{"1GB", 1e9, false},
-		{"512k", 512e3, false},
-		{"512K", 512e3, false},
+		// Docker's convention: k, m, g, t, p with an optional b are binary
+		// and case does not matter, so "256M" is 256 MiB as in compose.
+		{"256M", 256 << 20, false},
+		{"256m", 256 << 20, false},
+		{"256mb", 256 << 20, false},
+		{"256MB", 256 << 20, false},
+		{"512m", 512 << 20, false},
+		{"1g", 1 << 30, false},
+		{"1G", 1 << 30, false},
+		{"1GB", 1 << 30, false},
+		{"512k", 512 << 10, false},
+		{"512K", 512 << 10, false},
 		{"2Ki", 2048, false},
 		{"1.5KiB", 1536, false},
+		{"1.5g", 3 << 29, false},
 		{"100B", 100, false},
+		{"100b", 100, false},
 		{"1024", 1024, false},
 		{"1Ti", 1 << 40, false},
+		{"1p", 1 << 50, false},
+		{" 64 MiB ", 64 << 20, false},
 		{"", 0, true},
 		{"MiB", 0, true},
-		{"256m", 0, true},
 		{"256 MiB/s", 0, true},
+		{"256mbb", 0, true},
+		{"256x", 0, true},
 		{"-1MiB", 0, true},
-		{"1e3", 0, true},
+		{"NaN", 0, true},
 		{"99999999999999999999G", 0, true},
+		{"1e300", 0, true},
 	}
 	for _, tt := range tests {
 		got, err := ParseSize(tt.in)
 		if (err != nil) != tt.wantErr || got != tt.want {
 			t.Errorf("ParseSize(%q) = %v, %v; want %v (error %v)", tt.in, got, err, tt.want, tt.wantErr)
 		}
-		if err != nil && !strings.Contains(err.Error(), "256MiB") && !strings.Contains(err.Error(), "out of range") {
+		if err != nil && !strings.Contains(err.Error(), `"512m", "1g", "256MiB"`) && !strings.Contains(err.Error(), "out of range") {
 			t.Errorf("ParseSize(%q) error %q does not say which forms are accepted", tt.in, err)
 		}
 	}

@@ -1,6 +1,10 @@
 package simulate
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/berth-dev/berth/internal/words"
+)
 
 // place creates the replicas of every service and spreads them over the
 // nodes as swarm's scheduler does: each task goes to the node with the
@@ -10,7 +14,8 @@ import "strings"
 // workers: "node.role == manager" pins a service to node 1, "node.role ==
 // worker" (or "!= manager") keeps it off it. Other constraints (labels,
 // hostnames) are not modelled and allow every node. Under compose every
-// replica runs on the one host.
+// replica runs on the one host and placement is ignored, as docker compose
+// ignores deploy.placement.
 func (s *sim) place() {
 	s.nodes = 1
 	if s.backend == backendSwarm && s.spec.Nodes > 1 {
@@ -21,13 +26,17 @@ func (s *sim) place() {
 	for _, svc := range s.svcs {
 		n := max(1, svc.spec.Replicas)
 		per := make([]int, s.nodes)
+		warned := false
 		for i := range n {
 			node := s.pickNode(svc, per, total, -1)
 			if node < 0 {
 				node = 0 // over-constrained: swarm would leave it pending; keep it on node 1 and say so
-				s.diags = append(s.diags, warningAt(svc.spec.DeclRange, "Replica cannot be placed",
-					"Service %q asks for %d replicas but max_replicas_per_node = %d on %d nodes; the simulator puts the rest on node 1.",
-					svc.name, n, svc.spec.Placement.MaxReplicasPerNode, s.nodes))
+				if !warned {
+					warned = true
+					s.diags = append(s.diags, warningAt(svc.spec.DeclRange, "Replica cannot be placed",
+						"Service %q asks for %s, but its placement block (max_replicas_per_node, constraints) fits only %s on %s; swarm would leave the rest pending, the simulator puts them on node 1. Lower replicas, relax the placement block, or raise berth { nodes }.",
+						svc.name, words.Count(n, "replica"), words.Count(i, "replica"), words.Count(s.nodes, "node")))
+				}
 			}
 			per[node]++
 			total[node]++
@@ -44,10 +53,14 @@ func (s *sim) place() {
 // may take it. per counts svc's tasks by node, total all tasks; skip is a
 // node to avoid (-1: none). Nodes that are down take nothing.
 func (s *sim) pickNode(svc *service, per, total []int, skip int) int {
-	limit := svc.spec.Placement.MaxReplicasPerNode
+	swarm := s.backend == backendSwarm // placement is swarm's; compose runs every replica on its one host
+	limit := 0
+	if swarm {
+		limit = svc.spec.Placement.MaxReplicasPerNode
+	}
 	best := -1
 	for n := range s.nodes {
-		if n == skip || s.nodeDown[n] || (limit > 0 && per[n] >= limit) || !allowed(svc, n) {
+		if n == skip || s.nodeDown[n] || (limit > 0 && per[n] >= limit) || swarm && !allowed(svc, n) {
 			continue
 		}
 		if best < 0 || per[n] < per[best] || per[n] == per[best] && total[n] < total[best] {

@@ -1,15 +1,15 @@
 service "gateway" {
   endpoint "list" {
-    call "orders" { # ERROR: Unknown endpoint
-      endpoint = "gett"
+    call "orders" {
+      endpoint = "gett" # ERROR: Unknown endpoint
     }
   }
 }
 
 service "orders" {
   endpoint "get" {}
-  consume "q" { # ERROR: Unknown endpoint
-    endpoint = "handle"
+  consume "q" {
+    endpoint = "handle" # ERROR: Unknown endpoint
   }
 }
 
@@ -17,13 +17,13 @@ queue "q" {}
 link "gateway" "orders" {}
 
 load "peak" {
-  entry    = service.gateway # ERROR: Unknown endpoint
-  endpoint = "lst"
+  entry    = service.gateway
+  endpoint = "lst" # ERROR: Unknown endpoint
   rate     = 5
 }
 
-slo "fast" { # ERROR: Unknown endpoint
+slo "fast" {
   service  = "gateway"
-  endpoint = "lisst"
+  endpoint = "lisst" # ERROR: Unknown endpoint
   p99      = "1s"
 }

@@ -1,0 +1,45 @@
+package lang
+
+import (
+	"encoding/base64"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+)
+
+// startsWithFunc and endsWithFunc are terraform's startswith and endswith.
+var (
+	startsWithFunc = stringTest("prefix", strings.HasPrefix)
+	endsWithFunc   = stringTest("suffix", strings.HasSuffix)
+)
+
+func stringTest(what string, test func(s, affix string) bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "string", Type: cty.String}, {Name: what, Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.BoolVal(test(args[0].AsString(), args[1].AsString())), nil
+		},
+	})
+}
+
+// base64DecodeFunc is terraform's base64decode: the UTF-8 text of standard
+// base64. (go-cty-funcs has one too, but it writes the decoded text to the
+// standard logger when it is not UTF-8, which could print a secret.)
+var base64DecodeFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "str", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		b, err := base64.StdEncoding.DecodeString(args[0].AsString())
+		if err != nil {
+			return cty.NilVal, errors.New("the string is not valid base64")
+		}
+		if !utf8.Valid(b) {
+			return cty.NilVal, errors.New("the decoded bytes are not UTF-8 text")
+		}
+		return cty.StringVal(string(b)), nil
+	},
+})
