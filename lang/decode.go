@@ -66,7 +66,8 @@ func (st *loadState) decodeVariables(l *Loader, opts Options, funcsCtx *hcl.Eval
 }
 
 // declareObjects makes the reference values of every named block that needs
-// no evaluation ({name = label}).
+// no evaluation ({name = label}; a service's also maps its endpoints,
+// service_ref.go).
 func (st *loadState) declareObjects() {
 	for _, kind := range []string{"network", "volume", "secret", "config", "queue", "load"} {
 		for _, b := range st.decls.blocks[kind] {
@@ -75,7 +76,7 @@ func (st *loadState) declareObjects() {
 	}
 	for _, b := range st.decls.blocks["service"] {
 		if syntaxAttr(b.Body, "for_each") == nil {
-			st.ev.objects["service"][b.Labels[0]] = nameObject(b.Labels[0])
+			st.ev.objects["service"][b.Labels[0]] = serviceObject(b.Labels[0], endpointLabels(b.Body))
 		}
 	}
 }

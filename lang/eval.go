@@ -134,6 +134,9 @@ func checkRefs(expr hcl.Expression, ctx *hcl.EvalContext) hcl.Diagnostics {
 		}
 		attr, ok := tr[1].(hcl.TraverseAttr)
 		if !ok || v.Type().HasAttribute(attr.Name) {
+			if d := endpointRefError(tr, v); d != nil {
+				diags = append(diags, d)
+			}
 			continue
 		}
 		diags = append(diags, undeclaredRef(tr, root, attr.Name, v))

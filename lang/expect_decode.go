@@ -2,6 +2,7 @@ package lang
 
 import (
 	"math"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -14,24 +15,47 @@ var expectAttributes = []hcl.AttributeSchema{
 
 var expectBlockSchema = &hcl.BodySchema{Attributes: expectAttributes}
 
-// decodeExpect decodes the bounds of an expect or slo body.
+// decodeExpect decodes the bounds of an expect or slo body. Every bound
+// whose value decodes is recorded in Ranges, so a bound of 0 is checked
+// like any other; null leaves it out.
 func (st *loadState) decodeExpect(a attrs, rng hcl.Range) Expect {
 	e := Expect{Ranges: map[string]hcl.Range{}, DeclRange: rng}
-	a.duration("mean", &e.Mean)
-	a.duration("p50", &e.P50)
-	a.duration("p90", &e.P90)
-	a.duration("p99", &e.P99)
-	a.duration("p999", &e.P999)
-	e.ErrorRate = a.rate("error_rate", rng)
-	e.DegradedRate = a.rate("degraded_rate", rng)
-	a.number("throughput", &e.Throughput)
-	a.need(e.Throughput >= 0, "throughput", rng, "throughput must be 0 or more requests/s, not %g.", e.Throughput)
-	for _, as := range expectAttributes {
-		if a.has(as.Name) {
-			e.Ranges[as.Name] = a.rng(as.Name)
+	set := func(name string) { e.Ranges[name] = a.rng(name) }
+	for _, l := range []struct {
+		name string
+		dst  *time.Duration
+	}{{"mean", &e.Mean}, {"p50", &e.P50}, {"p90", &e.P90}, {"p99", &e.P99}, {"p999", &e.P999}} {
+		d := time.Duration(-1) // durations are never negative: -1 is "not decoded"
+		if a.duration(l.name, &d); d < 0 {
+			continue
+		}
+		*l.dst = d
+		set(l.name)
+		if d == 0 {
+			a.add(zeroLatencyBound(a.rng(l.name), l.name))
 		}
 	}
+	if e.ErrorRate = a.rate("error_rate", rng); e.ErrorRate != nil {
+		set("error_rate")
+	}
+	if e.DegradedRate = a.rate("degraded_rate", rng); e.DegradedRate != nil {
+		set("degraded_rate")
+	}
+	tp := math.NaN()
+	if a.number("throughput", &tp); !math.IsNaN(tp) {
+		e.Throughput = tp
+		set("throughput")
+		a.need(tp >= 0, "throughput", rng, "throughput must be 0 or more requests/s, not %g.", tp)
+	}
 	return e
+}
+
+// zeroLatencyBound warns about a latency bound of 0, which is kept: its
+// verdict fails as soon as any request takes time.
+func zeroLatencyBound(rng hcl.Range, name string) *hcl.Diagnostic {
+	return warningAt(rng, "Latency bound that can never pass",
+		`%s = 0 fails as soon as a request takes any time at all, so its verdict fails in every run that does any work. The bound is kept; write the latency you mean, like %s = "300ms", or remove it.`,
+		name, name)
 }
 
 // rate decodes an optional fraction between 0 and 1.

@@ -38,7 +38,7 @@ func (st *loadState) forEachNode(b *hcl.Block) *depNode {
 			st.forEach[label] = insts
 			objs := make(map[string]cty.Value, len(insts))
 			for _, in := range insts {
-				objs[in.key] = nameObject(in.name)
+				objs[in.key] = serviceObject(in.name, endpointLabels(b.Body))
 			}
 			st.ev.objects["service"][label] = cty.ObjectVal(objs)
 		}}

@@ -13,6 +13,13 @@ const (
 	ArrivalBursty   = "bursty" // on/off: Poisson at rate/duty during "on", nothing during "off"
 )
 
+// The phases of a bursty load without a burst block: 1 s on, 4 s off, so
+// the bursts run at 5 × the profile's rate and the mean rate is the rate.
+const (
+	DefaultBurstOn  = time.Second
+	DefaultBurstOff = 4 * time.Second
+)
+
 // Load is a `load "name" {}` block: the traffic entering the system.
 type Load struct {
 	Name string `json:"name"`
@@ -27,7 +34,8 @@ type Load struct {
 	// whose requests are not measured (default 0).
 	Duration time.Duration `json:"duration"`
 	Warmup   time.Duration `json:"warmup,omitempty"`
-	// BurstOn and BurstOff are the phases of the bursty arrival process.
+	// BurstOn and BurstOff are the phases of the bursty arrival process
+	// (DefaultBurstOn and DefaultBurstOff without a burst block).
 	BurstOn   time.Duration `json:"burst_on,omitempty"`
 	BurstOff  time.Duration `json:"burst_off,omitempty"`
 	DeclRange hcl.Range     `json:"-"`
@@ -38,60 +46,4 @@ type Ref struct {
 	Service  string    `json:"service"`
 	Endpoint string    `json:"endpoint,omitempty"`
 	Range    hcl.Range `json:"-"`
-}
-
-// Rate-profile kinds.
-const (
-	ProfileConstant = "constant" // Rate
-	ProfileRamp     = "ramp"     // From → To linearly over Over, then To
-	ProfileSteps    = "steps"    // Rate until the first step, then each step's rate from its At
-)
-
-// RateProfile is the arrival rate over time. `rate = 800` is a constant
-// profile; `ramp {}` and `step {}` blocks make the other two.
-type RateProfile struct {
-	Kind  string        `json:"kind"`
-	Rate  float64       `json:"rate"`
-	From  float64       `json:"from,omitempty"`
-	To    float64       `json:"to,omitempty"`
-	Over  time.Duration `json:"over,omitempty"`
-	Steps []RateStep    `json:"steps,omitempty"` // sorted by At
-}
-
-// RateStep is a `step { at = "20s" rate = 1600 }` block.
-type RateStep struct {
-	At   time.Duration `json:"at"`
-	Rate float64       `json:"rate"`
-}
-
-// RateAt returns the arrival rate at t (requests/s).
-func (p RateProfile) RateAt(t time.Duration) float64 {
-	switch p.Kind {
-	case ProfileRamp:
-		if p.Over <= 0 || t >= p.Over {
-			return p.To
-		}
-		return p.From + (p.To-p.From)*float64(t)/float64(p.Over)
-	case ProfileSteps:
-		r := p.Rate
-		for _, s := range p.Steps {
-			if t >= s.At {
-				r = s.Rate
-			}
-		}
-		return r
-	}
-	return p.Rate
-}
-
-// Peak returns the highest rate of the profile.
-func (p RateProfile) Peak() float64 {
-	m := p.Rate
-	if p.Kind == ProfileRamp {
-		m = max(p.From, p.To)
-	}
-	for _, s := range p.Steps {
-		m = max(m, s.Rate)
-	}
-	return m
 }

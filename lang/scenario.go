@@ -34,16 +34,17 @@ type Fault struct {
 	Replicas int           `json:"replicas,omitempty"` // kill, hang, slow: how many (default 1)
 	Node     int           `json:"node,omitempty"`     // node_down: 1-based node index
 	At       time.Duration `json:"at"`
-	// Duration of the fault; 0 = until the end (kill and node_down end by
-	// failover, not by duration).
+	// Duration of the fault; 0 = until the end (or until failover). A kill
+	// has none: the restart policy brings its replicas back.
 	Duration time.Duration `json:"duration,omitempty"`
 	// Delay is the extra latency of a slow fault.
 	Delay     Dist      `json:"delay"`
+	AtRange   hcl.Range `json:"-"` // the range of at, for warnings
 	DeclRange hcl.Range `json:"-"`
 }
 
-// Expect is an `expect {}` block; also the body of an `slo` block. Zero
-// fields are not checked.
+// Expect is an `expect {}` block; also the body of an `slo` block. A bound
+// is checked when it is written, whatever its value (Has).
 type Expect struct {
 	Mean         time.Duration `json:"mean,omitempty"`
 	P50          time.Duration `json:"p50,omitempty"`
@@ -55,9 +56,38 @@ type Expect struct {
 	// Throughput is a floor in completed requests/s.
 	Throughput float64 `json:"throughput,omitempty"`
 	// Attribute ranges, keyed by attribute name, so a failed verdict points
-	// at the line that set the bound.
+	// at the line that set the bound. They also record which bounds are
+	// written: a written 0 is a bound too.
 	Ranges    map[string]hcl.Range `json:"-"`
 	DeclRange hcl.Range            `json:"-"`
+}
+
+// Has reports whether the bound attr ("p99", "error_rate", "throughput",
+// ...) is checked: written in the block, whatever its value, or, in an
+// Expect built in code without ranges, set to a value other than zero.
+func (e *Expect) Has(attr string) bool {
+	if _, ok := e.Ranges[attr]; ok {
+		return true
+	}
+	switch attr {
+	case "mean":
+		return e.Mean != 0
+	case "p50":
+		return e.P50 != 0
+	case "p90":
+		return e.P90 != 0
+	case "p99":
+		return e.P99 != 0
+	case "p999":
+		return e.P999 != 0
+	case "error_rate":
+		return e.ErrorRate != nil
+	case "degraded_rate":
+		return e.DegradedRate != nil
+	case "throughput":
+		return e.Throughput != 0
+	}
+	return false
 }
 
 // SLO is an `slo "name" {}` block: expectations on one service (or the

@@ -35,6 +35,7 @@ func (st *loadState) decodeScenarioBlock(b *hcl.Block) *Scenario {
 			sc.Expect = &e
 		}
 	}
+	st.checkLateFaults(sc)
 	return sc
 }
 
@@ -89,7 +90,11 @@ func (st *loadState) decodeFaultBlock(b *hcl.Block) *Fault {
 	a.integer("replicas", &f.Replicas)
 	a.integer("node", &f.Node)
 	a.duration("at", &f.At)
+	f.AtRange = a.rng("at")
 	a.duration("duration", &f.Duration)
+	if f.Kind == FaultKill && a.has("duration") {
+		st.add(killDuration(a.rng("duration")))
+	}
 	a.dist("delay", &f.Delay)
 	st.ref("service", f.Service, a.rng("service"), "the fault")
 	st.ref("service", f.Peer, a.rng("peer"), "the fault")

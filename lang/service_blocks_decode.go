@@ -162,7 +162,7 @@ func (st *loadState) decodeCapacityBlock(b *hcl.Block, ctx *hcl.EvalContext) Cap
 	a.integer("workers", &cp.Workers)
 	a.integer("queue", &cp.Queue)
 	a.dist("service_time", &cp.ServiceTime)
-	a.enum("model", "concurrency model", &cp.Model, ModelThread, ModelAsync)
+	a.model(&cp.Model)
 	a.dist("startup", &cp.Startup)
 	a.need(cp.Workers >= 1, "workers", b.DefRange, "workers must be at least 1, not %d: a replica without workers can serve nothing. Set workers = 1 or more.", cp.Workers)
 	a.need(cp.Queue >= 0, "queue", b.DefRange, "queue must be 0 (no waiting room) or more, not %d.", cp.Queue)

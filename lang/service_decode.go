@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
 )
 
 var serviceBlockSchema = &hcl.BodySchema{
@@ -126,4 +127,25 @@ func (st *loadState) decodeServiceBlocks(s *Service, blocks hcl.Blocks, ctx *hcl
 			s.Consumes = append(s.Consumes, st.decodeConsumeBlock(nb, ctx))
 		}
 	}
+}
+
+// modelAliases are the other names of the concurrency models: the BRIEF's
+// non-blocking gateway, and the reactive (RxJava) gateway of the seed.
+var modelAliases = map[string]string{"non-blocking": ModelAsync, "reactive": ModelAsync}
+
+// model decodes capacity.model: thread, async, or an alias of async.
+func (a attrs) model(dst *string) {
+	v, ok := a.typed("model", cty.String, "a string")
+	if !ok {
+		return
+	}
+	s := v.AsString()
+	if alias, ok := modelAliases[s]; ok {
+		s = alias
+	}
+	if s == ModelThread || s == ModelAsync {
+		*dst = s
+		return
+	}
+	a.add(unknownEnum(a.rng("model"), "concurrency model", v.AsString(), []string{ModelThread, ModelAsync, "non-blocking", "reactive"}))
 }

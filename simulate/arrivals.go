@@ -14,9 +14,11 @@ import (
 // rate is constant between step times and burst phase changes, so an
 // exponential gap is drawn at the segment's rate, and a gap that crosses
 // the segment's end is redrawn from that end (exact, by memorylessness).
-// During a ramp the rate changes continuously and arrivals are thinned
-// (Lewis–Shedler): candidates at the ramp's peak rate, each kept with
-// probability rate(t)/peak.
+// During a ramp or a diurnal cycle the rate changes continuously and
+// arrivals are thinned (Lewis–Shedler): candidates at the profile's peak
+// rate, each kept with probability rate(t)/peak. Constant arrivals on such
+// a profile are placed where the rate's integral reaches 1, 2, 3, ...
+// (nextSpaced), so a rate that starts at 0 still gets its arrivals.
 type generator struct {
 	load    *lang.Load
 	prof    lang.RateProfile
@@ -33,6 +35,8 @@ type generator struct {
 	// flat is the rate per ns of a constant, non-bursty profile (the
 	// fast path), else 0.
 	flat float64
+	// due is the number of constant arrivals placed so far (nextSpaced).
+	due float64
 }
 
 func (s *sim) newGenerator(ld *lang.Load, svc *service, ep *endpoint) *generator {
@@ -72,6 +76,8 @@ func (g *generator) rate(t int64) (r, peak float64, segEnd int64) {
 			segEnd = int64(p.Over)
 			peak = math.Max(p.From, p.To) / 1e9
 		}
+	case lang.ProfileDiurnal:
+		peak = p.Peak() / 1e9
 	case lang.ProfileSteps:
 		for _, st := range p.Steps {
 			if int64(st.At) > t {
@@ -106,6 +112,9 @@ func (g *generator) next() int64 {
 		}
 		return int64(g.t)
 	}
+	if !g.poisson && g.varies() {
+		return g.nextSpaced()
+	}
 	t := g.t
 	for t < float64(g.end) {
 		r, peak, seg := g.rate(int64(t))
@@ -127,7 +136,7 @@ func (g *generator) next() int64 {
 			continue
 		}
 		t = c
-		if peak > r || g.prof.Kind == lang.ProfileRamp {
+		if peak > r || g.varies() {
 			if g.rng.Float64()*peak > g.prof.RateAt(durationNs(int64(t)))/1e9*g.burstFactor() {
 				continue
 			}
@@ -139,6 +148,36 @@ func (g *generator) next() int64 {
 		return -1
 	}
 	return int64(t)
+}
+
+// varies reports whether the profile's rate changes continuously.
+func (g *generator) varies() bool {
+	return g.prof.Kind == lang.ProfileRamp || g.prof.Kind == lang.ProfileDiurnal
+}
+
+// nextSpaced returns the next constant arrival on a varying profile: the
+// time at which the integral of the rate from 0 reaches the next whole
+// number, found by bisection to the ns; -1 when the load ends first.
+func (g *generator) nextSpaced() int64 {
+	g.due++
+	if g.prof.Cumulative(durationNs(g.end)) < g.due {
+		g.t = float64(g.end)
+		return -1
+	}
+	lo, hi := g.t, float64(g.end)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if g.prof.Cumulative(durationNs(int64(mid))) < g.due {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	g.t = hi
+	if hi >= float64(g.end) {
+		return -1
+	}
+	return int64(hi)
 }
 
 func (g *generator) burstFactor() float64 {

@@ -13,6 +13,7 @@ import (
 // count within 4 standard deviations of it, a constant one exactly.
 func TestArrivalProfiles(t *testing.T) {
 	const dur = 100 * time.Second
+	diurnal := lang.RateProfile{Kind: lang.ProfileDiurnal, Min: 20, Max: 380, Period: 40 * time.Second, PeakAt: 25 * time.Second}
 	for _, tc := range []struct {
 		name    string
 		arrival string
@@ -25,6 +26,9 @@ func TestArrivalProfiles(t *testing.T) {
 		{"steps", lang.ArrivalPoisson, lang.RateProfile{Kind: lang.ProfileSteps, Rate: 100,
 			Steps: []lang.RateStep{{At: 20 * time.Second, Rate: 0}, {At: 60 * time.Second, Rate: 500}}}, 100*20 + 500*40},
 		{"bursty", lang.ArrivalBursty, lang.RateProfile{Kind: lang.ProfileConstant, Rate: 200}, 20000},
+		{"diurnal", lang.ArrivalPoisson, diurnal, diurnal.Cumulative(dur)},
+		{"constant diurnal", lang.ArrivalConstant, diurnal, diurnal.Cumulative(dur)},
+		{"constant ramp from 0", lang.ArrivalConstant, lang.RateProfile{Kind: lang.ProfileRamp, From: 0, To: 400, Over: 50 * time.Second}, 400*25 + 400*50},
 	} {
 		sp := newSpec()
 		addService(sp, "s", 1, 1<<20, 0, lang.Dist{})
@@ -67,5 +71,37 @@ func TestReplicationsDeterministic(t *testing.T) {
 	}
 	if a.Entry.CI == nil || a.Entry.CI.P99.Low > a.Entry.CI.P99.High || a.Replications != 3 {
 		t.Errorf("replications: CI %+v, %d replications", a.Entry.CI, a.Replications)
+	}
+}
+
+// Diurnal arrivals, Poisson by thinning and constant by the integral, put
+// in every 5 s window the integral of the rate over it: within 4 standard
+// deviations for Poisson, to one arrival for constant ones. The profile
+// starts at a rate of 0, where a constant process must not stall.
+func TestDiurnalArrivalWindows(t *testing.T) {
+	const dur, window = 120 * time.Second, 5 * time.Second
+	p := lang.RateProfile{Kind: lang.ProfileDiurnal, Min: 0, Max: 600, Period: 50 * time.Second, PeakAt: 25 * time.Second}
+	for _, arrival := range []string{lang.ArrivalPoisson, lang.ArrivalConstant} {
+		g := &generator{load: &lang.Load{Arrival: arrival}, prof: p, end: int64(dur), rng: stream(4, "diurnal"), poisson: arrival == lang.ArrivalPoisson}
+		counts := make([]float64, dur/window)
+		last := int64(-1)
+		for at := g.next(); at >= 0; at = g.next() {
+			if at < last {
+				t.Fatalf("%s: arrival at %d ns after one at %d ns", arrival, at, last)
+			}
+			last = at
+			counts[time.Duration(at)/window]++
+		}
+		for i, got := range counts {
+			from, to := time.Duration(i)*window, time.Duration(i+1)*window
+			want := p.Cumulative(to) - p.Cumulative(from)
+			tol := 4*math.Sqrt(want) + 1
+			if arrival == lang.ArrivalConstant {
+				tol = 1
+			}
+			if math.Abs(got-want) > tol {
+				t.Errorf("%s: %v arrivals in [%v, %v), want %.1f ± %.1f", arrival, got, from, to, want, tol)
+			}
+		}
 	}
 }

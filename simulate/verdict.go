@@ -45,7 +45,7 @@ func check(source, target string, m *Metrics, e *lang.Expect) []Verdict {
 		out = append(out, verdict(source, target, attr, "<=", bound, measured, measured <= bound, e))
 	}
 	lat := func(attr string, d time.Duration, measured float64) {
-		if d > 0 {
+		if e.Has(attr) {
 			upper(attr, d.Seconds(), measured)
 		}
 	}
@@ -60,7 +60,7 @@ func check(source, target string, m *Metrics, e *lang.Expect) []Verdict {
 	if e.DegradedRate != nil {
 		upper("degraded_rate", *e.DegradedRate, m.DegradedRate)
 	}
-	if e.Throughput > 0 {
+	if e.Has("throughput") {
 		out = append(out, verdict(source, target, "throughput", ">=", e.Throughput, m.Throughput, m.Throughput >= e.Throughput, e))
 	}
 	return out

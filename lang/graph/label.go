@@ -107,6 +107,8 @@ func rateText(p lang.RateProfile) string {
 		return num(p.From) + "→" + num(p.To) + "/s"
 	case lang.ProfileSteps:
 		return num(p.Rate) + "→…≤" + num(p.Peak()) + "/s"
+	case lang.ProfileDiurnal:
+		return num(p.Min) + "↔" + num(p.Max) + "/s"
 	}
 	return num(p.Rate) + "/s"
 }

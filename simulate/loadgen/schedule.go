@@ -25,20 +25,7 @@ type schedule struct {
 }
 
 // scaled returns p with every rate multiplied by x.
-func scaled(p lang.RateProfile, x float64) lang.RateProfile {
-	if p.Kind == "" {
-		p.Kind = lang.ProfileConstant
-	}
-	p.Rate *= x
-	p.From *= x
-	p.To *= x
-	steps := make([]lang.RateStep, len(p.Steps))
-	for i, s := range p.Steps {
-		steps[i] = lang.RateStep{At: s.At, Rate: s.Rate * x}
-	}
-	p.Steps = steps
-	return p
-}
+func scaled(p lang.RateProfile, x float64) lang.RateProfile { return p.Scaled(x) }
 
 func newSchedule(ld *lang.Load, scale float64, end time.Duration, seed uint64) *schedule {
 	s := &schedule{

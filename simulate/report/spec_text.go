@@ -20,6 +20,8 @@ func loadText(l *lang.Load) string {
 		rate = fmt.Sprintf("%s → %s over %s", sig(p.From), fmtRate(p.To), durText(p.Over))
 	case lang.ProfileSteps:
 		rate = fmt.Sprintf("%s then %d steps up to %s", fmtRate(p.Rate), len(p.Steps), fmtRate(p.Peak()))
+	case lang.ProfileDiurnal:
+		rate = fmt.Sprintf("%s ↔ %s every %s", sig(p.Min), fmtRate(p.Max), durText(p.Period))
 	default:
 		rate = fmtRate(p.Rate)
 	}

@@ -174,12 +174,6 @@ func (d Dimension) current(spec *lang.Spec) float64 {
 // scaleLoads multiplies every load's rates by k.
 func scaleLoads(spec *lang.Spec, k float64) {
 	for _, l := range spec.Loads {
-		p := &l.Profile
-		p.Rate *= k
-		p.From *= k
-		p.To *= k
-		for i := range p.Steps {
-			p.Steps[i].Rate *= k
-		}
+		l.Profile = l.Profile.Scaled(k)
 	}
 }

@@ -108,6 +108,8 @@ func rateText(p lang.RateProfile, scale float64) string {
 		return fmt.Sprintf("ramp %g→%g/s over %s", p.From, p.To, p.Over)
 	case lang.ProfileSteps:
 		return fmt.Sprintf("%g/s in steps up to %g/s", p.Rate, p.Peak())
+	case lang.ProfileDiurnal:
+		return fmt.Sprintf("diurnal %g↔%g/s every %s", p.Min, p.Max, p.Period)
 	}
 	return fmt.Sprintf("%g/s", p.Rate)
 }

@@ -99,6 +99,7 @@ func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 	stop := startProgress(cmd.ErrOrStderr(), &opts)
 	res, diags := simulate.Run(spec, opts)
 	stop()
+	diags = append(cutOffFaults(spec, opts), diags...)
 	if err := reportDiags(cmd, diags); err != nil {
 		return err
 	}

@@ -4,7 +4,7 @@ berth {
 
 service "api" {
   capacity {
-    model = "reactive" # ERROR: Unknown concurrency model
+    model = "evented" # ERROR: Unknown concurrency model
   }
   endpoint "a" {
     call "db" {

@@ -17,7 +17,7 @@ load "both" {
 load "bursty" {
   entry   = service.api
   rate    = 10
-  arrival = "bursty" # ERROR: Missing burst block
+  arrival = "bursty" # alone: the default phases, 1s on and 4s off
 }
 
 load "warm" {

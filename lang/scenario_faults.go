@@ -1,0 +1,49 @@
+package lang
+
+import (
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// LateFaults returns the faults of sc that start at or after end, the
+// length of a run: they never fire in it.
+func (sc *Scenario) LateFaults(end time.Duration) []*Fault {
+	var out []*Fault
+	for _, f := range sc.Faults {
+		if f.At >= end {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// NeverFires is the warning about a fault that starts at or after end;
+// why says where end comes from (`the duration of load "peak"`,
+// "--duration").
+func (f *Fault) NeverFires(end time.Duration, why string) *hcl.Diagnostic {
+	rng := f.AtRange
+	if rng.Filename == "" {
+		rng = f.DeclRange
+	}
+	return warningAt(rng, "Fault after the end of the run",
+		"This %s fault starts at %s, but the run ends at %s (%s), so it never fires. Set at below %s, or make the run longer.",
+		f.Kind, f.At, end, why, end)
+}
+
+// checkLateFaults warns about the faults of sc that its load ends before.
+func (st *loadState) checkLateFaults(sc *Scenario) {
+	ld := st.spec.Loads[sc.Load]
+	if ld == nil || ld.Duration <= 0 {
+		return
+	}
+	for _, f := range sc.LateFaults(ld.Duration) {
+		st.add(f.NeverFires(ld.Duration, "the duration of load "+`"`+ld.Name+`"`))
+	}
+}
+
+// killDuration warns that a kill fault ignores its duration.
+func killDuration(rng hcl.Range) *hcl.Diagnostic {
+	return warningAt(rng, "Duration of a kill fault",
+		`A kill has no duration: the killed replicas stay down until the service's restart policy brings them back (after restart.delay; never with condition = "none"), so this duration is ignored. Remove it; for a fault that ends after a time, use fault "hang" or fault "slow" with a duration.`)
+}
