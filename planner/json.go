@@ -116,9 +116,13 @@ func (p *Plan) JSON() *JSONPlan {
 }
 
 func jsonChange(c *Change, project string) *JSONChange {
-	hidden := c.Hidden
-	if c.hiddenHashed {
-		hidden = nil // read from a plan file: the values are hashes already
+	// Read from a plan file, a side holds the hashes already.
+	hideBefore, hideAfter := c.Hidden, c.Hidden
+	if c.beforeHashed {
+		hideBefore = nil
+	}
+	if c.afterHashed {
+		hideAfter = nil
 	}
 	jc := &JSONChange{
 		Address: c.Address.String(), Type: c.Type, Name: c.Name,
@@ -134,12 +138,12 @@ func jsonChange(c *Change, project string) *JSONChange {
 		jc.Reasons = []Reason{}
 	}
 	if b := c.Before; b != nil {
-		jc.Before = hideAttrs(project, b.Attrs, hidden)
+		jc.Before = hideAttrs(project, b.Attrs, hideBefore)
 		jc.BeforeSensitive = sensitiveTree(unionPaths(b.Sensitive, c.Hidden))
 		jc.ID, jc.BeforeConfigHash, jc.Status = b.ID, b.ConfigHash, b.Status
 	}
 	if a := c.After; a != nil {
-		jc.After = hideAttrs(project, a.Attrs, hidden)
+		jc.After = hideAttrs(project, a.Attrs, hideAfter)
 		jc.AfterSensitive = sensitiveTree(unionPaths(a.Sensitive, c.Hidden))
 		jc.Source = a.Source
 		for _, d := range a.Deps {
@@ -186,8 +190,34 @@ func ReadJSON(r io.Reader) (*JSONPlan, error) {
 	return &jp, nil
 }
 
-// Plan rebuilds the Plan the executor walks from its JSON form.
+// Plan rebuilds the Plan the executor walks from its JSON form. A plan
+// that needs values the file does not carry (NeedsValues: derived from a
+// sensitive variable) is refused; PlanWith takes them from the spec.
 func (jp *JSONPlan) Plan() (*Plan, error) {
+	p, _, err := jp.PlanWith(nil)
+	return p, err
+}
+
+// PlanWith is Plan with the values the file does not carry taken from d,
+// the spec compiled again (with the variables of the apply): each is
+// checked against the hash the plan recorded, and any that is missing or
+// different refuses the whole plan with a *ValuesError naming the
+// resource and the key. It returns the contents of the secrets and
+// configs the plan creates from a value rather than a file, for the
+// executor.
+func (jp *JSONPlan) PlanWith(d *Desired) (*Plan, map[Address][]byte, error) {
+	p, err := jp.build()
+	if err != nil {
+		return nil, nil, err
+	}
+	contents, err := fillValues(p, d)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, contents, nil
+}
+
+func (jp *JSONPlan) build() (*Plan, error) {
 	p := &Plan{
 		Project: jp.Project, Backend: jp.Backend,
 		ObservedFingerprint: jp.ObservedFingerprint, Observed: jp.ObservedResources,
@@ -229,14 +259,11 @@ func (jc *JSONChange) change() (*Change, error) {
 		return nil, err
 	}
 	action, cbd := ActionFromJSON(jc.Actions)
-	if len(jc.Hidden) > 0 && (action == Create || action == Update || action == Replace) {
-		return nil, errHiddenValues(jc)
-	}
 	c := &Change{
 		Address: addr, Group: jc.Group, Index: jc.Index,
 		Action: action, CreateBeforeDestroy: cbd,
 		AfterHash: jc.ConfigHash, Reasons: normalizeReasons(jc.Reasons),
-		Hidden: jc.Hidden, hiddenHashed: true,
+		Hidden: jc.Hidden, beforeHashed: true, afterHashed: true,
 	}
 	if jc.Before != nil || action == Delete || action == Update || action == Replace || action == NoOp {
 		c.Before = &ObservedResource{

@@ -36,10 +36,11 @@ type Change struct {
 	AfterHash string
 	Reasons   []Reason
 	// Hidden lists the attribute paths whose values every view of the
-	// plan shows as a hash, on both sides (see hidden.go); hiddenHashed
-	// says Before and After hold the hashes already (a plan file).
-	Hidden       []string
-	hiddenHashed bool
+	// plan shows as a hash, on both sides (see hidden.go); beforeHashed
+	// and afterHashed say Before and After hold the hashes already (a plan
+	// file; After until JSONPlan.PlanWith puts the real values back).
+	Hidden                    []string
+	beforeHashed, afterHashed bool
 	// CreateBeforeDestroy orders a replacement create first.
 	CreateBeforeDestroy bool
 }

@@ -28,6 +28,9 @@ type Options struct {
 	Seed uint64
 	// Duration overrides the loads' duration when > 0.
 	Duration time.Duration
+	// Warmup, when set, overrides the loads' warm-up (the first part of a
+	// run, not measured).
+	Warmup *time.Duration
 	// Replications > 1 runs independent replications (derived seeds) in
 	// parallel and reports 95 % confidence intervals.
 	Replications int

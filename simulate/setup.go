@@ -1,6 +1,8 @@
 package simulate
 
 import (
+	"time"
+
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/berth-dev/berth/lang"
@@ -32,7 +34,16 @@ func newSim(spec *lang.Spec, c Case, seed uint64, opts Options) (*sim, hcl.Diagn
 	if s.end <= 0 {
 		s.end = int64(DefaultDuration)
 	}
-	s.warmup = min(max(int64(ld.Warmup), 0), s.end)
+	s.warmup = max(int64(ld.Warmup), 0)
+	if opts.Warmup != nil {
+		s.warmup = max(int64(*opts.Warmup), 0)
+	}
+	if s.warmup >= s.end {
+		s.diags = append(s.diags, errorAt(ld.DeclRange, "Nothing would be measured",
+			"Load %q runs for %s and its first %s are warm-up, which is never measured, so every bound would pass on no data. Run it longer (--duration) or shorten the warm-up (--warmup).",
+			ld.Name, time.Duration(s.end), time.Duration(s.warmup)))
+		return s, s.diags
+	}
 	s.tick = tickFor(s.end)
 	s.entry.init()
 	s.build()

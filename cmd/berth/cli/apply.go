@@ -32,6 +32,13 @@ that plan, after checking that the engine still holds what the plan was
 made against (its observed_fingerprint). A plan gone stale is refused,
 naming what changed, and nothing is done.
 
+A plan file never holds a value derived from a sensitive variable, only
+its hash. When the plan needs such values, apply reads the spec again
+from the plan's spec_dir with the variables given to it (-var, -var-file,
+BERTH_VAR_name: give it the same as plan had) and checks each value
+against the plan's hash; a value missing or different is refused before
+any change, naming the resource and the key.
+
 The steps run in dependency order (networks, volumes and secrets before
 the containers that use them; callees before callers; the users of a
 resource removed before it), independent steps in parallel. apply then
@@ -52,6 +59,7 @@ cannot tell is gone: a live pid, or a process on another host.`,
 		Example: `  berth apply examples/shop
   berth apply --auto-approve --emulate examples/shop
   berth plan -out plan.json examples/shop && berth apply plan.json
+  BERTH_VAR_jwt_key=... berth apply plan.json   # a plan with a sensitive variable: the same value as at plan time
   berth apply --pull missing infra/   # pull the images the engine lacks first (an imported Compose project)`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -62,7 +70,7 @@ cannot tell is gone: a live pid, or a process on another host.`,
 			defer stop()
 			target := specDir(args)
 			if st, err := os.Stat(target); err == nil && !st.IsDir() {
-				return applyPlanFile(ctx, cmd, target, &af)
+				return applyPlanFile(ctx, cmd, target, &df.specFlags, &af)
 			}
 			return applyDir(ctx, cmd, target, &df, &af)
 		},

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -9,11 +10,16 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/planner"
 )
 
-// applyPlanFile performs a saved plan after checking it is not stale.
-func applyPlanFile(ctx context.Context, cmd *cobra.Command, path string, af *applyFlags) error {
+// applyPlanFile performs a saved plan after checking it is not stale and,
+// when it needs values it does not carry (derived from sensitive
+// variables), after reading them again from its spec with the variables
+// given to apply and checking them against the plan's hashes.
+func applyPlanFile(ctx context.Context, cmd *cobra.Command, path string, sf *specFlags, af *applyFlags) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -23,7 +29,7 @@ func applyPlanFile(ctx context.Context, cmd *cobra.Command, path string, af *app
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	p, err := jp.Plan()
+	needs, err := jp.NeedsValues()
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -44,8 +50,85 @@ func applyPlanFile(ctx context.Context, cmd *cobra.Command, path string, af *app
 	if fp := obs.Fingerprint(); fp != jp.ObservedFingerprint {
 		return &exitError{code: ExitError, err: staleError(path, jp, obs)}
 	}
+	var desired *planner.Desired
+	var secretVars []string
+	if len(needs) > 0 {
+		if desired, secretVars, err = planFileValues(ctx, cmd, be, path, jp, sf); err != nil {
+			return err
+		}
+	}
+	p, contents, err := jp.PlanWith(desired)
+	if err != nil {
+		var ve *planner.ValuesError
+		if errors.As(err, &ve) {
+			return &exitError{code: ExitError, err: valuesError(path, jp, ve, secretVars)}
+		}
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	af.autoApprove = true // the plan file is the approval
-	return confirmAndApply(ctx, cmd, be, p, jp, nil, af, "apply")
+	return confirmAndApply(ctx, cmd, be, p, jp, contents, af, "apply")
+}
+
+// planFileValues compiles the plan's spec again, from its spec_dir with
+// the variables given to apply (-var, -var-file, BERTH_VAR_name) and as
+// the plan did (its backend, --emulate), for the values the plan file
+// does not carry. It returns them with the names of the spec's sensitive
+// variables.
+func planFileValues(ctx context.Context, cmd *cobra.Command, be backends.Backend, path string, jp *planner.JSONPlan, sf *specFlags) (*planner.Desired, []string, error) {
+	why := fmt.Sprintf("the plan in %s needs values that a plan file does not carry (derived from sensitive variables, or a secret's value): apply reads them again from the spec in %s", path, jp.SpecDir)
+	if jp.SpecDir == "" {
+		return nil, nil, &exitError{code: ExitError, err: fmt.Errorf("%s, but the plan does not say where its spec is. Nothing was done. Apply the spec directory instead (berth apply DIR)", strings.TrimSuffix(why, " in "))}
+	}
+	spec, _, diags, err := loadSpecDiags(jp.SpecDir, sf)
+	if err != nil {
+		return nil, nil, &exitError{code: ExitError, err: fmt.Errorf("%s: %w. Nothing was done", why, err)}
+	}
+	if diags.HasErrors() {
+		reportDiags(cmd, onlyErrors(diags))
+		return nil, nil, &exitError{code: ExitError, err: fmt.Errorf("%s, which has errors (above). Nothing was done. Give apply the same -var, -var-file and BERTH_VAR_<name> environment as berth plan had", why)}
+	}
+	spec.Backend = jp.Backend
+	emulate := jp.Options["emulate"] == "true"
+	tg, err := be.Target(ctx, backends.TargetOptions{Emulate: emulate, NeedEmulator: backends.NeedsEmulator(spec, emulate), Registry: spec.Registry})
+	if err != nil {
+		return nil, nil, err
+	}
+	desired, diags := tg.Desired(spec)
+	if diags.HasErrors() {
+		reportDiags(cmd, onlyErrors(diags))
+		return nil, nil, &exitError{code: ExitError, err: fmt.Errorf("%s, which does not compile (above). Nothing was done", why)}
+	}
+	if desired.Project != jp.Project {
+		return nil, nil, &exitError{code: ExitError, err: fmt.Errorf("%s, which is now the project %q, not %q. Nothing was done. Plan again", why, desired.Project, jp.Project)}
+	}
+	planner.HideSensitive(spec, desired.Resources)
+	var names []string
+	for name, v := range spec.Variables {
+		if v.Sensitive {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return desired, names, nil
+}
+
+// valuesError says which values of the plan the spec read again does not
+// give, and how to give them.
+func valuesError(path string, jp *planner.JSONPlan, ve *planner.ValuesError, secretVars []string) error {
+	how := "the same -var, -var-file and BERTH_VAR_<name> environment as berth plan had"
+	if len(secretVars) > 0 {
+		var each []string
+		for _, n := range secretVars {
+			each = append(each, fmt.Sprintf("%s (-var %s=... or %s%s)", n, n, lang.EnvVarPrefix, n))
+		}
+		how += "; the spec's sensitive variables are " + strings.Join(each, ", ")
+	}
+	var lines []string
+	for _, p := range ve.Problems {
+		lines = append(lines, "  "+p.String())
+	}
+	return fmt.Errorf("cannot apply %s: it does not carry the values derived from sensitive variables (nor a secret's value), and the spec in %s, read again with this apply's variables, does not give the ones the plan was made with:\n%s\nNothing was done. Give apply %s, or plan again",
+		path, jp.SpecDir, strings.Join(lines, "\n"), how)
 }
 
 // staleError says what changed in the engine since the plan was made.

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -188,10 +187,6 @@ func freePortRange(t *testing.T, n int) int {
 // runBerth runs berth in-process and checks its exit code.
 func runBerth(t *testing.T, want int, args ...string) string {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code := Run(args, strings.NewReader(""), &out, &errb)
-	if code != want {
-		t.Fatalf("berth %s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), code, want, out.String(), errb.String())
-	}
-	return out.String()
+	out, _ := runBerthOutput(t, want, args...)
+	return out
 }

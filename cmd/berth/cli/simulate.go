@@ -20,6 +20,7 @@ type simulateFlags struct {
 	load         string
 	seed         uint64
 	duration     string
+	warmup       string
 	replications int
 	json         bool
 	report       string
@@ -71,6 +72,7 @@ The same --seed gives the same result.`,
 	fl.StringVar(&f.load, "load", "", "run this load only (without faults), or the scenario under it")
 	fl.Uint64Var(&f.seed, "seed", 1, "random seed; the same seed gives the same result")
 	fl.StringVar(&f.duration, "duration", "", "override the loads' duration (\"90s\", \"5m\")")
+	fl.StringVar(&f.warmup, "warmup", "", "override the loads' warm-up, the first part of a run that is not measured (\"0s\", \"10s\")")
 	fl.IntVar(&f.replications, "replications", 1, "independent replications, run in parallel; > 1 adds 95 % confidence intervals")
 	fl.BoolVar(&f.json, "json", false, "print the reports as JSON")
 	fl.StringVar(&f.report, "report", "", "also write a self-contained HTML report to this file")
@@ -88,6 +90,13 @@ func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 			return fmt.Errorf("invalid --duration %q: write it as 90s, 5m or 1h30m", f.duration)
 		}
 		opts.Duration = d
+	}
+	if f.warmup != "" {
+		d, err := lang.ParseDuration(f.warmup)
+		if err != nil || d < 0 {
+			return fmt.Errorf("invalid --warmup %q: write it as 0s, 10s or 1m", f.warmup)
+		}
+		opts.Warmup = &d
 	}
 	spec, err := loadSpec(cmd, specDir(args), &f.spec)
 	if err != nil {

@@ -81,12 +81,15 @@ type statusResource struct {
 func newStatus(p *planner.Plan, jp *planner.JSONPlan) *statusJSON {
 	st := &statusJSON{FormatVersion: planner.FormatVersion, Project: jp.Project, Backend: jp.Backend,
 		Drift: jp.Drift, InSync: p.Empty(), Summary: jp.Summary, Resources: []statusResource{}}
-	for _, c := range p.Changes {
+	for i, c := range p.Changes {
 		if c.Before == nil {
 			continue
 		}
+		// The plan's JSON view of what runs: a value derived from a
+		// sensitive variable is (sensitive) and its hash there, as in the
+		// plan, never the value the engine holds.
 		st.Resources = append(st.Resources, statusResource{Address: c.Address.String(), Type: c.Type, Name: c.Name,
-			ID: c.Before.ID, Status: c.Before.Status, Attributes: c.Before.Attrs})
+			ID: c.Before.ID, Status: c.Before.Status, Attributes: jp.ResourceChanges[i].Before})
 	}
 	for _, c := range jp.ResourceChanges {
 		if strings.Join(c.Actions, ",") != "no-op" {
