@@ -50,7 +50,8 @@ type Call struct {
 	// Fallback turns a failure of this call into a degraded success.
 	Fallback string `json:"fallback,omitempty"`
 	// Probability that the call happens at all (cache hit ratios and the
-	// like); default 1.
+	// like). The loader sets 1 when the attribute is absent, so 0 is an
+	// explicit "never called".
 	Probability float64   `json:"probability"`
 	DeclRange   hcl.Range `json:"-"`
 }
@@ -58,7 +59,7 @@ type Call struct {
 // Publish is a `publish "queue" {}` step.
 type Publish struct {
 	Queue       string    `json:"queue"`
-	Probability float64   `json:"probability"` // default 1
+	Probability float64   `json:"probability"` // set to 1 when absent; 0: never published
 	DeclRange   hcl.Range `json:"-"`
 }
 

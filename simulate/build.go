@@ -165,13 +165,9 @@ func (s *sim) compileCall(ep *endpoint, n *flowNode, c *lang.Call) {
 	n.linkIdx = n.link.idx
 }
 
-// probability maps the loader's value to [0, 1]; 0 means unset (1).
-func probability(p float64) float64 {
-	if p <= 0 || p > 1 {
-		return 1
-	}
-	return p
-}
+// probability clamps the loader's value to [0, 1]. The loader sets 1 when
+// the attribute is absent, so 0 is an explicit "never".
+func probability(p float64) float64 { return min(max(p, 0), 1) }
 
 // endpoint returns the named endpoint, or the first for "".
 func (svc *service) endpoint(name string) *endpoint {

@@ -60,7 +60,7 @@ func callText(c *lang.Call) string {
 
 // probText is " (20%)" for a probability below 1, else "".
 func probText(p float64) string {
-	if p <= 0 || p >= 1 {
+	if p >= 1 {
 		return ""
 	}
 	return " (" + percent(p) + ")"

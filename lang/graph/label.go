@@ -27,7 +27,7 @@ func callLabel(l *lang.Link, calls []*lang.Call) (label string, optional, implic
 			notes = append(notes, "fallback "+c.Fallback)
 			soft = true
 		}
-		if c.Probability > 0 && c.Probability < 1 {
+		if c.Probability < 1 { // 0: never called
 			notes = append(notes, percent(c.Probability))
 			soft = true
 		}
@@ -62,7 +62,7 @@ func publishLabel(pubs []*lang.Publish) (string, bool) {
 	var notes []string
 	optional := true
 	for _, p := range pubs {
-		if p.Probability > 0 && p.Probability < 1 {
+		if p.Probability < 1 { // 0: never published
 			notes = append(notes, percent(p.Probability))
 		} else {
 			optional = false

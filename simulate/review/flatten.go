@@ -155,8 +155,8 @@ func flattenFlow(prefix string, s *lang.Step, out planner.Attrs) {
 		}
 		base := join(prefix, "call."+key)
 		out.Set(base+".fallback", st.Call.Fallback)
-		if p := st.Call.Probability; p > 0 && p < 1 {
-			out.Set(base+".probability", p)
+		if p := st.Call.Probability; p < 1 { // as text: Attrs drop a 0, and 0 is "never called"
+			out.Set(base+".probability", strconv.FormatFloat(p, 'g', -1, 64))
 		}
 	})
 }

@@ -58,13 +58,9 @@ func (p *propagator) push(svc *lang.Service, ep string, rate float64, depth int)
 	})
 }
 
-// probability maps the model's probability to [0, 1]; 0 means unset (1).
-func probability(p float64) float64 {
-	if p <= 0 || p > 1 {
-		return 1
-	}
-	return p
-}
+// probability clamps the model's probability to [0, 1]. The loader sets 1
+// when the attribute is absent, so 0 is an explicit "never".
+func probability(p float64) float64 { return min(max(p, 0), 1) }
 
 // LocalWork returns the mean local work of endpoint ep of svc, in seconds.
 func LocalWork(svc *lang.Service, ep string) float64 {
