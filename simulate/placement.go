@@ -24,7 +24,7 @@ func (s *sim) place() {
 	s.nodeDown = make([]bool, s.nodes)
 	total := make([]int, s.nodes)
 	for _, svc := range s.svcs {
-		n := max(1, svc.spec.Replicas)
+		n := max(0, svc.spec.Replicas) // 0: no instance, calls to it are refused
 		per := make([]int, s.nodes)
 		warned := false
 		for i := range n {
