@@ -34,6 +34,10 @@ type Load struct {
 	// whose requests are not measured (default 0).
 	Duration time.Duration `json:"duration"`
 	Warmup   time.Duration `json:"warmup,omitempty"`
+	// Timeout is the clients' timeout: a request without an answer after
+	// it fails for the client, which moves on (the services keep working
+	// on it). 0: the clients wait as long as it takes.
+	Timeout time.Duration `json:"timeout,omitempty"`
 	// BurstOn and BurstOff are the phases of the bursty arrival process
 	// (DefaultBurstOn and DefaultBurstOff without a burst block).
 	BurstOn   time.Duration `json:"burst_on,omitempty"`

@@ -9,7 +9,7 @@ import (
 var loadBlockSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
 		{Name: "entry", Required: true}, {Name: "endpoint"}, {Name: "rate"}, {Name: "arrival"},
-		{Name: "duration"}, {Name: "warmup"},
+		{Name: "duration"}, {Name: "warmup"}, {Name: "timeout"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{{Type: "ramp"}, {Type: "step"}, {Type: "diurnal"}, {Type: "burst"}},
 }
@@ -23,6 +23,7 @@ func (st *loadState) decodeLoadBlock(b *hcl.Block) *Load {
 	a.enum("arrival", "arrival process", &ld.Arrival, ArrivalPoisson, ArrivalConstant, ArrivalBursty)
 	a.duration("duration", &ld.Duration)
 	a.duration("warmup", &ld.Warmup)
+	a.duration("timeout", &ld.Timeout)
 	a.need(ld.Duration > 0, "duration", b.DefRange, "duration must be more than zero.")
 	a.need(ld.Warmup < ld.Duration, "warmup", b.DefRange, "warmup (%s) must be shorter than the duration (%s).", ld.Warmup, ld.Duration)
 	ld.Profile = st.decodeRateProfile(b, a, c.Blocks)

@@ -12,7 +12,8 @@ func buildReport(c Case, sims []*sim, seed uint64) *Report {
 	r := &Report{
 		Name: c.name(), Load: c.Load, Scenario: c.Scenario, Backend: s0.backend, Seed: seed,
 		Replications: len(sims), Duration: seconds(s0.end), Warmup: seconds(s0.warmup), Interval: seconds(s0.tick),
-		Services: map[string]*Metrics{}, Events: s0.events,
+		Drain:    seconds(s0.drainBound()),
+		Services: map[string]*Metrics{}, Events: s0.events[:s0.endEvents],
 	}
 	if r.Events == nil {
 		r.Events = []FaultEvent{}
@@ -94,7 +95,7 @@ func metricsOf(m *metric, secs float64) *Metrics {
 			Max:  seconds(m.lat.Max()),
 		},
 		Arrivals: m.arrivals, Completed: m.ok, Failed: m.failed, Degraded: m.degraded, InFlight: m.live,
-		Rejections: m.byClass[failRejected],
+		Rejections: m.byClass[failRejected], Unanswered: m.byClass[failNoAnswer],
 	}
 	for k, n := range m.byClass {
 		if n > 0 && failClass(k) != answerOK {
@@ -116,9 +117,9 @@ func addLevels(m *Metrics, sims []*sim, i int) {
 	var utils []float64
 	for _, s := range sims {
 		svc := s.svcs[i]
-		d := svc.levels.areas(s.end).minus(svc.warmAreas)
+		d := svc.endAreas.minus(svc.warmAreas)
 		sum = sum.plus(d)
-		qmax = max(qmax, svc.queued.max)
+		qmax = max(qmax, svc.endQMax)
 		span += float64(s.end - s.warmup)
 		utils = append(utils, ratio(d.busy, d.cap))
 	}
@@ -179,17 +180,17 @@ func queueReports(sims []*sim, secs float64) map[string]*QueueMetrics {
 			q.Published += x.published
 			q.Dropped += x.dropped
 			q.Consumed += x.consumed
-			area += x.backlog.areaAt(s.end) - x.warmArea
-			q.Backlog.Max = max(q.Backlog.Max, x.backlog.max)
-			q.Backlog.Final += x.backlog.v
+			area += x.end.area - x.warmArea
+			q.Backlog.Max = max(q.Backlog.Max, x.end.max)
+			q.Backlog.Final += x.end.final
 			wait.Merge(x.wait)
-			q.Lag.OldestAge = max(q.Lag.OldestAge, x.oldestAge(s.end))
+			q.Lag.OldestAge = max(q.Lag.OldestAge, x.end.oldest)
 		}
 		n := float64(len(sims))
 		q.Backlog.Mean = area / (secs * 1e9 * n)
 		q.Backlog.Final = int64(float64(q.Backlog.Final) / n)
 		q.Lag.Mean, q.Lag.P99 = wait.Mean(), wait.Quantile(0.99)
-		q.Consumers, q.ActiveConsumers = sub.activeConsumers()
+		q.Consumers, q.ActiveConsumers = sub.end.consumers, sub.end.active
 		q.Series = sims[0].series.topics[k]
 		out[key] = q
 	}

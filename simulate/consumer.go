@@ -28,7 +28,7 @@ func (s *sim) poke(c *consumer) {
 func (s *sim) consumerNext(id uint32) {
 	c := s.consumers[id]
 	c.pending = false
-	if c.busy || c.rep.state != repUp {
+	if c.busy || c.rep.state != repUp || s.draining { // after the load, no new message
 		return
 	}
 	sub := c.sub

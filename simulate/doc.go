@@ -39,6 +39,11 @@
 // correlated, as in the fork-join queue); a failed call without a fallback
 // fails the request, which answers its caller with a 5xx.
 //
+// A service with replicas = 0 has no instance: a call to it is refused at
+// once, and every request of a load that enters it fails. A call or
+// publish with probability 0 never happens (the loader sets 1 when the
+// attribute is absent).
+//
 // A call picks a replica in rotation with the link's balancer, waits the
 // link's latency (else berth.defaults.hop_latency, else nothing) each way,
 // and has a timeout per attempt; on timeout the caller moves on and the
@@ -98,10 +103,18 @@
 // (degraded ones included) per second. Latency percentiles come from
 // simulate/hist, so memory does not depend on the number of requests.
 // Utilisation is the time average of workers (and consumer threads) in
-// use over those of the replicas that are up. arrivals = completed +
-// failed + in_flight holds exactly for every service and the entry. Time
-// series have one point per second (wider for runs longer than MaxPoints
-// seconds). With several replications, counts and histograms are pooled
-// and the main metrics get Student-t 95 % confidence intervals; series
-// and events are those of the first replication.
+// use over those of the replicas that are up. Time series have one point
+// per second (wider for runs longer than MaxPoints seconds). With several
+// replications, counts and histograms are pooled and the main metrics get
+// Student-t 95 % confidence intervals; series and events are those of the
+// first replication.
+//
+// After the load the run drains (drain.go): the requests in flight are
+// followed to their answer, for at most the load's client timeout (else
+// the run's length, at least 60 s); those still unanswered then fail
+// (class unanswered) with their age as a censored latency, so an outage
+// never vanishes from the verdicts. Time averages, series and events stop
+// at the end of the load. arrivals = completed + failed + in_flight holds
+// exactly for every service and the entry, with in_flight 0 after the
+// drain.
 package simulate

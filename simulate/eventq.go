@@ -19,6 +19,7 @@ const (
 	evProbe                      // a health probe of a replica
 	evPipe                       // the head of a pipe is due
 	evConsume                    // a consumer looks for its next message
+	evGiveUp                     // the client of an entry request gives up (load.timeout)
 )
 
 // event is one entry of the event queue: a plain value, no allocation.

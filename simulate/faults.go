@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/berth-dev/berth/lang"
@@ -45,6 +46,16 @@ type faultAction struct {
 	part  partition
 	delay dist.Sampler
 	what  string // actStarted: the event to note once the replica serves
+}
+
+// starts reports whether a is the start of one of the scenario's faults
+// (not a consequence of one: an end, a detection, a restart).
+func (a faultAction) starts() bool {
+	switch a.kind {
+	case actKill, actHang, actSlow, actNodeDown, actPartition:
+		return true
+	}
+	return false
 }
 
 // partition is a pair of services whose calls get lost.
@@ -137,6 +148,9 @@ func (s *sim) faultAction(i uint32) {
 		return
 	}
 	a := s.faults[i]
+	if s.draining && a.starts() {
+		return // the load has ended: no new fault starts
+	}
 	switch a.kind {
 	case actKill, actHang, actSlow:
 		s.hitReplicas(a)
@@ -211,7 +225,7 @@ func (s *sim) hitReplicas(a faultAction) {
 				s.schedule(d, faultAction{kind: actHangEnd, rep: r, inc: r.inc})
 			}
 		case actSlow:
-			r.slowUntil = s.end + 1
+			r.slowUntil = math.MaxInt64 // to the end of the run, drain included
 			if d := int64(f.Duration); d > 0 {
 				r.slowUntil = s.now + d
 				s.schedule(d, faultAction{kind: actSlowEnd, rep: r, inc: r.inc})

@@ -12,6 +12,7 @@ const (
 	failRejected           // the callee's queue was full (503)
 	failError              // the callee answered with an error (5xx)
 	failLost               // the replica vanished (node down): no answer at all
+	failNoAnswer           // still no answer when the drain after the load ended (drain.go)
 	// answerDegraded carries a degraded success from a callee to its
 	// caller (a fallback answered somewhere below it). It lives only
 	// between reply and answer, which turns it into answerOK plus the
@@ -38,6 +39,8 @@ func (c failClass) String() string {
 		return "ok"
 	case failLost:
 		return "lost"
+	case failNoAnswer:
+		return "unanswered"
 	case failError:
 		return "error"
 	}

@@ -16,7 +16,7 @@ type metric struct {
 	ok       int64 // answered without error (degraded included)
 	failed   int64
 	degraded int64
-	byClass  [failLost + 1]int64
+	byClass  [failNoAnswer + 1]int64
 	live     int64 // measured requests in flight
 	lat      *hist.Histogram
 

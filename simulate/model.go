@@ -43,6 +43,8 @@ type service struct {
 	m        metric
 	levels
 	warmAreas areas // integrals at the warm-up cut
+	endAreas  areas // integrals at the end of the load
+	endQMax   int64 // the longest queue until the end of the load
 	ivAreas   areas // integrals at the start of the current interval
 
 	subs []*subscription // queues this service consumes

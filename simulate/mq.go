@@ -40,6 +40,7 @@ type subscription struct {
 	consumers   []*consumer     // all, by replica then slot
 	backlog     gauge
 	warmArea    float64
+	end         subEnd // at the end of the load
 	published   int64
 	dropped     int64
 	consumed    int64
@@ -134,7 +135,7 @@ func (s *sim) makeConsumers(r *replica) {
 // publish puts a message on every subscription of t. It fails (the
 // publishing request sees an error) when a capped queue is full.
 func (s *sim) publish(t *topic) failClass {
-	measured := s.now >= s.warmup
+	measured := s.now >= s.warmup && !s.draining
 	part := int32(0)
 	if t.partitions > 1 {
 		part = int32(t.rng.IntN(t.partitions))

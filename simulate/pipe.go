@@ -1,9 +1,9 @@
 package simulate
 
 // pipe is a FIFO of timeouts that all wait the same constant delay (one
-// link's attempt timeouts). Their times only grow, so the pipe keeps them
-// in a ring and only its first live entry sits in the timers heap (one
-// evPipe event). Most attempts are answered long before their timeout; their
+// link's attempt timeouts, or the load's client timeouts). Their times
+// only grow, so the pipe keeps them in a ring and only its first live
+// entry sits in the timers heap (one evPipe event). Most attempts are answered long before their timeout; their
 // entries are dropped from the ring without ever touching the heap, and
 // the heap stays small.
 type pipe struct {
@@ -50,6 +50,9 @@ func (s *sim) cancelled(e event) bool {
 	j := s.pool.all[e.jid()]
 	if j.gen != e.gen() {
 		return true
+	}
+	if e.kind() == evGiveUp {
+		return j.flags&jobEntry == 0
 	}
 	st := &j.nodes[e.node()]
 	return !st.open || st.attempt != e.attempt()

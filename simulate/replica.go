@@ -1,12 +1,14 @@
 package simulate
 
-// arrive admits a job that reached its replica: a worker if one is free,
-// else the queue, else a rejection.
-func (s *sim) arrive(j *job) {
-	r := j.rep
+// reach counts the arrival of j at its replica's service (once: a job
+// that reached a hung replica has arrived, and is admitted if it resumes).
+func (s *sim) reach(j *job) {
+	if j.flags&jobArrived != 0 {
+		return
+	}
 	j.arrived = s.now
 	j.flags |= jobArrived
-	if s.now >= s.warmup {
+	if s.now >= s.warmup && !s.draining {
 		j.flags |= jobMeasured
 	}
 	measured := j.flags&jobMeasured != 0
@@ -14,6 +16,18 @@ func (s *sim) arrive(j *job) {
 	if j.ep.m != nil {
 		j.ep.m.arrive(measured)
 	}
+	if j.flags&jobEntry != 0 && s.client != nil {
+		// The load has no client-side hop: an entry request reaches
+		// its replica when it is sent, and the client's clock starts.
+		s.pipeAdd(s.client, s.clientTO, evGiveUp, 0, j, 0, 0)
+	}
+}
+
+// arrive admits a job that reached its replica: a worker if one is free,
+// else the queue, else a rejection.
+func (s *sim) arrive(j *job) {
+	r := j.rep
+	s.reach(j)
 	if j.flags&jobMessage != 0 { // consumers run outside the worker pool
 		s.begin(j)
 		return

@@ -42,6 +42,9 @@ type Report struct {
 	Replications int     `json:"replications"`
 	Duration     float64 `json:"duration"`
 	Warmup       float64 `json:"warmup"`
+	// Drain is the longest the run went on after the load to answer the
+	// requests in flight (drain.go).
+	Drain float64 `json:"drain,omitempty"`
 	// Interval is the width of one time-series point (1 s unless the run
 	// is longer than MaxPoints seconds).
 	Interval float64 `json:"interval"`
@@ -78,10 +81,14 @@ type Metrics struct {
 	Latency   Latency          `json:"latency"`
 	Arrivals  int64            `json:"arrivals"`
 	Completed int64            `json:"completed"` // answered without error
-	Failed    int64            `json:"failed"`
+	Failed    int64            `json:"failed"`    // unanswered included
 	Degraded  int64            `json:"degraded"`
-	InFlight  int64            `json:"in_flight"` // arrived, not answered at the end
+	InFlight  int64            `json:"in_flight"` // neither answered nor failed: 0 in a simulation (see Unanswered)
 	Failures  map[string]int64 `json:"failures,omitempty"`
+	// Unanswered are the failed requests that still had no answer when the
+	// drain after the load ended; their ages are in Latency, as lower
+	// bounds of latencies that never ended.
+	Unanswered int64 `json:"unanswered"`
 	// Rejections are requests refused because the queue was full.
 	Rejections int64 `json:"rejections"`
 	// Timeouts, Retries and BreakerOpenings count this service's outgoing

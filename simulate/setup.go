@@ -67,6 +67,9 @@ func newSim(spec *lang.Spec, c Case, seed uint64, opts Options) (*sim, hcl.Diagn
 		s.startReplica(r)
 	}
 	s.scheduleFaults(sc)
+	if s.clientTO = int64(ld.Timeout); s.clientTO > 0 {
+		s.client = s.newPipe()
+	}
 	s.gen = s.newGenerator(ld, entry, ep)
 	s.scheduleArrival()
 	return s, s.diags
@@ -84,11 +87,9 @@ func (s *sim) warmupCut() {
 	}
 }
 
-// finishRun closes the last time-series interval and completes the
-// latency histograms (answers after a last tick at the very end are in
-// no interval).
+// finishRun completes the latency histograms with the answers that came
+// after the last interval closed (during the drain).
 func (s *sim) finishRun() {
-	s.closeInterval()
 	s.entry.flush()
 	for _, svc := range s.svcs {
 		svc.m.flush()

@@ -39,6 +39,10 @@ type sim struct {
 	nextArrival int64
 	entry       metric
 	entrySvc    *service
+	// client holds the entry requests' client timeouts (load.timeout,
+	// clientTO ns); nil without one.
+	client   *pipe
+	clientTO int64
 
 	nodes     int
 	nodeDown  []bool
@@ -55,6 +59,13 @@ type sim struct {
 
 	nBreakerEvents int
 	stuck          int
+	halted         bool // stalled: simulated time stood still
+
+	// draining: the load has ended; the run goes on without arrivals
+	// until nothing measured is in flight (drain.go). endEvents is the
+	// number of events noted by the end of the load.
+	draining  bool
+	endEvents int
 
 	scratch []*job
 	diags   hcl.Diagnostics
@@ -64,56 +75,66 @@ type sim struct {
 // loops without time passing (a queue feeding itself with no work).
 const maxSameInstant = 2_000_000
 
-// run processes events until the end of the load.
+// run processes events until the end of the load, then drains what is
+// still in flight (drain.go).
 func (s *sim) run() {
 	s.timer(s.tick, evTick, 0)
 	if s.warmup > 0 {
 		s.q.add(s.warmup, evFault, 0, 0, 0, warmupAction)
 	}
-	for {
-		// The pending arrival goes first when it is due no later than the
-		// earliest queued event (a fixed rule, so runs stay deterministic).
-		at, li := int64(math.MaxInt64), -1
-		hq := &s.q
-		if s.timers.len() > 0 && (s.q.len() == 0 || before(s.timers.top(), s.q.top())) {
-			hq = &s.timers
-		}
-		if hq.len() > 0 {
-			at = hq.top().at
-		}
-		if len(s.lanes) > 0 {
-			at, li = s.peekLanes(at)
-		}
-		if s.nextArrival <= s.end && s.nextArrival <= at {
-			if s.nextArrival != s.now {
-				s.now, s.stuck = s.nextArrival, 0
-			}
-			s.arrival()
-			s.nEvents++
-			continue
-		}
-		if at > s.end {
-			break
-		}
-		var e event
-		if li >= 0 {
-			e = s.lanes[li].q.pop()
-		} else {
-			e = hq.pop()
-		}
-		if e.at != s.now {
-			s.now, s.stuck = e.at, 0
-		} else if s.stuck++; s.stuck > maxSameInstant {
-			s.stalled()
-			break
-		}
-		s.dispatch(e)
-		s.nEvents++
+	for s.step(s.end) {
 		if s.progress != nil && s.nEvents&0xffff == 0 {
 			s.progress(float64(s.now) / float64(s.end))
 		}
 	}
 	s.now = s.end
+	s.closeWindow()
+	s.drain()
+}
+
+// step processes the next event due no later than limit, the load's next
+// arrival included. It returns false when there is none, or when the run
+// stalled.
+func (s *sim) step(limit int64) bool {
+	// The pending arrival goes first when it is due no later than the
+	// earliest queued event (a fixed rule, so runs stay deterministic).
+	at, li := int64(math.MaxInt64), -1
+	hq := &s.q
+	if s.timers.len() > 0 && (s.q.len() == 0 || before(s.timers.top(), s.q.top())) {
+		hq = &s.timers
+	}
+	if hq.len() > 0 {
+		at = hq.top().at
+	}
+	if len(s.lanes) > 0 {
+		at, li = s.peekLanes(at)
+	}
+	if s.nextArrival <= limit && s.nextArrival <= at {
+		if s.nextArrival != s.now {
+			s.now, s.stuck = s.nextArrival, 0
+		}
+		s.arrival()
+		s.nEvents++
+		return true
+	}
+	if at > limit {
+		return false
+	}
+	var e event
+	if li >= 0 {
+		e = s.lanes[li].q.pop()
+	} else {
+		e = hq.pop()
+	}
+	if e.at != s.now {
+		s.now, s.stuck = e.at, 0
+	} else if s.stuck++; s.stuck > maxSameInstant {
+		s.stalled()
+		return false
+	}
+	s.dispatch(e)
+	s.nEvents++
+	return true
 }
 
 func (s *sim) dispatch(e event) {
@@ -123,7 +144,14 @@ func (s *sim) dispatch(e event) {
 		if j.gen != e.gen() {
 			return // the job has ended since: a cancelled timer or a late answer
 		}
+		if e.kind() == evGiveUp { // the client is not in the replica: never parked
+			s.clientGaveUp(j)
+			return
+		}
 		if j.rep != nil && j.rep.state == repFrozen {
+			if e.kind() == evDeliver && !j.rep.lostNode {
+				s.reach(j) // a hung process still accepts the connection; a lost node does not
+			}
 			j.rep.parked = append(j.rep.parked, e)
 			return
 		}
@@ -146,8 +174,10 @@ func (s *sim) dispatch(e event) {
 	case evBulkWait:
 		s.bulkheadGiveUp(j, e.node(), e.attempt())
 	case evTick:
-		s.closeInterval()
-		s.timer(s.now+s.tick, evTick, 0)
+		if !s.draining { // the series cover the load only
+			s.closeInterval()
+			s.timer(s.now+s.tick, evTick, 0)
+		}
 	case evFault:
 		s.faultAction(e.arg)
 	case evProbe:
@@ -175,4 +205,5 @@ func (s *sim) stalled() {
 	s.diags = append(s.diags, errorAt(s.spec.DeclRange, "Simulation does not advance",
 		"More than %d events happened at %v of simulated time without time passing: a loop of zero-time work (for example a consumer that republishes every message to the queue it reads). The run stopped there.",
 		maxSameInstant, durationNs(s.now)))
+	s.halted = true
 }

@@ -68,6 +68,7 @@ func writeRunText(w io.Writer, r *simulate.Report) {
 		row(name, m, fmt.Sprintf("%.2f", m.Utilization))
 	}
 	tw.Flush()
+	writeUnansweredText(w, r)
 	for _, name := range sortedNames(r.Queues) {
 		q := r.Queues[name]
 		fmt.Fprintf(w, "  queue %s (%s): %d published, %d consumed, backlog mean %.1f max %d, lag mean %s p99 %s\n",
@@ -75,6 +76,24 @@ func writeRunText(w io.Writer, r *simulate.Report) {
 	}
 	writeEventsText(w, r.Events)
 	writeVerdictLines(w, r.Verdicts, ms)
+}
+
+// writeUnansweredText names the requests that never got an answer (the
+// simulator gave up on them after its drain): they are in err%, and their
+// ages in the latencies.
+func writeUnansweredText(w io.Writer, r *simulate.Report) {
+	var parts []string
+	if n := r.Entry.Unanswered; n > 0 {
+		parts = append(parts, fmt.Sprintf("entry %d", n))
+	}
+	for _, name := range sortedNames(r.Services) {
+		if n := r.Services[name].Unanswered; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", name, n))
+		}
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(w, "  unanswered %s after the load: %s (errors; their ages count as latencies)\n", seconds(r.Drain), strings.Join(parts, ", "))
+	}
 }
 
 // writeEventsText lists the faults and failover steps, breaker openings

@@ -1,0 +1,52 @@
+package simulate
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+)
+
+// TestClientTimeout: with load.timeout the clients give up on a hung
+// service after it: every request sent after the hang fails for its client
+// at 2 s (class timeout), so the entry's tail is exactly the timeout and
+// nothing is unanswered at the entry; the hung service itself still holds
+// the requests, unanswered. The drain lasts the timeout.
+func TestClientTimeout(t *testing.T) {
+	sp := loadVars(t, "testdata/outage", nil)
+	sp.Loads["l"].Timeout = 2 * time.Second
+	res, diags := Run(sp, Options{Seed: 1, Scenario: "hang"})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	e := res.Entry
+	if res.Pass() || e.Unanswered != 0 || e.Failures["timeout"] != e.Failed || e.Failed < 2400 {
+		t.Errorf("entry: pass %v, %d failed, failures %v; want about 2500 client timeouts and no unanswered", res.Pass(), e.Failed, e.Failures)
+	}
+	if e.Latency.Max < 1.99 || e.Latency.Max > 2.01 || e.Latency.P99 > 2.01 {
+		t.Errorf("entry latency %+v; want the tail at the 2 s timeout", e.Latency)
+	}
+	// The drain gives up after the timeout: gw's requests are at most
+	// 25 s (the hang) + 2 s old.
+	if gw := res.Services["gw"]; gw.Unanswered < e.Failed || gw.Latency.Max > 27.01 {
+		t.Errorf("gw: %d unanswered, max %.1fs; want the %d the clients gave up on, at most 27 s old", gw.Unanswered, gw.Latency.Max, e.Failed)
+	}
+}
+
+// TestClientTimeoutUnreached: a client timeout no request reaches changes
+// no metric.
+func TestClientTimeoutUnreached(t *testing.T) {
+	run := func(timeout time.Duration) string {
+		sp := mmc(t, 0.8, 1, 1, 20_000)
+		sp.Loads["l"].Timeout = timeout
+		r := mustRun(t, sp, Options{Seed: 3})
+		r.SimEvents, r.Drain = 0, 0 // the timeouts' timers are events; the drain bound is the timeout
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if a, b := run(0), run(time.Hour); a != b {
+		t.Errorf("a 1 h client timeout changed the report of an M/M/1 run")
+	}
+}
