@@ -92,8 +92,8 @@ func unsupportedServiceAttr(attr hcl.TraverseAttr, svc cty.Value) *hcl.Diagnosti
 }
 
 func isServiceObject(v cty.Value) bool {
-	ty := v.Type()
-	return v.IsWhollyKnown() && !v.IsNull() && ty.IsObjectType() && ty.HasAttribute("name") && ty.HasAttribute("endpoint")
+	ty := v.Type() // the type first: the object of all services is large, and IsWhollyKnown walks it
+	return ty.IsObjectType() && ty.HasAttribute("name") && ty.HasAttribute("endpoint") && !v.IsNull() && v.IsWhollyKnown()
 }
 
 // unknownEndpointStep reports step, the endpoint name after
