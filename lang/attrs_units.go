@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/zclconf/go-cty/cty"
@@ -82,4 +83,31 @@ func (a attrs) dist(name string, dst *Dist) {
 	}
 	d.Range = a.rng(name)
 	*dst = d
+}
+
+// perSecond decodes a rate of requests into requests/s: a number, or a
+// string like "6000/min" (see ParseRate). ok is false when it is absent
+// or wrong, with a diagnostic for the latter.
+func (a attrs) perSecond(name string) (r float64, ok bool) {
+	v, ok := a.value(name)
+	if !ok {
+		return 0, false
+	}
+	var err error
+	switch v.Type() {
+	case cty.Number:
+		r, _ = v.AsBigFloat().Float64()
+		if math.IsInf(r, 0) {
+			err = fmt.Errorf("%s is too large", v.AsBigFloat().Text('g', 6))
+		}
+	case cty.String:
+		r, err = ParseRate(v.AsString())
+	default:
+		err = fmt.Errorf("a rate must be %s, not %s", rateForms, v.Type().FriendlyName())
+	}
+	if err != nil {
+		a.add(errorAt(a.rng(name), "Invalid rate", "%s: %s.", name, err))
+		return 0, false
+	}
+	return r, true
 }

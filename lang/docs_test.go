@@ -27,7 +27,7 @@ func TestLanguageDoc(t *testing.T) {
 	for _, d := range diags {
 		switch d.Summary {
 		case "Unsupported argument", "Unsupported block type", "Missing required argument",
-			"Incorrect attribute value type", "Invalid duration", "Invalid size", "Invalid distribution":
+			"Incorrect attribute value type", "Invalid duration", "Invalid size", "Invalid distribution", "Invalid rate":
 			t.Errorf("%s: %s: %s", d.Subject, d.Summary, d.Detail)
 		}
 		if strings.HasPrefix(d.Summary, "Unknown ") && d.Summary != "Unknown service" && d.Summary != "Unknown endpoint" {

@@ -41,8 +41,7 @@ func (st *loadState) decodeExpect(a attrs, rng hcl.Range) Expect {
 	if e.DegradedRate = a.rate("degraded_rate", rng); e.DegradedRate != nil {
 		set("degraded_rate")
 	}
-	tp := math.NaN()
-	if a.number("throughput", &tp); !math.IsNaN(tp) {
+	if tp, ok := a.perSecond("throughput"); ok {
 		e.Throughput = tp
 		set("throughput")
 		a.need(tp >= 0, "throughput", rng, "throughput must be 0 or more requests/s, not %g.", tp)

@@ -74,10 +74,10 @@ func (st *loadState) decodeDiurnal(b *hcl.Block, p *RateProfile) {
 	c := st.content(b.Body, diurnalBlockSchema)
 	a := st.attrsOf(c, st.ctx)
 	p.Kind = ProfileDiurnal
-	a.requestRate("min", &p.Min, b.DefRange)
-	a.requestRate("max", &p.Max, b.DefRange)
+	both := a.requestRate("min", &p.Min, b.DefRange)
+	both = a.requestRate("max", &p.Max, b.DefRange) && both
 	a.duration("period", &p.Period)
-	a.need(p.Max >= p.Min, "max", b.DefRange, "max (%g requests/s) must be at least min (%g): max is the rate at the peak, min the rate at the trough.", p.Max, p.Min)
+	a.need(p.Max >= p.Min || !both, "max", b.DefRange, "max (%g requests/s) must be at least min (%g): max is the rate at the peak, min the rate at the trough.", p.Max, p.Min)
 	a.need(p.Period > 0 || !a.has("period"), "period", b.DefRange, `period must be more than zero: the length of one cycle, like "24h" (or "10m" to compress a day into a shorter run).`)
 	p.PeakAt = p.Period / 2
 	a.duration("peak_at", &p.PeakAt)
@@ -97,10 +97,15 @@ func (st *loadState) decodeStep(b *hcl.Block) RateStep {
 	return s
 }
 
-// requestRate decodes a rate in requests/s, which must be 0 or more.
-func (a attrs) requestRate(name string, dst *float64, blockRng hcl.Range) {
-	a.number(name, dst)
+// requestRate decodes a rate in requests/s (a number, or a string like
+// "6000/min"), which must be 0 or more; ok reports that it did.
+func (a attrs) requestRate(name string, dst *float64, blockRng hcl.Range) (ok bool) {
+	r, ok := a.perSecond(name)
+	if ok {
+		*dst = r
+	}
 	a.need(*dst >= 0, name, blockRng, "%s must be 0 or more requests/s, not %g.", name, *dst)
+	return ok && r >= 0
 }
 
 var burstBlockSchema = &hcl.BodySchema{

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -26,14 +27,38 @@ func ParseDuration(s string) (time.Duration, error) {
 	if f, err := strconv.ParseFloat(t, 64); err == nil {
 		return SecondsToDuration(f)
 	}
+	if m := scaledDurationRE.FindStringSubmatch(t); m != nil {
+		return scaledDuration(s, m[1], m[2])
+	}
 	d, err := time.ParseDuration(t)
 	if err != nil {
-		return 0, fmt.Errorf(`%q is not a duration; write a number with a unit (ns, us, ms, s, m, h), like "300ms", "1m30s" or "1.5s", or a number of seconds`, s)
+		return 0, fmt.Errorf(`%q is not a duration; write a number with a unit (ns, us, ms, s, m, h), like "300ms", "1m30s", "1.5s" or "2.5e-3s", or a number of seconds`, s)
 	}
 	if d < 0 {
 		return 0, fmt.Errorf("%q is negative; a duration must be zero or more", s)
 	}
 	return d, nil
+}
+
+// scaledDurationRE matches one number with a decimal exponent and a unit
+// ("1e-2s", "2.5E3ms"), which time.ParseDuration does not read.
+var scaledDurationRE = regexp.MustCompile(`^([+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+)(ns|us|µs|μs|ms|s|m|h)$`)
+
+// durationUnits are the units of time.ParseDuration, in seconds.
+var durationUnits = map[string]float64{
+	"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "μs": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600,
+}
+
+// scaledDuration converts the number num (with an exponent) of unit.
+func scaledDuration(s, num, unit string) (time.Duration, error) {
+	f, err := strconv.ParseFloat(num, 64)
+	if err != nil { // only out of range: the pattern is a valid float
+		return 0, fmt.Errorf("%q is too long; a duration must be under 290 years", s)
+	}
+	if f < 0 {
+		return 0, fmt.Errorf("%q is negative; a duration must be zero or more", s)
+	}
+	return SecondsToDuration(f * durationUnits[unit])
 }
 
 // SecondsToDuration converts a number of seconds into a duration, rejecting
@@ -79,102 +104,4 @@ func sizeFromFloat(f float64) (Size, error) {
 		return 0, fmt.Errorf("%g bytes is out of range; a size must be zero or more and under 8 EiB", f)
 	}
 	return Size(math.Round(f)), nil
-}
-
-// distArity gives the number of parameters of each kind; -1 = one or more.
-var distArity = map[DistKind]int{
-	DistConst: 1, DistExp: 1, DistLognormal: 2, DistNormal: 2,
-	DistGamma: 2, DistUniform: 2, DistEmpirical: -1,
-}
-
-// distForms lists the accepted forms, for messages.
-const distForms = `const(2ms), exp(10ms), lognormal(4ms, 20ms) (median, p99), normal(10ms, 2ms) (mean, sd), gamma(10ms, 2) (mean, coefficient of variation), uniform(1ms, 5ms), empirical(1ms, 2ms, 40ms), or a bare duration like "5ms"`
-
-// ParseDist parses a distribution of durations: const(d), exp(mean),
-// lognormal(median, p99), normal(mean, sd), gamma(mean, cv),
-// uniform(min, max), empirical(d1, d2, ...), or a bare duration (const).
-// Parameters are durations, except gamma's cv which is a plain number.
-func ParseDist(s string) (Dist, error) {
-	t := strings.TrimSpace(s)
-	open := strings.IndexByte(t, '(')
-	if open < 0 {
-		d, err := ParseDuration(t)
-		if err != nil {
-			return Dist{}, fmt.Errorf("%q is not a distribution; write %s", s, distForms)
-		}
-		return Dist{Kind: DistConst, Params: []float64{d.Seconds()}, Source: s}, nil
-	}
-	kind := DistKind(strings.TrimSpace(t[:open]))
-	arity, ok := distArity[kind]
-	if !ok || !strings.HasSuffix(t, ")") {
-		return Dist{}, fmt.Errorf("%q is not a distribution; write %s", s, distForms)
-	}
-	args := strings.Split(t[open+1:len(t)-1], ",")
-	if (arity > 0 && len(args) != arity) || strings.TrimSpace(args[0]) == "" {
-		return Dist{}, fmt.Errorf("%s takes %s; write %s", kind, distArityText(arity), distForms)
-	}
-	d := Dist{Kind: kind, Params: make([]float64, len(args)), Source: s}
-	for i, a := range args {
-		v, err := parseDistParam(kind, i, a)
-		if err != nil {
-			return Dist{}, fmt.Errorf("in %q: %v", s, err)
-		}
-		d.Params[i] = v
-	}
-	if err := d.check(); err != nil {
-		return Dist{}, fmt.Errorf("in %q: %v", s, err)
-	}
-	return d, nil
-}
-
-func distArityText(n int) string {
-	switch n {
-	case -1:
-		return "one or more durations"
-	case 1:
-		return "one parameter"
-	}
-	return fmt.Sprintf("%d parameters", n)
-}
-
-// parseDistParam parses the i-th parameter of kind: a duration in seconds,
-// or for gamma's second parameter a plain number.
-func parseDistParam(kind DistKind, i int, a string) (float64, error) {
-	a = strings.TrimSpace(a)
-	if kind == DistGamma && i == 1 {
-		f, err := strconv.ParseFloat(a, 64)
-		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			return 0, fmt.Errorf("%q is not a number (gamma's second parameter is the coefficient of variation, like 0.5)", a)
-		}
-		return f, nil
-	}
-	d, err := ParseDuration(a)
-	if err != nil {
-		return 0, err
-	}
-	return d.Seconds(), nil
-}
-
-// check rejects parameters that make no distribution.
-func (d Dist) check() error {
-	p := d.Params
-	switch d.Kind {
-	case DistExp:
-		if p[0] <= 0 {
-			return errors.New("the mean of exp must be more than zero")
-		}
-	case DistLognormal:
-		if p[0] <= 0 || p[1] < p[0] {
-			return errors.New("lognormal(median, p99) needs 0 < median <= p99")
-		}
-	case DistGamma:
-		if p[0] <= 0 || p[1] <= 0 {
-			return errors.New("gamma(mean, cv) needs a mean and a coefficient of variation above zero")
-		}
-	case DistUniform:
-		if p[1] < p[0] {
-			return errors.New("uniform(min, max) needs min <= max")
-		}
-	}
-	return nil
 }

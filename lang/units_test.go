@@ -30,6 +30,19 @@ func TestParseDuration(t *testing.T) {
 		{"-3", 0, "negative"},
 		{"1e300", 0, "too long"},
 		{"NaN", 0, "finite"},
+		// A decimal exponent, which Go's syntax lacks, on a single number.
+		{"1e-2s", 10 * time.Millisecond, ""},
+		{"2.5E3ms", 2500 * time.Millisecond, ""},
+		{"1e+1m", 10 * time.Minute, ""},
+		{"5e2us", 500 * time.Microsecond, ""},
+		{".5e1s", 5 * time.Second, ""},
+		{"1e-2", 10 * time.Millisecond, ""},
+		{"-1e-2s", 0, "negative"},
+		{"1e300h", 0, "too long"},
+		{"1e400s", 0, "too long"},
+		{"1es", 0, "not a duration"},
+		{"1e-2d", 0, "not a duration"},
+		{"1e-2s30ms", 0, "not a duration"},
 	}
 	for _, tt := range tests {
 		got, err := ParseDuration(tt.in)
@@ -115,6 +128,23 @@ func TestParseDist(t *testing.T) {
 		{"empirical(1ms, 2ms, 2ms, 40ms)", DistEmpirical, []float64{0.001, 0.002, 0.002, 0.04}, ""},
 		{"empirical(3ms)", DistEmpirical, []float64{0.003}, ""},
 		{"const(0.5)", DistConst, []float64{0.5}, ""},
+		{"const(1e-2s)", DistConst, []float64{0.01}, ""},
+		{"1e-2s", DistConst, []float64{0.01}, ""},
+		{"lognormal(4e-3s, 2e1ms)", DistLognormal, []float64{0.004, 0.02}, ""},
+		// The aliases of queueing texts.
+		{"exponential(10ms)", DistExp, []float64{0.01}, ""},
+		{"deterministic(2ms)", DistConst, []float64{0.002}, ""},
+		{"erlang(10ms, 4)", DistGamma, []float64{0.01, 0.5}, ""},
+		{"erlang(10ms, 1)", DistGamma, []float64{0.01, 1}, ""},
+		{"erlang(10ms, 2.5)", "", nil, "whole number"},
+		{"erlang(10ms, 0)", "", nil, "whole number"},
+		{"erlang(10ms, -4)", "", nil, "whole number"},
+		{"erlang(10ms, x)", "", nil, "whole number"},
+		{"erlang(0s, 4)", "", nil, "erlang(mean, k) needs a mean above zero"},
+		{"erlang(10ms)", "", nil, "erlang takes 2 parameters"},
+		{"exponential(0s)", "", nil, "the mean of exponential"},
+		{"expo(10ms)", "", nil, "did you mean exp?"},
+		{"Erlang(10ms, 4)", "", nil, "did you mean erlang?"},
 		{"lognormal(4ms)", "", nil, "2 parameters"},
 		{"exp(1ms, 2ms)", "", nil, "one parameter"},
 		{"empirical()", "", nil, "one or more"},
@@ -133,6 +163,13 @@ func TestParseDist(t *testing.T) {
 		if tt.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("ParseDist(%q) error = %v, want one containing %q", tt.in, err, tt.wantErr)
+			}
+			if err != nil && strings.Contains(err.Error(), "not a distribution") {
+				for name := range distNames {
+					if !strings.Contains(err.Error(), name+"(") {
+						t.Errorf("ParseDist(%q) error %q does not list %s", tt.in, err, name)
+					}
+				}
 			}
 			continue
 		}
@@ -163,5 +200,15 @@ func TestDistMoments(t *testing.T) {
 	}
 	if scv := mustDist("gamma(10ms, 0.5)").SCV(); math.Abs(scv-0.25) > 1e-12 {
 		t.Errorf("gamma SCV = %v, want 0.25", scv)
+	}
+	// Erlang-k has mean m and SCV 1/k; its aliases keep their moments.
+	if d := mustDist("erlang(10ms, 4)"); math.Abs(d.SCV()-0.25) > 1e-12 || math.Abs(d.Mean()-0.01) > 1e-12 {
+		t.Errorf("erlang(10ms, 4): mean %v, SCV %v; want 0.01, 0.25", d.Mean(), d.SCV())
+	}
+	if scv := mustDist("exponential(10ms)").SCV(); scv != 1 {
+		t.Errorf("exponential SCV = %v, want 1", scv)
+	}
+	if scv := mustDist("deterministic(10ms)").SCV(); scv != 0 {
+		t.Errorf("deterministic SCV = %v, want 0", scv)
 	}
 }
