@@ -94,14 +94,24 @@ func add[V any](m *map[string]V, name string, v V) {
 }
 
 // Encode writes f as YAML indented by two spaces, after header (comment
-// lines, or nothing).
+// lines, or nothing). Every $ in a value is written $$, so that the
+// reader's interpolation leaves the value as berth holds it.
 func (f *File[S]) Encode(w io.Writer, header string) error {
 	if _, err := io.WriteString(w, header); err != nil {
 		return err
 	}
+	b, err := yaml.Marshal(f)
+	if err != nil {
+		return err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return err
+	}
+	escapeDollars(&doc)
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
-	if err := enc.Encode(f); err != nil {
+	if err := enc.Encode(&doc); err != nil {
 		return err
 	}
 	return enc.Close()

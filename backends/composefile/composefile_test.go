@@ -42,3 +42,20 @@ func TestEncode(t *testing.T) {
 		})
 	}
 }
+
+func TestEncodeEscapesDollars(t *testing.T) {
+	type svc struct {
+		Command []string          `yaml:"command"`
+		Env     map[string]string `yaml:"environment"`
+	}
+	f := New[*svc]("")
+	f.Services["db"] = &svc{Command: []string{"sh", "-c", `mysqladmin ping --password="$(cat /run/secrets/pw)"`}, Env: map[string]string{"A$": "${X}"}}
+	var buf bytes.Buffer
+	if err := f.Encode(&buf, ""); err != nil {
+		t.Fatal(err)
+	}
+	want := "services:\n  db:\n    command:\n      - sh\n      - -c\n      - mysqladmin ping --password=\"$$(cat /run/secrets/pw)\"\n    environment:\n      A$: $${X}\n"
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+}

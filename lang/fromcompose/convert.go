@@ -34,6 +34,20 @@ type converter struct {
 	// skipped holds the secrets and configs not imported (external ones),
 	// so that services drop their references with a warning of their own.
 	skipped map[string]bool
+	// anon names the volume made for each anonymous volume, by service
+	// and target (mounts.go).
+	anon map[string]string
+	// svc is the service being written; shared holds its warnings by
+	// summary and position, so that a key many services take from one
+	// anchor or extends is one warning that names them all.
+	svc    string
+	shared map[string]*sharedWarning
+}
+
+type sharedWarning struct {
+	d      *hcl.Diagnostic
+	svc    string
+	others []string
 }
 
 // Convert writes p as berth source, formatted. dir is where the source will
@@ -42,7 +56,7 @@ type converter struct {
 // must set. The diagnostics are warnings for what the language cannot
 // carry, pointing at the Compose file where they can.
 func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.Diagnostics) {
-	c := &converter{p: p, src: src, dir: dir, names: map[string]map[string]string{}, skipped: map[string]bool{}}
+	c := &converter{p: p, src: src, dir: dir, names: map[string]map[string]string{}, skipped: map[string]bool{}, shared: map[string]*sharedWarning{}}
 	f := hclwrite.NewEmptyFile()
 	body := f.Body()
 	body.AppendUnstructuredTokens(comment(fmt.Sprintf("Imported by `berth import` from %s.", strings.Join(relAll(dir, src.Files), ", "))))
@@ -60,21 +74,25 @@ func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.
 	for _, n := range slices.Sorted(maps.Keys(p.Volumes)) {
 		c.name("volume", n, src.At("volumes", n))
 	}
+	c.anonymousVolumes()
 	c.networks(body)
 	c.volumes(body)
 	c.files(body, "secret", secretObjects(p.Secrets))
 	c.files(body, "config", configObjects(p.Configs))
 	for _, name := range slices.Sorted(maps.Keys(p.Services)) {
+		c.svc = name
 		c.service(body, p.Services[name])
 	}
+	c.svc = ""
+	c.nameSharers()
 	if len(p.DisabledServices) > 0 {
 		names := slices.Sorted(maps.Keys(p.DisabledServices))
 		what := "The service " + quoteList(names) + " belongs"
 		if len(names) > 1 {
 			what = "The services " + quoteList(names) + " belong"
 		}
-		c.warn(nil, "Services of inactive profiles left out",
-			"%s to profiles that are not active, so `docker compose up` would not start them either. Import with --profile NAME to include them.", what)
+		c.warn(src.At("services", names[0], "profiles"), "Services of inactive profiles left out",
+			"%s to profiles that are not active, so `docker compose up` would not start them either. Import with --profile NAME (or COMPOSE_PROFILES set, in the environment or .env) to include them.", what)
 	}
 	return emptyBlocks.ReplaceAll(hclwrite.Format(f.Bytes()), []byte("$1 {}")), c.vars, c.diags
 }
@@ -94,28 +112,63 @@ func (c *converter) name(kind, composeName string, at *hcl.Range) string {
 	if n, ok := m[composeName]; ok {
 		return n
 	}
-	n := composeName
-	if !hclsyntax.ValidIdentifier(n) {
-		var b strings.Builder
-		for _, r := range n {
-			if r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-				b.WriteRune(r)
-			} else {
-				b.WriteByte('-')
-			}
-		}
-		n = b.String()
-		if !hclsyntax.ValidIdentifier(n) {
-			n = kind[:1] + "-" + n
-		}
+	n := identifier(kind, composeName)
+	if n != composeName {
 		c.warn(at, "Renamed", "The %s %q is named %q in berth: a berth name must start with a letter or underscore and hold only letters, digits, underscores and dashes.", kind, composeName, n)
 	}
 	m[composeName] = n
 	return n
 }
 
+// identifier makes n a berth name: what is not a letter, digit,
+// underscore or dash becomes a dash, and a name that does not start with a
+// letter or underscore gets the kind's initial in front.
+func identifier(kind, n string) string {
+	if hclsyntax.ValidIdentifier(n) {
+		return n
+	}
+	var b strings.Builder
+	for _, r := range n {
+		if r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	n = b.String()
+	if !hclsyntax.ValidIdentifier(n) {
+		n = kind[:1] + "-" + n
+	}
+	return n
+}
+
 func (c *converter) warn(at *hcl.Range, summary, format string, args ...any) {
-	c.diags = append(c.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: summary, Detail: fmt.Sprintf(format, args...), Subject: at})
+	d := &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: summary, Detail: fmt.Sprintf(format, args...), Subject: at}
+	if at != nil && c.svc != "" {
+		k := fmt.Sprintf("%s\x00%s:%d", summary, at.Filename, at.Start.Byte)
+		if w := c.shared[k]; w != nil && w.svc != c.svc {
+			if !slices.Contains(w.others, c.svc) {
+				w.others = append(w.others, c.svc)
+			}
+			return
+		} else if w == nil {
+			c.shared[k] = &sharedWarning{d: d, svc: c.svc}
+		}
+	}
+	c.diags = append(c.diags, d)
+}
+
+// nameSharers adds to each shared warning the other services it holds for.
+func (c *converter) nameSharers() {
+	for _, w := range c.shared {
+		switch len(w.others) {
+		case 0:
+		case 1:
+			w.d.Detail += fmt.Sprintf(" The service %s takes the same lines, with the same result.", quoteList(w.others))
+		default:
+			w.d.Detail += fmt.Sprintf(" The services %s take the same lines, with the same result.", quoteList(w.others))
+		}
+	}
 }
 
 // rel makes an absolute path from compose-go relative to the output

@@ -11,7 +11,7 @@ import (
 // or source, never a panic.
 func FuzzImport(f *testing.F) {
 	recoverPanics = false
-	for _, dir := range []string{"wordpress", "voting", "stack"} {
+	for _, dir := range []string{"wordpress", "voting", "stack", "anchors"} {
 		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*.y*ml"))
 		for _, p := range files {
 			if b, err := os.ReadFile(p); err == nil {

@@ -3,7 +3,6 @@ package fromcompose
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,7 +12,6 @@ import (
 	"github.com/compose-spec/compose-go/v2/cli"
 	"github.com/compose-spec/compose-go/v2/types"
 	"github.com/hashicorp/hcl/v2"
-	"github.com/sirupsen/logrus"
 
 	"github.com/berth-dev/berth/internal/crash"
 )
@@ -63,7 +61,7 @@ func Load(ctx context.Context, o Options) (p *types.Project, src *Sources, diags
 		cli.WithEnv(o.Environ),
 		cli.WithEnvFiles(),
 		cli.WithDotEnv,
-		cli.WithProfiles(o.Profiles),
+		cli.WithDefaultProfiles(o.Profiles...), // else COMPOSE_PROFILES, from the environment or .env, as docker compose does
 		cli.WithResolvedPaths(true),
 	}
 	if o.Project != "" {
@@ -79,13 +77,7 @@ func Load(ctx context.Context, o Options) (p *types.Project, src *Sources, diags
 		}
 		return err
 	})
-	for _, w := range warnings {
-		if strings.Contains(w, "`version` is obsolete") {
-			continue // berth reads every version; docker stack deploy still wants one
-		}
-		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Compose file warning", Detail: strings.TrimSuffix(w, ".") + "."})
-	}
-	return p, src, diags
+	return p, src, append(diags, src.warnings(warnings)...)
 }
 
 // loadProject runs compose-go's loader. It panics on some malformed files
@@ -100,28 +92,6 @@ func loadProject(ctx context.Context, po *cli.ProjectOptions) (p *types.Project,
 	}()
 	return po.LoadProject(ctx)
 }
-
-// captureWarnings runs fn with compose-go's log (logrus) captured: what it
-// warns about becomes diagnostics instead of log lines.
-func captureWarnings(fn func() error) []string {
-	h := &hook{}
-	std := logrus.StandardLogger()
-	out, hooks := std.Out, std.ReplaceHooks(logrus.LevelHooks{})
-	std.SetOutput(io.Discard)
-	std.AddHook(h)
-	defer func() {
-		std.SetOutput(out)
-		std.ReplaceHooks(hooks)
-	}()
-	fn()
-	return h.msgs
-}
-
-type hook struct{ msgs []string }
-
-func (h *hook) Levels() []logrus.Level { return []logrus.Level{logrus.WarnLevel, logrus.ErrorLevel} }
-
-func (h *hook) Fire(e *logrus.Entry) error { h.msgs = append(h.msgs, e.Message); return nil }
 
 // readSources reads every file once, for the locator and for the snippets
 // of the diagnostics.
@@ -170,6 +140,8 @@ func (s *Sources) loadError(err error) *hcl.Diagnostic {
 		d.Subject = s.lineRange(file, line, col).Ptr()
 	} else if m := keyRE.FindStringSubmatch(msg); m != nil && s.At(keyPath(m[1])...) != nil {
 		d.Subject = s.At(keyPath(m[1])...)
+	} else if r := s.subjectOf(msg); r != nil {
+		d.Subject = r
 	} else if file != "" {
 		d.Detail = fmt.Sprintf("%s: %s", file, d.Detail)
 	}

@@ -2,6 +2,8 @@ package fromcompose
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 
 	"github.com/hashicorp/hcl/v2"
 	"go.yaml.in/yaml/v4"
@@ -15,22 +17,62 @@ type Sources struct {
 }
 
 // At returns the range of the key at path (services, web, privileged) in
-// the last file that has it: the override that set it. nil when no file
-// has the key (it came from extends, or a default).
+// the last file that has it: the override that set it. A service's key
+// that only the service it extends has is found there. nil when no file
+// has the key (a default).
 func (s *Sources) At(path ...string) *hcl.Range {
 	if s == nil {
 		return nil
 	}
 	for i := len(s.Files) - 1; i >= 0; i-- {
-		f := s.Files[i]
-		if n := find(s.tree(f), path); n != nil {
-			r := s.lineRange(f, n.Line, n.Column)
-			r.End.Column += len(n.Value)
-			r.End.Byte += len(n.Value)
-			return &r
+		if r := s.atIn(s.Files[i], path, 0); r != nil {
+			return r
 		}
 	}
 	return nil
+}
+
+// atIn looks for path in file f, then in the service that the service of
+// path extends.
+func (s *Sources) atIn(f string, path []string, depth int) *hcl.Range {
+	if n := find(s.tree(f), path); n != nil {
+		return s.nodeRange(f, n)
+	}
+	if len(path) < 3 || path[0] != "services" || depth > 8 {
+		return nil
+	}
+	_, ext := findPair(s.tree(f), []string{"services", path[1], "extends"})
+	if ext == nil {
+		return nil
+	}
+	base, file := ext.Value, f
+	if ext.Kind == yaml.MappingNode {
+		_, sv := findPair(ext, []string{"service"})
+		_, fv := findPair(ext, []string{"file"})
+		if sv == nil {
+			return nil
+		}
+		base = sv.Value
+		if fv != nil {
+			file = filepath.Join(filepath.Dir(f), fv.Value)
+			if _, ok := s.Bytes[file]; !ok {
+				b, err := os.ReadFile(file)
+				if err != nil {
+					return nil
+				}
+				s.Bytes[file] = b
+			}
+		}
+	}
+	return s.atIn(file, append([]string{"services", base}, path[2:]...), depth+1)
+}
+
+// nodeRange is the range of a scalar node of f (a key, or a list item).
+func (s *Sources) nodeRange(f string, n *yaml.Node) *hcl.Range {
+	r := s.lineRange(f, n.Line, n.Column)
+	r.End.Column += len(n.Value)
+	r.End.Byte += len(n.Value)
+	return &r
 }
 
 func (s *Sources) tree(f string) *yaml.Node {
@@ -50,30 +92,62 @@ func (s *Sources) tree(f string) *yaml.Node {
 
 // find returns the key node at path, or nil.
 func find(n *yaml.Node, path []string) *yaml.Node {
+	key, _ := findPair(n, path)
+	return key
+}
+
+// findPair returns the key node at path and its value, or nils. It
+// follows YAML aliases and merge keys (<<: *defaults), so a key that a
+// service takes from an anchor is found where the anchor writes it.
+func findPair(n *yaml.Node, path []string) (key, val *yaml.Node) {
 	if n == nil {
-		return nil
+		return nil, nil
 	}
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
 	}
-	var key *yaml.Node
 	for _, p := range path {
-		if n == nil || n.Kind != yaml.MappingNode {
-			return nil
+		key, n = lookup(n, p, 0)
+		if key == nil {
+			return nil, nil
 		}
-		var next *yaml.Node
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == p {
-				key, next = n.Content[i], n.Content[i+1]
-				break
+	}
+	return key, n
+}
+
+// lookup returns the entry p of mapping n, directly or through its merge
+// keys (depth bounds alias loops).
+func lookup(n *yaml.Node, p string, depth int) (key, val *yaml.Node) {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.MappingNode || depth > 16 {
+		return nil, nil
+	}
+	var merges []*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		switch k := n.Content[i]; {
+		case k.Value == p:
+			return k, deref(n.Content[i+1])
+		case k.Value == "<<" && k.Tag != "!!str":
+			if m := deref(n.Content[i+1]); m != nil && m.Kind == yaml.SequenceNode {
+				merges = append(merges, m.Content...)
+			} else {
+				merges = append(merges, m)
 			}
 		}
-		if next == nil {
-			return nil
-		}
-		n = next
 	}
-	return key
+	for _, m := range merges {
+		if k, v := lookup(m, p, depth+1); k != nil {
+			return k, v
+		}
+	}
+	return nil, nil
+}
+
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 16; i++ {
+		n = n.Alias
+	}
+	return n
 }
 
 // lineRange is the range of one character at line:col of f (1-based),
@@ -95,4 +169,15 @@ func (s *Sources) lineRange(f string, line, col int) hcl.Range {
 	end.Column++
 	end.Byte = min(off+1, len(b))
 	return hcl.Range{Filename: f, Start: p, End: end}
+}
+
+// offsetRange is the range of n bytes at byte offset off of f.
+func (s *Sources) offsetRange(f string, off, n int) *hcl.Range {
+	b := s.Bytes[f]
+	line := 1 + bytes.Count(b[:off], []byte("\n"))
+	col := off - (bytes.LastIndexByte(b[:off], '\n') + 1) + 1
+	r := s.lineRange(f, line, col)
+	r.End.Column += n - 1
+	r.End.Byte = min(off+n, len(b))
+	return &r
 }

@@ -74,6 +74,10 @@ func (c *converter) volumes(body *hclwrite.Body) {
 				"The volume %q sets driver_opts, which berth's volume block does not carry.", name)
 		}
 	}
+	for _, name := range slices.Sorted(maps.Values(c.anon)) {
+		body.AppendNewline()
+		body.AppendNewBlock("volume", []string{name})
+	}
 }
 
 func configObjects(m types.Configs) map[string]types.FileObjectConfig {

@@ -113,8 +113,15 @@ func (c *converter) environment(b *hclwrite.Body, s types.ServiceConfig, at func
 	}
 	sort.Strings(unset)
 	if len(unset) > 0 {
-		c.warn(at("environment"), "Environment variables without a value left out",
-			"%s take their value from the environment of `docker compose`, which did not set them at import. Add them to env, from a variable if they vary: env = { NAME = var.name }.", quoteList(unset))
+		where := at("environment")
+		if where == nil {
+			where = at("env_file") // a line of the env file without a value
+		}
+		what := "%s take their value from the environment of `docker compose`, which did not set them at import. Add them to env, from a variable if they vary: env = { NAME = var.name }."
+		if len(unset) == 1 {
+			what = "%s takes its value from the environment of `docker compose`, which did not set it at import. Add it to env, from a variable if it varies: env = { NAME = var.name }."
+		}
+		c.warn(where, "Environment variables without a value left out", what, quoteList(unset))
 	}
 	setMap(b, "env", env)
 }
@@ -174,6 +181,10 @@ func (c *converter) ports(b *hclwrite.Body, s types.ServiceConfig, at func(...st
 					"The service %q publishes the range %s; berth publishes one host port per port block (replicas take the next ones).", s.Name, p.Published)
 			}
 		}
+		if p.Published == "" {
+			c.warn(at("ports"), "Port without a host port not published",
+				"The service %q publishes port %d on a host port the engine picks. berth publishes a port only on the host port given as published, so %d is reached from the project's networks only: set published to reach it from the host.", s.Name, p.Target, p.Target)
+		}
 		setInt(pb, "target", int64(p.Target))
 		setString(pb, "host_ip", p.HostIP)
 		if p.Protocol != "" && p.Protocol != "tcp" {
@@ -181,34 +192,6 @@ func (c *converter) ports(b *hclwrite.Body, s types.ServiceConfig, at func(...st
 		}
 		if p.Mode == "host" {
 			setString(pb, "mode", p.Mode)
-		}
-	}
-}
-
-func (c *converter) mounts(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
-	for _, v := range s.Volumes {
-		switch {
-		case v.Type == types.VolumeTypeVolume && v.Source != "":
-			mb := b.AppendNewBlock("mount", nil).Body()
-			mb.SetAttributeRaw("volume", ref("volume", c.name("volume", v.Source, nil)))
-			setString(mb, "target", v.Target)
-			setBool(mb, "read_only", v.ReadOnly)
-		case v.Type == types.VolumeTypeBind:
-			mb := b.AppendNewBlock("mount", nil).Body()
-			src := c.rel(v.Source)
-			if !strings.HasPrefix(src, ".") && !strings.HasPrefix(src, "/") {
-				src = "./" + src // reads as a path, as in Compose
-			}
-			setString(mb, "source", src)
-			setString(mb, "target", v.Target)
-			setBool(mb, "read_only", v.ReadOnly)
-		default:
-			what := v.Type
-			if v.Type == types.VolumeTypeVolume {
-				what = "anonymous volume"
-			}
-			c.warn(at("volumes"), "Mount not carried into berth",
-				"The service %q mounts a %s at %s, which berth's mount block does not carry (it mounts named volumes and binds).", s.Name, what, v.Target)
 		}
 	}
 }

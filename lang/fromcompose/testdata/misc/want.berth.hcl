@@ -7,6 +7,8 @@ network "default" {}
 
 network "edge" {}
 
+volume "web-frontend-anon" {}
+
 service "base" {
   image   = "busybox"
   command = ["sleep", "infinity"]
@@ -41,6 +43,10 @@ service "web-frontend" {
   port {
     published = 8000
     target    = 80
+  }
+  mount {
+    volume = volume.web-frontend-anon
+    target = "/var/lib/anon"
   }
   restart {
     condition = "any"

@@ -1,0 +1,105 @@
+package fromcompose
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"go.yaml.in/yaml/v4"
+)
+
+// errorLocators find what a compose-go error that names no line is about:
+// a service's reference, a decoded key, or a value quoted in the message.
+var errorLocators = []struct {
+	re *regexp.Regexp
+	at func(s *Sources, m []string) *hcl.Range
+}{
+	{regexp.MustCompile(`service "([^"]+)" refers to undefined (network|volume|secret|config) "?([^\s":]+)`),
+		func(s *Sources, m []string) *hcl.Range { return s.itemAt(m[3], "services", m[1], m[2]+"s") }},
+	{regexp.MustCompile(`service "([^"]+)" depends on undefined service "?([^\s":]+)`),
+		func(s *Sources, m []string) *hcl.Range { return s.itemAt(m[2], "services", m[1], "depends_on") }},
+	{regexp.MustCompile(`dependency cycle detected: (\S+) ->`),
+		func(s *Sources, m []string) *hcl.Range { return s.At("services", m[1], "depends_on") }},
+	// decoding errors: 'services[web].healthcheck.interval' ...
+	{regexp.MustCompile(`'([a-z_]+)\[([^\]]+)\]\.([^']+)'`),
+		func(s *Sources, m []string) *hcl.Range {
+			return s.deepest(append([]string{m[1], m[2]}, keyPath(m[3])...))
+		}},
+	{regexp.MustCompile(`(?:env file|open) (\S+?):? (?:not found|no such file)`),
+		func(s *Sources, m []string) *hcl.Range { return s.textAt(filepath.Base(m[1])) }},
+	{regexp.MustCompile(`invalid spec: (.*): `),
+		func(s *Sources, m []string) *hcl.Range { return s.textAt(longest(strings.Split(m[1], ":"))) }},
+	{regexp.MustCompile(`Invalid (?:hostPort|containerPort|port|ip|proto)[^:]*: (\S+)`),
+		func(s *Sources, m []string) *hcl.Range { return s.textAt(m[1]) }},
+	{regexp.MustCompile(`service "([^"]+)"`),
+		func(s *Sources, m []string) *hcl.Range { return s.At("services", m[1]) }},
+}
+
+// subjectOf returns where in the files a compose-go error points, or nil.
+func (s *Sources) subjectOf(msg string) *hcl.Range {
+	for _, l := range errorLocators {
+		if m := l.re.FindStringSubmatch(msg); m != nil {
+			if r := l.at(s, m); r != nil {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// itemAt returns the range of the entry name (a list item, or "name:...",
+// or a key) under the key at path, else the key's.
+func (s *Sources) itemAt(name string, path ...string) *hcl.Range {
+	for i := len(s.Files) - 1; i >= 0; i-- {
+		f := s.Files[i]
+		key, val := findPair(s.tree(f), path)
+		if key == nil {
+			continue
+		}
+		for j, n := range val.Content {
+			if val.Kind == yaml.MappingNode && j%2 == 1 {
+				continue
+			}
+			if n.Value == name || strings.HasPrefix(n.Value, name+":") {
+				return s.nodeRange(f, n)
+			}
+		}
+		return s.nodeRange(f, key)
+	}
+	return nil
+}
+
+// deepest returns the range of the longest prefix of path that a file has.
+func (s *Sources) deepest(path []string) *hcl.Range {
+	for n := len(path); n > 0; n-- {
+		if r := s.At(path[:n]...); r != nil {
+			return r
+		}
+	}
+	return nil
+}
+
+// textAt returns the range of the first occurrence of text in the files,
+// the last file first (the override that set it), or nil.
+func (s *Sources) textAt(text string) *hcl.Range {
+	if len(text) < 2 {
+		return nil
+	}
+	for i := len(s.Files) - 1; i >= 0; i-- {
+		if off := strings.Index(string(s.Bytes[s.Files[i]]), text); off >= 0 {
+			return s.offsetRange(s.Files[i], off, len(text))
+		}
+	}
+	return nil
+}
+
+func longest(parts []string) string {
+	l := ""
+	for _, p := range parts {
+		if len(p) > len(l) {
+			l = p
+		}
+	}
+	return l
+}

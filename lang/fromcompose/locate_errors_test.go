@@ -1,0 +1,46 @@
+package fromcompose
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// TestLoadErrorsPointAtTheFile: compose-go's errors that name no line
+// still point at the key or value they are about.
+func TestLoadErrorsPointAtTheFile(t *testing.T) {
+	tests := []struct{ name, yaml, want string }{
+		{"undefined network", "services:\n  a:\n    image: x\n    networks: [front]\n", "4:16"},
+		{"undefined volume", "services:\n  a:\n    image: x\n    volumes:\n      - data:/data\n", "5:9"},
+		{"undefined service", "services:\n  a:\n    image: x\n    depends_on: [b]\n", "4:18"},
+		{"dependency cycle", "services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: [a]\n", "4:5"},
+		{"no image", "services:\n  a:\n    command: [x]\n", "2:3"},
+		{"bad duration", "services:\n  a:\n    image: x\n    healthcheck:\n      test: [CMD, 'true']\n      interval: 5x\n", "6:7"},
+		{"bad port", "services:\n  a:\n    image: x\n    ports: ['abc:80']\n", "4:14"},
+		{"empty volume source", "services:\n  a:\n    image: x\n    volumes:\n      - ${NOPE}:/var/run/docker.sock:ro\n", "5:17"},
+		{"missing env file", "services:\n  a:\n    image: x\n    env_file: ./missing.env\n", "4:17"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "compose.yaml")
+			if err := os.WriteFile(path, []byte(tt.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, _, diags := Load(context.Background(), Options{Files: []string{path}, Project: "p"})
+			if !diags.HasErrors() {
+				t.Fatal("no error")
+			}
+			d := diags.Errs()[0].(*hcl.Diagnostic)
+			if d.Subject == nil {
+				t.Fatalf("no position: %s", d.Detail)
+			}
+			if got := fmt.Sprintf("%d:%d", d.Subject.Start.Line, d.Subject.Start.Column); got != tt.want {
+				t.Errorf("at %s, want %s (%s)", got, tt.want, d.Detail)
+			}
+		})
+	}
+}

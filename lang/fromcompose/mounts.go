@@ -1,0 +1,92 @@
+package fromcompose
+
+import (
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/compose-spec/compose-go/v2/types"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+)
+
+// anonymousVolumes names the anonymous volumes the services mount (a
+// volumes entry with a target only, as databases' images declare): berth
+// mounts named volumes, so each becomes one, <service>-<last element of
+// the target>, declared after the Compose file's own. Without it the data
+// would live in the container and go with it.
+func (c *converter) anonymousVolumes() {
+	c.anon = map[string]string{}
+	taken := map[string]bool{}
+	for _, n := range c.names["volume"] {
+		taken[n] = true
+	}
+	for _, svc := range slices.Sorted(maps.Keys(c.p.Services)) {
+		for _, v := range c.p.Services[svc].Volumes {
+			if v.Type != types.VolumeTypeVolume || v.Source != "" {
+				continue
+			}
+			base := identifier("volume", c.name("service", svc, nil)+"-"+strings.Trim(path.Base(v.Target), "/"))
+			n := base
+			for i := 2; taken[n]; i++ {
+				n = fmt.Sprintf("%s-%d", base, i)
+			}
+			taken[n] = true
+			c.anon[svc+"\x00"+v.Target] = n
+		}
+	}
+}
+
+func (c *converter) mounts(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
+	var opts []string
+	for _, v := range s.Volumes {
+		switch v.Type {
+		case types.VolumeTypeVolume:
+			name := c.anon[s.Name+"\x00"+v.Target]
+			if v.Source != "" {
+				name = c.name("volume", v.Source, nil)
+			} else {
+				c.warn(at("volumes"), "Anonymous volume imported as a named volume",
+					"The service %q mounts an anonymous volume at %s; berth mounts named volumes, so it is the volume %q. Compose gives each container a volume of its own, where the replicas of a berth service share the one volume.", s.Name, v.Target, name)
+			}
+			mb := b.AppendNewBlock("mount", nil).Body()
+			mb.SetAttributeRaw("volume", ref("volume", name))
+			setString(mb, "target", v.Target)
+			setBool(mb, "read_only", v.ReadOnly)
+			if v.Volume != nil && (v.Volume.NoCopy || v.Volume.Subpath != "") {
+				opts = append(opts, v.Target+" (nocopy or subpath)")
+			}
+		case types.VolumeTypeBind:
+			mb := b.AppendNewBlock("mount", nil).Body()
+			src := c.rel(v.Source)
+			if !strings.HasPrefix(src, ".") && !strings.HasPrefix(src, "/") {
+				src = "./" + src // reads as a path, as in Compose
+			}
+			setString(mb, "source", src)
+			setString(mb, "target", v.Target)
+			setBool(mb, "read_only", v.ReadOnly)
+			if v.Bind != nil && v.Bind.SELinux != "" {
+				opts = append(opts, v.Target+" (SELinux label "+v.Bind.SELinux+")")
+			}
+			if v.Bind != nil && v.Bind.Propagation != "" && v.Bind.Propagation != types.PropagationRPrivate {
+				opts = append(opts, v.Target+" (propagation "+v.Bind.Propagation+")")
+			}
+		default:
+			c.warn(at("volumes"), "Mount not carried into berth",
+				"The service %q mounts %s %s at %s, which berth's mount block does not carry (it mounts named volumes and binds).", s.Name, article(v.Type), v.Type, v.Target)
+		}
+	}
+	if len(opts) > 0 {
+		c.warn(at("volumes"), "Mount options not carried into berth",
+			"berth mounts the volumes and binds of %q without the options given for %s.", s.Name, strings.Join(opts, ", "))
+	}
+}
+
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
+}
