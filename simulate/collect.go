@@ -4,9 +4,10 @@ import "github.com/berth-dev/berth/simulate/hist"
 
 // buildReport assembles the Report of one case from its replications:
 // counts are summed and histograms merged over all of them (the pooled
-// estimate); with two or more replications each main metric also gets
-// its 95 % confidence interval over the replications. Time series and
-// events are those of the first replication.
+// estimate). Each main metric also gets its 95 % confidence interval
+// (ci.go): over the replications with two or more, else over the batch
+// means of the single run (batch.go). Time series and events are those
+// of the first replication.
 func buildReport(c Case, sims []*sim, seed uint64) *Report {
 	s0 := sims[0]
 	r := &Report{
@@ -45,6 +46,13 @@ func buildReport(c Case, sims []*sim, seed uint64) *Report {
 		}
 		r.Services[svc.name] = m
 	}
+	entryUtilization(r, s0)
+	switch {
+	case len(sims) > 1:
+		r.CIMethod = CIReplications
+	case s0.entry.bat != nil:
+		r.CIMethod, r.CIBatches = CIBatchMeans, Batches
+	}
 	r.Links = linkReports(sims)
 	r.Queues = queueReports(sims, secs)
 	return r
@@ -52,7 +60,7 @@ func buildReport(c Case, sims []*sim, seed uint64) *Report {
 
 // pooledMetrics merges the metric that get picks from each replication.
 func pooledMetrics(sims []*sim, secs float64, get func(*sim) *metric) *Metrics {
-	all := &metric{lat: hist.New()}
+	all := newEndpointMetric()
 	var per []*Metrics
 	for _, s := range sims {
 		m := get(s)
@@ -62,8 +70,24 @@ func pooledMetrics(sims []*sim, secs float64, get func(*sim) *metric) *Metrics {
 		}
 	}
 	out := metricsOf(all, secs*float64(len(sims)))
-	out.CI = metricsCI(per)
+	out.CI = metricsCI(out, per)
+	if m := get(sims[0]); len(sims) == 1 && m.bat != nil {
+		out.CI = batchCI(out, m.bat, sims[0].batchSpans())
+	}
 	return out
+}
+
+// entryUtilization gives the entry the utilisation of the entry service:
+// the clients' requests are that service's work.
+func entryUtilization(r *Report, s0 *sim) {
+	if s0.entrySvc == nil {
+		return
+	}
+	m := r.Services[s0.entrySvc.name]
+	r.Entry.Utilization = m.Utilization
+	if r.Entry.CI != nil && m.CI != nil {
+		r.Entry.CI.Utilization = m.CI.Utilization
+	}
 }
 
 // add sums o into m (pooling replications).
@@ -77,6 +101,7 @@ func (m *metric) add(o *metric) {
 		m.byClass[k] += o.byClass[k]
 	}
 	m.lat.Merge(o.lat)
+	m.latOK.Merge(o.latOK)
 }
 
 // metricsOf turns counts over secs of measurement into Metrics.
@@ -86,15 +111,9 @@ func metricsOf(m *metric, secs float64) *Metrics {
 		Throughput:   ratio(float64(m.ok), secs),
 		ErrorRate:    ratio(float64(m.failed), answered),
 		DegradedRate: ratio(float64(m.degraded), answered),
-		Latency: Latency{
-			Mean: m.lat.Mean(),
-			P50:  m.lat.Quantile(0.50),
-			P90:  m.lat.Quantile(0.90),
-			P99:  m.lat.Quantile(0.99),
-			P999: m.lat.Quantile(0.999),
-			Max:  seconds(m.lat.Max()),
-		},
-		Arrivals: m.arrivals, Completed: m.ok, Failed: m.failed, Degraded: m.degraded, InFlight: m.live,
+		Latency:      latencyOf(m.lat),
+		LatencyOK:    latencyOf(m.latOK),
+		Arrivals:     m.arrivals, Completed: m.ok, Failed: m.failed, Degraded: m.degraded, InFlight: m.live,
 		Rejections: m.byClass[failRejected], Unanswered: m.byClass[failNoAnswer],
 	}
 	for k, n := range m.byClass {
@@ -106,6 +125,18 @@ func metricsOf(m *metric, secs float64) *Metrics {
 		}
 	}
 	return out
+}
+
+// latencyOf reads the latency statistics of h.
+func latencyOf(h *hist.Histogram) Latency {
+	return Latency{
+		Mean: h.Mean(),
+		P50:  h.Quantile(0.50),
+		P90:  h.Quantile(0.90),
+		P99:  h.Quantile(0.99),
+		P999: h.Quantile(0.999),
+		Max:  seconds(h.Max()),
+	}
 }
 
 // addLevels fills the time averages of service i: worker and CPU
@@ -128,8 +159,12 @@ func addLevels(m *Metrics, sims []*sim, i int) {
 		m.CPUUtilization = ratio(sum.cpuBusy, sum.cpuCap)
 	}
 	m.Queue = QueueLength{Mean: ratio(sum.queued, span), Max: qmax}
-	if m.CI != nil {
-		m.CI.Utilization = confidence(utils)
+	switch {
+	case m.CI == nil:
+	case len(sims) > 1:
+		m.CI.Utilization = interval(m.Utilization, utils)
+	default:
+		m.CI.Utilization = interval(m.Utilization, sims[0].svcs[i].batchUtil)
 	}
 }
 

@@ -19,6 +19,10 @@ type metric struct {
 	byClass  [failNoAnswer + 1]int64
 	live     int64 // measured requests in flight
 	lat      *hist.Histogram
+	latOK    *hist.Histogram // measured answers without error (degraded included)
+	// bat holds the batch means of a single run (batch.go); nil for
+	// endpoints.
+	bat *batches
 
 	ivArrivals, ivOK, ivFailed, ivDegraded int64
 	ivLat                                  *hist.Histogram // measured answers of the interval (nil: no series)
@@ -32,10 +36,10 @@ func newMetric() *metric {
 }
 
 // newEndpointMetric returns a metric without a time series.
-func newEndpointMetric() *metric { return &metric{lat: hist.New()} }
+func newEndpointMetric() *metric { return &metric{lat: hist.New(), latOK: hist.New()} }
 
 func (m *metric) init() {
-	m.lat, m.ivLat, m.ivPre = hist.New(), hist.New(), hist.New()
+	m.lat, m.latOK, m.ivLat, m.ivPre = hist.New(), hist.New(), hist.New(), hist.New()
 }
 
 func (m *metric) arrive(measured bool) {
@@ -69,11 +73,15 @@ func (m *metric) answer(latency int64, class failClass, degraded, measured bool)
 	}
 	m.live--
 	m.byClass[class]++
+	if m.bat != nil {
+		m.bat.record(latency, class == answerOK)
+	}
 	if class != answerOK {
 		m.failed++
 		return
 	}
 	m.ok++
+	m.latOK.Record(latency)
 	if degraded {
 		m.degraded++
 	}
@@ -96,6 +104,9 @@ func (m *metric) drop(measured bool) {
 		m.live--
 		m.failed++
 		m.byClass[failLost]++
+		if m.bat != nil {
+			m.bat.failed[m.bat.cur]++
+		}
 	}
 }
 

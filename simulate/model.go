@@ -46,6 +46,10 @@ type service struct {
 	endAreas  areas // integrals at the end of the load
 	endQMax   int64 // the longest queue until the end of the load
 	ivAreas   areas // integrals at the start of the current interval
+	// batchAreas are the integrals at the start of the current batch,
+	// batchUtil the utilisation of each batch so far (batch.go).
+	batchAreas areas
+	batchUtil  []float64
 
 	subs []*subscription // queues this service consumes
 }

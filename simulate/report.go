@@ -45,6 +45,12 @@ type Report struct {
 	// Drain is the longest the run went on after the load to answer the
 	// requests in flight (drain.go).
 	Drain float64 `json:"drain,omitempty"`
+	// CIMethod says how the ci of the metrics was computed:
+	// "replications" (over the replications, with two or more) or
+	// "batch_means" (over CIBatches batches of the single run's measured
+	// window); see ci.go.
+	CIMethod  string `json:"ci_method,omitempty"`
+	CIBatches int    `json:"ci_batches,omitempty"`
 	// Interval is the width of one time-series point (1 s unless the run
 	// is longer than MaxPoints seconds).
 	Interval float64 `json:"interval"`
@@ -78,7 +84,11 @@ type Metrics struct {
 	CPUUtilization float64 `json:"cpu_utilization,omitempty"`
 	// Latency of every answer (errors included), from the arrival at the
 	// service, queueing included, to the answer.
-	Latency   Latency          `json:"latency"`
+	Latency Latency `json:"latency"`
+	// LatencyOK is the latency of the answers without error (degraded
+	// included): the sojourn time of the requests served, without the
+	// fast failures (a 503 of a full queue) that pull Latency down.
+	LatencyOK Latency          `json:"latency_ok"`
 	Arrivals  int64            `json:"arrivals"`
 	Completed int64            `json:"completed"` // answered without error
 	Failed    int64            `json:"failed"`    // unanswered included
@@ -135,7 +145,8 @@ type Point struct {
 	Up          int     `json:"up,omitempty"` // replicas in rotation at the end of the interval
 }
 
-// CI is a 95 % confidence interval (Student t over the replications).
+// CI is a 95 % confidence interval (Student t over the replications or
+// the batch means of one run, around the reported point: ci.go).
 type CI struct {
 	Low  float64 `json:"low"`
 	High float64 `json:"high"`

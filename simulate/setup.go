@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"math"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -47,6 +48,10 @@ func newSim(spec *lang.Spec, c Case, seed uint64, opts Options) (*sim, hcl.Diagn
 	s.tick = tickFor(s.end)
 	s.entry.init()
 	s.build()
+	s.batch.next = math.MaxInt64
+	if max(1, opts.Replications) == 1 {
+		s.initBatches()
+	}
 	entry := s.byName[ld.Entry.Service]
 	if entry == nil {
 		s.diags = append(s.diags, errorAt(ld.Entry.Range, "Unknown entry service", "Load %q enters service %q, which is not declared.", ld.Name, ld.Entry.Service))
@@ -79,6 +84,7 @@ func newSim(spec *lang.Spec, c Case, seed uint64, opts Options) (*sim, hcl.Diagn
 func (s *sim) warmupCut() {
 	for _, svc := range s.svcs {
 		svc.warmAreas = svc.levels.areas(s.now)
+		svc.batchAreas = svc.warmAreas
 		svc.queued.resetMax()
 	}
 	for _, sub := range s.subsAll() {
@@ -93,5 +99,11 @@ func (s *sim) finishRun() {
 	s.entry.flush()
 	for _, svc := range s.svcs {
 		svc.m.flush()
+	}
+	if s.entry.bat != nil {
+		s.entry.bat.close()
+		for _, svc := range s.svcs {
+			svc.m.bat.close()
+		}
 	}
 }

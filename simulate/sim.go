@@ -51,6 +51,7 @@ type sim struct {
 	parts     []partition
 
 	tick     int64 // time-series interval, ns
+	batch    batchClock
 	series   seriesSet
 	events   []FaultEvent
 	faults   []faultAction
@@ -87,6 +88,7 @@ func (s *sim) run() {
 			s.progress(float64(s.now) / float64(s.end))
 		}
 	}
+	s.closeLastBatch()
 	s.now = s.end
 	s.closeWindow()
 	s.drain()
@@ -111,6 +113,7 @@ func (s *sim) step(limit int64) bool {
 	}
 	if s.nextArrival <= limit && s.nextArrival <= at {
 		if s.nextArrival != s.now {
+			s.cutBatches(s.nextArrival)
 			s.now, s.stuck = s.nextArrival, 0
 		}
 		s.arrival()
@@ -127,6 +130,7 @@ func (s *sim) step(limit int64) bool {
 		e = hq.pop()
 	}
 	if e.at != s.now {
+		s.cutBatches(e.at)
 		s.now, s.stuck = e.at, 0
 	} else if s.stuck++; s.stuck > maxSameInstant {
 		s.stalled()

@@ -33,7 +33,8 @@ type Options struct {
 	// MaxRequests stops the test after that many arrivals; 0: no limit.
 	// The test ends at whichever of Duration and MaxRequests comes first.
 	MaxRequests int64
-	// Timeout bounds each request; 0 means DefaultTimeout.
+	// Timeout bounds each request; 0 means the load's timeout, else
+	// DefaultTimeout.
 	Timeout time.Duration
 	// MaxInFlight caps the requests waiting for an answer; an arrival
 	// that finds it reached is dropped and counted. 0 means
@@ -134,6 +135,9 @@ func (o *Options) check() error {
 	}
 	if o.RateScale < 0 {
 		return fmt.Errorf("rate scale %v: must be positive", o.RateScale)
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = o.Load.Timeout
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = DefaultTimeout

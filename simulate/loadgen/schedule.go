@@ -1,6 +1,7 @@
 package loadgen
 
 import (
+	"math"
 	"math/rand/v2"
 	"time"
 
@@ -12,7 +13,12 @@ import (
 // Poisson arrivals are drawn by thinning (Lewis–Shedler): candidates at
 // the profile's peak rate, each kept with probability rate(t)/peak, which
 // is exact for ramps, steps and on/off bursts alike. Constant arrivals are
-// spaced 1/rate(t) apart. A bursty load is Poisson at rate/duty during its
+// evenly spaced in expected arrivals, as the simulator places them
+// (simulate/arrivals.go): the n-th comes when the integral of the rate
+// from the start (lang.RateProfile.Cumulative) reaches n, so a rate that
+// starts at or passes through 0 (a ramp from 0, a diurnal with min = 0)
+// delays the next arrival only until enough rate has accrued, where a
+// gap of 1/rate(t) read at a near-zero rate would leap far ahead. A bursty load is Poisson at rate/duty during its
 // "on" phase and silent during "off", so its mean rate is the profile's.
 type schedule struct {
 	prof    lang.RateProfile
@@ -21,6 +27,7 @@ type schedule struct {
 	peak    float64 // highest rate, per ns, burst factor included
 	end     float64 // ns
 	t       float64 // ns, the last arrival
+	due     float64 // constant: arrivals placed so far
 	rng     *rand.Rand
 }
 
@@ -61,29 +68,52 @@ func (s *schedule) rate(t float64) float64 {
 	return r
 }
 
-// idleStep is how far a constant schedule moves while the rate is 0.
-const idleStep = float64(time.Millisecond)
-
 // next returns the offset of the next arrival, or false when the load
 // ends first.
 func (s *schedule) next() (time.Duration, bool) {
 	if s.peak <= 0 {
 		return 0, false
 	}
+	if !s.poisson {
+		return s.nextSpaced()
+	}
 	t := s.t
 	for t < s.end {
-		if s.poisson {
-			t += s.rng.ExpFloat64() / s.peak
-			if t < s.end && s.rng.Float64()*s.peak < s.rate(t) {
-				break
-			}
-			continue
-		}
-		if r := s.rate(t); r > 0 {
-			t += 1 / r
+		t += s.rng.ExpFloat64() / s.peak
+		if t < s.end && s.rng.Float64()*s.peak < s.rate(t) {
 			break
 		}
-		t += idleStep
+	}
+	s.t = t
+	if t >= s.end {
+		return 0, false
+	}
+	return time.Duration(t), true
+}
+
+// nextSpaced returns the next constant arrival: the time at which the
+// integral of the rate from the start reaches the next whole number
+// (exactly n/rate for a constant rate, else by bisection to the ns).
+func (s *schedule) nextSpaced() (time.Duration, bool) {
+	s.due++
+	if s.prof.Cumulative(time.Duration(s.end)) < s.due {
+		s.t = s.end
+		return 0, false
+	}
+	var t float64
+	if s.prof.Kind == lang.ProfileConstant || s.prof.Kind == "" {
+		t = math.Round(s.due * 1e9 / s.prof.Rate)
+	} else {
+		lo, hi := s.t, s.end
+		for hi-lo > 1 {
+			mid := math.Floor((lo + hi) / 2)
+			if s.prof.Cumulative(time.Duration(mid)) < s.due {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		t = hi
 	}
 	s.t = t
 	if t >= s.end {

@@ -114,6 +114,9 @@ func runMeta(spec *lang.Spec, run *simulate.Report) []string {
 	if run.Replications > 1 {
 		out = append(out, fmt.Sprintf("%d replications", run.Replications))
 	}
+	if run.CIMethod == simulate.CIBatchMeans {
+		out = append(out, fmt.Sprintf("95 %% CIs from %d batch means", run.CIBatches))
+	}
 	if run.Interval > 0 {
 		out = append(out, fmtSeconds(run.Interval)+" per point")
 	}

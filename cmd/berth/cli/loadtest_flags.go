@@ -36,7 +36,7 @@ func (f *loadFlags) register(fs *pflag.FlagSet) {
 	fs.DurationVar(&f.duration, "duration", 0, "how long to send (default: the load's duration)")
 	fs.Float64Var(&f.rateScale, "rate-scale", 1, "multiply every rate of the load by this")
 	fs.Int64Var(&f.maxRequests, "max-requests", 0, "stop after this many requests (0: no limit)")
-	fs.DurationVar(&f.timeout, "timeout", loadgen.DefaultTimeout, "per-request timeout")
+	fs.DurationVar(&f.timeout, "timeout", 0, fmt.Sprintf("per-request timeout (default: the load's timeout, else %v)", loadgen.DefaultTimeout))
 	fs.IntVar(&f.maxInFlight, "max-in-flight", loadgen.DefaultMaxInFlight, "cap on requests awaiting an answer; arrivals beyond it are dropped and counted")
 	fs.DurationVar(&f.wait, "wait", 10*time.Second, "how long to wait for the target to answer before sending")
 	fs.Uint64Var(&f.seed, "seed", 1, "seed of the arrival times and endpoint choices")

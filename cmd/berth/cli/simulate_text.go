@@ -53,13 +53,18 @@ func writeRunText(w io.Writer, r *simulate.Report) {
 	}
 	fmt.Fprintln(w, head)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "  \trps\terr%\tdegr%\tutil\tp50\tp99\tqueue\t")
+	fmt.Fprintln(tw, "  \trps\terr%\tdegr%\tutil\tmean\tp50\tp99\tqueue\t")
 	row := func(name string, m *simulate.Metrics, util string) {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", name,
-			simWithCI(fmt.Sprintf("%.1f", m.Throughput), m.CI, func(c *simulate.MetricsCI) (float64, string) { return simHalf(c.Throughput), "%.1f" }),
+		ci := m.CI
+		if r.Replications < 2 { // the batch-means intervals of one run are in --json and --report
+			ci = nil
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", name,
+			simWithCI(fmt.Sprintf("%.1f", m.Throughput), ci, func(c *simulate.MetricsCI) (float64, string) { return simHalf(c.Throughput), "%.1f" }),
 			pct(m.ErrorRate), pct(m.DegradedRate), util,
-			simWithCI(ms(m.Latency.P50), m.CI, func(c *simulate.MetricsCI) (float64, string) { return simHalf(c.P50) * 1e3, "%.1f" }),
-			simWithCI(ms(m.Latency.P99), m.CI, func(c *simulate.MetricsCI) (float64, string) { return simHalf(c.P99) * 1e3, "%.1f" }),
+			simWithCI(ms(m.Latency.Mean), ci, func(c *simulate.MetricsCI) (float64, string) { return simHalf(c.Mean) * 1e3, "%.1f" }),
+			simWithCI(ms(m.Latency.P50), ci, func(c *simulate.MetricsCI) (float64, string) { return simHalf(c.P50) * 1e3, "%.1f" }),
+			simWithCI(ms(m.Latency.P99), ci, func(c *simulate.MetricsCI) (float64, string) { return simHalf(c.P99) * 1e3, "%.1f" }),
 			fmt.Sprintf("%.1f", m.Queue.Mean))
 	}
 	row("entry", r.Entry, "-")
