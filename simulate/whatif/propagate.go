@@ -22,8 +22,11 @@ func endpointName(svc *lang.Service, name string) string {
 }
 
 // push adds rate to endpoint ep of svc and to everything its flow reaches.
+// A service with replicas = 0 has no instance, as in the simulator: calls
+// to it are refused by the caller's side at once, so nothing arrives
+// there or goes further (its caller's LinkRate still counts them).
 func (p *propagator) push(svc *lang.Service, ep string, rate float64, depth int) {
-	if depth > maxDepth || rate <= 0 {
+	if depth > maxDepth || rate <= 0 || svc.Replicas <= 0 {
 		return
 	}
 	ep = endpointName(svc, ep)
@@ -74,7 +77,7 @@ func LocalWork(svc *lang.Service, ep string) float64 {
 func (p *propagator) utilisation() {
 	for name, eps := range p.o.EndpointRate {
 		svc := p.spec.Services[name]
-		reps := float64(max(svc.Replicas, 1))
+		reps := float64(svc.Replicas) // > 0: push sends nothing to a service without instances
 		work, busy := 0.0, 0.0
 		p.o.Hold[name] = map[string]float64{}
 		for ep, rate := range eps {
@@ -124,6 +127,9 @@ func (p *propagator) flowTime(svc *lang.Service, st *lang.Step, depth int) float
 			return 0
 		}
 		callee := p.spec.Services[st.Call.Service]
+		if callee.Replicas <= 0 {
+			return 0 // no instance: refused at once, before any hop
+		}
 		t := 2*p.hop(svc.Name, callee.Name) + p.holdTime(callee, st.Call.Endpoint, depth+1)
 		return probability(st.Call.Probability) * t
 	case lang.StepParallel:
