@@ -14,6 +14,8 @@ type Sources struct {
 	Files []string
 	Bytes map[string][]byte
 	trees map[string]*yaml.Node
+	// included is all(): Files and the files they include.
+	included []string
 }
 
 // At returns the range of the key at path (services, web, privileged) in
@@ -24,8 +26,9 @@ func (s *Sources) At(path ...string) *hcl.Range {
 	if s == nil {
 		return nil
 	}
-	for i := len(s.Files) - 1; i >= 0; i-- {
-		if r := s.atIn(s.Files[i], path, 0); r != nil {
+	files := s.all()
+	for i := len(files) - 1; i >= 0; i-- {
+		if r := s.atIn(files[i], path, 0); r != nil {
 			return r
 		}
 	}

@@ -29,7 +29,12 @@ var errorLocators = []struct {
 	{regexp.MustCompile(`(?:env file|open) (\S+?):? (?:not found|no such file)`),
 		func(s *Sources, m []string) *hcl.Range { return s.textAt(filepath.Base(m[1])) }},
 	{regexp.MustCompile(`invalid spec: (.*): `),
-		func(s *Sources, m []string) *hcl.Range { return s.textAt(longest(strings.Split(m[1], ":"))) }},
+		func(s *Sources, m []string) *hcl.Range {
+			if r := s.textAt(m[1]); r != nil {
+				return r // the spec as written, after the variable that came out empty
+			}
+			return s.textAt(longest(strings.Split(m[1], ":")))
+		}},
 	{regexp.MustCompile(`Invalid (?:hostPort|containerPort|port|ip|proto)[^:]*: (\S+)`),
 		func(s *Sources, m []string) *hcl.Range { return s.textAt(m[1]) }},
 	{regexp.MustCompile(`service "([^"]+)"`),
@@ -51,8 +56,9 @@ func (s *Sources) subjectOf(msg string) *hcl.Range {
 // itemAt returns the range of the entry name (a list item, or "name:...",
 // or a key) under the key at path, else the key's.
 func (s *Sources) itemAt(name string, path ...string) *hcl.Range {
-	for i := len(s.Files) - 1; i >= 0; i-- {
-		f := s.Files[i]
+	files := s.all()
+	for i := len(files) - 1; i >= 0; i-- {
+		f := files[i]
 		key, val := findPair(s.tree(f), path)
 		if key == nil {
 			continue
@@ -86,9 +92,10 @@ func (s *Sources) textAt(text string) *hcl.Range {
 	if len(text) < 2 {
 		return nil
 	}
-	for i := len(s.Files) - 1; i >= 0; i-- {
-		if off := strings.Index(string(s.Bytes[s.Files[i]]), text); off >= 0 {
-			return s.offsetRange(s.Files[i], off, len(text))
+	files := s.all()
+	for i := len(files) - 1; i >= 0; i-- {
+		if off := strings.Index(string(s.Bytes[files[i]]), text); off >= 0 {
+			return s.offsetRange(files[i], off, len(text))
 		}
 	}
 	return nil

@@ -21,7 +21,7 @@ func TestLoadErrorsPointAtTheFile(t *testing.T) {
 		{"no image", "services:\n  a:\n    command: [x]\n", "2:3"},
 		{"bad duration", "services:\n  a:\n    image: x\n    healthcheck:\n      test: [CMD, 'true']\n      interval: 5x\n", "6:7"},
 		{"bad port", "services:\n  a:\n    image: x\n    ports: ['abc:80']\n", "4:14"},
-		{"empty volume source", "services:\n  a:\n    image: x\n    volumes:\n      - ${NOPE}:/var/run/docker.sock:ro\n", "5:17"},
+		{"empty volume source", "services:\n  a:\n    image: x\n    command: cat /var/run/docker.sock\n    volumes:\n      - ${NOPE}:/var/run/docker.sock:ro\n", "6:16"},
 		{"missing env file", "services:\n  a:\n    image: x\n    env_file: ./missing.env\n", "4:17"},
 	}
 	for _, tt := range tests {

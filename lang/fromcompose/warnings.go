@@ -62,7 +62,7 @@ func (s *Sources) warnings(msgs []string) hcl.Diagnostics {
 // files (not $$name, which is a literal), or nil.
 func (s *Sources) variableUse(name string) *hcl.Range {
 	re := regexp.MustCompile(`(^|[^$])(\$\{` + regexp.QuoteMeta(name) + `[}:?+-]|\$` + regexp.QuoteMeta(name) + `\b)`)
-	for _, f := range s.Files {
+	for _, f := range s.all() {
 		if m := re.FindSubmatchIndex(s.Bytes[f]); m != nil {
 			return s.offsetRange(f, m[4], m[5]-m[4])
 		}
