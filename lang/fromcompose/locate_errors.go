@@ -37,8 +37,10 @@ var errorLocators = []struct {
 		}},
 	{regexp.MustCompile(`Invalid (?:hostPort|containerPort|port|ip|proto)[^:]*: (\S+)`),
 		func(s *Sources, m []string) *hcl.Range { return s.textAt(m[1]) }},
-	{regexp.MustCompile(`service "([^"]+)"`),
-		func(s *Sources, m []string) *hcl.Range { return s.At("services", m[1]) }},
+	{regexp.MustCompile("service \"?([^\\s\"]+)\"? declares mutually exclusive `([a-z_]+)`"),
+		func(s *Sources, m []string) *hcl.Range { return s.At("services", m[1], m[2]) }},
+	{regexp.MustCompile(`service "([^"]+)"|service ([A-Za-z0-9][\w.-]*) `),
+		func(s *Sources, m []string) *hcl.Range { return s.At("services", m[1]+m[2]) }},
 }
 
 // subjectOf returns where in the files a compose-go error points, or nil.

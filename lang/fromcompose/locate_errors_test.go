@@ -22,6 +22,7 @@ func TestLoadErrorsPointAtTheFile(t *testing.T) {
 		{"bad duration", "services:\n  a:\n    image: x\n    healthcheck:\n      test: [CMD, 'true']\n      interval: 5x\n", "6:7"},
 		{"bad port", "services:\n  a:\n    image: x\n    ports: ['abc:80']\n", "4:14"},
 		{"empty volume source", "services:\n  a:\n    image: x\n    command: cat /var/run/docker.sock\n    volumes:\n      - ${NOPE}:/var/run/docker.sock:ro\n", "6:16"},
+		{"network_mode and networks", "services:\n  a:\n    image: x\n    networks: [n]\n    network_mode: bridge\nnetworks:\n  n:\n", "5:5"},
 		{"missing env file", "services:\n  a:\n    image: x\n    env_file: ./missing.env\n", "4:17"},
 	}
 	for _, tt := range tests {

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/compose-spec/compose-go/v2/types"
+	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -29,6 +30,7 @@ func (c *converter) networks(body *hclwrite.Body) {
 			c.warn(at, "External network imported as berth's own",
 				"The network %q is external in the Compose file (made outside it). berth creates and removes the networks of its project, so it is declared as a berth network: to share one with other projects, give it the same name there.", name)
 		}
+		c.customName(at, "network", name, n.Name, bool(n.External))
 		switch n.Driver {
 		case "", "bridge", "overlay":
 		default:
@@ -42,6 +44,22 @@ func (c *converter) networks(body *hclwrite.Body) {
 				"The network %q sets driver_opts, ipam or enable_ipv6, which berth's network block does not carry: the engine's defaults apply.", name)
 		}
 	}
+}
+
+// customName warns when a network or volume has a Docker name of its own
+// (name:), which berth does not carry: berth names it <project>_<name>,
+// as Compose does by default, so a volume named to keep data from another
+// deployment would start empty.
+func (c *converter) customName(at *hcl.Range, kind, key, name string, external bool) {
+	if name == "" || name == c.p.Name+"_"+key || external && name == key {
+		return
+	}
+	c.warn(at, "Custom "+kind+" name not carried into berth",
+		"The %s %q is named %q in Docker. berth names it %s_%s, as Compose does without a name: %s.",
+		kind, key, name, c.p.Name, c.name(kind, key, nil), map[string]string{
+			"volume":  "its data is not the data of the volume " + name + " (copy it over, or rename that volume)",
+			"network": "containers outside the project that join " + name + " do not meet its services",
+		}[kind])
 }
 
 // defaultListedWithOthers reports whether a service joins "default" and
@@ -65,6 +83,7 @@ func (c *converter) volumes(body *hclwrite.Body) {
 			c.warn(at, "External volume imported as berth's own",
 				"The volume %q is external in the Compose file. berth creates the volumes of its project (and keeps them on destroy only if asked), so it is declared as a berth volume: copy its data in, or give it the same name.", name)
 		}
+		c.customName(at, "volume", name, v.Name, bool(v.External))
 		if v.Driver != "local" {
 			setString(b, "driver", v.Driver)
 		}
