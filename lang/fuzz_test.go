@@ -11,6 +11,12 @@ import (
 func FuzzLoad(f *testing.F) {
 	f.Add([]byte(`service "a" {}`))
 	f.Add([]byte("locals {\n  a = local.b\n  b = local.a\n}\n"))
+	// One-line blocks of several arguments (written out before parsing,
+	// then every position is put back): splats, for expressions,
+	// templates and nested blocks inside them.
+	f.Add([]byte("locals { ids = var.names[*].n  m = { for i, v in var.names : v.n => i } }\n" +
+		"service \"api\" { port { published = 8080, target = 80 }  endpoint \"e\" { call \"other\" { fallback = \"x\" } } }\n" +
+		"service \"b\" {\n  env = { B = \"${length(local.ids)}%{ if true }y%{ endif }\" }\n  capacity { workers = length(var.names[*].n)  service_time = \"exp(2ms)\" }\n}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		recoverPanics = false
 		defer func() { recoverPanics = true }()
