@@ -60,6 +60,7 @@ a Compose file: add them to simulate the system.`,
 				return reportDiags(cmd, diags)
 			}
 			data, vars, cdiags := fromcompose.Convert(p, src, dir)
+			registerSources(src) // again: converting read the included files
 			diags = append(diags, cdiags...)
 			if file == "" {
 				if err := reportDiags(cmd, diags); err != nil {
@@ -139,7 +140,7 @@ func registerSources(src *fromcompose.Sources) {
 	if src == nil {
 		return
 	}
-	for _, f := range src.Files {
-		diagFiles[f] = &hcl.File{Bytes: src.Bytes[f]}
+	for f, b := range src.Bytes { // the files named and those they include or extend
+		diagFiles[f] = &hcl.File{Bytes: b}
 	}
 }
