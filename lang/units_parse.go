@@ -24,14 +24,14 @@ func ParseDuration(s string) (time.Duration, error) {
 	if t == "" {
 		return 0, errors.New(`a duration cannot be empty; write it like "300ms", "1m30s" or "2h"`)
 	}
-	if f, err := strconv.ParseFloat(t, 64); err == nil {
-		return SecondsToDuration(f)
-	}
-	if m := scaledDurationRE.FindStringSubmatch(t); m != nil {
-		return scaledDuration(s, m[1], m[2])
-	}
-	d, err := time.ParseDuration(t)
+	d, err := time.ParseDuration(t) // the common form first: a spec holds thousands
 	if err != nil {
+		if f, err := strconv.ParseFloat(t, 64); err == nil {
+			return SecondsToDuration(f)
+		}
+		if m := scaledDurationRE.FindStringSubmatch(t); m != nil {
+			return scaledDuration(s, m[1], m[2])
+		}
 		return 0, fmt.Errorf(`%q is not a duration; write a number with a unit (ns, us, ms, s, m, h), like "300ms", "1m30s", "1.5s" or "2.5e-3s", or a number of seconds`, s)
 	}
 	if d < 0 {
