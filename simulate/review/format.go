@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/berth-dev/berth/internal/words"
 	"github.com/berth-dev/berth/planner"
 )
 
@@ -63,11 +64,11 @@ func summary(r *Review) string {
 	case 0:
 		parts = append(parts, "no structural change")
 	default:
-		parts = append(parts, fmt.Sprintf("%s (%s)", plural(n, "change"), actionCounts(r.Changes)))
+		parts = append(parts, fmt.Sprintf("%s (%s)", words.Count(n, "change"), actionCounts(r.Changes)))
 	}
 	if r.Simulated {
 		if n := len(r.Regressions); n > 0 {
-			parts = append(parts, plural(n, "regression"))
+			parts = append(parts, words.Count(n, "regression"))
 		} else {
 			parts = append(parts, "no significant regression")
 		}
@@ -87,14 +88,14 @@ func summary(r *Review) string {
 	case newW+newN == 0:
 		parts = append(parts, "no new finding")
 	case newN == 0:
-		parts = append(parts, plural(newW, "new warning"))
+		parts = append(parts, words.Count(newW, "new warning"))
 	case newW == 0:
-		parts = append(parts, plural(newN, "new notice"))
+		parts = append(parts, words.Count(newN, "new notice"))
 	default:
-		parts = append(parts, plural(newW, "new warning")+", "+plural(newN, "new notice"))
+		parts = append(parts, words.Count(newW, "new warning")+", "+words.Count(newN, "new notice"))
 	}
 	if worse > 0 {
-		parts = append(parts, plural(worse, "finding")+" worse")
+		parts = append(parts, words.Count(worse, "finding")+" worse")
 	}
 	if r.Cost.Delta != 0 {
 		parts = append(parts, fmt.Sprintf("cost %s → %s CPU", formatValue("cpu", r.Old.Cost), formatValue("cpu", r.New.Cost)))
@@ -114,11 +115,4 @@ func actionCounts(changes []Change) string {
 		}
 	}
 	return strings.Join(out, ", ")
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }

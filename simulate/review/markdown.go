@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/berth-dev/berth/internal/words"
 	"github.com/berth-dev/berth/planner"
 )
 
@@ -194,14 +195,14 @@ func (r *Review) writeFindings(b *strings.Builder) {
 		writeFinding(b, f, prefix)
 	}
 	if len(old) > 0 {
-		fmt.Fprintf(b, "\n<details><summary>%s that %s already had</summary>\n\n", plural(len(old), "finding"), r.Old.Label)
+		fmt.Fprintf(b, "\n<details><summary>%s that %s already had</summary>\n\n", words.Count(len(old), "finding"), r.Old.Label)
 		for _, f := range old {
 			writeFinding(b, f, "")
 		}
 		b.WriteString("\n</details>\n")
 	}
 	if len(r.Resolved) > 0 {
-		fmt.Fprintf(b, "\n<details><summary>%s resolved by this change</summary>\n\n", plural(len(r.Resolved), "finding"))
+		fmt.Fprintf(b, "\n<details><summary>%s resolved by this change</summary>\n\n", words.Count(len(r.Resolved), "finding"))
 		for _, f := range r.Resolved {
 			writeFinding(b, f, "✔️ ")
 		}

@@ -1,6 +1,8 @@
 package whatif
 
 import (
+	"github.com/berth-dev/berth/internal/words"
+
 	"fmt"
 	"io"
 	"strings"
@@ -12,7 +14,7 @@ import (
 // marked ★ and the Pareto front of cost against p99 and errors marked P,
 // then the answer.
 func (r *Result) WriteText(w io.Writer) error {
-	fmt.Fprintf(w, "Runs that must pass: %s; %s per configuration.\n\n", strings.Join(r.Cases, ", "), plural(r.Replications, "replication"))
+	fmt.Fprintf(w, "Runs that must pass: %s; %s per configuration.\n\n", strings.Join(r.Cases, ", "), words.Count(r.Replications, "replication"))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	head := []string{""}
 	for _, d := range r.Dims {
@@ -48,17 +50,9 @@ func (r *Result) WriteText(w io.Writer) error {
 	}
 	fmt.Fprintln(w, "\n★ cheapest passing · P on the Pareto front of cost, p99 and errors (simulated ones)")
 	pruned := len(r.Trials) - r.Simulations
-	fmt.Fprintf(w, "%s decided: %d simulated, %d pruned by analysis (ρ ≥ 1); the rest follow by monotonicity.\n\n", plural(len(r.Trials), "configuration"), r.Simulations, pruned)
+	fmt.Fprintf(w, "%s decided: %d simulated, %d pruned by analysis (ρ ≥ 1); the rest follow by monotonicity.\n\n", words.Count(len(r.Trials), "configuration"), r.Simulations, pruned)
 	r.writeAnswer(w)
 	return nil
-}
-
-// plural is "1 configuration", "2 configurations".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func mark(t *Trial) string {

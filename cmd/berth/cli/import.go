@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/berth-dev/berth/internal/words"
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/lang/fromcompose"
 )
@@ -90,7 +91,7 @@ a Compose file: add them to simulate the system.`,
 				fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s, which does not validate yet: fix the errors above in it.\n", file)
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Wrote %s: %s. Next: berth validate %s, then berth plan %s.\n", file, plural(len(spec.Services), "service"), dir, dir)
+			fmt.Fprintf(cmd.OutOrStdout(), "Wrote %s: %s. Next: berth validate %s, then berth plan %s.\n", file, words.Count(len(spec.Services), "service"), dir, dir)
 			return nil
 		},
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/berth-dev/berth/internal/words"
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/simulate"
 	"github.com/berth-dev/berth/simulate/loadgen"
@@ -87,9 +88,9 @@ func writeJudgement(w io.Writer, j *loadgen.Judgement) {
 	case n == 0:
 		fmt.Fprintln(w, "\nNo expectation or slo applies to this measurement.")
 	case failed == 0:
-		fmt.Fprintf(w, "\nPASS: all %s held on the measurement.\n", plural(n, "verdict"))
+		fmt.Fprintf(w, "\nPASS: all %s held on the measurement.\n", words.Count(n, "verdict"))
 	default:
-		fmt.Fprintf(w, "\nFAIL: %d of %s failed on the measurement.\n", failed, plural(n, "verdict"))
+		fmt.Fprintf(w, "\nFAIL: %d of %s failed on the measurement.\n", failed, words.Count(n, "verdict"))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/berth-dev/berth/internal/words"
 	"github.com/berth-dev/berth/simulate"
 )
 
@@ -34,11 +35,11 @@ func writeSimulateText(w io.Writer, res *simulate.Result) {
 	fmt.Fprintln(w)
 	switch {
 	case verdicts == 0:
-		fmt.Fprintf(w, "%s simulated; the spec states no expectations or SLOs.\n", plural(len(runs), "run"))
+		fmt.Fprintf(w, "%s simulated; the spec states no expectations or SLOs.\n", words.Count(len(runs), "run"))
 	case failed == 0:
-		fmt.Fprintf(w, "PASS: %s, all %s held.\n", plural(len(runs), "run"), plural(verdicts, "verdict"))
+		fmt.Fprintf(w, "PASS: %s, all %s held.\n", words.Count(len(runs), "run"), words.Count(verdicts, "verdict"))
 	default:
-		fmt.Fprintf(w, "FAIL: %s, %d of %s failed.\n", plural(len(runs), "run"), failed, plural(verdicts, "verdict"))
+		fmt.Fprintf(w, "FAIL: %s, %d of %s failed.\n", words.Count(len(runs), "run"), failed, words.Count(verdicts, "verdict"))
 	}
 }
 
@@ -126,7 +127,7 @@ func writeEventsText(w io.Writer, events []simulate.FaultEvent) {
 		lines = append(lines, fmt.Sprintf("%s %s", seconds(e.Time), what))
 	}
 	if breakers > 0 {
-		lines = append(lines, fmt.Sprintf("circuit breakers opened %s", plural(breakers, "time")))
+		lines = append(lines, fmt.Sprintf("circuit breakers opened %s", words.Count(breakers, "time")))
 	}
 	if len(lines) > 0 {
 		fmt.Fprintf(w, "  events: %s\n", strings.Join(lines, "; "))

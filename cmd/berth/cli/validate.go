@@ -9,6 +9,7 @@ import (
 	"github.com/berth-dev/berth/backends/compose"
 	"github.com/berth-dev/berth/backends/emulator"
 	"github.com/berth-dev/berth/backends/swarm"
+	"github.com/berth-dev/berth/internal/words"
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/planner"
 )
@@ -100,13 +101,13 @@ func writeValidateText(cmd *cobra.Command, spec *lang.Spec, diags hcl.Diagnostic
 	}
 	errs, warns := countDiags(diags)
 	if errs > 0 {
-		fmt.Fprintf(cmd.ErrOrStderr(), "The spec is invalid: %s, %s.\n", plural(errs, "error"), plural(warns, "warning"))
+		fmt.Fprintf(cmd.ErrOrStderr(), "The spec is invalid: %s, %s.\n", words.Count(errs, "error"), words.Count(warns, "warning"))
 		return exitCode(ExitError)
 	}
 	services, links := specCounts(spec)
-	msg := fmt.Sprintf("Success! The spec is valid (%s, %s)", plural(services, "service"), plural(links, "link"))
+	msg := fmt.Sprintf("Success! The spec is valid (%s, %s)", words.Count(services, "service"), words.Count(links, "link"))
 	if warns > 0 {
-		msg += fmt.Sprintf(", with %s shown above", plural(warns, "warning"))
+		msg += fmt.Sprintf(", with %s shown above", words.Count(warns, "warning"))
 	}
 	fmt.Fprintln(cmd.OutOrStdout(), msg+".")
 	return nil
@@ -134,14 +135,6 @@ func specCounts(spec *lang.Spec) (services, links int) {
 		}
 	}
 	return len(spec.Services), links
-}
-
-// plural writes "1 error", "2 errors".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // backendDiags compiles spec with the named backend's target, which calls
