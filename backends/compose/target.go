@@ -128,6 +128,7 @@ func (t *Target) Desired(spec *lang.Spec) (*planner.Desired, hcl.Diagnostics) {
 		d.Resources = append(d.Resources, c.rs...)
 	}
 	diags = append(diags, checkPortRanges(svcs)...)
+	diags = append(diags, checkServices(svcs, t.Emulate)...)
 	return d, diags
 }
 

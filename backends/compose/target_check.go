@@ -1,0 +1,79 @@
+package compose
+
+import (
+	"fmt"
+	"net/netip"
+	"sort"
+	"strings"
+
+	"github.com/distribution/reference"
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/berth-dev/berth/lang"
+)
+
+// checkServices reports, at plan time and at the service or port block,
+// what the engine would refuse or misread at apply time: an image that is
+// not a reference, an env name Docker cannot carry, a host_ip that is not
+// an address, replica ports past 65535. Without it the plan shows them as
+// ordinary creates and apply fails half way, or worse succeeds wrongly:
+// Docker binds a host_ip of "localhost" to every address, and an env name
+// with "=" comes back under another name, a diff on every plan.
+func checkServices(svcs []*lang.Service, emulate bool) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, svc := range svcs {
+		if !emulate && !svc.Emulated() {
+			if _, err := reference.ParseAnyReference(svc.Image); err != nil {
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid image reference",
+					Detail: fmt.Sprintf("The image %q of service %q is not an image reference Docker accepts: %v. Write it as name[:tag][@digest], in lowercase, for example \"shop/orders:1.4\".",
+						svc.Image, svc.Name, err),
+					Subject: svc.DeclRange.Ptr()})
+			}
+		}
+		diags = append(diags, checkEnvNames(svc)...)
+		for _, p := range svc.Ports {
+			diags = append(diags, checkPort(svc, p)...)
+		}
+	}
+	return diags
+}
+
+// checkEnvNames reports env names Docker refuses (empty) or reads as
+// another variable (with "=", the rest becomes part of the value).
+func checkEnvNames(svc *lang.Service) hcl.Diagnostics {
+	var bad []string
+	for k := range svc.Env {
+		if k == "" || strings.ContainsAny(k, "=\x00") {
+			bad = append(bad, fmt.Sprintf("%q", k))
+		}
+	}
+	if len(bad) == 0 {
+		return nil
+	}
+	sort.Strings(bad)
+	return hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Invalid environment variable name",
+		Detail: fmt.Sprintf("Service %q sets env %s: an environment variable name must be non-empty and hold no \"=\" (Docker reads NAME=VALUE up to the first \"=\").",
+			svc.Name, strings.Join(bad, ", ")),
+		Subject: svc.DeclRange.Ptr()}}
+}
+
+// checkPort reports a host_ip that is not an IP address and replica host
+// ports (published+i-1 for replica i) past 65535.
+func checkPort(svc *lang.Service, p lang.Port) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	if p.HostIP != "" {
+		if _, err := netip.ParseAddr(p.HostIP); err != nil {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "host_ip is not an IP address",
+				Detail: fmt.Sprintf("Service %q publishes port %d on host_ip %q, which is not an IP address: Docker would publish it on every address of the host. Use an address, such as \"127.0.0.1\" for this machine only.",
+					svc.Name, p.Published, p.HostIP),
+				Subject: p.DeclRange.Ptr()})
+		}
+	}
+	if last := p.Published + svc.Replicas - 1; p.Published > 0 && last > 65535 {
+		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Replica ports past 65535",
+			Detail: fmt.Sprintf("On compose, replica i of %q publishes port %d + i - 1, so its %d replicas need ports %d to %d, past the last port, 65535. Lower published to %d or less.",
+				svc.Name, p.Published, svc.Replicas, p.Published, last, 65535-svc.Replicas+1),
+			Subject: p.DeclRange.Ptr()})
+	}
+	return diags
+}
