@@ -13,6 +13,7 @@ var flowBlocks = []hcl.BlockHeaderSchema{
 	{Type: "parallel"},
 	{Type: "sequence"},
 	{Type: "publish", LabelNames: []string{"queue"}},
+	dynamicHeader,
 }
 
 var endpointBlockSchema = &hcl.BodySchema{
@@ -53,7 +54,8 @@ func (st *loadState) decodeEndpointBlock(b *hcl.Block, ctx *hcl.EvalContext, see
 // of a body, in order, at the given nesting depth.
 func (st *loadState) decodeFlowBlocks(blocks hcl.Blocks, ctx *hcl.EvalContext, depth int) []*Step {
 	steps := make([]*Step, 0, len(blocks))
-	for _, b := range blocks {
+	for _, sb := range st.expandDynamic(blocks, ctx, flowBlockSchema) {
+		b, ctx := sb.Block, sb.ctx
 		switch b.Type {
 		case "call":
 			steps = append(steps, &Step{Kind: StepCall, Call: st.decodeCallBlock(b, ctx), DeclRange: b.DefRange})

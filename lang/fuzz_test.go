@@ -17,6 +17,10 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("locals { ids = var.names[*].n  m = { for i, v in var.names : v.n => i } }\n" +
 		"service \"api\" { port { published = 8080, target = 80 }  endpoint \"e\" { call \"other\" { fallback = \"x\" } } }\n" +
 		"service \"b\" {\n  env = { B = \"${length(local.ids)}%{ if true }y%{ endif }\" }\n  capacity { workers = length(var.names[*].n)  service_time = \"exp(2ms)\" }\n}\n"))
+	// Dynamic blocks, nested, with an iterator, inside a for_each service.
+	f.Add([]byte("service \"s\" {\n  for_each = toset([\"a\"])\n  endpoint \"e\" {\n    dynamic \"parallel\" {\n      for_each = [1, 2]\n" +
+		"      content {\n        dynamic \"call\" {\n          for_each = { x = \"other\" }\n          iterator = c\n          labels   = [c.value]\n" +
+		"          content {\n            probability = c.key == each.key ? 1 : 0.5\n          }\n        }\n      }\n    }\n  }\n}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		recoverPanics = false
 		defer func() { recoverPanics = true }()

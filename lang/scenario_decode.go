@@ -6,7 +6,7 @@ var scenarioBlockSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{{Name: "load"}, {Name: "backend"}},
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "fault", LabelNames: []string{"kind"}},
-		{Type: "expect"},
+		{Type: "expect"}, dynamicHeader,
 	},
 }
 
@@ -21,10 +21,11 @@ func (st *loadState) decodeScenarioBlock(b *hcl.Block) *Scenario {
 	}
 	st.ref("load", sc.Load, a.rng("load"), "the scenario")
 	a.enum("backend", "backend", &sc.Backend, BackendCompose, BackendSwarm)
-	for _, nb := range c.Blocks {
+	for _, sb := range st.expandDynamic(c.Blocks, st.ctx, scenarioBlockSchema) {
+		nb := sb.Block
 		switch nb.Type {
 		case "fault":
-			sc.Faults = append(sc.Faults, st.decodeFaultBlock(nb))
+			sc.Faults = append(sc.Faults, st.decodeFaultBlock(nb, sb.ctx))
 		case "expect":
 			if sc.Expect != nil {
 				st.add(errorAt(nb.DefRange, "Duplicate expect block", "A scenario has one expect block; merge them."))
@@ -68,9 +69,9 @@ var faultKinds = map[string][]string{
 }
 
 // decodeFaultBlock decodes a `fault "kind" {}` block.
-func (st *loadState) decodeFaultBlock(b *hcl.Block) *Fault {
+func (st *loadState) decodeFaultBlock(b *hcl.Block, ctx *hcl.EvalContext) *Fault {
 	c := st.content(b.Body, faultBlockSchema)
-	a := st.attrsOf(c, st.ctx)
+	a := st.attrsOf(c, ctx)
 	f := &Fault{Kind: b.Labels[0], DeclRange: b.DefRange}
 	required, ok := faultKinds[f.Kind]
 	if !ok {

@@ -17,7 +17,7 @@ var serviceBlockSchema = &hcl.BodySchema{
 		{Type: "port"}, {Type: "mount"}, {Type: "resources"}, {Type: "health"},
 		{Type: "restart"}, {Type: "update"}, {Type: "rollback"}, {Type: "placement"},
 		{Type: "capacity"}, {Type: "endpoint", LabelNames: []string{"name"}},
-		{Type: "consume", LabelNames: []string{"queue"}},
+		{Type: "consume", LabelNames: []string{"queue"}}, dynamicHeader,
 	},
 }
 
@@ -98,7 +98,8 @@ func (st *loadState) serviceRefs(a attrs, s *Service) {
 // decodeServiceBlocks decodes the nested blocks of a service.
 func (st *loadState) decodeServiceBlocks(s *Service, blocks hcl.Blocks, ctx *hcl.EvalContext) {
 	seen := map[string]hcl.Range{}
-	for _, nb := range blocks {
+	for _, sb := range st.expandDynamic(blocks, ctx, serviceBlockSchema) {
+		nb, ctx := sb.Block, sb.ctx
 		switch nb.Type {
 		case "port":
 			s.Ports = append(s.Ports, st.decodePortBlock(nb, ctx))

@@ -1,4 +1,4 @@
-# Fan-out to shards, made from variables with for_each.
+# Fan-out to shards, made from variables with for_each and a dynamic block.
 #
 # A search front asks every index shard at once and merges what comes
 # back. The shards are one `service` block with for_each over a map
@@ -80,40 +80,24 @@ service "search" {
   }
 
   # A shard that fails or times out is left out of the page (fallback =
-  # "skip"): partial results beat an error page.
+  # "skip"): partial results beat an error page. The dynamic block writes
+  # one call per shard, in key order: call "shard-a" ... call "shard-d".
   endpoint "query" {
     parallel {
-      call "shard-a" {
-        fallback = "skip"
-      }
-      call "shard-b" {
-        fallback = "skip"
-      }
-      call "shard-c" {
-        fallback = "skip"
-      }
-      call "shard-d" {
-        fallback = "skip"
+      dynamic "call" {
+        for_each = var.shard_service_time
+        labels   = ["shard-${call.key}"]
+        content {
+          fallback = "skip"
+        }
       }
     }
   }
 }
 
-# Labels are static in HCL, so each edge gets its own link block; the
-# policy is shared through the local.
-link "search" "shard-a" {
-  timeout = local.shard_timeout
-}
-
-link "search" "shard-b" {
-  timeout = local.shard_timeout
-}
-
-link "search" "shard-c" {
-  timeout = local.shard_timeout
-}
-
-link "search" "shard-d" {
+# A link to the for_each service "shard" covers every instance: one policy
+# for every front → shard edge.
+link "search" "shard" {
   timeout = local.shard_timeout
 }
 
