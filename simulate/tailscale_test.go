@@ -10,8 +10,9 @@ import (
 	"time"
 )
 
-// tailSpec is a front that calls n leaves in parallel and answers when the
-// last one does. A leaf takes 1 ms, or 100 ms one time in a hundred (an
+// tailSpec is a front that calls n leaves in parallel (one dynamic call
+// block, one link for the for_each leaves) and answers when the last one
+// does. A leaf takes 1 ms, or 100 ms one time in a hundred (an
 // empirical distribution of 99 fast samples and one slow one, written with
 // the language's for expressions). Nothing queues: every service has more
 // workers than it can ever use.
@@ -36,14 +37,19 @@ service "front" {
   }
   endpoint "page" {
     parallel {
-`, n)
-	for i := range n {
-		fmt.Fprintf(&b, "      call \"leaf-%d\" {}\n", i)
-	}
-	b.WriteString("    }\n  }\n}\n")
-	for i := range n {
-		fmt.Fprintf(&b, "\nlink \"front\" \"leaf-%d\" {\n  timeout = \"1s\"\n}\n", i)
-	}
+      dynamic "call" {
+        for_each = range(%d)
+        labels   = ["leaf-${call.value}"]
+        content {}
+      }
+    }
+  }
+}
+
+link "front" "leaf" {
+  timeout = "1s"
+}
+`, n, n)
 	dur := time.Duration(requests / 100 * 1e9)
 	fmt.Fprintf(&b, "\nload \"steady\" {\n  entry    = service.front\n  rate     = 100\n  duration = %q\n  warmup   = \"1s\"\n}\n", dur)
 	return b.String()
