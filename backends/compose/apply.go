@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/docker/docker/client"
 
@@ -15,6 +16,7 @@ import (
 // (backends.Execute), then waits until every container the plan made or
 // changed is running, or healthy when it has a health check.
 func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.ApplyOptions) (*backends.Result, error) {
+	start := time.Now()
 	x := &executor{cli: b.cli, project: p.Project, contents: opts.Contents}
 	if x.project == "" {
 		return nil, fmt.Errorf("the plan names no project")
@@ -34,6 +36,7 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 		}
 		res.Unready = x.waitReady(ctx, p, res, wait, opts.Progress)
 	}
+	res.Elapsed = time.Since(start) // the steps and the wait: what the summary reports
 	if len(res.Done) == len(p.Steps) && res.OK() {
 		x.tidyProjectDir()
 	}

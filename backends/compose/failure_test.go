@@ -41,6 +41,10 @@ func TestFailedApplyReportsAndConverges(t *testing.T) {
 	if !strings.Contains(res.Failed[0].Error(), "address already in use") && !strings.Contains(res.Failed[0].Error(), "port is already allocated") {
 		t.Errorf("failure says %v", res.Failed[0])
 	}
+	// The report says the container exists, though its step failed.
+	if want := "created " + ContainerName(project, "gateway", 1) + ", but could not start it"; !strings.Contains(res.Failed[0].Error(), want) {
+		t.Errorf("failure %q does not say %q", res.Failed[0], want)
+	}
 	if len(res.Done) != len(p.Steps)-1 || len(res.NotStarted) != 0 {
 		t.Errorf("done %d of %d steps, not started %d", len(res.Done), len(p.Steps), len(res.NotStarted))
 	}

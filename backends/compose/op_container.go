@@ -58,14 +58,17 @@ func (x *executor) createContainer(ctx context.Context, c *planner.Change) error
 	if err != nil {
 		return err
 	}
+	// From here the container exists: a failure says so, since the step
+	// is reported failed while its container stays (the next apply
+	// finishes it in place rather than starting over).
 	for _, n := range nets[min(1, len(nets)):] {
 		if err := x.cli.NetworkConnect(ctx, x.netName(n), created.ID, &network.EndpointSettings{Aliases: []string{c.Group}}); err != nil {
-			return fmt.Errorf("connect to network %s: %w", n, err)
+			return fmt.Errorf("created %s, but could not connect it to network %s: %w (it is left created, not started; apply again connects and starts it)", name, n, err)
 		}
 	}
 	if a.String("state") == "running" {
 		if err := x.cli.ContainerStart(ctx, created.ID, container.StartOptions{}); err != nil {
-			return fmt.Errorf("start %s: %w", name, err)
+			return fmt.Errorf("created %s, but could not start it: %w (it is left created; apply again starts it)", name, err)
 		}
 	}
 	return nil

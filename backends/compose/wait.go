@@ -42,6 +42,7 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 	wake, maxDelay := x.watch(wctx, f)
 	var unready []*backends.StepError
 	unhealthySince := map[string]time.Time{}
+	lastStatus := map[string]string{} // container name → its last status, for "not ready"
 	for delay := 20 * time.Millisecond; len(pending) > 0; delay = min(delay*2, maxDelay) {
 		list, err := x.cli.ContainerList(wctx, container.ListOptions{All: true, Filters: f})
 		if err != nil {
@@ -53,6 +54,7 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 			if s == nil {
 				continue
 			}
+			lastStatus[name] = ctr.Status
 			ready, why, final := readiness(s.Change, ctr)
 			if !ready && why != "" && !final {
 				// unhealthy or restarting may still recover: give it a while
@@ -77,7 +79,12 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 			break
 		}
 		if time.Now().After(deadline) {
-			return append(unready, fail(pending, fmt.Sprintf("not ready after %s", wait), prog)...)
+			return append(unready, failEach(pending, func(name string) string {
+				if st := lastStatus[name]; st != "" {
+					return fmt.Sprintf("not ready after %s: %s", wait, st)
+				}
+				return fmt.Sprintf("not ready after %s: not found", wait)
+			}, prog)...)
 		}
 		if ctx.Err() != nil {
 			return append(unready, fail(pending, "interrupted while waiting", prog)...)
@@ -167,10 +174,16 @@ func readiness(c *planner.Change, ctr container.Summary) (ready bool, why string
 }
 
 func fail(pending map[string]*planner.Step, why string, prog *backends.Progress) []*backends.StepError {
+	return failEach(pending, func(string) string { return why }, prog)
+}
+
+// failEach reports every pending container unready, each with why(name).
+func failEach(pending map[string]*planner.Step, why func(name string) string, prog *backends.Progress) []*backends.StepError {
 	var out []*backends.StepError
-	for _, s := range pending {
-		out = append(out, &backends.StepError{Step: s, Err: fmt.Errorf("%s", why)})
-		prog.Resource(s.Change, backends.PhaseUnready, why)
+	for name, s := range pending {
+		w := why(name)
+		out = append(out, &backends.StepError{Step: s, Err: fmt.Errorf("%s", w)})
+		prog.Resource(s.Change, backends.PhaseUnready, w)
 	}
 	return out
 }

@@ -84,3 +84,37 @@ func TestApplyReportsAnExitedContainer(t *testing.T) {
 		t.Errorf("apply took %s to see the exit", took)
 	}
 }
+
+// TestApplyReportsTheWholeWait: a container that never becomes healthy is
+// reported at the end of the wait with the engine's last word on it, and
+// the time apply reports covers the wait, not only the steps.
+func TestApplyReportsTheWholeWait(t *testing.T) {
+	cli := dockertest.Client(t)
+	v1, _ := testImage(t, cli)
+	project := testProject(t, cli)
+	spec := &lang.Spec{Project: project, Dir: t.TempDir(), Backend: "compose", Services: map[string]*lang.Service{
+		"web": {
+			Name: "web", Image: v1, Replicas: 1,
+			// probes a port nothing listens on; a long interval keeps it "starting"
+			Health: &lang.Health{Cmd: []string{"/app", "--probe", "http://127.0.0.1:1/"}, Interval: time.Minute, Retries: 3},
+		},
+	}}
+	b, tg := New(cli), &Target{}
+	p, d := plan(t, b, tg, spec)
+	const wait = 3 * time.Second
+	start := time.Now()
+	res, err := b.Apply(context.Background(), p, backends.ApplyOptions{Contents: d.Contents, Wait: wait})
+	took := time.Since(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Failed) != 0 || len(res.Unready) != 1 {
+		t.Fatalf("failed %v, unready %v; want one unready container", res.Failed, res.Unready)
+	}
+	if msg := res.Unready[0].Error(); !strings.Contains(msg, "not ready after 3s: Up ") || !strings.Contains(msg, "health: starting") {
+		t.Errorf("unready says %q; want the wait and the container's last status", msg)
+	}
+	if res.Elapsed < wait || res.Elapsed < took-took/10 {
+		t.Errorf("apply reports %s; it took %s, %s of it waiting", res.Elapsed, took, wait)
+	}
+}
