@@ -133,6 +133,6 @@ func seconds(s float64) string {
 	return time.Duration(s * float64(time.Second)).Round(10 * time.Microsecond).String()
 }
 
-func num(f float64) string { return fmt.Sprintf("%.4g", f) }
+func num(f float64) string { return sig(f, 4) }
 
-func percent(f float64) string { return fmt.Sprintf("%.4g %%", 100*f) }
+func percent(f float64) string { return sig(100*f, 4) + " %" }

@@ -3,6 +3,7 @@ package review
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/berth-dev/berth/internal/words"
@@ -15,17 +16,27 @@ func formatValue(unit string, v float64) string {
 	switch unit {
 	case "s":
 		if math.Abs(v) < 1 {
-			return fmt.Sprintf("%.3g", v*1000) + " ms"
+			return sig(v*1000, 3) + " ms"
 		}
-		return fmt.Sprintf("%.3g", v) + " s"
+		return sig(v, 3) + " s"
 	case "ratio":
-		return fmt.Sprintf("%.3g", v*100) + " %"
+		return sig(v*100, 3) + " %"
 	case "1/s":
-		return fmt.Sprintf("%.4g", v) + "/s"
+		return sig(v, 4) + "/s"
 	case "cpu":
-		return fmt.Sprintf("%.4g", v)
+		return sig(v, 4)
 	}
-	return fmt.Sprintf("%.4g", v)
+	return sig(v, 4)
+}
+
+// sig writes v with n significant digits like %.ng, but a value too large
+// for them as a whole number ("632", not "6.32e+02"): people read these.
+func sig(v float64, n int) string {
+	s := strconv.FormatFloat(v, 'g', n, 64)
+	if strings.Contains(s, "e+") {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return s
 }
 
 // formatDelta writes new − old with its sign, and the relative change
@@ -41,7 +52,7 @@ func formatDelta(unit string, old, new float64) string {
 	}
 	s := sign + formatValue(unit, math.Abs(d))
 	if old != 0 && unit != "ratio" {
-		s += fmt.Sprintf(" (%s%.2g %%)", sign, math.Abs(d/old*100))
+		s += fmt.Sprintf(" (%s%s %%)", sign, sig(math.Abs(d/old*100), 2))
 	}
 	return s
 }
