@@ -1,7 +1,7 @@
 package simulate
 
 import (
-	"sort"
+	"slices"
 
 	"github.com/berth-dev/berth/simulate/policy"
 )
@@ -159,11 +159,13 @@ func (s *sim) setRotation(r *replica, in bool) {
 	}
 	r.inRot = in
 	svc := r.svc
-	svc.rotation = svc.rotation[:0]
-	for _, x := range svc.replicas {
-		if x.inRot {
-			svc.rotation = append(svc.rotation, x.idx)
-		}
+	// Kept sorted in place: rebuilding it on every change made starting
+	// n replicas cost n² (replicas start in order, so each insert appends).
+	i, found := slices.BinarySearch(svc.rotation, r.idx)
+	switch {
+	case in && !found:
+		svc.rotation = slices.Insert(svc.rotation, i, r.idx)
+	case !in && found:
+		svc.rotation = slices.Delete(svc.rotation, i, i+1)
 	}
-	sort.Ints(svc.rotation)
 }
