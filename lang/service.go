@@ -137,6 +137,8 @@ type Placement struct {
 	Constraints        []string `json:"constraints,omitempty"`
 	MaxReplicasPerNode int      `json:"max_replicas_per_node,omitempty"`
 	Spread             []string `json:"spread,omitempty"` // e.g. "node.labels.zone"
+	// DeclRange is the placement block's; zero without one.
+	DeclRange hcl.Range `json:"-"`
 }
 
 // Concurrency models of a replica.

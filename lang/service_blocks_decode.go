@@ -141,7 +141,7 @@ var placementBlockSchema = &hcl.BodySchema{
 func (st *loadState) decodePlacementBlock(b *hcl.Block, ctx *hcl.EvalContext) Placement {
 	c := st.content(b.Body, placementBlockSchema)
 	a := st.attrsOf(c, ctx)
-	var p Placement
+	p := Placement{DeclRange: b.DefRange}
 	a.strings("constraints", &p.Constraints)
 	a.integer("max_replicas_per_node", &p.MaxReplicasPerNode)
 	a.strings("spread", &p.Spread)

@@ -3,6 +3,7 @@ package swarm
 import (
 	"fmt"
 	"maps"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -51,7 +52,7 @@ func serviceFromModel(spec *lang.Spec, svc *lang.Service, emulateAll bool, emula
 	}
 	sort.Slice(d.Ports, func(i, j int) bool { return d.Ports[i].String() < d.Ports[j].String() })
 	for _, m := range svc.Mounts {
-		d.Mounts = append(d.Mounts, mountFromModel(m))
+		d.Mounts = append(d.Mounts, mountFromModel(spec.Dir, m))
 	}
 	d.Secrets = refs(spec.Project, TypeSecret, svc.Secrets, contentHash)
 	d.Configs = refs(spec.Project, TypeConfig, svc.Configs, contentHash)
@@ -132,11 +133,20 @@ func refs(project, typ string, names []string, contentHash func(typ, name string
 	return out
 }
 
-func mountFromModel(m lang.Mount) mountDef {
+// mountFromModel: a bind's relative source is the spec directory's, as
+// docker stack deploy takes it from the Compose file's (a task fails on a
+// relative path). It must exist on every node the task may run on.
+func mountFromModel(dir string, m lang.Mount) mountDef {
 	if m.Volume != "" {
 		return mountDef{Type: "volume", Source: m.Volume, Target: m.Target, ReadOnly: m.ReadOnly}
 	}
-	return mountDef{Type: "bind", Source: m.Source, Target: m.Target, ReadOnly: m.ReadOnly}
+	src := m.Source
+	if !filepath.IsAbs(src) {
+		if abs, err := filepath.Abs(filepath.Join(dir, src)); err == nil {
+			src = abs
+		}
+	}
+	return mountDef{Type: "bind", Source: src, Target: m.Target, ReadOnly: m.ReadOnly}
 }
 
 func restartFromModel(r lang.Restart) restartDef {

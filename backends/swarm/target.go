@@ -96,6 +96,7 @@ func (t *Target) Desired(spec *lang.Spec) (*planner.Desired, hcl.Diagnostics) {
 			})
 			continue
 		}
+		diags = append(diags, checkService(spec.Project, svc, t.Emulate)...)
 		diags = append(diags, ignoredByServices(svc)...)
 		d.Resources = append(d.Resources, &planner.Resource{
 			Address: planner.Address{Type: TypeService, Name: svc.Name},
