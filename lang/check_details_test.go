@@ -36,6 +36,13 @@ func TestDiagnosticDetails(t *testing.T) {
 		{"unused", "Link without calls", 19, `"gateway" "users"`, []string{`No call goes from "gateway" to "users"`}},
 		{"unused", "Queue without consumers", 23, "", []string{`consume "order-events" {}`}},
 		{"unused", "Every endpoint weighs 0", 10, "0", []string{`Every endpoint of service "orders" has weight 0`}},
+		{"foreign_names", "Unsupported argument", 3, "count", []string{"replicas = N"}},
+		{"foreign_names", "Unsupported argument", 4, "ports", []string{"port { published = 8080  target = 80 }"}},
+		{"foreign_names", "Unsupported argument", 5, "environment", []string{`env = { KEY = "value" }`}},
+		{"foreign_names", "Unsupported block type", 6, "deploy", []string{"replicas is an argument of the service"}},
+		{"foreign_names", "Unsupported block type", 9, "lifecycle", []string{"berth plan shows every replacement"}},
+		{"foreign_names", "Unsupported block type", 14, "resource", []string{`service "NAME" {} block`}},
+		{"unsupported", "Unsupported argument", 2, "replica", []string{`Did you mean "replicas"?`}},
 		{"weights", "No endpoint to load", 11, "", []string{`Load "by-weight" enters service "api" without naming an endpoint`, `endpoint = "a"`}},
 	}
 	loaded := map[string]hcl.Diagnostics{}

@@ -29,6 +29,7 @@ func (st *loadState) content(body hcl.Body, schema *hcl.BodySchema) content {
 		return content{syntax: sb.Attributes, Blocks: hclBlocks(sb.Blocks)}
 	}
 	c, diags := body.Content(schema)
+	hintForeignNames(diags, body, schema)
 	st.add(diags...)
 	return content{attrs: c.Attributes, Blocks: c.Blocks}
 }

@@ -56,6 +56,7 @@ func collectDecls(files []*hcl.File) (*decls, hcl.Diagnostics) {
 	n := 0
 	for i, f := range files {
 		contents[i], cdiags[i] = bodyContent(f.Body, rootSchema)
+		hintForeignNames(cdiags[i], f.Body, rootSchema)
 		n += len(contents[i].Blocks)
 	}
 	seen := make(map[declKey]hcl.Range, n) // first declaration of each
