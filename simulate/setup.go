@@ -45,6 +45,10 @@ func newSim(spec *lang.Spec, c Case, seed uint64, opts Options) (*sim, hcl.Diagn
 			ld.Name, time.Duration(s.end), time.Duration(s.warmup)))
 		return s, s.diags
 	}
+	if d := checkSize(spec, ld, time.Duration(s.end)); d.HasErrors() {
+		s.diags = append(s.diags, d...)
+		return s, s.diags
+	}
 	s.tick = tickFor(s.end)
 	s.entry.init()
 	s.build()
