@@ -42,7 +42,9 @@ func ExportCompose(spec *lang.Spec, t *Target) ([]byte, hcl.Diagnostics) {
 				return nil, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot export the service", Detail: err.Error()})
 			}
 			svc := spec.Service(r.Name)
-			f.Services[r.Name] = composeServiceOf(def)
+			cs := composeServiceOf(def)
+			cs.DependsOn = sortedCopy(svc.DependsOn)
+			f.Services[r.Name] = cs
 			diags = append(diags, stackIgnores(svc, def, t)...)
 		}
 	}

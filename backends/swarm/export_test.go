@@ -53,6 +53,14 @@ func TestExportComposeShop(t *testing.T) {
 		gw.Deploy.UpdateConfig.Order != "start-first" || gw.Deploy.EndpointMode != "vip" {
 		t.Errorf("gateway deploy: %+v", gw.Deploy)
 	}
+	// The warning says the file keeps depends_on for reference: it does.
+	orders, err := p.GetService("orders")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := orders.DependsOn["orders-db"]; !ok || len(orders.DependsOn) != 1 {
+		t.Errorf("orders depends_on %v, want orders-db", orders.DependsOn)
+	}
 	sec := p.Secrets["db_password"]
 	if !strings.HasPrefix(sec.Name, "shop_db_password-") || !strings.HasSuffix(sec.File, "db_password.txt") {
 		t.Errorf("secret: %+v", sec)

@@ -16,6 +16,7 @@ type composeService struct {
 	Configs     []composeRef        `yaml:"configs,omitempty"`
 	Volumes     []composeMount      `yaml:"volumes,omitempty"`
 	Healthcheck *composefile.Health `yaml:"healthcheck,omitempty"`
+	DependsOn   []string            `yaml:"depends_on,omitempty"` // for reference: docker stack deploy ignores it
 	Deploy      composeDeploy       `yaml:"deploy"`
 }
 
