@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/docker/docker/api/types/swarm"
@@ -169,7 +168,7 @@ func (g *goal) timeoutError(ctx context.Context, s snapshot) error {
 	msg := fmt.Sprintf("not converged after %s: %d/%d running", time.Since(g.start).Round(time.Second), runningTasks(s.tasks), g.replicas)
 	if t := g.newestProblem(s.tasks); t != nil {
 		msg += "; " + g.describe(t)
-	} else if p := pendingReason(s.tasks); p != "" {
+	} else if p := g.pendingReason(s.tasks); p != "" {
 		msg += "; " + p
 	}
 	if errors.Is(ctx.Err(), context.Canceled) {
@@ -178,11 +177,13 @@ func (g *goal) timeoutError(ctx context.Context, s snapshot) error {
 	return errors.New(msg)
 }
 
-// pendingReason is why a task waits, as swarm says ("no suitable node").
-func pendingReason(tasks []swarm.Task) string {
+// pendingReason is why a task waits, as swarm says ("no suitable node"),
+// named as describe names a failed task.
+func (g *goal) pendingReason(tasks []swarm.Task) string {
 	for _, t := range tasks {
 		if t.DesiredState == swarm.TaskStateRunning && t.Status.State != swarm.TaskStateRunning && t.Status.Message != "" {
-			return strings.TrimSpace(fmt.Sprintf("task %d %s: %s", t.Slot, t.Status.State, t.Status.Message))
+			t.Status.Err = t.Status.Message
+			return g.describe(&t)
 		}
 	}
 	return ""

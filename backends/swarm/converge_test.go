@@ -1,6 +1,7 @@
 package swarm
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -103,5 +104,22 @@ func TestNamesRegistry(t *testing.T) {
 		if got := namesRegistry(ref); got != want {
 			t.Errorf("namesRegistry(%q) = %v", ref, got)
 		}
+	}
+}
+
+// A timeout names the service's task as every other failure does,
+// "task p_api.2 (pending): …", with swarm's reason for the wait.
+func TestGoalTimeoutError(t *testing.T) {
+	start := time.Now()
+	g := &goal{id: "x", name: "p_api", replicas: 2, start: start}
+	running := swarm.Task{Slot: 1, DesiredState: "running", Status: swarm.TaskStatus{State: "running"}}
+	pending := swarm.Task{Slot: 2, DesiredState: "running", Status: swarm.TaskStatus{State: "pending", Message: "pending task scheduling"}}
+	ctx, cancel := context.WithTimeout(context.Background(), 0)
+	defer cancel()
+	<-ctx.Done()
+	err := g.timeoutError(ctx, snapshot{found: true, tasks: []swarm.Task{running, pending}})
+	want := "1/2 running; task p_api.2 (pending): pending task scheduling"
+	if err == nil || !strings.HasSuffix(err.Error(), want) {
+		t.Errorf("timeout error %v, want it to end in %q", err, want)
 	}
 }
