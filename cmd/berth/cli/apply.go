@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -69,8 +70,12 @@ cannot tell is gone: a live pid, or a process on another host.`,
 			ctx, stop := interruptible(cmd)
 			defer stop()
 			target := specDir(args)
-			if st, err := os.Stat(target); err == nil && !st.IsDir() {
+			st, err := os.Stat(target)
+			if err == nil && !st.IsDir() {
 				return applyPlanFile(ctx, cmd, target, &df.specFlags, &af)
+			}
+			if err != nil && strings.HasSuffix(target, ".json") {
+				return fmt.Errorf("no plan file %s (%v): give a plan written by berth plan -out FILE, or a spec directory", target, errors.Unwrap(err))
 			}
 			return applyDir(ctx, cmd, target, &df, &af)
 		},
