@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -104,6 +105,13 @@ func runDiff(cmd *cobra.Command, oldArg, newArg string, f *diffFlags) error {
 		if v != "regression" && v != "finding" {
 			return fmt.Errorf("unknown --fail-on %q: use regression or finding", v)
 		}
+	}
+	if err := errors.Join(checkReplications(f.opts.Replications), checkDurationFlag(cmd, f.opts.Duration),
+		checkMemoryWeight(f.opts.MemoryWeight)); err != nil {
+		return err
+	}
+	if f.opts.Findings.MaxDepth < 1 {
+		return fmt.Errorf("--max-depth must be at least 1")
 	}
 	old, odiags, err := loadSide(oldArg, f)
 	if err != nil {

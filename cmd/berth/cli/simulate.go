@@ -81,13 +81,16 @@ The same --seed gives the same result.`,
 
 func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 	opts := simulate.Options{Scenario: f.scenario, Load: f.load, Seed: f.seed, Replications: f.replications}
-	if f.replications < 1 {
-		return fmt.Errorf("--replications must be at least 1")
+	if err := checkReplications(f.replications); err != nil {
+		return err
 	}
 	if f.duration != "" {
 		d, err := lang.ParseDuration(f.duration)
-		if err != nil || d <= 0 {
+		if err != nil {
 			return fmt.Errorf("invalid --duration %q: write it as 90s, 5m or 1h30m", f.duration)
+		}
+		if d <= 0 {
+			return fmt.Errorf("invalid --duration %q: it must be more than 0 (\"90s\", \"5m\")", f.duration)
 		}
 		opts.Duration = d
 	}

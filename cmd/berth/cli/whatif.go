@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 
@@ -77,6 +78,10 @@ Exit status 3 when nothing in the ranges passes.`,
 }
 
 func runWhatif(cmd *cobra.Command, dir string, f *whatifFlags) error {
+	if err := errors.Join(checkReplications(f.opts.Replications), checkDurationFlag(cmd, f.opts.Duration),
+		checkMemoryWeight(f.opts.MemoryWeight)); err != nil {
+		return err
+	}
 	if len(f.vary) == 0 && f.scale == "" {
 		return fmt.Errorf("nothing to search: give --vary service.attribute=lo..hi, --load-scale lo..hi, or both")
 	}

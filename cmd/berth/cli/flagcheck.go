@@ -1,0 +1,35 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// Checks of numeric flags shared by the commands that simulate. A value
+// out of range is an error naming the flag, never silently replaced by
+// the default or ignored.
+
+func checkReplications(n int) error {
+	if n < 1 {
+		return fmt.Errorf("--replications must be at least 1")
+	}
+	return nil
+}
+
+// checkDurationFlag rejects a --duration given as zero or less (unset, it
+// is 0 and means the loads' own durations).
+func checkDurationFlag(cmd *cobra.Command, d time.Duration) error {
+	if f := cmd.Flags().Lookup("duration"); f != nil && f.Changed && d <= 0 {
+		return fmt.Errorf("invalid --duration %q: it must be more than 0 (\"90s\", \"5m\")", f.Value.String())
+	}
+	return nil
+}
+
+func checkMemoryWeight(w float64) error {
+	if w < 0 {
+		return fmt.Errorf("--memory-weight must not be negative (it is the cost of one GiB of memory in CPUs)")
+	}
+	return nil
+}
