@@ -152,7 +152,11 @@ func (st *loadState) dynamicIterator(a attrs, typ string) (string, bool) {
 		name = tr.RootName()
 	}
 	if reservedIterators[name] {
-		st.add(errorAt(a.rng("iterator"), "Reserved iterator name",
+		rng := a.rng("iterator")
+		if !a.has("iterator") {
+			rng = a.rng("for_each")
+		}
+		st.add(errorAt(rng, "Reserved iterator name",
 			"The iterator would be called %q, which would hide berth's %s. references. Set iterator = NAME to another name.", name, name))
 		return "", false
 	}
