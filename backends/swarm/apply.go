@@ -48,6 +48,7 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 		b: b, cli: b.cli, project: p.Project, opts: opts,
 		calls: make(chan struct{}, opts.Parallelism),
 		watch: newWatcher(b.cli, poll, p.Project), nodes: nodeNames(ctx, b.cli),
+		pins: newImagePins(b.cli),
 	}
 	defer x.watch.close()
 	opts.Progress.Plan(p)
@@ -74,6 +75,7 @@ type executor struct {
 	calls   chan struct{} // a slot per step talking to the manager (opts.Parallelism)
 	watch   *watcher
 	nodes   map[string]string
+	pins    *imagePins // images without a registry run by their id
 }
 
 func (x *executor) run(ctx context.Context, s *planner.Step) error {

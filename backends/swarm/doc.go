@@ -22,15 +22,18 @@
 // changes.
 //
 // Images are never resolved against a registry (QueryRegistry false), and
-// the emulator image reaches every node by save → load (images.go).
+// the emulator image reaches every node by save → load (images.go). A
+// service runs an image without a registry by its id, so no node asks a
+// registry for it at a task start (images_pin.go).
 //
 // Files: target.go (the planner.Target: resources, schemas, deps),
+// target_check.go (what swarm would refuse, reported at plan time),
 // service_def.go (a service's typed form and its attributes),
 // service_attrs.go (their text forms), service_lang.go (from the model),
 // service_spec.go (to a swarm.ServiceSpec), service_observe.go (back from
 // one), network.go; observe.go and status.go (the snapshot); backend.go,
 // apply.go, op_*.go (the executor), watch.go and converge.go (following
-// tasks and updates), images.go, volumes.go; export*.go (a Compose file
-// for docker stack deploy). swarmtest/ gives tests the lab swarm of
-// scripts/swarm-lab.sh.
+// tasks and updates), images.go, images_pin.go, images_push.go,
+// volumes.go; export*.go (a Compose file for docker stack deploy).
+// swarmtest/ gives tests the lab swarm of scripts/swarm-lab.sh.
 package swarm

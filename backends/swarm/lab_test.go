@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -176,6 +177,21 @@ func TestLabApplyBasic(t *testing.T) {
 
 	if again, _ := e.plan(ctx, project, spec, false); !again.Empty() {
 		t.Errorf("plan after apply is not empty:\n%s", again)
+	}
+
+	// The emulator image runs by its id, so no node asks a registry for
+	// it at a task start; the label keeps its name.
+	svc, _, err := e.lab.Manager.ServiceInspectWithRaw(ctx, objectName(project, "api"), swarm.ServiceInspectOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := svc.Spec.Labels[LabelStackImage]
+	img, err := e.lab.Manager.ImageInspect(ctx, asked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if running := svc.Spec.TaskTemplate.ContainerSpec.Image; running != img.ID || !strings.HasPrefix(asked, "berth-emulator:") {
+		t.Errorf("api runs %s (label %s), want the id %s of %s", running, asked, img.ID, asked)
 	}
 
 	// Each api replica runs on its own node (max_replicas_per_node = 1)

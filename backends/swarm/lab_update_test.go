@@ -63,8 +63,8 @@ func TestLabRollback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if img := svc.Spec.TaskTemplate.ContainerSpec.Image; !strings.HasPrefix(img, "berth-emulator:") {
-		t.Errorf("after the rollback the service runs %s", img)
+	if img := svc.Spec.Labels[LabelStackImage]; !strings.HasPrefix(img, "berth-emulator:") {
+		t.Errorf("after the rollback the service runs %s (%s)", img, svc.Spec.TaskTemplate.ContainerSpec.Image)
 	}
 	if again, _ := e.plan(ctx, project, next, false); !strings.Contains(again.String(), "service.api: update") {
 		t.Errorf("after the rollback the plan does not propose the change again:\n%s", again)

@@ -47,6 +47,10 @@ func Observe(ctx context.Context, cli *client.Client, project string) (*planner.
 		return nil, fmt.Errorf("observe project %q: %w", project, err)
 	}
 
+	imageIDs, err := askedImageIDs(ctx, cli, services)
+	if err != nil {
+		return nil, fmt.Errorf("observe project %q: %w", project, err)
+	}
 	obs := &planner.Observed{Project: project}
 	netNames := map[string]string{}
 	for _, n := range nets {
@@ -55,7 +59,7 @@ func Observe(ctx context.Context, cli *client.Client, project string) (*planner.
 		obs.Resources = append(obs.Resources, r)
 	}
 	inUse := map[string]bool{} // version names mounted by some service
-	env := observeEnv{Project: project, Networks: netNames}
+	env := observeEnv{Project: project, Networks: netNames, ImageIDs: imageIDs}
 	health := nodeHealth(nodes)
 	for _, s := range services {
 		r, def := observeService(s, env)

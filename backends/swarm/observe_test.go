@@ -44,14 +44,21 @@ func TestObserveVersions(t *testing.T) {
 
 func TestImageAsAsked(t *testing.T) {
 	const digest = "@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	const id, otherID = "sha256:cc22d7ac5d7597319e62816588cba4886cf141e896e43c8de90be4af493aca95",
+		"sha256:dd22d7ac5d7597319e62816588cba4886cf141e896e43c8de90be4af493aca95"
+	ids := map[string]string{"berth-emulator:abc": id, "shop/api:1": otherID}
 	for _, tc := range []struct{ running, asked, want string }{
+		{id, "berth-emulator:abc", "berth-emulator:abc"}, // pinned by berth to the manager's image id
+		{id, "shop/api:1", id},                           // the tag names another image on the manager now
+		{id, "shop/api:2", id},                           // the manager has no such tag
+		{id, "", id},
 		{"reg.example.com/app:1" + digest, "reg.example.com/app:1", "reg.example.com/app:1"},          // pinned by the manager
 		{"berth-emulator:abc", "berth-emulator:abc", "berth-emulator:abc"},                            // not resolved
 		{"reg.example.com/app:2" + digest, "reg.example.com/app:1", "reg.example.com/app:2" + digest}, // changed by hand: drift
 		{"reg.example.com/app:1" + digest, "", "reg.example.com/app:1" + digest},                      // no label: as it runs
 		{"reg.example.com/app:1@md5:00", "reg.example.com/app:1", "reg.example.com/app:1@md5:00"},
 	} {
-		if got := imageAsAsked(tc.running, tc.asked); got != tc.want {
+		if got := imageAsAsked(tc.running, tc.asked, ids); got != tc.want {
 			t.Errorf("imageAsAsked(%q, %q) = %q, want %q", tc.running, tc.asked, got, tc.want)
 		}
 	}

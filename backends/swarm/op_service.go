@@ -41,6 +41,10 @@ func (x *executor) buildSpec(ctx context.Context, c *planner.Change) (*serviceDe
 		}
 	}
 	spec, err := def.swarmSpec(env)
+	if err != nil {
+		return nil, spec, err
+	}
+	spec.TaskTemplate.ContainerSpec.Image, err = x.pins.pin(ctx, def.Image)
 	return def, spec, err
 }
 

@@ -15,6 +15,9 @@ import (
 type observeEnv struct {
 	Project  string
 	Networks map[string]string // network id → name in the spec
+	// ImageIDs maps the images services run by id, as asked, to the
+	// manager's id for each (images_pin.go).
+	ImageIDs map[string]string
 }
 
 // defFromSwarm reads a service's spec back into a serviceDef; it inverts
@@ -32,7 +35,7 @@ func defFromSwarm(s swarm.ServiceSpec, env observeEnv) *serviceDef {
 	}
 	if cs := s.TaskTemplate.ContainerSpec; cs != nil {
 		containerFromSwarm(cs, env.Project, d)
-		d.Image = imageAsAsked(cs.Image, s.Labels[LabelStackImage])
+		d.Image = imageAsAsked(cs.Image, s.Labels[LabelStackImage], env.ImageIDs)
 	}
 	if r := s.TaskTemplate.Resources; r != nil && r.Limits != nil {
 		d.CPUs = float64(r.Limits.NanoCPUs) / 1e9
@@ -55,12 +58,17 @@ func defFromSwarm(s swarm.ServiceSpec, env observeEnv) *serviceDef {
 	return d
 }
 
-// imageAsAsked undoes the manager's pinning: an image resolved against its
-// registry runs as ref@sha256:…, and the stack label keeps the ref as
-// asked (as `docker stack deploy` does). Any other difference (an image
-// changed by hand) is kept, so it shows as drift.
-func imageAsAsked(running, asked string) string {
+// imageAsAsked undoes the pinning: an image resolved against its registry
+// runs as ref@sha256:…, one without a registry as the id it had on the
+// manager (ids: the id the manager has for each asked name now), and the
+// stack label keeps the ref as asked (as `docker stack deploy` does). Any
+// other difference (an image changed by hand, a tag that moved on the
+// manager) is kept, so it shows in the plan.
+func imageAsAsked(running, asked string, ids map[string]string) string {
 	if ref, digest, ok := strings.Cut(running, "@"); ok && ref == asked && strings.HasPrefix(digest, "sha256:") {
+		return asked
+	}
+	if asked != "" && isImageID(running) && ids[asked] == running {
 		return asked
 	}
 	return running
