@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -75,8 +78,8 @@ func loadSpec(cmd *cobra.Command, dir string, f *specFlags) (*lang.Spec, error) 
 // loadSpecDiags loads the spec in dir and returns it with its loader and
 // diagnostics, printing nothing.
 func loadSpecDiags(dir string, f *specFlags) (*lang.Spec, *lang.Loader, hcl.Diagnostics, error) {
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, nil, nil, fmt.Errorf("%s is not a directory: berth reads the *.berth.hcl files of a directory", dir)
+	if err := checkSpecDir(dir); err != nil {
+		return nil, nil, nil, err
 	}
 	opts, err := f.options()
 	if err != nil {
@@ -86,4 +89,21 @@ func loadSpecDiags(dir string, f *specFlags) (*lang.Spec, *lang.Loader, hcl.Diag
 	spec, diags := l.Load(dir, opts)
 	diagFiles = l.Files()
 	return spec, l, diags, nil
+}
+
+// checkSpecDir says what is wrong when dir is not a directory to read a
+// spec from: missing, or a file (a spec file: then its directory is meant).
+func checkSpecDir(dir string) error {
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s does not exist: berth reads the *.berth.hcl files of a directory (by default the working directory)", dir)
+	case err != nil:
+		return fmt.Errorf("cannot read the spec directory: %w", err)
+	case st.IsDir():
+		return nil
+	case strings.HasSuffix(dir, lang.SpecSuffix):
+		return fmt.Errorf("%s is a file, not a directory: berth reads every *.berth.hcl file of a directory together; pass its directory, %s", dir, filepath.Dir(dir))
+	}
+	return fmt.Errorf("%s is not a directory: berth reads the *.berth.hcl files of a directory", dir)
 }
