@@ -38,6 +38,7 @@ func newFmtCmd() *cobra.Command {
 	o := &fmtOptions{}
 	cmd := &cobra.Command{
 		Use:   "fmt [DIR|FILE...]",
+		Args:  cobra.ArbitraryArgs, // any number of directories and files, "-" for stdin
 		Short: "Rewrite *.berth.hcl files in the canonical format",
 		Long: `Rewrites the *.berth.hcl files of each directory (the working directory by
 default), or the files named, in berth's canonical format: HCL's, as

@@ -12,8 +12,11 @@ var Version = "dev"
 
 func newVersionCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:     "version",
-		Short:   "Print berth's version",
+		Use:   "version",
+		Short: "Print berth's version",
+		Long: `Prints "berth VERSION": the version set when the binary was built
+(make build stamps it), else the module version go install recorded,
+else "dev" for a build from a work tree.`,
 		Example: "  berth version",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
