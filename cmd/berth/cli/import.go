@@ -114,8 +114,11 @@ func importTarget(out string) (dir, file string) {
 // writeImport writes data to file (making dir), refusing to replace an
 // existing file unless force.
 func writeImport(dir, file string, data []byte, force bool) error {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return fmt.Errorf("-o %s is a file: give a directory (berth writes %s in it) or a file name ending in .berth.hcl", dir, importFile)
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return fmt.Errorf("cannot make the output directory: %w", err)
 	}
 	flag := os.O_WRONLY | os.O_CREATE | os.O_EXCL
 	if force {
