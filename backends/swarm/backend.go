@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/docker/docker/api/types/swarm"
 	"github.com/docker/docker/client"
 
 	"github.com/berth-dev/berth/backends"
@@ -133,11 +134,32 @@ func (b *Backend) checkManager(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("swarm: %w", err)
 	}
-	if !info.Swarm.ControlAvailable {
-		return fmt.Errorf("the engine at %s is not a swarm manager (swarm state %q): point DOCKER_HOST at a manager, or run `docker swarm init`",
-			b.cli.DaemonHost(), info.Swarm.LocalNodeState)
+	return notManager(b.cli.DaemonHost(), info.Swarm)
+}
+
+// notManager says why an engine that is no swarm manager cannot be used,
+// and what to do: a worker's manager is elsewhere; an engine in no swarm
+// needs `docker swarm init` (or joining one).
+func notManager(host string, s swarm.Info) error {
+	switch {
+	case s.ControlAvailable:
+		return nil
+	case s.LocalNodeState == swarm.LocalNodeStateActive:
+		return fmt.Errorf("the engine at %s is a worker of a swarm, not a manager: point DOCKER_HOST at a manager (`docker node ls` there lists the nodes; a manager's address is one of %v)",
+			host, managerAddrs(s))
+	case s.LocalNodeState == swarm.LocalNodeStateInactive:
+		return fmt.Errorf("the engine at %s is in no swarm: run `docker swarm init` there, or point DOCKER_HOST at a swarm manager", host)
 	}
-	return nil
+	return fmt.Errorf("the engine at %s is not a swarm manager (swarm state %q): point DOCKER_HOST at a manager, or run `docker swarm init`",
+		host, s.LocalNodeState)
+}
+
+func managerAddrs(s swarm.Info) []string {
+	var out []string
+	for _, m := range s.RemoteManagers {
+		out = append(out, m.Addr)
+	}
+	return out
 }
 
 // Observe implements backends.Backend.
