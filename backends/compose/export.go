@@ -87,8 +87,11 @@ func exportService(svc *lang.Service, r *planner.Resource, after []string) (*com
 		if svc.Replicas > 1 {
 			host += "-" + strconv.Itoa(p.Published+svc.Replicas-1)
 		}
-		if p.HostIP != "" {
-			host = p.HostIP + ":" + host
+		if ip := p.HostIP; ip != "" {
+			if strings.Contains(ip, ":") {
+				ip = "[" + ip + "]" // IPv6: Compose reads [::1]:8080:80, refuses ::1:8080:80
+			}
+			host = ip + ":" + host
 		}
 		s.Ports = append(s.Ports, fmt.Sprintf("%s:%d/%s", host, p.Target, defaultString(p.Protocol, "tcp")))
 	}

@@ -96,3 +96,33 @@ func TestExportAcceptedByDockerCompose(t *testing.T) {
 		t.Fatalf("docker-compose config: %v\n%s\nfile:\n%s", err, out, data)
 	}
 }
+
+// TestExportIPv6HostIP: an IPv6 host_ip is written in brackets, the only
+// form Compose reads, and comes back as the same address.
+func TestExportIPv6HostIP(t *testing.T) {
+	dir := t.TempDir()
+	spec := &lang.Spec{Project: "bexport6", Dir: dir, Backend: "compose", Services: map[string]*lang.Service{
+		"api": {Name: "api", Image: "shop/api:1", Replicas: 2,
+			Ports: []lang.Port{{Published: 18080, Target: 8080, HostIP: "::1"}}},
+	}}
+	d, diags := (&Target{}).Desired(spec)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	data, _, err := Export(spec, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "compose.yaml")
+	writeFile(t, path, string(data))
+	p, err := loader.LoadWithContext(context.Background(), types.ConfigDetails{
+		WorkingDir: dir, ConfigFiles: []types.ConfigFile{{Filename: path}}, Environment: types.Mapping{},
+	}, func(o *loader.Options) { o.SetProjectName("bexport6", true) })
+	if err != nil {
+		t.Fatalf("compose-go: %v\n%s", err, data)
+	}
+	api, _ := p.GetService("api")
+	if len(api.Ports) != 1 || api.Ports[0].HostIP != "::1" || api.Ports[0].Published != "18080-18081" {
+		t.Errorf("ports: %+v\n%s", api.Ports, data)
+	}
+}
