@@ -218,13 +218,15 @@ func specFilesIn(dir string, recursive bool) ([]string, error) {
 }
 
 // writeUnifiedDiff writes the change from a to b as a unified diff with
-// git's a/ and b/ prefixes.
+// git's a/ and b/ prefixes (an absolute path loses its leading slash
+// there, as in git diff --no-index).
 func writeUnifiedDiff(w io.Writer, name string, a, b []byte) error {
+	name = strings.TrimLeft(filepath.ToSlash(name), "/")
 	return difflib.WriteUnifiedDiff(w, difflib.UnifiedDiff{
 		A:        difflib.SplitLines(string(a)),
 		B:        difflib.SplitLines(string(b)),
-		FromFile: "a/" + filepath.ToSlash(name),
-		ToFile:   "b/" + filepath.ToSlash(name),
+		FromFile: "a/" + name,
+		ToFile:   "b/" + name,
 		Context:  3,
 	})
 }
