@@ -200,6 +200,9 @@ func loadSide(arg string, f *diffFlags) (review.Side, hcl.Diagnostics, error) {
 		side.Commit = fsys.Commit()
 	}
 	spec, diags := l.Load(dir, opts)
+	if side.Commit != "" {
+		atRevision(diags, arg, side.Commit)
+	}
 	if err := f.backend.override(spec); err != nil {
 		return side, nil, err
 	}
@@ -208,6 +211,20 @@ func loadSide(arg string, f *diffFlags) (review.Side, hcl.Diagnostics, error) {
 		return side, diags, fmt.Errorf("no spec in %s", arg)
 	}
 	return side, diags, nil
+}
+
+// atRevision says in the detail of each diagnostic with no source range
+// (a missing directory, no spec files) which revision it is about: both
+// sides may name the same directory.
+func atRevision(diags hcl.Diagnostics, rev, commit string) {
+	if len(commit) > 7 {
+		commit = commit[:7]
+	}
+	for _, d := range diags {
+		if d.Subject == nil {
+			d.Detail = fmt.Sprintf("In revision %s (%s): %s", rev, commit, d.Detail)
+		}
+	}
 }
 
 func mergeFiles(ms ...map[string]*hcl.File) map[string]*hcl.File {
