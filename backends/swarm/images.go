@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/docker/docker/client"
 	"github.com/docker/docker/errdefs"
 
 	"github.com/berth-dev/berth/backends"
@@ -46,8 +47,15 @@ func (b *Backend) distributeImages(ctx context.Context, p *planner.Plan, prog *b
 		go func() {
 			defer wg.Done()
 			for _, ref := range have {
-				if _, err := n.ImageInspect(ctx, ref); err == nil {
+				_, err := n.ImageInspect(ctx, ref)
+				if err == nil {
 					continue // most applies: the node has it already
+				}
+				if client.IsErrConnectionFailed(err) {
+					// A node that is down gets no tasks; the apply must
+					// not fail for it (a scale-up after a node loss).
+					prog.Printf("warning: %s does not answer, so %v are not copied to it: tasks swarm places there once it is back cannot start until an apply copies them", n.DaemonHost(), have)
+					return
 				}
 				start := time.Now()
 				prog.Printf("image %s: copying to %s", ref, n.DaemonHost())

@@ -248,3 +248,34 @@ func waitStackGone(t testing.TB, lab *swarmtest.Lab, project string) {
 	}
 	t.Errorf("stack %s still has objects after 60s", project)
 }
+
+// TestLabApplyWithANodeDown: a node engine that does not answer (its node
+// is down, so swarm places no task there) is skipped with a warning when
+// images are copied; the apply, such as a scale-up after a node loss,
+// goes on.
+func TestLabApplyWithANodeDown(t *testing.T) {
+	e := newLabEnv(t)
+	const project = "swnodedown"
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	spec := e.load("testdata/lab-basic")
+	spec.Project = project
+	e.destroy(project)
+	t.Cleanup(func() { e.destroy(project) })
+
+	live := e.b.nodes
+	dead, err := swarmtest.NewClient("unix://" + t.TempDir() + "/gone.sock")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.b.nodes = append(append([]*client.Client(nil), live...), dead)
+	defer func() { e.b.nodes = live }()
+	p, d := e.plan(ctx, project, spec, false)
+	res := e.apply(ctx, p, d)
+	if !res.OK() {
+		t.Fatalf("apply with a node down: failed %v\n%s", res.Failed, e.out.String())
+	}
+	if !strings.Contains(e.out.String(), "gone.sock does not answer") {
+		t.Errorf("no warning about the node that does not answer:\n%s", e.out.String())
+	}
+}

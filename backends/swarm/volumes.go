@@ -26,6 +26,9 @@ func (b *Backend) removeVolumes(ctx context.Context, project string, prog *backe
 		}
 		seen[e.DaemonHost()] = true
 		n, err := removeNodeVolumes(ctx, e, project)
+		if client.IsErrConnectionFailed(err) {
+			return fmt.Errorf("the volumes of %s on %s are left: the engine does not answer (is its node down?); run berth destroy again once it is back", project, e.DaemonHost())
+		}
 		if err != nil {
 			return fmt.Errorf("volumes on %s: %w", e.DaemonHost(), err)
 		}
