@@ -22,7 +22,7 @@ func reportDiags(cmd *cobra.Command, diags hcl.Diagnostics) error {
 		writeDiagsText(cmd.ErrOrStderr(), diags)
 	}
 	if diags.HasErrors() {
-		return exitCode(ExitError)
+		return &exitError{code: ExitError, diags: diags}
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/berth-dev/berth/internal/gcpolicy"
@@ -24,6 +25,9 @@ const (
 type exitError struct {
 	code int
 	err  error
+	// diags are the diagnostics already printed that made the command
+	// fail, for the JSON error report of a --json command.
+	diags hcl.Diagnostics
 }
 
 func (e *exitError) Error() string {
@@ -51,21 +55,29 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd()
 	root.SetArgs(terraformStyle(root, args))
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	out := &watchedWriter{w: stdout}
+	root.SetOut(out)
 	root.SetErr(stderr)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return ExitOK
 	}
+	code, diags := ExitError, hcl.Diagnostics(nil)
 	var ee *exitError
 	if errors.As(err, &ee) {
+		code, diags = ee.code, ee.diags
 		if ee.err != nil {
 			fmt.Fprintln(stderr, "Error:", ee.err)
+			diags = append(diags, errorDiag(ee.err))
 		}
-		return ee.code
+	} else {
+		fmt.Fprintln(stderr, "Error:", err)
+		diags = hcl.Diagnostics{errorDiag(err)}
 	}
-	fmt.Fprintln(stderr, "Error:", err)
-	return ExitError
+	if code == ExitError && !out.wrote && wantsJSON(cmd) && diags.HasErrors() {
+		writeJSONErrors(stdout, diags)
+	}
+	return code
 }
 
 // commands lists the constructors of berth's subcommands; each lives in its
