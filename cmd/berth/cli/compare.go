@@ -59,6 +59,9 @@ type compareFlags struct {
 }
 
 func runCompare(cmd *cobra.Command, dir string, f *compareFlags) error {
+	if f.tolerance < 0 {
+		return fmt.Errorf("--tolerance %v: must be 0 (no check) or more", f.tolerance)
+	}
 	lr, err := prepareLoad(cmd, dir, &f.loadFlags)
 	if err != nil {
 		return err

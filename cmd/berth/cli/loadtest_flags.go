@@ -54,6 +54,9 @@ type loadRun struct {
 
 // prepareLoad loads the spec and picks the load, its cases and target.
 func prepareLoad(cmd *cobra.Command, dir string, f *loadFlags) (*loadRun, error) {
+	if err := f.check(); err != nil {
+		return nil, err
+	}
 	spec, err := loadSpec(cmd, dir, &f.specFlags)
 	if err != nil {
 		return nil, err
@@ -80,4 +83,20 @@ func prepareLoad(cmd *cobra.Command, dir string, f *loadFlags) (*loadRun, error)
 		Target: u, Load: ld, Endpoints: eps, Duration: f.duration, RateScale: f.rateScale,
 		MaxRequests: f.maxRequests, Timeout: f.timeout, MaxInFlight: f.maxInFlight, Seed: f.seed, Services: true,
 	}}, nil
+}
+
+// check rejects flag values out of range before anything is loaded or
+// sent (the generator would replace them by its defaults silently).
+func (f *loadFlags) check() error {
+	switch {
+	case f.maxInFlight < 1:
+		return fmt.Errorf("--max-in-flight %d: must be at least 1", f.maxInFlight)
+	case f.maxRequests < 0:
+		return fmt.Errorf("--max-requests %d: must be 0 (no limit) or more", f.maxRequests)
+	case f.duration < 0:
+		return fmt.Errorf("--duration %s: must be more than 0", f.duration)
+	case f.timeout < 0:
+		return fmt.Errorf("--timeout %s: must be more than 0", f.timeout)
+	}
+	return nil
 }
