@@ -42,7 +42,7 @@ func Observe(ctx context.Context, cli *client.Client, project string) (*planner.
 		return
 	})
 	g.Go(func() (err error) { nodes, err = cli.NodeList(gctx, swarm.NodeListOptions{}); return })
-	g.Go(func() (err error) { tasks, err = projectTasksRunning(gctx, cli, project); return })
+	g.Go(func() (err error) { tasks, err = projectTaskHistory(gctx, cli, project); return })
 	if err := g.Wait(); err != nil {
 		return nil, fmt.Errorf("observe project %q: %w", project, err)
 	}
@@ -81,13 +81,13 @@ func Observe(ctx context.Context, cli *client.Client, project string) (*planner.
 	return obs, nil
 }
 
-// projectTasksRunning are the tasks swarm wants running of the project's
-// services, by service id. Tasks carry their service's labels, so one
-// request selects them by project, beside the listings of the services.
-func projectTasksRunning(ctx context.Context, cli *client.Client, project string) (map[string][]swarm.Task, error) {
-	f := projectFilter(project)
-	f.Add("desired-state", "running")
-	tasks, err := cli.TaskList(ctx, swarm.TaskListOptions{Filters: f})
+// projectTaskHistory are the tasks of the project's services, by service id,
+// the recent history included (a task swarm shut down on a node that died
+// tells the status which replica was lost). Tasks carry their service's
+// labels, so one request selects them by project, beside the listings of
+// the services.
+func projectTaskHistory(ctx context.Context, cli *client.Client, project string) (map[string][]swarm.Task, error) {
+	tasks, err := cli.TaskList(ctx, swarm.TaskListOptions{Filters: projectFilter(project)})
 	if err != nil {
 		return nil, err
 	}

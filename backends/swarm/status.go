@@ -28,26 +28,45 @@ func nodeHealth(nodes []swarm.Node) map[string]nodeInfo {
 }
 
 // taskStatus is "2/2 running", or for example
-// "1/2 running, 1 lost with node n2 (down), 1 starting": tasks swarm wants
-// running, by whether they run on a node that is up.
+// "1/2 running, 1 lost with node n2 (down), 1 starting": the tasks swarm
+// wants running (or ready: a replacement waiting out restart.delay), by
+// whether they run on a node that is up. tasks may hold the service's
+// history: a task swarm shut down counts only as the loss of its slot,
+// while it last ran on a node that is not up and its slot has no task
+// running instead; the replacement then says where it comes from
+// ("1 starting (rescheduled from node n2)"). A task swarm made but does
+// not start yet (restart.delay, or its turn in a rolling update) is
+// "waiting to start".
 func taskStatus(replicas uint64, tasks []swarm.Task, nodes map[string]nodeInfo) string {
 	var running uint64
 	lost := map[string]int{}
 	states := map[string]int{}
+	orphans := lostSlots(tasks, nodes)
 	for _, t := range tasks {
+		if t.DesiredState != swarm.TaskStateRunning && t.DesiredState != swarm.TaskStateReady {
+			continue
+		}
 		n, known := nodes[t.NodeID]
 		switch {
 		case t.NodeID != "" && (!known || !n.ready):
-			name := n.name
-			if !known {
-				name = t.NodeID
-			}
-			lost[fmt.Sprintf("%s (%s)", name, orDefault(n.state, "gone"))]++
+			lost[nodeLabel(t.NodeID, n, known)]++
 		case t.Status.State == swarm.TaskStateRunning:
 			running++
+			delete(orphans, t.Slot)
 		default:
-			states[string(t.Status.State)]++
+			key := string(t.Status.State)
+			if t.DesiredState == swarm.TaskStateReady {
+				key = "waiting to start" // out restart.delay, or its turn in an update
+			}
+			if from, ok := orphans[t.Slot]; ok {
+				key += " (rescheduled from node " + from.name + ")"
+				delete(orphans, t.Slot)
+			}
+			states[key]++
 		}
+	}
+	for _, o := range orphans {
+		lost[o.label]++
 	}
 	parts := []string{fmt.Sprintf("%d/%d running", running, replicas)}
 	for _, k := range sortedKeys(lost) {
@@ -57,6 +76,41 @@ func taskStatus(replicas uint64, tasks []swarm.Task, nodes map[string]nodeInfo) 
 		parts = append(parts, fmt.Sprintf("%d %s", states[k], k))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// lostTask is a task swarm shut down that last ran on a node that is not
+// up: the node cannot report it stopped.
+type lostTask struct{ name, label string }
+
+// lostSlots are the replica slots whose task swarm shut down while it ran
+// on a node that is not up, by slot.
+func lostSlots(tasks []swarm.Task, nodes map[string]nodeInfo) map[int]lostTask {
+	out := map[int]lostTask{}
+	for _, t := range tasks {
+		if t.DesiredState == swarm.TaskStateRunning || t.DesiredState == swarm.TaskStateReady ||
+			t.Status.State != swarm.TaskStateRunning || t.NodeID == "" || t.Slot == 0 {
+			continue
+		}
+		n, known := nodes[t.NodeID]
+		if known && n.ready {
+			continue
+		}
+		name := n.name
+		if !known {
+			name = t.NodeID
+		}
+		out[t.Slot] = lostTask{name: name, label: nodeLabel(t.NodeID, n, known)}
+	}
+	return out
+}
+
+// nodeLabel is "n2 (down)", or the node id when swarm no longer lists it.
+func nodeLabel(id string, n nodeInfo, known bool) string {
+	name := n.name
+	if !known {
+		name = id
+	}
+	return fmt.Sprintf("%s (%s)", name, orDefault(n.state, "gone"))
 }
 
 func sortedKeys(m map[string]int) []string {

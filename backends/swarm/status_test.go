@@ -12,8 +12,15 @@ func TestTaskStatus(t *testing.T) {
 		"b": {name: "n2", ready: false, state: "down"},
 	}
 	task := func(node string, st swarm.TaskState) swarm.Task {
-		return swarm.Task{NodeID: node, Status: swarm.TaskStatus{State: st}}
+		return swarm.Task{NodeID: node, DesiredState: swarm.TaskStateRunning, Status: swarm.TaskStatus{State: st}}
 	}
+	// in slot: a task of replica slot, desired running (or ready: a
+	// replacement waiting out restart.delay) or shut down (a task swarm
+	// replaced, whose node may be unable to say it stopped).
+	in := func(slot int, node string, desired, st swarm.TaskState) swarm.Task {
+		return swarm.Task{Slot: slot, NodeID: node, DesiredState: desired, Status: swarm.TaskStatus{State: st}}
+	}
+	const run, ready, shut = swarm.TaskStateRunning, swarm.TaskStateReady, swarm.TaskStateShutdown
 	tests := []struct {
 		name     string
 		replicas uint64
@@ -25,6 +32,19 @@ func TestTaskStatus(t *testing.T) {
 		{"rescheduling", 2, []swarm.Task{task("a", "running"), task("a", "starting"), task("", "pending")}, "1/2 running, 1 pending, 1 starting"},
 		{"node removed", 1, []swarm.Task{task("zz", "running")}, "0/1 running, 1 lost with node zz (gone)"},
 		{"scaled to zero", 0, nil, "0/0 running"},
+		// A node that died: swarm shuts its tasks down (the node cannot say
+		// so: they stay "running" there), then makes replacements that wait
+		// out restart.delay (desired ready) on the nodes left.
+		{"node down, replacement not made yet", 2, []swarm.Task{in(1, "a", run, run), in(2, "b", shut, run)},
+			"1/2 running, 1 lost with node n2 (down)"},
+		{"node down, replacement waiting", 2, []swarm.Task{in(1, "a", run, run), in(2, "b", shut, run), in(2, "a", ready, "preparing")},
+			"1/2 running, 1 waiting to start (rescheduled from node n2)"},
+		{"node down, replacement starting", 2, []swarm.Task{in(1, "a", run, run), in(2, "b", shut, run), in(2, "a", run, "starting")},
+			"1/2 running, 1 starting (rescheduled from node n2)"},
+		{"node down, replacement running", 2, []swarm.Task{in(1, "a", run, run), in(2, "b", shut, run), in(2, "a", run, run)},
+			"2/2 running"},
+		{"history is not the state", 2, []swarm.Task{in(1, "a", run, run), in(2, "a", run, run), in(2, "a", shut, "failed"), in(1, "a", shut, "shutdown")},
+			"2/2 running"},
 	}
 	for _, tt := range tests {
 		if got := taskStatus(tt.replicas, tt.tasks, nodes); got != tt.want {

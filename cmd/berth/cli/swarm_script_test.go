@@ -566,6 +566,8 @@ func TestSwarmServiceState(t *testing.T) {
 		{"1/2 running", 2, swarmDegraded},
 		{"1/2 running, 1 lost with node berthlab-n3 (down)", 2, swarmDegraded},
 		{"1/2 running, 1 pending", 2, swarmDegraded},
+		{"1/2 running, 1 waiting to start (rescheduled from node berthlab-n3)", 2, swarmDegraded}, // restart.delay
+		{"1/2 running, 1 starting (rescheduled from node berthlab-n3)", 2, swarmPlaced},
 		{"0/3 running, 2 starting", 3, swarmDegraded},
 		{"3/2 running", 2, swarmDegraded},
 	}
