@@ -58,7 +58,8 @@ func (g *goal) evaluate(s snapshot, now time.Time) state {
 			st.phase = "rolling back"
 			return st
 		case swarm.UpdateStatePaused:
-			st.err = fmt.Errorf("update paused: %s%s", u.Message, g.taskError(s.tasks))
+			st.err = fmt.Errorf("update paused: %s%s (fix the spec and apply again, which resumes the update, or roll back with `docker service rollback %s`)",
+				u.Message, g.taskError(s.tasks), g.name)
 			return st
 		case swarm.UpdateStateRollbackCompleted:
 			st.err = fmt.Errorf("update %w: %s%s", ErrRolledBack, u.Message, g.taskError(s.tasks))

@@ -140,6 +140,9 @@ func observeService(s swarm.Service, env observeEnv) (*planner.ObservedResource,
 		ID:         s.ID,
 		ConfigHash: s.Spec.Labels[LabelConfigHash],
 	}
+	if st := pausedUpdate(s); st != "" {
+		r.Attrs.Set(attrUpdateStatus, st)
+	}
 	for _, n := range def.Networks {
 		r.Deps = append(r.Deps, planner.Dep{To: planner.Address{Type: TypeNetwork, Name: n}, Kind: planner.DepUses})
 	}
@@ -150,6 +153,20 @@ func observeService(s swarm.Service, env observeEnv) (*planner.ObservedResource,
 		r.Deps = append(r.Deps, planner.Dep{To: planner.Address{Type: TypeConfig, Name: f.Name}, Kind: planner.DepUses})
 	}
 	return r, def
+}
+
+// attrUpdateStatus is observed only: the state of an update that swarm
+// paused ("paused", "rollback_paused"). The spec is then what the plan
+// asked while the tasks do not run it, so the next plan updates the
+// service again, which resumes the rollout, instead of calling it
+// converged. The desired side never has it.
+const attrUpdateStatus = "update_status"
+
+func pausedUpdate(s swarm.Service) string {
+	if u := s.UpdateStatus; u != nil && (u.State == swarm.UpdateStatePaused || u.State == swarm.UpdateStateRollbackPaused) {
+		return string(u.State)
+	}
+	return ""
 }
 
 // updateStatus is the state of an update that did not complete.

@@ -39,6 +39,8 @@ var (
 			attrRollback: planner.ModeUpdate, attrConstraints: planner.ModeUpdate,
 			attrMaxPerNode: planner.ModeUpdate, attrSpread: planner.ModeUpdate,
 			attrReplicas: planner.ModeLive,
+			// observed only (a paused update): updating resumes it.
+			attrUpdateStatus: planner.ModeLive,
 		},
 		Relabel: true,
 	}
