@@ -11,9 +11,17 @@ import (
 // out of range is an error naming the flag, never silently replaced by
 // the default or ignored.
 
+// maxReplications bounds --replications: a confidence interval narrows
+// as 1/√n, so a thousand replications are already 30 times narrower than
+// one, and more only multiply the run time.
+const maxReplications = 1000
+
 func checkReplications(n int) error {
 	if n < 1 {
 		return fmt.Errorf("--replications must be at least 1")
+	}
+	if n > maxReplications {
+		return fmt.Errorf("--replications %d: at most %d (the confidence intervals narrow as 1/√n; more replications only take longer)", n, maxReplications)
 	}
 	return nil
 }
