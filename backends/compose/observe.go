@@ -19,11 +19,14 @@ import (
 )
 
 // Observe implements backends.Backend: one snapshot of the networks,
-// volumes, containers (by the io.berth.project label) and secret and
+// volumes, containers (by the io.berth.project label, and
+// io.berth.backend=compose: a swarm deployment of the same project on
+// this engine is not this backend's to plan or destroy) and secret and
 // config files of the project, in the target's attribute space.
 func (b *Backend) Observe(ctx context.Context, project string) (*planner.Observed, error) {
 	obs := &planner.Observed{Project: project}
-	f := filters.NewArgs(filters.Arg("label", backends.ProjectFilter(project)))
+	f := filters.NewArgs(filters.Arg("label", backends.ProjectFilter(project)),
+		filters.Arg("label", backends.LabelBackend+"=compose"))
 	var nets []network.Summary
 	var vols volume.ListResponse
 	g, gctx := errgroup.WithContext(ctx)
