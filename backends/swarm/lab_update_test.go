@@ -12,6 +12,7 @@ import (
 
 	"github.com/docker/docker/api/types/swarm"
 
+	"github.com/berth-dev/berth/backends"
 	"github.com/berth-dev/berth/backends/swarm/swarmtest"
 )
 
@@ -177,4 +178,54 @@ func watchAvailability(ctx context.Context, e *labEnv, port int) (stop func() (r
 		r := <-result
 		return r[0], r[1]
 	}
+}
+
+// TestLabPausedUpdate: with failure_action = "pause" (swarm's default) a
+// failing image pauses the update and apply fails saying so; the service's
+// spec is then the one the plan asked, yet the next plan is not empty (it
+// resumes the update), and applying it again fails again: a re-run never
+// exits 0 on a service whose tasks do not run its spec.
+func TestLabPausedUpdate(t *testing.T) {
+	e := newLabEnv(t)
+	const project = "swpaused"
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+	defer cancel()
+	spec := e.load("testdata/lab-basic")
+	spec.Project = project
+	e.destroy(project)
+	t.Cleanup(func() { e.destroy(project) })
+	if err := swarmtest.BuildImage(ctx, e.lab.Manager, "berth-unhealthy:1", swarmtest.UnhealthyProgram); err != nil {
+		t.Fatal(err)
+	}
+	p, d := e.plan(ctx, project, spec, false)
+	if res := e.apply(ctx, p, d); !res.OK() {
+		t.Fatalf("apply: %v\n%s", res.Failed, e.out.String())
+	}
+
+	next := spec.Clone()
+	api := next.Services["api"]
+	api.Image = "berth-unhealthy:1"
+	api.Update.FailureAction = "pause"
+	api.Update.Monitor = 3 * time.Second
+	p, d = e.plan(ctx, project, next, false)
+	res := e.apply(ctx, p, d)
+	if res.OK() || len(res.Failed) != 1 || !strings.Contains(res.Failed[0].Error(), "update paused") {
+		t.Fatalf("apply of a failing image: OK %v, failed %v\n%s", res.OK(), res.Failed, e.out.String())
+	}
+
+	again, d := e.plan(ctx, project, next, false)
+	if !strings.Contains(again.String(), "service.api: update") || !strings.Contains(again.String(), "update_status") {
+		t.Fatalf("after the paused update the plan does not resume it:\n%s", again)
+	}
+	e.out.Reset()
+	res, err := e.b.Apply(ctx, again, backends.ApplyOptions{
+		Contents: d.Contents, Progress: backends.NewProgress(&e.out, false), Wait: 45 * time.Second,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.OK() {
+		t.Fatalf("the re-run of the paused update succeeded:\n%s", e.out.String())
+	}
+	t.Logf("the re-run failed as it should: %v", res.Failed[0])
 }
