@@ -3,6 +3,7 @@ package lang
 // check runs the semantic checks that need the whole model, after every
 // block is decoded.
 func (st *loadState) check() {
+	st.checkNames()
 	st.checkNameRefs()
 	st.checkCalls()
 	st.checkUnused()
