@@ -3,6 +3,7 @@ package compose
 import (
 	"fmt"
 	"net/netip"
+	"path"
 	"sort"
 	"strings"
 
@@ -31,6 +32,7 @@ func checkServices(svcs []*lang.Service, emulate bool) hcl.Diagnostics {
 			}
 		}
 		diags = append(diags, checkEnvNames(svc)...)
+		diags = append(diags, checkMounts(svc)...)
 		for _, p := range svc.Ports {
 			diags = append(diags, checkPort(svc, p)...)
 		}
@@ -74,6 +76,38 @@ func checkPort(svc *lang.Service, p lang.Port) hcl.Diagnostics {
 			Detail: fmt.Sprintf("On compose, replica i of %q publishes port %d + i - 1, so its %d replicas need ports %d to %d, past the last port, 65535. Lower published to %d or less.",
 				svc.Name, p.Published, svc.Replicas, p.Published, last, 65535-svc.Replicas+1),
 			Subject: p.DeclRange.Ptr()})
+	}
+	return diags
+}
+
+// checkMounts reports mount targets Docker refuses: not absolute, or the
+// same as another mount's (secrets at /run/secrets/NAME, configs at
+// /NAME included).
+func checkMounts(svc *lang.Service) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	seen := map[string]bool{}
+	var targets []string
+	for _, m := range svc.Mounts {
+		targets = append(targets, m.Target)
+	}
+	for _, n := range svc.Secrets {
+		targets = append(targets, MountTarget(TypeSecret, n))
+	}
+	for _, n := range svc.Configs {
+		targets = append(targets, MountTarget(TypeConfig, n))
+	}
+	for _, t := range targets {
+		switch {
+		case !path.IsAbs(t):
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Mount target is not an absolute path",
+				Detail:  fmt.Sprintf("Service %q mounts at %q: a mount's target is a path inside the container and must start with \"/\", for example \"/%s\".", svc.Name, t, t),
+				Subject: svc.DeclRange.Ptr()})
+		case seen[path.Clean(t)]:
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Two mounts at one path",
+				Detail:  fmt.Sprintf("Service %q mounts two things at %s (secrets mount at /run/secrets/NAME, configs at /NAME); Docker refuses a duplicate mount point. Give each its own target.", svc.Name, path.Clean(t)),
+				Subject: svc.DeclRange.Ptr()})
+		}
+		seen[path.Clean(t)] = true
 	}
 	return diags
 }

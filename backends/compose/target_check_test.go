@@ -42,6 +42,19 @@ func TestDesiredRefusesWhatDockerWouldMisread(t *testing.T) {
 		{name: "host_ip IPv6", edit: func(s *lang.Service) { s.Ports[0].HostIP = "::1" }},
 		{name: "replica ports past 65535", edit: func(s *lang.Service) { s.Ports[0].Published = 65535 },
 			summary: "Replica ports past 65535", detail: "65535 to 65536", rng: portRange},
+		{name: "mount target relative", edit: func(s *lang.Service) { s.Mounts = []lang.Mount{{Volume: "data", Target: "data"}} },
+			summary: "Mount target is not an absolute path", detail: `"data"`, rng: svcRange},
+		{name: "two mounts at one path", edit: func(s *lang.Service) {
+			s.Mounts = []lang.Mount{{Volume: "data", Target: "/data"}, {Source: "/srv", Target: "/data/"}}
+		}, summary: "Two mounts at one path", detail: "/data", rng: svcRange},
+		{name: "a mount over a secret", edit: func(s *lang.Service) {
+			s.Mounts = []lang.Mount{{Volume: "data", Target: "/run/secrets/jwt"}}
+			s.Secrets = []string{"jwt"}
+		}, summary: "Two mounts at one path", detail: "/run/secrets/jwt", rng: svcRange},
+		{name: "mounts at their own paths", edit: func(s *lang.Service) {
+			s.Mounts = []lang.Mount{{Volume: "data", Target: "/data"}, {Source: "/srv", Target: "/srv"}}
+			s.Secrets = []string{"jwt"}
+		}},
 		{name: "last replica on 65535", edit: func(s *lang.Service) { s.Ports[0].Published = 65534 }},
 	}
 	for _, tt := range tests {
@@ -51,7 +64,9 @@ func TestDesiredRefusesWhatDockerWouldMisread(t *testing.T) {
 				Ports:     []lang.Port{{Published: 18080, Target: 8080, HostIP: "127.0.0.1", DeclRange: portRange}},
 				DeclRange: svcRange}
 			tt.edit(svc)
-			spec := &lang.Spec{Project: "bcheck", Backend: "compose", Services: map[string]*lang.Service{"api": svc}}
+			spec := &lang.Spec{Project: "bcheck", Backend: "compose", Services: map[string]*lang.Service{"api": svc},
+				Volumes: map[string]*lang.Volume{"data": {Name: "data"}},
+				Secrets: map[string]*lang.Secret{"jwt": {Name: "jwt", Value: []byte("x")}}}
 			tg := &Target{Emulate: tt.emulate, EmulatorImage: "berth-emulator:test",
 				Emulator: func(*lang.Spec, string) (EmulatorContainer, error) { return EmulatorContainer{Port: 8080}, nil }}
 			_, diags := tg.Desired(spec)
