@@ -150,7 +150,7 @@ func applyDir(ctx context.Context, cmd *cobra.Command, dir string, df *deployFla
 	defer release()
 	pl, err := makePlan(ctx, cmd, be, spec, dir, df.emulate)
 	if err != nil {
-		return err
+		return interruptedBeforeChanges(ctx, err)
 	}
 	return confirmAndApply(ctx, cmd, be, pl.plan, pl.json, pl.desired.Contents, af, "apply")
 }
@@ -211,4 +211,14 @@ func runApply(ctx context.Context, cmd *cobra.Command, be backends.Backend, p *p
 		return &exitError{code: ExitError, err: err}
 	}
 	return reportResult(cmd, res, verb)
+}
+
+// interruptedBeforeChanges says, of an error met while planning after an
+// interrupt (the emulator image build or the engine's answer cut short:
+// "context canceled"), that apply stopped before changing anything.
+func interruptedBeforeChanges(ctx context.Context, err error) error {
+	if ctx.Err() == nil {
+		return err
+	}
+	return &exitError{code: ExitError, err: fmt.Errorf("interrupted while planning (%v): nothing was changed", err)}
 }
