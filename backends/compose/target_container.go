@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/berth-dev/berth/backends/emulator"
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/planner"
 )
@@ -177,16 +178,19 @@ func healthAttr(h *lang.Health, emulatorProbe []string, port int) map[string]str
 	if h == nil || (h.HTTP == "" && len(h.Cmd) == 0) {
 		return nil
 	}
-	test := h.Cmd
+	test, timeout := h.Cmd, h.Timeout
 	switch {
-	case len(test) > 0 && test[0] != "CMD" && test[0] != "CMD-SHELL" && test[0] != "NONE":
-		test = append([]string{"CMD"}, test...)
-	case len(test) == 0 && emulatorProbe != nil:
-		test = emulatorProbe
+	case emulatorProbe != nil:
+		// The emulator stands in for the image, whatever its own check
+		// (pg_isready is not in a FROM scratch image), and answers its
+		// own probe, which needs longer than a real service's.
+		test, timeout = emulatorProbe, emulator.ProbeTimeout(h.Timeout)
 	case len(test) == 0:
 		test = []string{"CMD", "wget", "-q", "-O", "/dev/null", fmt.Sprintf("http://127.0.0.1:%d%s", port, h.HTTP)}
+	case test[0] != "CMD" && test[0] != "CMD-SHELL" && test[0] != "NONE":
+		test = append([]string{"CMD"}, test...)
 	}
-	return HealthAttr(test, h.Interval, h.Timeout, h.StartPeriod, h.Retries)
+	return HealthAttr(test, h.Interval, timeout, h.StartPeriod, h.Retries)
 }
 
 // HealthAttr is the canonical form of a healthcheck, shared with Observe.

@@ -3,6 +3,7 @@ package emulator
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/berth-dev/berth/lang"
 )
@@ -43,6 +44,23 @@ func ContainerSpec(spec *lang.Spec, service string) (cmd []string, env []string,
 // no wget or curl). Use it as container.HealthConfig.Test.
 func HealthcheckTest(port int) []string {
 	return []string{"CMD", Entrypoint[0], Entrypoint[1], "--probe", ProbeURL(port)}
+}
+
+// MinProbeTimeout is the least time an emulated container's health probe
+// is given. The probe starts the whole berth binary inside the container
+// (a FROM scratch image has nothing smaller), which took 1.1–1.8 s on a
+// busy two-core machine: with the 1 s a real service's probe may be
+// given, the emulated stack answered but never turned healthy.
+const MinProbeTimeout = 5 * time.Second
+
+// ProbeTimeout is the health check timeout of an emulated container whose
+// service asks for timeout: at least MinProbeTimeout. 0 stays 0 (Docker's
+// default, 30 s).
+func ProbeTimeout(timeout time.Duration) time.Duration {
+	if timeout > 0 && timeout < MinProbeTimeout {
+		return MinProbeTimeout
+	}
+	return timeout
 }
 
 // ProbeURL is the health URL of an emulator listening on port, seen from

@@ -90,7 +90,7 @@ func emulate(spec *lang.Spec, svc *lang.Service, on bool, image string, d *servi
 	if h := svc.Health; h != nil {
 		d.Health = &healthDef{
 			Test:     emulator.HealthcheckTest(port),
-			Interval: h.Interval, Timeout: h.Timeout, StartPeriod: h.StartPeriod, Retries: h.Retries,
+			Interval: h.Interval, Timeout: emulator.ProbeTimeout(h.Timeout), StartPeriod: h.StartPeriod, Retries: h.Retries,
 		}
 	}
 	return nil
