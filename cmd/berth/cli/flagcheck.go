@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -38,6 +40,20 @@ func checkDurationFlag(cmd *cobra.Command, d time.Duration) error {
 func checkMemoryWeight(w float64) error {
 	if w < 0 {
 		return fmt.Errorf("--memory-weight must not be negative (it is the cost of one GiB of memory in CPUs)")
+	}
+	return nil
+}
+
+// checkOutputFile rejects an output file (--report, --chart) whose
+// directory does not exist, before a simulation that may take minutes
+// runs for nothing.
+func checkOutputFile(flag, path string) error {
+	if path == "" {
+		return nil
+	}
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("%s %s: the directory %s does not exist", flag, path, dir)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -81,7 +82,7 @@ The same --seed gives the same result.`,
 
 func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 	opts := simulate.Options{Scenario: f.scenario, Load: f.load, Seed: f.seed, Replications: f.replications}
-	if err := checkReplications(f.replications); err != nil {
+	if err := errors.Join(checkReplications(f.replications), checkOutputFile("--report", f.report)); err != nil {
 		return err
 	}
 	if f.duration != "" {

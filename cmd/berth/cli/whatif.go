@@ -79,7 +79,7 @@ Exit status 3 when nothing in the ranges passes.`,
 
 func runWhatif(cmd *cobra.Command, dir string, f *whatifFlags) error {
 	if err := errors.Join(checkReplications(f.opts.Replications), checkDurationFlag(cmd, f.opts.Duration),
-		checkMemoryWeight(f.opts.MemoryWeight)); err != nil {
+		checkMemoryWeight(f.opts.MemoryWeight), checkOutputFile("--chart", f.chart)); err != nil {
 		return err
 	}
 	if len(f.vary) == 0 && f.scale == "" {
