@@ -2,6 +2,7 @@ package compose
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -26,7 +27,7 @@ func (b *Backend) observeContainers(ctx context.Context, project string, f filte
 		return nil, err
 	}
 	out := make([]*planner.ObservedResource, len(list))
-	images := &imageCache{cli: b, m: map[string]*imageDefaults{}}
+	images := &imageCache{cli: b, m: map[string]*imageDefaults{}, ids: map[string]string{}}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(32)
 	for i, s := range list {
@@ -38,7 +39,11 @@ func (b *Backend) observeContainers(ctx context.Context, project string, f filte
 				}
 				return err
 			}
-			out[i] = observeContainer(project, ins, images.get(gctx, ins.Image))
+			r := observeContainer(project, ins, images.get(gctx, ins.Image))
+			if now := images.idOf(gctx, ins.Config.Image); now != "" && now != ins.Image {
+				r.Attrs.Set("image", movedTag(ins.Config.Image, ins.Image, now))
+			}
+			out[i] = r
 			return nil
 		})
 	}
@@ -64,6 +69,37 @@ type imageCache struct {
 	cli *Backend
 	mu  sync.Mutex
 	m   map[string]*imageDefaults
+	ids map[string]string // image name → the id it names now ("" when unknown)
+}
+
+// idOf returns the id of the image name names now, or "" when the engine
+// does not have it.
+func (c *imageCache) idOf(ctx context.Context, name string) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if id, ok := c.ids[name]; ok {
+		return id
+	}
+	id := ""
+	if img, err := c.cli.cli.ImageInspect(ctx, name); err == nil {
+		id = img.ID
+	}
+	c.ids[name] = id
+	return id
+}
+
+// movedTag is the observed image of a container whose image name was
+// given to another image since the container was made (a rebuilt
+// myapp:latest): it differs from the spec's name, so the plan replaces the
+// container and says why, as docker-compose up recreates it.
+// The text must stay under planner's long-value length to be printed.
+func movedTag(name, runs, now string) string {
+	return fmt.Sprintf("an older build of %s (%s, not %s)", name, shortImageID(runs), shortImageID(now))
+}
+
+// shortImageID is an image id as docker images prints it.
+func shortImageID(id string) string {
+	return shortID(strings.TrimPrefix(id, "sha256:"))
 }
 
 func (c *imageCache) get(ctx context.Context, id string) *imageDefaults {
