@@ -82,6 +82,7 @@ cannot tell is gone: a live pid, or a process on another host.`,
 	}
 	df.register(cmd.Flags(), true)
 	af.register(cmd.Flags())
+	cmd.Flags().DurationVar(&af.wait, "wait", backends.DefaultWait, "how long to wait for containers to be running or healthy")
 	cmd.Flags().StringVar(&af.pull, "pull", backends.PullNever, "images the engine lacks: never (refuse) or missing (pull them first, as docker compose up --pull missing); swarm nodes pull on their own")
 	return singleDashFlags(cmd)
 }
@@ -91,8 +92,8 @@ type applyFlags struct {
 	autoApprove bool
 	forceUnlock bool
 	parallelism int
-	wait        time.Duration
-	pull        string // apply only
+	wait        time.Duration // apply only
+	pull        string        // apply only
 }
 
 func (f *applyFlags) register(fs interface {
@@ -103,7 +104,6 @@ func (f *applyFlags) register(fs interface {
 	fs.BoolVar(&f.autoApprove, "auto-approve", false, "do not ask for confirmation")
 	fs.BoolVar(&f.forceUnlock, "force-unlock", false, "take the project's lock even from a live holder or one on another host")
 	fs.IntVar(&f.parallelism, "parallelism", backends.DefaultParallelism, "steps run at once")
-	fs.DurationVar(&f.wait, "wait", backends.DefaultWait, "how long to wait for containers to be running or healthy")
 }
 
 // interruptible returns a context cancelled by SIGINT or SIGTERM, and
