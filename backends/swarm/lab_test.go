@@ -279,3 +279,27 @@ func TestLabApplyWithANodeDown(t *testing.T) {
 		t.Errorf("no warning about the node that does not answer:\n%s", e.out.String())
 	}
 }
+
+// TestLabObserveSwarmObjectsOnly: a compose deployment of the same project
+// on the manager's engine (a bridge network berth's compose backend made)
+// is not the swarm project's: the plan neither deletes nor replaces it.
+func TestLabObserveSwarmObjectsOnly(t *testing.T) {
+	e := newLabEnv(t)
+	const project = "swonlyswarm"
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	n, err := e.lab.Manager.NetworkCreate(ctx, project+"_default", network.CreateOptions{Driver: "bridge", Labels: map[string]string{
+		LabelProject: project, LabelResource: "network.default", LabelBackend: "compose",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.lab.Manager.NetworkRemove(context.Background(), n.ID) })
+	obs, err := e.b.Observe(ctx, project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(obs.Resources) != 0 {
+		t.Errorf("the swarm project observes the compose project's objects: %+v", obs.Resources[0])
+	}
+}

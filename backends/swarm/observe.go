@@ -98,10 +98,11 @@ func projectTaskHistory(ctx context.Context, cli *client.Client, project string)
 	return out, nil
 }
 
-// projectFilter selects the project's objects by label (a task by its
-// service's).
+// projectFilter selects the project's swarm objects by label (a task by
+// its service's): a compose deployment of the same project on the
+// manager's engine (its bridge networks) is not this project's.
 func projectFilter(project string) filters.Args {
-	return filters.NewArgs(filters.Arg("label", LabelProject+"="+project))
+	return filters.NewArgs(filters.Arg("label", LabelProject+"="+project), filters.Arg("label", LabelBackend+"=swarm"))
 }
 
 // addressOf reads the planner address a berth object carries, falling back
