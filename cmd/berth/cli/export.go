@@ -21,10 +21,23 @@ import (
 
 func newExportCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "export",
+		Use:   "export FORMAT [DIR]",
 		Short: "Write the project in another tool's format",
+		Long: `Writes the project of a spec in another tool's format, compiled by the
+same code as berth plan, so the other tool runs what berth apply would.
+The one format is compose: a Compose file for docker-compose, or for
+docker stack deploy with --for swarm. berth import reads a Compose file
+back into a spec.`,
 		Example: `  berth export compose examples/shop -o compose.yaml
-  docker-compose -p shop -f compose.yaml config`,
+  docker-compose -p shop -f compose.yaml config
+  berth export compose examples/shop --for swarm -o stack.yaml`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			return fmt.Errorf("berth export has no format %q: the format comes first, and the one format is compose (berth export compose %s)", args[0], strings.Join(args, " "))
+		},
 	}
 	cmd.AddCommand(newExportComposeCmd())
 	return cmd
