@@ -43,6 +43,7 @@ func TestDiagnosticDetails(t *testing.T) {
 		{"foreign_names", "Unsupported block type", 9, "lifecycle", []string{"berth plan shows every replacement"}},
 		{"foreign_names", "Unsupported block type", 14, "resource", []string{`service "NAME" {} block`}},
 		{"unsupported", "Unsupported argument", 2, "replica", []string{`Did you mean "replicas"?`}},
+		{"unsupported", "Unsupported argument", 4, "threads", []string{"Arguments here: model, queue, service_time, startup, workers."}},
 		{"weights", "No endpoint to load", 11, "", []string{`Load "by-weight" enters service "api" without naming an endpoint`, `endpoint = "a"`}},
 	}
 	loaded := map[string]hcl.Diagnostics{}

@@ -1,6 +1,9 @@
 package lang
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
@@ -48,11 +51,12 @@ var foreignHints = map[*hcl.BodySchema]map[string]string{
 
 // hintForeignNames adds the berth way to each "Unsupported argument" or
 // "Unsupported block type" among diags that names something another tool
-// uses in a body of this schema.
+// uses in a body of this schema, and otherwise, when hcl suggested no
+// name, what the body takes.
 func hintForeignNames(diags hcl.Diagnostics, body hcl.Body, schema *hcl.BodySchema) {
 	hints := foreignHints[schema]
 	sb, ok := body.(*hclsyntax.Body)
-	if hints == nil || !ok {
+	if !ok {
 		return
 	}
 	for _, d := range diags {
@@ -74,8 +78,37 @@ func hintForeignNames(diags hcl.Diagnostics, body hcl.Body, schema *hcl.BodySche
 				}
 			}
 		}
-		if h := hints[name]; h != "" {
+		switch h := hints[name]; {
+		case h != "":
 			d.Detail += " " + h
+		case name != "" && !strings.Contains(d.Detail, "Did you mean"):
+			d.Detail += " " + accepted(schema, d.Summary == "Unsupported block type")
 		}
 	}
+}
+
+// accepted lists what a body of schema takes, arguments or blocks.
+func accepted(schema *hcl.BodySchema, blocks bool) string {
+	var names []string
+	if blocks {
+		for _, b := range schema.Blocks {
+			names = append(names, b.Type)
+		}
+		if len(names) == 0 {
+			return "This block holds no blocks."
+		}
+		return "Blocks here: " + strings.Join(uniqueSorted(names), ", ") + "."
+	}
+	for _, a := range schema.Attributes {
+		names = append(names, a.Name)
+	}
+	if len(names) == 0 {
+		return "This block takes no arguments."
+	}
+	return "Arguments here: " + strings.Join(uniqueSorted(names), ", ") + "."
+}
+
+func uniqueSorted(names []string) []string {
+	slices.Sort(names)
+	return slices.Compact(names)
 }
