@@ -3,9 +3,9 @@ package review
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
+	"github.com/berth-dev/berth/internal/numfmt"
 	"github.com/berth-dev/berth/internal/words"
 	"github.com/berth-dev/berth/planner"
 )
@@ -29,15 +29,8 @@ func formatValue(unit string, v float64) string {
 	return sig(v, 4)
 }
 
-// sig writes v with n significant digits like %.ng, but a value too large
-// for them as a whole number ("632", not "6.32e+02"): people read these.
-func sig(v float64, n int) string {
-	s := strconv.FormatFloat(v, 'g', n, 64)
-	if strings.Contains(s, "e+") {
-		return strconv.FormatFloat(v, 'f', 0, 64)
-	}
-	return s
-}
+// sig writes v with n significant digits, never with an exponent.
+func sig(v float64, n int) string { return numfmt.Sig(v, n) }
 
 // formatDelta writes new − old with its sign, and the relative change
 // when old is not zero.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/berth-dev/berth/internal/numfmt"
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/simulate"
 )
@@ -277,7 +278,7 @@ func formatValue(metric string, v float64) string {
 	case "error_rate", "degraded_rate":
 		return fmt.Sprintf("%.3g %%", 100*v)
 	case "throughput":
-		return fmt.Sprintf("%.4g/s", v)
+		return numfmt.Sig(v, 4) + "/s"
 	}
 	return latency(v)
 }

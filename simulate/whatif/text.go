@@ -1,13 +1,14 @@
 package whatif
 
 import (
-	"github.com/berth-dev/berth/internal/words"
-
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/berth-dev/berth/internal/numfmt"
+	"github.com/berth-dev/berth/internal/words"
 )
 
 // WriteText writes the table of decided configurations, cheapest passing
@@ -42,7 +43,7 @@ func (r *Result) WriteText(w io.Writer) error {
 		if t.Reason != "" {
 			verdict += ": " + t.Reason
 		}
-		row = append(row, fmt.Sprintf("%.4g", t.Cost), p99, errs, verdict)
+		row = append(row, numfmt.Sig(t.Cost, 4), p99, errs, verdict)
 		fmt.Fprintln(tw, strings.Join(row, "\t"))
 	}
 	if err := tw.Flush(); err != nil {
