@@ -37,3 +37,8 @@ func keysOf[V any](m map[string]V) []string {
 	sort.Strings(out)
 	return out
 }
+
+// DidYouMean returns ` Did you mean "x"?` when a candidate is close to
+// name (a likely typo), or "": for messages outside lang about names of
+// the spec, such as a --scenario flag's.
+func DidYouMean(name string, candidates []string) string { return didYouMean(name, candidates) }

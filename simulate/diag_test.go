@@ -21,8 +21,9 @@ func TestDiagnostics(t *testing.T) {
 		opts Options
 		want string
 	}{
-		{"unknown scenario", nil, Options{Scenario: "nope"}, "There is no scenario \"nope\""},
-		{"unknown load", nil, Options{Load: "nope"}, "There is no load \"nope\". The loads are: l."},
+		{"unknown scenario", nil, Options{Scenario: "nope"}, "--scenario nope names no scenario of the spec."},
+		{"unknown load", nil, Options{Load: "nope"}, "--load nope names no load of the spec. The loads are: l."},
+		{"typo in load", nil, Options{Load: "ll"}, `Did you mean "l"?`},
 		{"no load", func(sp *lang.Spec) { delete(sp.Loads, "l") }, Options{}, "Nothing to simulate"},
 		{"unknown callee", func(sp *lang.Spec) {
 			sp.Services["a"].Endpoints = []*lang.Endpoint{ep("x", seq(call("ghost")))}

@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"fmt"
 	"runtime"
 	"sort"
 	"strings"
@@ -61,22 +62,22 @@ func Cases(spec *lang.Spec, opts Options) ([]Case, hcl.Diagnostics) {
 	if opts.Scenario != "" {
 		sc := spec.Scenarios[opts.Scenario]
 		if sc == nil {
-			return nil, hcl.Diagnostics{errorAt(spec.DeclRange, "Unknown scenario",
-				"There is no scenario %q. The scenarios are: %s.", opts.Scenario, names(sortedKeys(spec.Scenarios)))}
+			return nil, hcl.Diagnostics{unknownFlagName("scenario", opts.Scenario, sortedKeys(spec.Scenarios))}
 		}
 		ld := opts.Load
 		if ld == "" {
 			ld = sc.Load
 		}
-		if spec.Loads[ld] == nil {
+		if spec.Loads[ld] == nil && opts.Load != "" {
+			return nil, hcl.Diagnostics{unknownFlagName("load", ld, sortedKeys(spec.Loads))}
+		} else if spec.Loads[ld] == nil {
 			return nil, hcl.Diagnostics{errorAt(sc.DeclRange, "Unknown load", "There is no load %q. The loads are: %s.", ld, names(sortedKeys(spec.Loads)))}
 		}
 		return []Case{{Load: ld, Scenario: sc.Name}}, nil
 	}
 	if opts.Load != "" {
 		if spec.Loads[opts.Load] == nil {
-			return nil, hcl.Diagnostics{errorAt(spec.DeclRange, "Unknown load",
-				"There is no load %q. The loads are: %s.", opts.Load, names(sortedKeys(spec.Loads)))}
+			return nil, hcl.Diagnostics{unknownFlagName("load", opts.Load, sortedKeys(spec.Loads))}
 		}
 		return []Case{{Load: opts.Load}}, nil
 	}
@@ -95,6 +96,18 @@ func Cases(spec *lang.Spec, opts Options) ([]Case, hcl.Diagnostics) {
 			"The spec declares no load and no scenario. Add a load block, for example: load \"peak\" { entry = service.gateway  rate = 100 }.")}
 	}
 	return out, nil
+}
+
+// unknownFlagName reports a --scenario or --load that names nothing the
+// spec declares. It has no source range: the name came from the command
+// line.
+func unknownFlagName(kind, name string, declared []string) *hcl.Diagnostic {
+	all := "The spec declares no " + kind + "."
+	if len(declared) > 0 {
+		all = fmt.Sprintf("The %ss are: %s.", kind, names(declared))
+	}
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown " + kind,
+		Detail: fmt.Sprintf("--%s %s names no %s of the spec.%s %s", kind, name, kind, lang.DidYouMean(name, declared), all)}
 }
 
 func names(list []string) string {

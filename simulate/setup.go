@@ -14,12 +14,12 @@ func newSim(spec *lang.Spec, c Case, seed uint64, opts Options) (*sim, hcl.Diagn
 	s := &sim{spec: spec, seed: seed, backend: spec.Backend}
 	ld := spec.Loads[c.Load]
 	if ld == nil {
-		return s, hcl.Diagnostics{errorAt(spec.DeclRange, "Unknown load", "There is no load %q. The loads are: %s.", c.Load, names(sortedKeys(spec.Loads)))}
+		return s, hcl.Diagnostics{unknownFlagName("load", c.Load, sortedKeys(spec.Loads))}
 	}
 	var sc *lang.Scenario
 	if c.Scenario != "" {
 		if sc = spec.Scenarios[c.Scenario]; sc == nil {
-			return s, hcl.Diagnostics{errorAt(spec.DeclRange, "Unknown scenario", "There is no scenario %q. The scenarios are: %s.", c.Scenario, names(sortedKeys(spec.Scenarios)))}
+			return s, hcl.Diagnostics{unknownFlagName("scenario", c.Scenario, sortedKeys(spec.Scenarios))}
 		}
 		if sc.Backend != "" {
 			s.backend = sc.Backend
