@@ -64,11 +64,35 @@ func readSpecFiles(dir string, fsys fs.FS) ([]specFile, hcl.Diagnostics) {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "No spec files",
-			Detail:   fmt.Sprintf("The directory %s holds no *%s files. Write the spec in a file such as %s, or pass the directory that holds it.", dir, SpecSuffix, join(dir, "main"+SpecSuffix)),
+			Detail:   fmt.Sprintf("The directory %s holds no *%s files. Write the spec in a file such as %s, or pass the directory that holds it.%s", dir, SpecSuffix, join(dir, "main"+SpecSuffix), nearSpecFiles(entries)),
 		})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
 	return files, diags
+}
+
+// nearSpecFiles names what in a directory without spec files looks like
+// one: a *.hcl file berth does not read (rename it), or a directory whose
+// name ends in .berth.hcl.
+func nearSpecFiles(entries []fs.DirEntry) string {
+	var hcls, dirs []string
+	for _, e := range entries {
+		switch name := e.Name(); {
+		case e.IsDir() && strings.HasSuffix(name, SpecSuffix):
+			dirs = append(dirs, name)
+		case !e.IsDir() && (strings.HasSuffix(name, ".hcl") || strings.HasSuffix(name, ".tf")):
+			hcls = append(hcls, name)
+		}
+	}
+	var out string
+	if len(hcls) > 0 {
+		out += fmt.Sprintf(" berth reads only files named *%s, so it skipped %s: rename %s to %s.", SpecSuffix,
+			joinQuoted(hcls), hcls[0], strings.TrimSuffix(strings.TrimSuffix(hcls[0], ".hcl"), ".tf")+SpecSuffix)
+	}
+	if len(dirs) > 0 {
+		out += fmt.Sprintf(" %s is a directory, not a spec file.", joinQuoted(dirs))
+	}
+	return out
 }
 
 // listDir lists dir through fsys (nil = the OS) and returns how to join

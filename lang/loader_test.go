@@ -112,6 +112,11 @@ func TestNoSpecFiles(t *testing.T) {
 	if s != nil || !diags.HasErrors() || diags[0].Summary != "No spec files" {
 		t.Fatalf("got %v, %s", s, diagText(diags))
 	}
+	// Files that look like a spec are named, with the fix.
+	_, diags = loadSrc(t, map[string]string{"main.hcl": `service "a" {}`, "x.berth.hcl/inner.txt": "", "old.tf": ""}, Options{})
+	if d := diagText(diags); !strings.Contains(d, `skipped "main.hcl", "old.tf": rename main.hcl to main.berth.hcl`) || !strings.Contains(d, `"x.berth.hcl" is a directory`) {
+		t.Errorf("no hint about the near spec files:\n%s", d)
+	}
 	_, diags = NewLoader().Load(filepath.Join(t.TempDir(), "missing"), Options{})
 	if !diags.HasErrors() || diags[0].Summary != "Cannot read the spec directory" {
 		t.Fatalf("got %s", diagText(diags))
