@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os/exec"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -62,6 +63,12 @@ func ResolveCommit(dir, rev string) (string, error) {
 	}
 	out, err := git(dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	if err != nil {
+		if _, _, terr := TopLevel(dir); terr != nil {
+			if abs, aerr := filepath.Abs(dir); aerr == nil {
+				dir = abs
+			}
+			return "", fmt.Errorf("%q is not a directory, and it cannot be a git revision: %s is in no git repository (run from inside one, or pass two spec directories)", rev, dir)
+		}
 		return "", fmt.Errorf("%q is neither a directory nor a git revision of the repository at %s", rev, dir)
 	}
 	return strings.TrimSpace(string(out)), nil

@@ -121,8 +121,11 @@ func TestOpenErrors(t *testing.T) {
 			t.Errorf("Open(%q): no error", rev)
 		}
 	}
-	if _, err := Open(t.TempDir(), "HEAD"); err == nil {
-		t.Error("Open outside a repository: no error")
+	if _, err := Open(t.TempDir(), "HEAD"); err == nil || !strings.Contains(err.Error(), "is in no git repository") {
+		t.Errorf("Open outside a repository: %v, want it to say there is no repository", err)
+	}
+	if _, err := ResolveCommit(dir, "no-such-branch"); err == nil || strings.Contains(err.Error(), "no git repository") {
+		t.Errorf("an unknown revision inside a repository: %v", err)
 	}
 	f, _ := Open(dir, "HEAD")
 	for _, name := range []string{"../x", "/abs", "spec/missing"} {
