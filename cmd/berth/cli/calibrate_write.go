@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
@@ -48,11 +47,7 @@ func writeHopLatency(dir, value string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp")
-	if err := os.WriteFile(tmp, f.Bytes(), st.Mode().Perm()); err != nil {
-		return "", err
-	}
-	return path, os.Rename(tmp, path)
+	return path, writeFileAtomic(path, f.Bytes(), st.Mode().Perm())
 }
 
 func parseForWrite(path string) (*hclwrite.File, error) {

@@ -124,7 +124,7 @@ func fmtFile(out io.Writer, path string, o *fmtOptions) (bool, hcl.Diagnostics, 
 		if err != nil {
 			return true, diags, err
 		}
-		if err := os.WriteFile(path, formatted, st.Mode().Perm()); err != nil {
+		if err := writeFileAtomic(path, formatted, st.Mode().Perm()); err != nil {
 			return true, diags, err
 		}
 	}
@@ -183,6 +183,9 @@ func fmtTargets(args []string, recursive bool) ([]string, error) {
 			return nil, fmt.Errorf("no file or directory %s", arg)
 		}
 		if !st.IsDir() {
+			if !strings.HasSuffix(arg, ".hcl") {
+				return nil, fmt.Errorf("%s is not an HCL file: berth fmt formats *%s files (and other *.hcl files named on the command line)", arg, specSuffix)
+			}
 			files = append(files, arg)
 			continue
 		}
@@ -229,4 +232,26 @@ func writeUnifiedDiff(w io.Writer, name string, a, b []byte) error {
 		ToFile:   "b/" + name,
 		Context:  3,
 	})
+}
+
+// writeFileAtomic replaces path with data through a temporary file in the
+// same directory and a rename, so that a failed write (a full disk, an
+// interrupt) leaves the old file whole, never a truncated spec.
+func writeFileAtomic(path string, data []byte, perm os.FileMode) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename, there is nothing to remove
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), perm); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
