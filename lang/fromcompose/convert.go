@@ -94,6 +94,10 @@ func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.
 		c.warn(src.At("services", names[0], "profiles"), "Services of inactive profiles left out",
 			"%s to profiles that are not active, so `docker compose up` would not start them either. Import with --profile NAME (or COMPOSE_PROFILES set, in the environment or .env) to include them.", what)
 	}
+	if len(p.Services) == 0 && len(p.DisabledServices) == 0 {
+		c.warn(src.At("services"), "No services",
+			"The Compose file declares no service, so the spec has none: berth plan would create nothing. Add services to the Compose file, or write service blocks in the spec.")
+	}
 	return emptyBlocks.ReplaceAll(hclwrite.Format(f.Bytes()), []byte("$1 {}")), c.vars, c.diags
 }
 

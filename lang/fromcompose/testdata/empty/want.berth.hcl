@@ -1,0 +1,6 @@
+# Imported by `berth import` from compose.yaml.
+berth {
+  project = "empty"
+}
+
+network "front" {}
