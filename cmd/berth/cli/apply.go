@@ -35,10 +35,11 @@ naming what changed, and nothing is done.
 
 A plan file never holds a value derived from a sensitive variable, only
 its hash. When the plan needs such values, apply reads the spec again
-from the plan's spec_dir with the variables given to it (-var, -var-file,
-BERTH_VAR_name: give it the same as plan had) and checks each value
-against the plan's hash; a value missing or different is refused before
-any change, naming the resource and the key.
+from the plan's spec_dir (or --spec-dir, when the checkout moved since
+berth plan, as between two CI jobs) with the variables given to it (-var,
+-var-file, BERTH_VAR_name: give it the same as plan had) and checks each
+value against the plan's hash; a value missing or different is refused
+before any change, naming the resource and the key.
 
 The steps run in dependency order (networks, volumes and secrets before
 the containers that use them; callees before callers; the users of a
@@ -61,6 +62,7 @@ cannot tell is gone: a live pid, or a process on another host.`,
   berth apply --auto-approve --emulate examples/shop
   berth plan -out plan.json examples/shop && berth apply plan.json
   BERTH_VAR_jwt_key=... berth apply plan.json   # a plan with a sensitive variable: the same value as at plan time
+  berth apply --spec-dir examples/shop plan.json   # the plan's spec, checked out somewhere else since
   berth apply --pull missing infra/   # pull the images the engine lacks first (an imported Compose project)`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -74,6 +76,9 @@ cannot tell is gone: a live pid, or a process on another host.`,
 			if err == nil && !st.IsDir() {
 				return applyPlanFile(ctx, cmd, target, &df.specFlags, &af)
 			}
+			if af.specDir != "" {
+				return fmt.Errorf("--spec-dir goes with a plan file (berth apply --spec-dir DIR plan.json); to apply a spec directory, name it: berth apply %s", af.specDir)
+			}
 			if err != nil && strings.HasSuffix(target, ".json") {
 				return fmt.Errorf("no plan file %s (%v): give a plan written by berth plan -out FILE, or a spec directory", target, errors.Unwrap(err))
 			}
@@ -83,6 +88,7 @@ cannot tell is gone: a live pid, or a process on another host.`,
 	df.register(cmd.Flags(), true)
 	af.register(cmd.Flags())
 	cmd.Flags().DurationVar(&af.wait, "wait", backends.DefaultWait, "how long to wait for containers to be running or healthy")
+	cmd.Flags().StringVar(&af.specDir, "spec-dir", "", "with a plan file: the directory its spec is in now, when it moved since berth plan (another checkout in CI)")
 	cmd.Flags().StringVar(&af.pull, "pull", backends.PullNever, "images the engine lacks: never (refuse) or missing (pull them first, as docker compose up --pull missing); swarm nodes pull on their own")
 	return singleDashFlags(cmd)
 }
@@ -94,6 +100,7 @@ type applyFlags struct {
 	parallelism int
 	wait        time.Duration // apply only
 	pull        string        // apply only
+	specDir     string        // apply of a plan file only
 }
 
 func (f *applyFlags) register(fs interface {

@@ -50,6 +50,9 @@ func applyPlanFile(ctx context.Context, cmd *cobra.Command, path string, sf *spe
 	if fp := obs.Fingerprint(); fp != jp.ObservedFingerprint {
 		return &exitError{code: ExitError, err: staleError(path, jp, obs)}
 	}
+	if af.specDir != "" {
+		jp.SpecDir = af.specDir
+	}
 	var desired *planner.Desired
 	var secretVars []string
 	if len(needs) > 0 {
@@ -78,6 +81,9 @@ func planFileValues(ctx context.Context, cmd *cobra.Command, be backends.Backend
 	why := fmt.Sprintf("the plan in %s needs values that a plan file does not carry (derived from sensitive variables, or a secret's value): apply reads them again from the spec in %s", path, jp.SpecDir)
 	if jp.SpecDir == "" {
 		return nil, nil, &exitError{code: ExitError, err: fmt.Errorf("%s, but the plan does not say where its spec is. Nothing was done. Apply the spec directory instead (berth apply DIR)", strings.TrimSuffix(why, " in "))}
+	}
+	if _, err := os.Stat(jp.SpecDir); err != nil {
+		return nil, nil, &exitError{code: ExitError, err: fmt.Errorf("%s, which is not there (%v). Nothing was done. When the spec moved since berth plan (another checkout), name where it is now: berth apply --spec-dir DIR %s", why, errors.Unwrap(err), path)}
 	}
 	spec, _, diags, err := loadSpecDiags(jp.SpecDir, sf)
 	if err != nil {

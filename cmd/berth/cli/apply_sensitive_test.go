@@ -20,7 +20,8 @@ import (
 // TestApplyPlanFileSensitiveVar is the CI workflow with a sensitive
 // variable on the real engine: plan -out with the value from BERTH_VAR_,
 // apply of the plan file with a different value refused before any change,
-// apply with the same value creating the container with the real value,
+// apply with the same value (from the spec moved to another directory, with
+// --spec-dir) creating the container with the real value,
 // and neither the plan file nor any output (plan, apply, status) holding
 // the value.
 func TestApplyPlanFileSensitiveVar(t *testing.T) {
@@ -76,9 +77,22 @@ service "api" {
 		t.Fatalf("after the refused apply the engine holds %d containers of the project (%v)", len(cs), err)
 	}
 
-	// The value of the plan: applied, and the container has it.
+	// The spec moved since the plan (another CI checkout): apply says to
+	// name where it is now, then applies with --spec-dir.
 	t.Setenv("BERTH_VAR_jwt_key", secret)
-	out, errOut = runBerthOutput(t, 0, "apply", "--wait", shopWait.String(), planFile)
+	moved := filepath.Join(t.TempDir(), "checkout")
+	if err := os.Rename(dir, moved); err != nil {
+		t.Fatal(err)
+	}
+	dir = moved
+	_, errOut = runBerthOutput(t, 1, "apply", planFile)
+	if !strings.Contains(errOut, "which is not there") || !strings.Contains(errOut, "berth apply --spec-dir DIR "+planFile) {
+		t.Errorf("apply of a plan whose spec moved does not say to pass --spec-dir:\n%s", errOut)
+	}
+	runBerthOutput(t, 1, "apply", "--spec-dir", dir, dir) // --spec-dir is for plan files
+
+	// The value of the plan: applied, and the container has it.
+	out, errOut = runBerthOutput(t, 0, "apply", "--wait", shopWait.String(), "--spec-dir", dir, planFile)
 	outputs = append(outputs, out, errOut)
 	if !strings.Contains(out, "Apply complete!") {
 		t.Fatalf("apply:\n%s\n%s", out, errOut)
