@@ -2,6 +2,7 @@ package swarmtest
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -71,5 +72,33 @@ func TestDialReachesNodeLoopback(t *testing.T) {
 	if hc, err := net.DialTimeout("tcp", l.Addr().String(), time.Second); err == nil {
 		hc.Close()
 		t.Errorf("the host's 127.0.0.1:%d answered too: the listener is not in the node's namespace", port)
+	}
+}
+
+// TestDialReturnsHome: the thread that dialled into a node is back in the
+// process's namespace afterwards, so no thread (the main one included) is
+// left in the node's: swarm-lab.sh kill SIGKILLs the processes there.
+func TestDialReturnsHome(t *testing.T) {
+	lab := Get(t)
+	n := lab.Nodes[len(lab.Nodes)-1]
+	l := listenIn(t, n.NetNS)
+	port := l.Addr().(*net.TCPAddr).Port
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	self := fmt.Sprintf("/proc/self/task/%d/ns/net", unix.Gettid())
+	before, err := os.Readlink(self)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	c, home, err := dialIn(ctx, n.NetNS, port)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	after, _ := os.Readlink(self)
+	if !home || after != before {
+		t.Errorf("after the dial the thread is in %s (home %v), it was in %s", after, home, before)
 	}
 }
