@@ -35,9 +35,11 @@ JSON object:
                     "range": {"filename", "start", "end"}, "snippet"}]}
 The exit status is 1 when there is an error; warnings alone leave it 0.
 
---backend compose|swarm also compiles the spec for that backend, as plan
-does but without an engine, and reports what only that backend checks:
-replica port ranges that overlap on compose, settings swarm ignores.`,
+It also compiles the spec for its backend (the berth block's backend,
+compose by default, or --backend compose|swarm), as plan does but without
+an engine, and reports what only that backend checks: replica port ranges
+that overlap on compose, what a swarm manager would refuse, settings
+swarm ignores.`,
 		Example: `  berth validate examples/shop
   berth validate --json . | jq '.diagnostics[].summary'
   berth validate examples/fanout --var shard_replicas=3`,
@@ -47,8 +49,12 @@ replica port ranges that overlap on compose, settings swarm ignores.`,
 				return err
 			}
 			spec, _, diags, err := loadSpecDiags(specDir(args), &sf)
-			if err == nil && backend != "" && !diags.HasErrors() {
-				diags = append(diags, backendDiags(spec, string(backend))...)
+			if err == nil && !diags.HasErrors() {
+				be := string(backend)
+				if be == "" {
+					be = spec.Backend // the berth block's, compose by default
+				}
+				diags = append(diags, backendDiags(spec, be)...)
 			}
 			if err != nil {
 				if !asJSON {
