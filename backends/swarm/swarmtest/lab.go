@@ -101,7 +101,13 @@ func splitList(v string) []string {
 // there is no usable lab.
 func Get(t testing.TB) *Lab {
 	t.Helper()
-	lab, err := connect(os.Getenv(EnvVar))
+	line := os.Getenv(EnvVar)
+	if in, err := ParseInfo(line); err == nil && line != "" {
+		// Take turns first: a test of another package may have a node
+		// down right now, and gives it back before it lets go.
+		exclusive(t, in.State)
+	}
+	lab, err := connect(line)
 	if err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("the swarm lab is required (CI=true): %v\n"+
@@ -110,18 +116,18 @@ func Get(t testing.TB) *Lab {
 		t.Skipf("no swarm lab (%v); `scripts/swarm-lab.sh up 3` starts one", err)
 	}
 	t.Cleanup(lab.close)
-	lab.exclusive(t)
 	return lab
 }
 
-// exclusive holds the lab's test lock until the test ends: tests of
-// different packages (go test runs them in parallel) take turns, so one
-// never kills a node under another's apply.
-func (l *Lab) exclusive(t testing.TB) {
-	if l.State == "" {
+// exclusive holds the lab's test lock (in its state directory) until the
+// test ends: tests of different packages (go test runs them in parallel)
+// take turns, so one never kills a node under another's apply, nor finds
+// a node another test killed and has not started again.
+func exclusive(t testing.TB, state string) {
+	if state == "" {
 		return
 	}
-	f, err := os.OpenFile(filepath.Join(l.State, "test.lock"), os.O_CREATE|os.O_RDWR, 0o600)
+	f, err := os.OpenFile(filepath.Join(state, "test.lock"), os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
 		t.Fatalf("lab lock: %v", err)
 	}
