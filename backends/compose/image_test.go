@@ -71,21 +71,26 @@ func buildTestImage(cli *client.Client) (string, error) {
 		return "", err
 	}
 	defer resp.Body.Close()
-	dec := json.NewDecoder(resp.Body)
+	return ref, drainBuild(resp.Body)
+}
+
+// drainBuild reads an image build's output to its end, and returns the
+// error it reports.
+func drainBuild(body io.Reader) error {
+	dec := json.NewDecoder(body)
 	for {
 		var msg struct {
 			Error string `json:"error"`
 		}
 		if err := dec.Decode(&msg); err == io.EOF {
-			break
+			return nil
 		} else if err != nil {
-			return "", err
+			return err
 		}
 		if msg.Error != "" {
-			return "", &buildError{msg.Error, nil}
+			return &buildError{msg.Error, nil}
 		}
 	}
-	return ref, nil
 }
 
 type buildError struct {

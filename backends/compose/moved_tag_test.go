@@ -4,7 +4,6 @@ import (
 	"archive/tar"
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"strings"
 	"testing"
@@ -75,18 +74,7 @@ func rebuild(t *testing.T, cli *client.Client, base, tag string) {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	dec := json.NewDecoder(resp.Body)
-	for {
-		var msg struct {
-			Error string `json:"error"`
-		}
-		if err := dec.Decode(&msg); err == io.EOF {
-			break
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		if msg.Error != "" {
-			t.Fatalf("rebuild: %s", msg.Error)
-		}
+	if err := drainBuild(resp.Body); err != nil {
+		t.Fatalf("rebuild: %v", err)
 	}
 }
