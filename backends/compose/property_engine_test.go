@@ -2,7 +2,6 @@ package compose
 
 import (
 	"fmt"
-	"net"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -99,7 +98,7 @@ func TestPropertyEngineApplyTwiceEmpty(t *testing.T) {
 			project := testProject(t, cli)
 			dir := t.TempDir()
 			writeFile(t, filepath.Join(dir, "jwt.pem"), "v-"+strconv.Itoa(s))
-			port := freePortRange(t, 30)
+			port := dockertest.FreePortRange(t, 30)
 			b, tg := New(cli), &Target{}
 			gen := rapid.Custom(func(rt *rapid.T) [2]*lang.Spec {
 				return [2]*lang.Spec{genEngineSpec(rt, dir, v1, v2, port), genEngineSpec(rt, dir, v1, v2, port)}
@@ -117,30 +116,4 @@ func TestPropertyEngineApplyTwiceEmpty(t *testing.T) {
 			}
 		})
 	}
-}
-
-// freePortRange returns the first of n consecutive TCP ports free on
-// 127.0.0.1.
-func freePortRange(t *testing.T, n int) int {
-	t.Helper()
-	for try := 0; try < 50; try++ {
-		base := freePort(t)
-		if base+n > 65535 {
-			continue
-		}
-		ok := true
-		for p := base; p < base+n && ok; p++ {
-			l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p))
-			if err != nil {
-				ok = false
-				continue
-			}
-			l.Close()
-		}
-		if ok {
-			return base
-		}
-	}
-	t.Fatal("no free port range")
-	return 0
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -129,7 +128,7 @@ func shopCopy(t *testing.T) (dir, project string, port int) {
 	src := filepath.Join("..", "..", "..", "examples", "shop")
 	dir = t.TempDir()
 	project = fmt.Sprintf("bshop%d", time.Now().UnixNano()%1e9)
-	port = freePortRange(t, 3)
+	port = dockertest.FreePortRange(t, 3)
 	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
 		if err != nil || info.IsDir() {
 			return err
@@ -161,27 +160,6 @@ func shopCopy(t *testing.T) (dir, project string, port int) {
 		t.Fatal(err)
 	}
 	return dir, project, port
-}
-
-// freePortRange finds n consecutive free ports on 127.0.0.1.
-func freePortRange(t *testing.T, n int) int {
-	t.Helper()
-	for base := 20000 + int(time.Now().UnixNano()%20000); base < 60000; base += n {
-		ok := true
-		for i := 0; i < n && ok; i++ {
-			l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", base+i))
-			if err != nil {
-				ok = false
-				continue
-			}
-			l.Close()
-		}
-		if ok {
-			return base
-		}
-	}
-	t.Fatal("no free port range")
-	return 0
 }
 
 // runBerth runs berth in-process and checks its exit code.
