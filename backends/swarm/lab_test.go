@@ -62,6 +62,17 @@ func (e *labEnv) load(dir string) *lang.Spec {
 	return spec
 }
 
+// fresh loads the spec in dir as project, removes what an earlier run of
+// the project left, and removes the project when the test ends.
+func (e *labEnv) fresh(project, dir string) *lang.Spec {
+	e.t.Helper()
+	spec := e.load(dir)
+	spec.Project = project
+	e.destroy(project)
+	e.t.Cleanup(func() { e.destroy(project) })
+	return spec
+}
+
 // plan plans spec (nil: destroy project) against the swarm.
 func (e *labEnv) plan(ctx context.Context, project string, spec *lang.Spec, emulate bool) (*planner.Plan, *planner.Desired) {
 	e.t.Helper()
@@ -258,10 +269,7 @@ func TestLabApplyWithANodeDown(t *testing.T) {
 	const project = "swnodedown"
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	spec := e.load("testdata/lab-basic")
-	spec.Project = project
-	e.destroy(project)
-	t.Cleanup(func() { e.destroy(project) })
+	spec := e.fresh(project, "testdata/lab-basic")
 
 	live := e.b.nodes
 	dead, err := swarmtest.NewClient("unix://" + t.TempDir() + "/gone.sock")

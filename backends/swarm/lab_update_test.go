@@ -14,6 +14,7 @@ import (
 
 	"github.com/berth-dev/berth/backends"
 	"github.com/berth-dev/berth/backends/swarm/swarmtest"
+	"github.com/berth-dev/berth/lang"
 )
 
 // TestLabRollback: an image that fails its health check, on a service with
@@ -25,24 +26,9 @@ func TestLabRollback(t *testing.T) {
 	const project = "swrollback"
 	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 	defer cancel()
-	spec := e.load("testdata/lab-basic")
-	spec.Project = project
-	e.destroy(project)
-	t.Cleanup(func() { e.destroy(project) })
-	if err := swarmtest.BuildImage(ctx, e.lab.Manager, "berth-unhealthy:1", swarmtest.UnhealthyProgram); err != nil {
-		t.Fatal(err)
-	}
-	p, d := e.plan(ctx, project, spec, false)
-	if res := e.apply(ctx, p, d); !res.OK() {
-		t.Fatalf("apply: %v\n%s", res.Failed, e.out.String())
-	}
-
-	next := spec.Clone()
-	api := next.Services["api"]
-	api.Image = "berth-unhealthy:1"
-	api.Update.FailureAction = "rollback"
-	api.Update.Monitor = 3 * time.Second
-	p, d = e.plan(ctx, project, next, false)
+	spec := e.fresh(project, "testdata/lab-basic")
+	next := e.breakAPI(ctx, project, spec, "rollback")
+	p, d := e.plan(ctx, project, next, false)
 	if !strings.Contains(p.String(), `image: "berth-emulator:`) || !strings.Contains(p.String(), `→ "berth-unhealthy:1"`) {
 		t.Fatalf("plan does not change the image:\n%s", p)
 	}
@@ -80,10 +66,7 @@ func TestLabSecretRotation(t *testing.T) {
 	const project = "swrotate"
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	spec := e.load("testdata/lab-basic")
-	spec.Project = project
-	e.destroy(project)
-	t.Cleanup(func() { e.destroy(project) })
+	spec := e.fresh(project, "testdata/lab-basic")
 	p, d := e.plan(ctx, project, spec, false)
 	if res := e.apply(ctx, p, d); !res.OK() {
 		t.Fatalf("apply: %v\n%s", res.Failed, e.out.String())
@@ -190,24 +173,9 @@ func TestLabPausedUpdate(t *testing.T) {
 	const project = "swpaused"
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
-	spec := e.load("testdata/lab-basic")
-	spec.Project = project
-	e.destroy(project)
-	t.Cleanup(func() { e.destroy(project) })
-	if err := swarmtest.BuildImage(ctx, e.lab.Manager, "berth-unhealthy:1", swarmtest.UnhealthyProgram); err != nil {
-		t.Fatal(err)
-	}
-	p, d := e.plan(ctx, project, spec, false)
-	if res := e.apply(ctx, p, d); !res.OK() {
-		t.Fatalf("apply: %v\n%s", res.Failed, e.out.String())
-	}
-
-	next := spec.Clone()
-	api := next.Services["api"]
-	api.Image = "berth-unhealthy:1"
-	api.Update.FailureAction = "pause"
-	api.Update.Monitor = 3 * time.Second
-	p, d = e.plan(ctx, project, next, false)
+	spec := e.fresh(project, "testdata/lab-basic")
+	next := e.breakAPI(ctx, project, spec, "pause")
+	p, d := e.plan(ctx, project, next, false)
 	res := e.apply(ctx, p, d)
 	if res.OK() || len(res.Failed) != 1 || !strings.Contains(res.Failed[0].Error(), "update paused") {
 		t.Fatalf("apply of a failing image: OK %v, failed %v\n%s", res.OK(), res.Failed, e.out.String())
@@ -228,4 +196,24 @@ func TestLabPausedUpdate(t *testing.T) {
 		t.Fatalf("the re-run of the paused update succeeded:\n%s", e.out.String())
 	}
 	t.Logf("the re-run failed as it should: %v", res.Failed[0])
+}
+
+// breakAPI applies spec, then returns a copy whose api service runs an
+// image that never turns healthy, with the update's failure action, for a
+// test of a failed update.
+func (e *labEnv) breakAPI(ctx context.Context, project string, spec *lang.Spec, failureAction string) *lang.Spec {
+	e.t.Helper()
+	if err := swarmtest.BuildImage(ctx, e.lab.Manager, "berth-unhealthy:1", swarmtest.UnhealthyProgram); err != nil {
+		e.t.Fatal(err)
+	}
+	p, d := e.plan(ctx, project, spec, false)
+	if res := e.apply(ctx, p, d); !res.OK() {
+		e.t.Fatalf("apply: %v\n%s", res.Failed, e.out.String())
+	}
+	next := spec.Clone()
+	api := next.Services["api"]
+	api.Image = "berth-unhealthy:1"
+	api.Update.FailureAction = failureAction
+	api.Update.Monitor = 3 * time.Second
+	return next
 }
