@@ -81,9 +81,11 @@ func renderChange(w io.Writer, c *JSONChange, opts RenderOptions) {
 	}
 }
 
-// forces marks the attribute that forces a replacement.
+// forces marks the attribute that forces a replacement, whichever order
+// the replacement takes (delete first, or create first for secrets and
+// configs).
 func forces(c *JSONChange, r Reason) string {
-	if strings.Contains(strings.Join(c.Actions, ","), "delete,create") && r.Action == Replace && r.Attribute != "" {
+	if a, _ := ActionFromJSON(c.Actions); a == Replace && r.Action == Replace && r.Attribute != "" {
 		return "   # forces replacement"
 	}
 	return ""
