@@ -33,7 +33,9 @@ func formatValue(unit string, v float64) string {
 func sig(v float64, n int) string { return numfmt.Sig(v, n) }
 
 // formatDelta writes new − old with its sign, and the relative change
-// when old is not zero.
+// when old is not zero. The difference of two ratios is in percentage
+// points ("+1.2 pp"): an error rate going from 1 % to 2.2 % is +1.2 pp,
+// not "+1.2 %", which reads as a relative change (that would be +120 %).
 func formatDelta(unit string, old, new float64) string {
 	d := new - old
 	if d == 0 {
@@ -43,8 +45,11 @@ func formatDelta(unit string, old, new float64) string {
 	if d < 0 {
 		sign = "−"
 	}
+	if unit == "ratio" {
+		return sign + sig(math.Abs(d)*100, 3) + " pp"
+	}
 	s := sign + formatValue(unit, math.Abs(d))
-	if old != 0 && unit != "ratio" {
+	if old != 0 {
 		s += fmt.Sprintf(" (%s%s %%)", sign, sig(math.Abs(d/old*100), 2))
 	}
 	return s
