@@ -35,6 +35,7 @@ type Progress struct {
 	start  time.Time
 	order  []string
 	lines  map[string]*progressLine
+	began  map[string]time.Time // resource address → when its last step started
 	drawn  int
 	ticker *time.Ticker
 	stop   chan struct{}
@@ -49,7 +50,7 @@ type progressLine struct {
 
 // NewProgress returns a Progress writing to w; tty selects the redrawn view.
 func NewProgress(w io.Writer, tty bool) *Progress {
-	p := &Progress{w: w, tty: tty, start: time.Now(), lines: map[string]*progressLine{}}
+	p := &Progress{w: w, tty: tty, start: time.Now(), lines: map[string]*progressLine{}, began: map[string]time.Time{}}
 	if tty {
 		p.ticker, p.stop = time.NewTicker(200*time.Millisecond), make(chan struct{})
 		go p.tick()
@@ -104,6 +105,7 @@ func (p *Progress) Step(s *planner.Step, phase Phase, err error) {
 	l.last = time.Now()
 	switch phase {
 	case PhaseStarted:
+		p.began[s.Address().String()] = l.last
 		l.inflight++
 		l.verb = verbs[s.Op][0]
 		p.plain("%s: %s...", s.Address(), verbs[s.Op][0])
@@ -134,6 +136,10 @@ func (p *Progress) StepDone(s *planner.Step, d time.Duration) {
 
 // Resource reports the convergence of one resource: waiting, ready or
 // unready, with a detail ("healthy", "running", the last health output).
+// The ready line gives the time from the start of the resource's last step
+// (its create, or update) to ready, the health wait included, as the done
+// line of a step gives the step's own time (not the time since apply
+// began, which also counts image builds and the other resources' steps).
 func (p *Progress) Resource(c *planner.Change, phase Phase, detail string) {
 	if p == nil {
 		return
@@ -150,13 +156,23 @@ func (p *Progress) Resource(c *planner.Change, phase Phase, detail string) {
 		l.waiting--
 		l.ready++
 		l.verb = detail
-		p.plain("%s: %s (%s)", c.Address, detail, round(time.Since(p.start)))
+		p.plain("%s: %s (%s)", c.Address, detail, round(p.sinceBegan(c.Address)))
 	case PhaseUnready:
 		l.waiting--
 		l.err = detail
 		p.plain("%s: NOT READY: %s", c.Address, detail)
 	}
 	p.draw()
+}
+
+// sinceBegan is the time since addr's last step started (since the
+// progress began for a resource reported without a step).
+func (p *Progress) sinceBegan(addr planner.Address) time.Duration {
+	t, ok := p.began[addr.String()]
+	if !ok {
+		t = p.start
+	}
+	return time.Since(t)
 }
 
 // Printf prints a line of its own (plain, or above the redrawn lines).

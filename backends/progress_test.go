@@ -38,3 +38,35 @@ func TestProgressPlainAndTerminal(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressReadyTime: the ready line gives the time from the start of
+// the resource's own step to ready, the health wait included, not the
+// time since apply began (which also counts image builds and the steps
+// of other resources).
+func TestProgressReadyTime(t *testing.T) {
+	const before, health = 400 * time.Millisecond, 150 * time.Millisecond
+	p := chainPlan(t)
+	var buf bytes.Buffer
+	prog := NewProgress(&buf, false)
+	prog.Plan(p)
+	time.Sleep(before) // an image build, the steps of other resources
+	a := p.Steps[0]
+	prog.Step(a, PhaseStarted, nil)
+	prog.StepDone(a, time.Millisecond)
+	prog.Resource(a.Change, PhaseWaiting, "healthy")
+	time.Sleep(health)
+	prog.Resource(a.Change, PhaseReady, "healthy")
+	var got time.Duration
+	for _, line := range strings.Split(buf.String(), "\n") {
+		if rest, ok := strings.CutPrefix(line, "thing.a: healthy ("); ok {
+			d, err := time.ParseDuration(strings.TrimSuffix(rest, ")"))
+			if err != nil {
+				t.Fatalf("ready line %q: %v", line, err)
+			}
+			got = d
+		}
+	}
+	if got < health || got >= before {
+		t.Errorf("ready after %s, want at least the health wait (%s) and less than the time since apply began (%s + %s):\n%s", got, health, before, health, buf.String())
+	}
+}
