@@ -143,3 +143,25 @@ func TestPublishDeliversToConsumers(t *testing.T) {
 		t.Errorf("mailer stats %+v", st)
 	}
 }
+
+// CheckContainerSpec gives validate what ContainerSpec gives plan, except
+// the encoded config: the same command, port and errors.
+func TestCheckContainerSpec(t *testing.T) {
+	spec := pubSpec()
+	for _, name := range []string{"gateway", "mailer", "nope"} {
+		cmd, env, port, err := ContainerSpec(spec, name)
+		ccmd, cenv, cport, cerr := CheckContainerSpec(spec, name)
+		if !reflect.DeepEqual(cmd, ccmd) || port != cport || (err == nil) != (cerr == nil) {
+			t.Errorf("%s: check gives %v %d %v, plan gives %v %d %v", name, ccmd, cport, cerr, cmd, port, err)
+		}
+		if err != nil {
+			if err.Error() != cerr.Error() {
+				t.Errorf("%s: check error %q, plan error %q", name, cerr, err)
+			}
+			continue
+		}
+		if len(cenv) != 1 || !strings.HasPrefix(cenv[0], EnvConfig+"=") || cenv[0] == env[0] {
+			t.Errorf("%s: check env %v should name %s without the encoded config", name, cenv, EnvConfig)
+		}
+	}
+}

@@ -39,6 +39,19 @@ func ContainerSpec(spec *lang.Spec, service string) (cmd []string, env []string,
 	return cmd, []string{EnvConfig + "=" + enc}, c.Port, nil
 }
 
+// CheckContainerSpec is ContainerSpec for a check that never starts the
+// container (berth validate): the same compilation, command, port and
+// errors, with EnvConfig set to a placeholder instead of the encoded
+// config, whose compression is most of the cost on a large spec.
+func CheckContainerSpec(spec *lang.Spec, service string) (cmd []string, env []string, port int, err error) {
+	c, err := Compile(spec, service)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	cmd = []string{"--listen", ":" + strconv.Itoa(c.Port)}
+	return cmd, []string{EnvConfig + "=(not encoded: validate only)"}, c.Port, nil
+}
+
 // HealthcheckTest is the Docker healthcheck test of an emulated container
 // listening on port: the emulator probes itself (a FROM scratch image has
 // no wget or curl). Use it as container.HealthConfig.Test.

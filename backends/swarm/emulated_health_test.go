@@ -16,7 +16,7 @@ func TestEmulatedHealthTimeout(t *testing.T) {
 	if svc.Health == nil || svc.Health.Timeout >= emulator.MinProbeTimeout {
 		t.Fatalf("the shop's gateway health %+v no longer tests a short timeout", svc.Health)
 	}
-	d, err := serviceFromModel(spec, svc, true, "berth-emulator:test", func(string, string) string { return "h" })
+	d, err := serviceFromModel(spec, svc, &Target{Emulate: true, EmulatorImage: "berth-emulator:test"}, func(string, string) string { return "h" })
 	if err != nil {
 		t.Fatal(err)
 	}

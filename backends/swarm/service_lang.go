@@ -26,7 +26,7 @@ const (
 // serviceFromModel compiles one service of the model. contentHash gives
 // the content hash of a secret or config by type and name, for the version
 // names it mounts.
-func serviceFromModel(spec *lang.Spec, svc *lang.Service, emulateAll bool, emulatorImage string, contentHash func(typ, name string) string) (*serviceDef, error) {
+func serviceFromModel(spec *lang.Spec, svc *lang.Service, t *Target, contentHash func(typ, name string) string) (*serviceDef, error) {
 	d := &serviceDef{
 		Image:        svc.Image,
 		Args:         slices.Clone(svc.Command),
@@ -56,7 +56,7 @@ func serviceFromModel(spec *lang.Spec, svc *lang.Service, emulateAll bool, emula
 	}
 	d.Secrets = refs(spec.Project, TypeSecret, svc.Secrets, contentHash)
 	d.Configs = refs(spec.Project, TypeConfig, svc.Configs, contentHash)
-	if err := emulate(spec, svc, emulateAll || svc.Emulated(), emulatorImage, d); err != nil {
+	if err := emulate(spec, svc, t.Emulate || svc.Emulated(), t, d); err != nil {
 		return nil, err
 	}
 	if d.Health == nil {
@@ -68,14 +68,19 @@ func serviceFromModel(spec *lang.Spec, svc *lang.Service, emulateAll bool, emula
 // emulate makes an emulated service run berth's emulator: its image, its
 // command and its compiled config in the environment, and a health check
 // by the emulator's own probe (the image has no shell).
-func emulate(spec *lang.Spec, svc *lang.Service, on bool, image string, d *serviceDef) error {
+func emulate(spec *lang.Spec, svc *lang.Service, on bool, t *Target, d *serviceDef) error {
 	if !on {
 		return nil
 	}
+	image := t.EmulatorImage
 	if image == "" {
 		return fmt.Errorf("service %q has no image and no emulator image was given", svc.Name)
 	}
-	cmd, env, port, err := emulator.ContainerSpec(spec, svc.Name)
+	containerSpec := emulator.ContainerSpec
+	if t.CheckOnly {
+		containerSpec = emulator.CheckContainerSpec
+	}
+	cmd, env, port, err := containerSpec(spec, svc.Name)
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,9 @@ type Target struct {
 	// EmulatorImage is the image of services without one
 	// (berth-emulator:<hash>, from emulator.EnsureImage).
 	EmulatorImage string
+	// CheckOnly compiles for diagnostics alone (berth validate): an
+	// emulated service's config is compiled but not encoded.
+	CheckOnly bool
 }
 
 // Backend implements planner.Target.
@@ -90,7 +93,7 @@ func (t *Target) Desired(spec *lang.Spec) (*planner.Desired, hcl.Diagnostics) {
 	}
 	hashOf := func(typ, name string) string { return hashes[planner.Address{Type: typ, Name: name}] }
 	for _, svc := range spec.SortedServices() {
-		def, err := serviceFromModel(spec, svc, t.Emulate, t.EmulatorImage, hashOf)
+		def, err := serviceFromModel(spec, svc, t, hashOf)
 		if err != nil {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError, Summary: "Cannot compile the swarm service",

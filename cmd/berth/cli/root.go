@@ -47,6 +47,7 @@ func exitCode(code int) error { return &exitError{code: code} }
 // in-process, leaves the runtime's setting alone.
 func Main() int {
 	gcpolicy.Apply(os.Getenv)
+	defer startProfile(os.Getenv, os.Stderr)()
 	return Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 }
 

@@ -147,10 +147,20 @@ func specCounts(spec *lang.Spec) (services, links int) {
 // no engine, and returns its diagnostics.
 func backendDiags(spec *lang.Spec, name string) hcl.Diagnostics {
 	image := emulator.ImageRepo + ":validate" // only named: nothing runs it
-	var tg planner.Target = &compose.Target{Emulator: composeEmulator, EmulatorImage: image}
+	var tg planner.Target = &compose.Target{Emulator: checkEmulator, EmulatorImage: image}
 	if name == lang.BackendSwarm {
-		tg = &swarm.Target{EmulatorImage: image}
+		tg = &swarm.Target{EmulatorImage: image, CheckOnly: true}
 	}
 	_, diags := tg.Desired(spec)
 	return diags
+}
+
+// checkEmulator is composeEmulator for validate: the emulated service is
+// compiled (its errors are validate's) but its config is not encoded.
+func checkEmulator(spec *lang.Spec, service string) (compose.EmulatorContainer, error) {
+	cmd, env, port, err := emulator.CheckContainerSpec(spec, service)
+	if err != nil {
+		return compose.EmulatorContainer{}, err
+	}
+	return compose.EmulatorContainer{Cmd: cmd, Env: env, Port: port, HealthCheck: emulator.HealthcheckTest(port)}, nil
 }
