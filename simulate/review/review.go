@@ -40,9 +40,11 @@ type Options struct {
 	// out.
 	NoSimulation bool
 	// MemoryWeight is the cost of a GiB in CPU-equivalents (default
-	// whatif.DefaultMemoryWeight).
-	MemoryWeight float64
-	Findings     FindingOptions
+	// whatif.DefaultMemoryWeight). MemoryWeightSet makes a MemoryWeight
+	// of 0 mean 0 (memory costs nothing) instead of the default.
+	MemoryWeight    float64
+	MemoryWeightSet bool
+	Findings        FindingOptions
 }
 
 // SideInfo describes one side in the output.
@@ -84,7 +86,7 @@ func Build(old, new Side, opts Options) (*Review, hcl.Diagnostics) {
 	if opts.Replications <= 0 {
 		opts.Replications = 3
 	}
-	if opts.MemoryWeight <= 0 {
+	if opts.MemoryWeight < 0 || opts.MemoryWeight == 0 && !opts.MemoryWeightSet {
 		opts.MemoryWeight = whatif.DefaultMemoryWeight
 	}
 	oldSrc, newSrc := newSources(old.Files), newSources(new.Files)

@@ -21,8 +21,10 @@ type Options struct {
 	Seed         uint64
 	Duration     time.Duration
 	// MemoryWeight is the cost of a GiB in CPUs (default
-	// DefaultMemoryWeight).
-	MemoryWeight float64
+	// DefaultMemoryWeight). MemoryWeightSet makes a MemoryWeight of 0 mean
+	// 0 (memory costs nothing) instead of the default.
+	MemoryWeight    float64
+	MemoryWeightSet bool
 	// Parallelism caps the simulations run at once (default GOMAXPROCS).
 	Parallelism int
 }

@@ -47,7 +47,7 @@ func Search(spec *lang.Spec, opts Options) (*Result, hcl.Diagnostics) {
 	if opts.Replications <= 0 {
 		opts.Replications = 3
 	}
-	if opts.MemoryWeight <= 0 {
+	if opts.MemoryWeight < 0 || opts.MemoryWeight == 0 && !opts.MemoryWeightSet {
 		opts.MemoryWeight = DefaultMemoryWeight
 	}
 	if opts.Parallelism <= 0 {

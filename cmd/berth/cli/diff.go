@@ -15,6 +15,7 @@ import (
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/lang/gitfs"
 	"github.com/berth-dev/berth/simulate/review"
+	"github.com/berth-dev/berth/simulate/whatif"
 )
 
 type diffFlags struct {
@@ -91,7 +92,7 @@ when NEW has a warning that OLD did not have (or had milder).`,
 	fs.StringArrayVar(&f.scenarios, "scenario", nil, "simulate only this scenario (repeatable)")
 	fs.BoolVar(&f.opts.NoSimulation, "no-simulate", false, "structure and static findings only")
 	fs.IntVar(&f.opts.Findings.MaxDepth, "max-depth", 4, "deepest synchronous call chain accepted")
-	fs.Float64Var(&f.opts.MemoryWeight, "memory-weight", 0, "cost of one GiB of memory in CPUs (default 0.125)")
+	fs.Float64Var(&f.opts.MemoryWeight, "memory-weight", whatif.DefaultMemoryWeight, "cost of one GiB of memory in CPUs (0: memory costs nothing)")
 	return cmd
 }
 
@@ -110,6 +111,7 @@ func runDiff(cmd *cobra.Command, oldArg, newArg string, f *diffFlags) error {
 		checkMemoryWeight(f.opts.MemoryWeight)); err != nil {
 		return err
 	}
+	f.opts.MemoryWeightSet = cmd.Flags().Changed("memory-weight") // an explicit 0 means 0
 	if f.opts.Findings.MaxDepth < 1 {
 		return fmt.Errorf("--max-depth must be at least 1")
 	}

@@ -71,7 +71,7 @@ Exit status 3 when nothing in the ranges passes.`,
 	fs.IntVar(&f.opts.Replications, "replications", 3, "replications per configuration")
 	fs.Uint64Var(&f.opts.Seed, "seed", 1, "seed of the simulations")
 	fs.DurationVar(&f.opts.Duration, "duration", 0, "override the loads' duration")
-	fs.Float64Var(&f.opts.MemoryWeight, "memory-weight", 0, "cost of one GiB of memory in CPUs (default 0.125)")
+	fs.Float64Var(&f.opts.MemoryWeight, "memory-weight", whatif.DefaultMemoryWeight, "cost of one GiB of memory in CPUs (0: memory costs nothing)")
 	fs.BoolVar(&f.asJSON, "json", false, "print the result as JSON")
 	fs.StringVar(&f.chart, "chart", "", "write the chart (SVG) to this file")
 	return cmd
@@ -82,6 +82,7 @@ func runWhatif(cmd *cobra.Command, dir string, f *whatifFlags) error {
 		checkMemoryWeight(f.opts.MemoryWeight), checkOutputFile("--chart", f.chart)); err != nil {
 		return err
 	}
+	f.opts.MemoryWeightSet = cmd.Flags().Changed("memory-weight") // an explicit 0 means 0
 	if len(f.vary) == 0 && f.scale == "" {
 		return fmt.Errorf("nothing to search: give --vary service.attribute=lo..hi, --load-scale lo..hi, or both")
 	}
