@@ -16,9 +16,11 @@ import (
 // the segment's end is redrawn from that end (exact, by memorylessness).
 // During a ramp or a diurnal cycle the rate changes continuously and
 // arrivals are thinned (Lewis–Shedler): candidates at the profile's peak
-// rate, each kept with probability rate(t)/peak. Constant arrivals on such
-// a profile are placed where the rate's integral reaches 1, 2, 3, ...
-// (nextSpaced), so a rate that starts at 0 still gets its arrivals.
+// rate, each kept with probability rate(t)/peak. Constant arrivals on any
+// profile but a constant rate (a ramp, steps, a diurnal cycle) are placed
+// where the rate's integral reaches 1, 2, 3, ... (nextSpaced), so a rate
+// that starts at 0 still gets its arrivals, and a gap drawn at a low rate
+// never jumps over a step to a higher one.
 type generator struct {
 	load    *lang.Load
 	prof    lang.RateProfile
@@ -112,7 +114,7 @@ func (g *generator) next() int64 {
 		}
 		return int64(g.t)
 	}
-	if !g.poisson && g.varies() {
+	if !g.poisson {
 		return g.nextSpaced()
 	}
 	t := g.t
@@ -121,14 +123,6 @@ func (g *generator) next() int64 {
 		if peak <= 0 {
 			t = float64(seg)
 			continue
-		}
-		if !g.poisson {
-			if r <= 0 {
-				t = float64(seg)
-				continue
-			}
-			t += 1 / r
-			break
 		}
 		c := t + g.rng.ExpFloat64()/peak
 		if c >= float64(seg) {
