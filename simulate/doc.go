@@ -62,7 +62,8 @@
 // (those beyond the partitions idle); messages are keyed to partitions at
 // random. A consumer thread (consume.concurrency per replica) takes one
 // message at a time, uses the replica's cores but not its workers, and
-// counts in the service's utilisation. A message in progress on a replica
+// counts in the service's utilisation (only they do in a consumer that no
+// request reaches: slots.go). A message in progress on a replica
 // that dies is redelivered.
 //
 // # Faults and failover (Docker semantics)

@@ -28,7 +28,7 @@ func (s *sim) startReplica(r *replica) {
 			lb:       lb,
 		})
 	}
-	svc.cap.add(s.now, int64(svc.workers+len(r.consumers)))
+	svc.cap.add(s.now, int64(svc.slots(r)))
 	svc.cpuCap.add(s.now, int64(svc.cpuSlots))
 	r.probeBase, r.probeActive = s.now, false
 	if svc.health == nil || s.backend != backendSwarm || s.now == 0 {
@@ -68,7 +68,7 @@ func (s *sim) stopReplica(r *replica, notify bool) {
 	r.inc++ // stale probes, hang ends, restarts and starts of this life are ignored
 	r.starting = false
 	if wasUp {
-		svc.cap.add(s.now, -int64(svc.workers+len(r.consumers)))
+		svc.cap.add(s.now, -int64(svc.slots(r)))
 		svc.cpuCap.add(s.now, -int64(svc.cpuSlots))
 	}
 	svc.busy.add(s.now, -int64(r.busy))

@@ -17,7 +17,11 @@ type service struct {
 	spec  *lang.Service
 	async bool // capacity.model = async: workers are held only during local work
 
-	workers  int
+	workers int
+	// pool is how many of a replica's workers count in its capacity for
+	// the utilisation (slots.go): workers, or 0 for a consumer no request
+	// can reach.
+	pool     int
 	queueCap int
 	cpuSlots int     // parallel local work per replica; 0 = unlimited
 	cpuSpeed float64 // local work runs at this fraction of a core's speed

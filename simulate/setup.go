@@ -71,6 +71,7 @@ func newSim(spec *lang.Spec, c Case, seed uint64, opts Options) (*sim, hcl.Diagn
 		return s, s.diags
 	}
 	s.entrySvc = entry
+	s.sizePools()
 	s.place()
 	for _, r := range s.replicas {
 		s.startReplica(r)
