@@ -76,7 +76,9 @@ func (st *loadState) declareObjects() {
 	}
 	for _, b := range st.decls.blocks["service"] {
 		if syntaxAttr(b.Body, "for_each") == nil {
-			st.ev.objects["service"][b.Labels[0]] = serviceObject(b.Labels[0], endpointLabels(b.Body))
+			v, dynamic := declaredServiceObject(b.Labels[0], b.Body)
+			st.ev.objects["service"][b.Labels[0]] = v
+			st.dynamicEndpoints = st.dynamicEndpoints || dynamic
 		}
 	}
 }
@@ -92,6 +94,7 @@ func (st *loadState) decodeBlocks() {
 	decodeNamed(st, "secret", s.Secrets, (*loadState).decodeSecretBlock)
 	decodeNamed(st, "config", s.Configs, (*loadState).decodeConfigBlock)
 	st.decodeServices()
+	st.refreshServiceObjects()
 	st.addLinks(decodeAll(st, st.decls.blocks["link"], (*loadState).decodeLinkBlock))
 	decodeNamed(st, "queue", s.Queues, (*loadState).decodeQueueBlock)
 	decodeNamed(st, "load", s.Loads, (*loadState).decodeLoadBlock)

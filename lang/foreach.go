@@ -38,7 +38,9 @@ func (st *loadState) forEachNode(b *hcl.Block) *depNode {
 			st.forEach[label] = insts
 			objs := make(map[string]cty.Value, len(insts))
 			for _, in := range insts {
-				objs[in.key] = serviceObject(in.name, endpointLabels(b.Body))
+				v, dynamic := declaredServiceObject(in.name, b.Body)
+				objs[in.key] = v
+				st.dynamicEndpoints = st.dynamicEndpoints || dynamic
 			}
 			st.ev.objects["service"][label] = cty.ObjectVal(objs)
 		}}

@@ -29,22 +29,71 @@ func serviceObject(name string, endpoints []string) cty.Value {
 	return cty.ObjectVal(map[string]cty.Value{"name": cty.StringVal(name), "endpoint": m})
 }
 
-// endpointLabels returns the labels of a service body's endpoint blocks,
-// or the implicit "default" when it has none. Endpoint labels are literal,
-// so they are known before the service is decoded.
-func endpointLabels(body hcl.Body) []string {
-	var out []string
+// declaredServiceObject is the value of a reference to a service before
+// it is decoded. Endpoint labels are literal, so they are known then,
+// unless a dynamic block makes endpoints: the endpoint map is unknown
+// until the service is decoded (refreshServiceObjects), and a reference to
+// one of them evaluates to unknown meanwhile instead of failing.
+func declaredServiceObject(name string, body hcl.Body) (v cty.Value, dynamic bool) {
+	var labels []string
 	if sb, ok := body.(*hclsyntax.Body); ok {
 		for _, b := range sb.Blocks {
-			if b.Type == "endpoint" && len(b.Labels) == 1 {
-				out = append(out, b.Labels[0])
+			switch {
+			case b.Type == "endpoint" && len(b.Labels) == 1:
+				labels = append(labels, b.Labels[0])
+			case b.Type == "dynamic" && len(b.Labels) == 1 && b.Labels[0] == "endpoint":
+				dynamic = true
 			}
 		}
 	}
-	if len(out) == 0 {
-		out = []string{"default"}
+	if dynamic {
+		return cty.ObjectVal(map[string]cty.Value{"name": cty.StringVal(name), "endpoint": cty.UnknownVal(cty.Map(endpointRefType))}), true
 	}
-	return out
+	if len(labels) == 0 {
+		labels = []string{"default"}
+	}
+	return serviceObject(name, labels), false
+}
+
+// refreshServiceObjects gives the services whose endpoints a dynamic block
+// makes their decoded endpoints, and rebuilds the evaluation context, so
+// that the blocks decoded after the services (links, loads, scenarios,
+// slos) can name those endpoints.
+func (st *loadState) refreshServiceObjects() {
+	if !st.dynamicEndpoints {
+		return
+	}
+	objs := st.ev.objects["service"]
+	for _, b := range st.decls.blocks["service"] {
+		label := b.Labels[0]
+		if insts, ok := st.forEach[label]; ok {
+			m := make(map[string]cty.Value, len(insts))
+			for _, in := range insts {
+				m[in.key] = decodedServiceObject(st.spec.Services[in.name], in.name)
+			}
+			if len(m) > 0 {
+				objs[label] = cty.ObjectVal(m)
+			}
+			continue
+		}
+		if syntaxAttr(b.Body, "for_each") == nil {
+			objs[label] = decodedServiceObject(st.spec.Services[label], label)
+		}
+	}
+	st.ctx = st.ev.context()
+}
+
+// decodedServiceObject is serviceObject of a decoded service (nil when it
+// failed to decode: its endpoints stay unknown).
+func decodedServiceObject(svc *Service, name string) cty.Value {
+	if svc == nil {
+		return cty.ObjectVal(map[string]cty.Value{"name": cty.StringVal(name), "endpoint": cty.UnknownVal(cty.Map(endpointRefType))})
+	}
+	labels := make([]string, len(svc.Endpoints))
+	for i, e := range svc.Endpoints {
+		labels[i] = e.Name
+	}
+	return serviceObject(name, labels)
 }
 
 // endpointRef returns the service and endpoint of a value of

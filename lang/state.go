@@ -19,7 +19,10 @@ type loadState struct {
 
 	forEach  map[string][]instance // for_each service label → its instances
 	services []*Service            // in declaration order
-	side     sideRanges
+	// dynamicEndpoints: some service makes endpoints with a dynamic
+	// block, so its reference value waits for its decoding.
+	dynamicEndpoints bool
+	side             sideRanges
 }
 
 // sideRanges keeps attribute ranges the model does not hold, for the
