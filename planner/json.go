@@ -23,6 +23,9 @@ type JSONPlan struct {
 	// how (--emulate), so apply can say what it is applying.
 	SpecDir string            `json:"spec_dir,omitempty"`
 	Options map[string]string `json:"options,omitempty"`
+	// Variables are the values the plan was made with (see
+	// variables.go), set by the CLI; apply of the plan file uses them.
+	Variables map[string]*JSONVariable `json:"variables,omitempty"`
 
 	ObservedFingerprint string `json:"observed_fingerprint"`
 	// ObservedResources is the fingerprint of every observed resource, so a

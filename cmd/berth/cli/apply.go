@@ -33,11 +33,13 @@ that plan, after checking that the engine still holds what the plan was
 made against (its observed_fingerprint). A plan gone stale is refused,
 naming what changed, and nothing is done.
 
-A plan file never holds a value derived from a sensitive variable, only
+A plan file records the values of the non-sensitive variables it was made
+with, and apply uses them: a -var or -var-file value that differs is
+refused. It never holds a value derived from a sensitive variable, only
 its hash. When the plan needs such values, apply reads the spec again
 from the plan's spec_dir (or --spec-dir, when the checkout moved since
-berth plan, as between two CI jobs) with the variables given to it (-var,
--var-file, BERTH_VAR_name: give it the same as plan had) and checks each
+berth plan, as between two CI jobs) with the sensitive variables given to
+it (-var, -var-file, BERTH_VAR_name: the same as plan had) and checks each
 value against the plan's hash; a value missing or different is refused
 before any change, naming the resource and the key.
 

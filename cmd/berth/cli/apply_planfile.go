@@ -18,7 +18,8 @@ import (
 // applyPlanFile performs a saved plan after checking it is not stale and,
 // when it needs values it does not carry (derived from sensitive
 // variables), after reading them again from its spec with the variables
-// given to apply and checking them against the plan's hashes.
+// the plan records and the sensitive ones given to apply, and checking
+// them against the plan's hashes.
 func applyPlanFile(ctx context.Context, cmd *cobra.Command, path string, sf *specFlags, af *applyFlags) error {
 	f, err := os.Open(path)
 	if err != nil {
@@ -33,6 +34,11 @@ func applyPlanFile(ctx context.Context, cmd *cobra.Command, path string, sf *spe
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	sf, cleanVars, err := planFileVarFlags(path, jp, sf)
+	if err != nil {
+		return err // before any work against the engine
+	}
+	defer cleanVars()
 	be, err := openBackend(ctx, jp.Backend)
 	if err != nil {
 		return err
@@ -91,7 +97,11 @@ func planFileValues(ctx context.Context, cmd *cobra.Command, be backends.Backend
 	}
 	if diags.HasErrors() {
 		reportDiags(cmd, onlyErrors(diags))
-		return nil, nil, &exitError{code: ExitError, err: fmt.Errorf("%s, which has errors (above). Nothing was done. Give apply the same -var, -var-file and BERTH_VAR_<name> environment as berth plan had", why)}
+		give := "the same -var, -var-file and BERTH_VAR_<name> environment as berth plan had"
+		if jp.Variables != nil {
+			give = "the values of the spec's sensitive variables that berth plan had (the plan file gives the others)"
+		}
+		return nil, nil, &exitError{code: ExitError, err: fmt.Errorf("%s, which has errors (above). Nothing was done. Give apply %s", why, give)}
 	}
 	spec.Backend = jp.Backend
 	emulate := jp.Options["emulate"] == "true"
@@ -127,7 +137,11 @@ func valuesError(path string, jp *planner.JSONPlan, ve *planner.ValuesError, sec
 		for _, n := range secretVars {
 			each = append(each, fmt.Sprintf("%s (-var %s=... or %s%s)", n, n, lang.EnvVarPrefix, n))
 		}
-		how += "; the spec's sensitive variables are " + strings.Join(each, ", ")
+		if jp.Variables != nil { // the plan gives the others
+			how = "the values of the spec's sensitive variables berth plan had: " + strings.Join(each, ", ")
+		} else {
+			how += "; the spec's sensitive variables are " + strings.Join(each, ", ")
+		}
 	}
 	var lines []string
 	for _, p := range ve.Problems {

@@ -144,6 +144,9 @@ func makePlan(ctx context.Context, cmd *cobra.Command, be backends.Backend, spec
 		return nil, err
 	}
 	jp := p.JSON()
+	if jp.Variables, err = planner.Variables(spec); err != nil {
+		return nil, err
+	}
 	if abs, err := filepath.Abs(dir); err == nil {
 		jp.SpecDir = abs
 	}
