@@ -26,7 +26,7 @@ func (st *loadState) checkCallCycles() {
 // firstCalls returns the range of the first call along each edge of the
 // call graph.
 func (st *loadState) firstCalls() map[LinkKey]hcl.Range {
-	firstCall := map[LinkKey]hcl.Range{}
+	firstCall := make(map[LinkKey]hcl.Range, len(st.spec.Links))
 	for _, svc := range st.services {
 		forEachCall(svc, func(_ *Endpoint, c *Call) {
 			k := LinkKey{svc.Name, c.Service}

@@ -67,9 +67,12 @@ func (st *loadState) linkEnds(name string) ([]string, bool) {
 // for a link that names a fleet. Between two links that set the same edge
 // the one naming fewer fleets wins; two that name as many are reported.
 func (st *loadState) addLinks(links []*Link) {
-	fleets := map[LinkKey]int{} // fleet ends of the link that set each edge
-	decl := map[LinkKey]*Link{} // the declared link that set each edge
-	var made []*Link            // links made from a fleet link
+	fleets := make(map[LinkKey]int, len(links)) // fleet ends of the link that set each edge
+	decl := make(map[LinkKey]*Link, len(links)) // the declared link that set each edge
+	if len(st.spec.Links) == 0 {
+		st.spec.Links = make(map[LinkKey]*Link, len(links))
+	}
+	var made []*Link // links made from a fleet link
 	for _, l := range links {
 		froms, ff := st.linkEnds(l.From)
 		tos, tf := st.linkEnds(l.To)
