@@ -1,0 +1,44 @@
+package simulate
+
+import (
+	"fmt"
+	"math"
+	"testing"
+	"time"
+)
+
+// TestTimeoutTheory runs testdata/timeout: s has more workers than it can
+// use, so each attempt's sojourn is its own exponential service time (μ =
+// 10/s) and times out with probability e^(−μt), independently of the
+// other attempts; with n attempts in all a call fails with probability
+// e^(−μtn) = pⁿ. front answers an error exactly when its call fails.
+func TestTimeoutTheory(t *testing.T) {
+	const mu = 10.0
+	for _, tc := range []struct {
+		timeout  time.Duration
+		attempts int
+	}{{200 * time.Millisecond, 1}, {200 * time.Millisecond, 2}, {200 * time.Millisecond, 3}, {100 * time.Millisecond, 3}} {
+		sp := loadVars(t, "testdata/timeout", map[string]string{"timeout": tc.timeout.String(), "attempts": fmt.Sprint(tc.attempts)})
+		res := mustRun(t, sp, Options{Seed: 3, Replications: 4})
+		f := res.Services["front"]
+		p := math.Exp(-mu * tc.timeout.Seconds())
+		want := math.Pow(p, float64(tc.attempts))
+		// Attempts per call: 1 + p + … + p^(n−1); every one but the
+		// last of a failed call is retried.
+		attempts := (1 - want) / (1 - p)
+		name := fmt.Sprintf("timeout %v, %d attempts", tc.timeout, tc.attempts)
+		calls := float64(f.Arrivals)
+		t.Logf("%s: errors %.5f (want %.5f, ci %v); timeouts per call %.4f (want %.4f), retries per call %.4f (want %.4f)", name,
+			f.ErrorRate, want, f.CI.ErrorRate, float64(f.Timeouts)/calls, attempts*p, float64(f.Retries)/calls, attempts-1)
+		if !within(f.ErrorRate, want, 0.03, &f.CI.ErrorRate) {
+			t.Errorf("%s: error rate %.5f, want pⁿ = %.5f", name, f.ErrorRate, want)
+		}
+		if !within(float64(f.Timeouts)/calls, attempts*p, 0.02, nil) || !within(float64(f.Retries)/calls, attempts-1, 0.02, nil) && tc.attempts > 1 {
+			t.Errorf("%s: %.4f timeouts and %.4f retries per call, want %.4f and %.4f", name,
+				float64(f.Timeouts)/calls, float64(f.Retries)/calls, attempts*p, attempts-1)
+		}
+		if f.Failures["error"] != f.Failed {
+			t.Errorf("%s: front's failures %v: a failed call should make front answer a 5xx (error)", name, f.Failures)
+		}
+	}
+}
