@@ -11,7 +11,8 @@ import (
 // use, so each attempt's sojourn is its own exponential service time (μ =
 // 10/s) and times out with probability e^(−μt), independently of the
 // other attempts; with n attempts in all a call fails with probability
-// e^(−μtn) = pⁿ. front answers an error exactly when its call fails.
+// e^(−μtn) = pⁿ. front answers an error exactly when its call fails, and
+// its mean latency is that of the attempts made and the backoffs between.
 func TestTimeoutTheory(t *testing.T) {
 	const mu = 10.0
 	for _, tc := range []struct {
@@ -36,6 +37,12 @@ func TestTimeoutTheory(t *testing.T) {
 		if !within(float64(f.Timeouts)/calls, attempts*p, 0.02, nil) || !within(float64(f.Retries)/calls, attempts-1, 0.02, nil) && tc.attempts > 1 {
 			t.Errorf("%s: %.4f timeouts and %.4f retries per call, want %.4f and %.4f", name,
 				float64(f.Timeouts)/calls, float64(f.Retries)/calls, attempts*p, attempts-1)
+		}
+		// Each attempt lasts min(S, t), of mean (1 − p)/μ, and each retry
+		// first waits the 1 ms constant backoff: front's mean latency.
+		lat := attempts*((1-p)/mu+0.001) - 0.001
+		if !within(f.Latency.Mean, lat, 0.02, &f.CI.Mean) {
+			t.Errorf("%s: front's mean latency %.5f, want %.5f", name, f.Latency.Mean, lat)
 		}
 		if f.Failures["error"] != f.Failed {
 			t.Errorf("%s: front's failures %v: a failed call should make front answer a 5xx (error)", name, f.Failures)
