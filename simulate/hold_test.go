@@ -45,6 +45,10 @@ func TestHoldErlangB(t *testing.T) {
 		if !within(f.ErrorRate, want, 0.02, &f.CI.ErrorRate) {
 			t.Errorf("%s: blocking %.4f, want %.4f", tc.name, f.ErrorRate, want)
 		}
+		// Little: the busy workers are the admitted rate times the hold.
+		if util := lambda * (1 - want) * tc.hold / 4; tc.workers == 4 && !within(f.Utilization, util, 0.02, &f.CI.Utilization) {
+			t.Errorf("%s: utilisation %.4f, want λ(1 − B)·hold/c = %.4f", tc.name, f.Utilization, util)
+		}
 		if f.Rejections+bulk != f.Failed {
 			t.Errorf("%s: %d failed, %d rejected by front's queue, %d by the bulkhead", tc.name, f.Failed, f.Rejections, bulk)
 		}
