@@ -50,3 +50,25 @@ func TestQueueConsumersTheory(t *testing.T) {
 		}
 	}
 }
+
+// TestQueueCapacityTheory: rabbitmq with c = 4 consumers and a backlog
+// capped at 6 waiting messages is an M/M/4/10; a publish that finds the
+// cap reached fails, so the publishing request fails with probability
+// p(K), and the consumers' utilisation is λ(1 − p(K))/c.
+func TestQueueCapacityTheory(t *testing.T) {
+	const lambda, c, capacity = 4.0, 4, 6
+	p := mmckP(c, c+capacity, lambda)
+	block := p[c+capacity]
+	sp := loadVars(t, "testdata/mq", map[string]string{"rate": fmt.Sprint(lambda), "capacity": fmt.Sprint(capacity), "duration": "100000s"})
+	res := mustRun(t, sp, Options{Seed: 4, Replications: 4})
+	q, f, w := res.Queues["jobs"], res.Services["front"], res.Services["workers"]
+	dropped := float64(q.Dropped) / float64(q.Dropped+q.Published)
+	t.Logf("dropped %.4f, front errors %.4f (want p(K) = %.4f, ci %v); util %.4f (want %.4f)",
+		dropped, f.ErrorRate, block, f.CI.ErrorRate, w.Utilization, lambda*(1-block)/c)
+	if !within(dropped, block, 0.02, &f.CI.ErrorRate) || !within(f.ErrorRate, block, 0.02, &f.CI.ErrorRate) {
+		t.Errorf("dropped %.4f of the messages and front failed %.4f, want p(K) = %.4f", dropped, f.ErrorRate, block)
+	}
+	if !within(w.Utilization, lambda*(1-block)/c, 0.02, &w.CI.Utilization) {
+		t.Errorf("utilisation %.4f, want %.4f", w.Utilization, lambda*(1-block)/c)
+	}
+}

@@ -4,7 +4,9 @@
 # rabbitmq: one FIFO before c = replicas × concurrency consumers, an M/M/c
 # whose lag (publish to start of processing) is Erlang C's Wq. kafka:
 # messages keyed to partitions at random, each partition one consumer's, so
-# with one consumer per partition each is an M/M/1 at λ/partitions.
+# with one consumer per partition each is an M/M/1 at λ/partitions. With a
+# capacity, a publish that finds that many messages waiting fails: an
+# M/M/c/K with K = c + capacity.
 
 variable "rate" {
   type    = number
@@ -19,6 +21,11 @@ variable "kind" {
 variable "partitions" {
   type    = number
   default = 1
+}
+
+variable "capacity" {
+  type    = number
+  default = 0 # unbounded
 }
 
 variable "replicas" {
@@ -39,6 +46,7 @@ variable "duration" {
 queue "jobs" {
   kind       = var.kind
   partitions = var.partitions
+  capacity   = var.capacity
 }
 
 service "front" {
