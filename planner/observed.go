@@ -31,6 +31,20 @@ type ObservedResource struct {
 	// Status is for people ("running", "running (healthy)", "exited (1)");
 	// it is not compared. State that matters is an attribute.
 	Status string `json:"status,omitempty"`
+	// Notes explain observed attribute values, by attribute path, where
+	// the backend knows more than the value says; the reason of a
+	// difference carries its note.
+	Notes map[string]AttrNote `json:"notes,omitempty"`
+}
+
+// AttrNote explains one observed value: Why is shown with the reason
+// ("created, never started", "exited with code 1"). Unfinished says the
+// difference is berth's own unfinished work, not a change made outside
+// berth: a container berth created whose start failed (a port taken) is
+// not drift, and starting it is repaired in place like drift is.
+type AttrNote struct {
+	Why        string `json:"why"`
+	Unfinished bool   `json:"unfinished,omitempty"`
 }
 
 // Get returns the observed resource at addr, or nil.

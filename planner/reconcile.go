@@ -156,17 +156,20 @@ func (r *reconciler) compare(d *Resource, o *ObservedResource, hash string, sch 
 	var reasons []Reason
 	for _, ad := range diffAttrs(d.Attrs, o.Attrs, o.Defaults) {
 		mode := sch.Mode(ad.Path)
-		drift := intentSame && mode.Hashed()
+		note := o.Notes[ad.Path]
+		drift := intentSame && mode.Hashed() && !note.Unfinished
 		need := Replace
 		switch {
 		case mode == ModeUpdate, mode == ModeLive:
 			need = Update
-		case mode == ModeRepair && drift:
+		case mode == ModeRepair && (intentSame || note.Why != ""):
+			// drift, or a state the backend explains (not the spec's
+			// doing): repaired in place, even when a replacement is due
 			need = Update
 		}
 		reasons = append(reasons, Reason{
 			Attribute: ad.Path, Before: ad.Before, After: ad.After,
-			Action: need, Drift: drift,
+			Action: need, Drift: drift, Message: note.Why,
 			Sensitive: d.IsSensitive(ad.Path) || o.IsSensitive(ad.Path),
 		})
 		if need.rank() > action.rank() {
@@ -264,7 +267,7 @@ func (r *reconciler) drift(c *Change) *Drift {
 		// Before = what berth applied, After = what the engine runs.
 		d.Attributes = append(d.Attributes, Reason{
 			Attribute: rs.Attribute, Before: rs.After, After: rs.Before,
-			Action: rs.Action, Drift: true, Sensitive: rs.Sensitive,
+			Action: rs.Action, Drift: true, Sensitive: rs.Sensitive, Message: rs.Message,
 		})
 	}
 	return d

@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"net"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/docker/docker/api/types/container"
 
 	"github.com/berth-dev/berth/backends"
 	"github.com/berth-dev/berth/backends/dockertest"
@@ -51,14 +54,55 @@ func TestFailedApplyReportsAndConverges(t *testing.T) {
 	l.Close()
 
 	// The failed container was created but not started: the next plan
-	// starts it (its state) rather than starting over.
+	// starts it (its state) rather than starting over, and says why it is
+	// not running (the engine's start error); it is berth's unfinished
+	// work, not drift. status shows it as never started.
 	p2, _ := plan(t, b, tg, spec)
-	if got := changesOnly(p2.String()); got != "container.gateway[1]: update\n  state: \"created\" → \"running\" [changed outside berth]\n" {
-		t.Errorf("plan after the failure:\n%s", p2)
+	got := changesOnly(p2.String())
+	if !strings.HasPrefix(got, "container.gateway[1]: update\n  state: \"created\" → \"running\" (created, never started: ") ||
+		strings.Count(got, "\n") != 2 || strings.Contains(got, "changed outside berth") || len(p2.Drift) != 0 {
+		t.Errorf("plan after the failure:\n%s\ndrift: %v", p2, p2.Drift)
+	}
+	if !strings.Contains(got, "address already in use") && !strings.Contains(got, "port is already allocated") {
+		t.Errorf("the plan does not say why the start failed:\n%s", got)
+	}
+	if st := observedStatus(t, b, project, "container.gateway[1]"); st != "created, never started" {
+		t.Errorf("status %q, want created, never started", st)
 	}
 	apply(t, b, tg, spec)
 	if p3, _ := plan(t, b, tg, spec); !p3.Empty() {
 		t.Errorf("not converged:\n%s", p3)
 	}
 	httpGet(t, fmt.Sprintf("http://127.0.0.1:%d/healthz", port))
+
+	// Stopped by hand: drift, with its exit code, and started again.
+	id := containerIDs(t, cli, project)[ContainerName(project, "gateway", 1)]
+	timeout := 1
+	if err := cli.ContainerStop(ctx, id, container.StopOptions{Timeout: &timeout}); err != nil {
+		t.Fatal(err)
+	}
+	p4, _ := plan(t, b, tg, spec)
+	if got := changesOnly(p4.String()); !regexp.MustCompile(`^container.gateway\[1\]: update\n  state: "exited" → "running" \(exited with code \d+\) \[changed outside berth\]\n$`).MatchString(got) || len(p4.Drift) != 1 {
+		t.Errorf("plan after a stop by hand:\n%s\ndrift: %v", p4, p4.Drift)
+	}
+	apply(t, b, tg, spec)
+	if p5, _ := plan(t, b, tg, spec); !p5.Empty() {
+		t.Errorf("not converged after the stop:\n%s", p5)
+	}
+}
+
+// observedStatus is the status berth observes of the resource at addr.
+func observedStatus(t *testing.T, b *Backend, project, addr string) string {
+	t.Helper()
+	obs, err := b.Observe(context.Background(), project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range obs.Resources {
+		if r.Address.String() == addr {
+			return r.Status
+		}
+	}
+	t.Fatalf("%s not observed", addr)
+	return ""
 }

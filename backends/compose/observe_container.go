@@ -154,6 +154,9 @@ func observeContainer(project string, ins container.InspectResponse, img *imageD
 		state = "running"
 	}
 	a.Set("state", state)
+	if note, ok := stateNote(ins.State); ok {
+		r.Notes = map[string]planner.AttrNote{"state": note}
+	}
 	a.Set("networks", networksOf(project, ins))
 	mounts, secrets, configs := mountsOf(project, hc.Mounts)
 	a.Set("mounts", mounts)
@@ -196,6 +199,9 @@ func observedDeps(a planner.Attrs) []planner.Dep {
 
 func statusOf(ins container.InspectResponse) string {
 	s := ins.State.Status
+	if neverStarted(ins.State) {
+		return "created, never started"
+	}
 	if ins.State.Health != nil && ins.State.Health.Status != "" {
 		s += " (" + ins.State.Health.Status + ")"
 	}
