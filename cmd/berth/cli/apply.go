@@ -44,10 +44,12 @@ value against the plan's hash; a value missing or different is refused
 before any change, naming the resource and the key.
 
 The steps run in dependency order (networks, volumes and secrets before
-the containers that use them; callees before callers; the users of a
-resource removed before it), independent steps in parallel. apply then
-waits until every container it made is running, or healthy when it has a
-health check, with one line per service on a terminal and plain lines
+the containers or swarm services that use them; callees before callers;
+the users of a resource removed before it), independent steps in
+parallel. apply then waits until every container it made is running, or
+healthy when it has a health check (compose), or every service it changed
+has its tasks running and its update completed (swarm: a rollback fails
+the apply), with one line per service on a terminal and plain lines
 otherwise, and ends with a summary.
 
 A failure stops apply from starting more steps; it reports what was done,
@@ -62,6 +64,7 @@ automatically. --force-unlock takes the lock even from a holder berth
 cannot tell is gone: a live pid, or a process on another host.`,
 		Example: `  berth apply examples/shop
   berth apply --auto-approve --emulate examples/shop
+  berth apply --backend swarm examples/shop   # DOCKER_HOST names a swarm manager
   berth plan -out plan.json examples/shop && berth apply plan.json
   BERTH_VAR_jwt_key=... berth apply plan.json   # a plan with a sensitive variable: the same value as at plan time
   berth apply --spec-dir examples/shop plan.json   # the plan's spec, checked out somewhere else since

@@ -18,15 +18,19 @@ func newDestroyCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "destroy [DIR]",
 		Short: "Remove everything the project owns from the engine",
-		Long: `Removes every object that carries the project's io.berth.project label
-(containers, networks, volumes) and the files berth mounted its secrets
-and configs from: users first, then what they use. The project is named
-by the spec in DIR, or by --project without a spec.
+		Long: `Removes every object that carries the project's io.berth.project label,
+users first, then what they use: on compose its containers, networks,
+volumes and the files berth mounted its secrets and configs from; on
+swarm its services, overlay networks, secrets and configs, and the
+volumes their tasks made on the engines of BERTH_SWARM_NODES. The project is named by the spec
+in DIR, or by --project without a spec (with --backend swarm for a swarm
+project: the default is compose).
 
 It shows what it will remove and asks for 'yes' unless --auto-approve is
 given. Like apply, it takes the project's lock.`,
 		Example: `  berth destroy examples/shop
-  berth destroy --auto-approve --project shop`,
+  berth destroy --auto-approve --project shop
+  berth destroy --backend swarm examples/shop`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx, stop := interruptible(cmd)

@@ -22,13 +22,18 @@ func newPlanCmd() *cobra.Command {
 		Long: `Compares the spec in DIR (the working directory by default) with what the
 engine runs for the project, found by the io.berth.project label, and
 prints the plan: each resource to create (+), update in place (~),
-replace (-/+) or destroy (-), with the attribute that forces it, for
-example
+replace (-/+, +/- new one first) or destroy (-), with the attribute that
+forces it, for example
   -/+ container.orders[1]   must be replaced
         image: "shop/orders:1.3" → "shop/orders:1.4"   # forces replacement
-and first, anything changed outside berth (drift). Scaling only creates or
-deletes the extra replicas. Secret values never appear: a secret shows as
-(sensitive) and a hash that changes when its value does.
+and first, anything changed outside berth (drift). Secret values never
+appear: a secret shows as (sensitive) and a hash that changes when its
+value does.
+
+The backend is the spec's berth.backend, or --backend. On compose each
+replica is a container (container.orders[1]); scaling creates or deletes
+the extra ones. On swarm a service is one swarm service (service.orders)
+updated in place, replicas included, and swarm rolls its tasks.
 
 -out FILE saves the plan as JSON for 'berth apply FILE', which refuses it
 once the engine has changed since. --json prints the same JSON:
@@ -44,7 +49,8 @@ always on success, 1 on error, 2 when there are changes and
 		Example: `  berth plan examples/shop
   berth plan -detailed-exitcode -out plan.json examples/shop   # in CI: 2 means changes
   berth plan --json examples/shop | jq '.resource_changes[] | select(.actions != ["no-op"])'
-  berth plan --emulate examples/shop`,
+  berth plan --emulate examples/shop
+  berth plan --backend swarm examples/shop   # DOCKER_HOST names a swarm manager`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkPlanFileDir(out); err != nil {

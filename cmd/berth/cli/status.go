@@ -17,14 +17,17 @@ func newStatusCmd() *cobra.Command {
 		Use:   "status [DIR]",
 		Short: "Show what the engine runs for the project, and any drift",
 		Long: `Shows every object the engine holds for the project in DIR (found by the
-io.berth.project label) with its state (running, healthy, exited...),
-then what was changed outside berth (drift: a container removed by hand,
-its env edited, a network disconnected), and how many changes a plan has.
+io.berth.project label) with its state: a compose container's (running
+(healthy), exited (1), created, never started), a swarm service's tasks
+(2/2 running, 1 lost with node n3). Then what was changed outside berth
+(drift: a container removed by hand, a service's image edited, a network
+disconnected), and how many changes a plan has.
 
 --json prints {"format_version", "project", "backend", "resources":
 [{"address", "type", "name", "id", "status", "attributes"}], "drift":
 [...], "in_sync": bool, "summary": {"add", "change", "destroy"}}.`,
 		Example: `  berth status examples/shop
+  berth status --backend swarm examples/shop
   berth status --json examples/shop | jq '.drift'`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
