@@ -25,6 +25,8 @@ func TestVariablesRoundTrip(t *testing.T) {
 		"tags":     cty.ListVal([]cty.Value{cty.StringVal("a"), cty.StringVal("b")}),
 		"limits":   cty.MapVal(map[string]cty.Value{"cpu": cty.NumberIntVal(2)}),
 		"opt":      cty.NullVal(cty.String),
+		"anything": cty.NullVal(cty.DynamicPseudoType),
+		"obj":      cty.ObjectVal(map[string]cty.Value{"a": cty.StringVal("x"), "n": cty.NumberIntVal(1)}),
 	}
 	spec := &lang.Spec{Variables: map[string]*lang.Variable{
 		"key": {Name: "key", Sensitive: true, Value: cty.StringVal("SECRET").Mark("sensitive")},

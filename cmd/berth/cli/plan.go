@@ -36,8 +36,10 @@ the extra ones. On swarm a service is one swarm service (service.orders)
 updated in place, replicas included, and swarm rolls its tasks.
 
 -out FILE saves the plan as JSON for 'berth apply FILE', which refuses it
-once the engine has changed since. --json prints the same JSON:
-  {"format_version", "project", "backend", "observed_fingerprint",
+once the engine has changed since, and applies it with the variable
+values it was made with (the file records them; sensitive ones by name
+only). --json prints the same JSON:
+  {"format_version", "project", "backend", "variables", "observed_fingerprint",
    "resource_changes": [{"address", "type", "name", "actions", "before",
      "after", "before_sensitive", "after_sensitive", "reasons"}],
    "drift": [...], "steps": [{"id", "address", "op", "after"}],
