@@ -151,9 +151,17 @@ func (g *generator) varies() bool {
 
 // nextSpaced returns the next constant arrival on a varying profile: the
 // time at which the integral of the rate from 0 reaches the next whole
-// number, found by bisection to the ns; -1 when the load ends first.
+// number, found by bisection to the ns (steps: solved exactly, see
+// stepsReach); -1 when the load ends first.
 func (g *generator) nextSpaced() int64 {
 	g.due++
+	if g.prof.Kind == lang.ProfileSteps {
+		g.t = math.Min(g.stepsReach(g.due), float64(g.end))
+		if g.t >= float64(g.end) {
+			return -1
+		}
+		return int64(g.t)
+	}
 	if g.prof.Cumulative(durationNs(g.end)) < g.due {
 		g.t = float64(g.end)
 		return -1
@@ -172,6 +180,30 @@ func (g *generator) nextSpaced() int64 {
 		return -1
 	}
 	return int64(hi)
+}
+
+// stepsReach returns the first ns at which the integral of a steps
+// profile reaches n arrivals (+Inf when it never does): the rate is
+// constant between steps, so the integral is linear there and inverts in
+// one division.
+func (g *generator) stepsReach(n float64) float64 {
+	p := &g.prof
+	sum, r, from := 0.0, p.Rate, 0.0 // from in ns
+	for _, st := range p.Steps {
+		at := float64(st.At)
+		if at > from {
+			seg := r * (at - from) / 1e9
+			if r > 0 && sum+seg >= n {
+				break // n is reached before this step
+			}
+			sum, from = sum+seg, at
+		}
+		r = st.Rate
+	}
+	if r <= 0 {
+		return math.Inf(1)
+	}
+	return math.Ceil(from + (n-sum)/r*1e9)
 }
 
 func (g *generator) burstFactor() float64 {
