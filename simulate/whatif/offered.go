@@ -12,10 +12,13 @@ import (
 // no queueing, no retries and no faults. It is what the search prunes
 // with and what a finding uses when there is no simulation.
 type Offered struct {
-	// Rate is the requests/s arriving at each service; EndpointRate splits
-	// it by endpoint ("" for a service without endpoint blocks).
+	// Rate is the requests and messages/s arriving at each service;
+	// EndpointRate splits the requests by endpoint ("" for a service
+	// without endpoint blocks), and ConsumeRate the messages by queue (they
+	// run on the consumer threads, not the workers).
 	Rate         map[string]float64
 	EndpointRate map[string]map[string]float64
+	ConsumeRate  map[string]map[string]float64
 	// LinkRate is the calls/s over each caller → callee edge (first
 	// attempts only) and QueueRate the messages/s published to each queue.
 	LinkRate  map[lang.LinkKey]float64
@@ -26,14 +29,18 @@ type Offered struct {
 	// Local is a lower bound of the workers' utilisation: the local work
 	// alone, Σ λ·E[S] / (replicas · workers). Queueing, downstream waits
 	// and retries only add to it, so Local ≥ 1 means overload for sure.
+	// For a consumer, it is the larger of that and its consumer threads'
+	// (λ·E[S] / active consumers of each consume block).
 	Local map[string]float64
 	// Busy estimates the workers' utilisation with the downstream waits a
 	// thread-model request holds its worker through (mean response times
 	// without queueing; the slowest branch of a parallel block). It is an
-	// estimate, not a bound: timeouts can cut a wait short.
+	// estimate, not a bound: timeouts can cut a wait short. For a consumer,
+	// the larger of that and its consumer threads' (a message holds its
+	// thread through its whole flow).
 	Busy map[string]float64
-	// Hold is the mean time a request holds its worker, per service and
-	// endpoint, as Busy counts it.
+	// Hold is the mean time a request holds its worker (a message its
+	// consumer thread), per service and endpoint, as Busy counts it.
 	Hold map[string]map[string]float64
 }
 
@@ -46,7 +53,7 @@ const maxDepth = 64
 // wishes).
 func OfferedLoad(spec *lang.Spec, ld *lang.Load, rate float64) *Offered {
 	o := &Offered{
-		Rate: map[string]float64{}, EndpointRate: map[string]map[string]float64{},
+		Rate: map[string]float64{}, EndpointRate: map[string]map[string]float64{}, ConsumeRate: map[string]map[string]float64{},
 		LinkRate: map[lang.LinkKey]float64{}, QueueRate: map[string]float64{},
 		CPU: map[string]float64{}, Local: map[string]float64{}, Busy: map[string]float64{},
 		Hold: map[string]map[string]float64{},
@@ -57,10 +64,10 @@ func OfferedLoad(spec *lang.Spec, ld *lang.Load, rate float64) *Offered {
 		return o
 	}
 	if ld.Entry.Endpoint != "" {
-		p.push(entry, ld.Entry.Endpoint, rate, 0)
+		p.push(entry, ld.Entry.Endpoint, rate, 0, "")
 	} else {
 		for name, share := range endpointShares(entry) {
-			p.push(entry, name, rate*share, 0)
+			p.push(entry, name, rate*share, 0, "")
 		}
 	}
 	p.utilisation()

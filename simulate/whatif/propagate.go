@@ -21,20 +21,23 @@ func endpointName(svc *lang.Service, name string) string {
 	return name
 }
 
-// push adds rate to endpoint ep of svc and to everything its flow reaches.
-// A service with replicas = 0 has no instance, as in the simulator: calls
-// to it are refused by the caller's side at once, so nothing arrives
-// there or goes further (its caller's LinkRate still counts them).
-func (p *propagator) push(svc *lang.Service, ep string, rate float64, depth int) {
+// push adds rate to endpoint ep of svc and to everything its flow reaches:
+// requests when queue is "", else messages of that queue, which svc's
+// consumer threads take (ConsumeRate, not EndpointRate). A service with
+// replicas = 0 has no instance, as in the simulator: calls to it are
+// refused by the caller's side at once, so nothing arrives there or goes
+// further (its caller's LinkRate still counts them).
+func (p *propagator) push(svc *lang.Service, ep string, rate float64, depth int, queue string) {
 	if depth > maxDepth || rate <= 0 || svc.Replicas <= 0 {
 		return
 	}
 	ep = endpointName(svc, ep)
 	p.o.Rate[svc.Name] += rate
-	if p.o.EndpointRate[svc.Name] == nil {
-		p.o.EndpointRate[svc.Name] = map[string]float64{}
+	if queue != "" {
+		addRate(p.o.ConsumeRate, svc.Name, queue, rate)
+	} else {
+		addRate(p.o.EndpointRate, svc.Name, ep, rate)
 	}
-	p.o.EndpointRate[svc.Name][ep] += rate
 	e := svc.Endpoint(ep)
 	if e == nil {
 		return
@@ -45,7 +48,7 @@ func (p *propagator) push(svc *lang.Service, ep string, rate float64, depth int)
 			r := rate * probability(st.Call.Probability)
 			p.o.LinkRate[lang.LinkKey{From: svc.Name, To: st.Call.Service}] += r
 			if callee := p.spec.Services[st.Call.Service]; callee != nil {
-				p.push(callee, st.Call.Endpoint, r, depth+1)
+				p.push(callee, st.Call.Endpoint, r, depth+1, "")
 			}
 		case st.Kind == lang.StepPublish && st.Publish != nil:
 			r := rate * probability(st.Publish.Probability)
@@ -53,7 +56,7 @@ func (p *propagator) push(svc *lang.Service, ep string, rate float64, depth int)
 			for _, c := range p.spec.SortedServices() {
 				for _, cs := range c.Consumes {
 					if cs.Queue == st.Publish.Queue {
-						p.push(c, cs.Endpoint, r, depth+1)
+						p.push(c, cs.Endpoint, r, depth+1, cs.Queue)
 					}
 				}
 			}
@@ -73,14 +76,26 @@ func LocalWork(svc *lang.Service, ep string) float64 {
 	return svc.Capacity.ServiceTime.Mean()
 }
 
-// utilisation fills CPU, Local, Busy and Hold from the rates.
+func addRate(m map[string]map[string]float64, svc, key string, rate float64) {
+	if m[svc] == nil {
+		m[svc] = map[string]float64{}
+	}
+	m[svc][key] += rate
+}
+
+// utilisation fills CPU, Local, Busy and Hold from the rates. Requests
+// hold workers (the whole flow in the thread model, the local work in
+// the async one); messages hold a consumer thread through their whole
+// flow, as the simulator runs them. Local and Busy are the larger of the
+// workers' and each consume block's threads' utilisation: either pool
+// at 1 is an overload.
 func (p *propagator) utilisation() {
-	for name, eps := range p.o.EndpointRate {
+	for name := range p.o.Rate {
 		svc := p.spec.Services[name]
 		reps := float64(svc.Replicas) // > 0: push sends nothing to a service without instances
 		work, busy := 0.0, 0.0
 		p.o.Hold[name] = map[string]float64{}
-		for ep, rate := range eps {
+		for ep, rate := range p.o.EndpointRate[name] {
 			local := LocalWork(svc, ep)
 			h := p.holdTime(svc, ep, 0)
 			if svc.Capacity.Model == lang.ModelAsync {
@@ -90,13 +105,39 @@ func (p *propagator) utilisation() {
 			work += rate * local
 			busy += rate * h
 		}
-		if cpus := svc.Resources.CPUs; cpus > 0 {
-			p.o.CPU[name] = work / (reps * cpus)
-		}
 		workers := reps * float64(max(svc.Capacity.Workers, 1))
 		p.o.Local[name] = work / workers
 		p.o.Busy[name] = busy / workers
+		for _, cs := range svc.Consumes {
+			rate := p.o.ConsumeRate[name][cs.Queue]
+			if rate <= 0 {
+				continue
+			}
+			ep := endpointName(svc, cs.Endpoint)
+			local, h := LocalWork(svc, ep), p.holdTime(svc, ep, 0)
+			if _, ok := p.o.Hold[name][ep]; !ok {
+				p.o.Hold[name][ep] = h
+			}
+			work += rate * local
+			threads := p.activeConsumers(svc, cs)
+			p.o.Local[name] = max(p.o.Local[name], rate*local/threads)
+			p.o.Busy[name] = max(p.o.Busy[name], rate*h/threads)
+		}
+		if cpus := svc.Resources.CPUs; cpus > 0 {
+			p.o.CPU[name] = work / (reps * cpus)
+		}
 	}
+}
+
+// activeConsumers is the number of svc's consumer threads that take
+// messages of cs.Queue: replicas × concurrency, at most the partitions of
+// a kafka queue (the others idle).
+func (p *propagator) activeConsumers(svc *lang.Service, cs *lang.Consume) float64 {
+	n := max(svc.Replicas, 1) * max(cs.Concurrency, 1)
+	if q := p.spec.Queues[cs.Queue]; q != nil && q.Kind == lang.QueueKafka {
+		n = min(n, max(q.Partitions, 1))
+	}
+	return float64(n)
 }
 
 // holdTime is the mean response time of endpoint ep of svc without

@@ -33,6 +33,11 @@ variable "replicas" {
   default = 2
 }
 
+variable "workers" {
+  type    = number
+  default = 64 # never used by the consumers
+}
+
 variable "concurrency" {
   type    = number
   default = 2
@@ -64,6 +69,7 @@ service "workers" {
   replicas = var.replicas
 
   capacity {
+    workers      = var.workers
     service_time = "exp(1s)"
   }
 
