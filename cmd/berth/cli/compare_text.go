@@ -99,5 +99,5 @@ func diffText(d *float64, relative bool) string {
 	case relative:
 		return fmt.Sprintf("%+.1f%%", *d*100)
 	}
-	return fmt.Sprintf("%+.2f pt", *d*100)
+	return fmt.Sprintf("%+.2f pp", *d*100)
 }
