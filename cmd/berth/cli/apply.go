@@ -131,7 +131,10 @@ func interruptible(cmd *cobra.Command) (context.Context, func()) {
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		select {
-		case <-sig:
+		case _, ok := <-sig:
+			if !ok {
+				return // the command ended: stop closed the channel
+			}
 			fmt.Fprintln(cmd.ErrOrStderr(), "\nInterrupt received: finishing the steps in flight, starting no new one (interrupt again to exit at once)...")
 			cancel()
 		case <-ctx.Done():
@@ -142,7 +145,7 @@ func interruptible(cmd *cobra.Command) (context.Context, func()) {
 			os.Exit(ExitError)
 		}
 	}()
-	return ctx, func() { signal.Stop(sig); close(sig); cancel() }
+	return ctx, func() { cancel(); signal.Stop(sig); close(sig) }
 }
 
 func applyDir(ctx context.Context, cmd *cobra.Command, dir string, df *deployFlags, af *applyFlags) error {
