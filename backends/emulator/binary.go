@@ -139,6 +139,14 @@ func moduleDir() (string, error) {
 	return "", fmt.Errorf("berth's module source is neither in or above the working directory nor where this binary was built")
 }
 
+// SourceDir is the module source a berth that is not static builds its
+// emulator binary from (see staticBinary), or "" when there is none: what,
+// beside the executable itself, decides which image EnsureImage returns.
+func SourceDir() string {
+	dir, _ := moduleDir()
+	return dir
+}
+
 // findModuleUp looks for berth's go.mod in dir and its parents.
 func findModuleUp(dir string) (string, bool) {
 	for {

@@ -15,12 +15,14 @@ import (
 )
 
 // cachedEmulatorImage is emulator.EnsureImage with a memo on disk: the
-// image a static berth executable put on the engine, keyed by the
-// executable's path, size, modification time and inode. Hashing a 35 MB
-// binary costs ~100 ms of CPU, more than a no-op apply may take; checking
-// that the remembered image is still on the engine costs one call. Only a
-// static berth main (the binary EnsureImage copies into the image) is
-// remembered; any other build goes to EnsureImage every time.
+// image a berth executable put on the engine, keyed by the executable's
+// path, size, modification time and inode. Hashing a 35 MB binary costs
+// ~100 ms of CPU, more than a no-op apply may take; checking that the
+// remembered image is still on the engine costs one call. A berth that is
+// not static (plain `go build` or `go run` where cgo is on) has
+// EnsureImage link a static one from the module source, 1.5–2 s each
+// time: its memo is keyed by the source directory too, so the image stays
+// the one built for this executable and that source.
 func cachedEmulatorImage(ctx context.Context, cli *client.Client) (string, error) {
 	key := exeKey()
 	path := filepath.Join(backends.StateDir(), "emulator-image.json")
@@ -47,7 +49,8 @@ func cachedEmulatorImage(ctx context.Context, cli *client.Client) (string, error
 	return ref, err
 }
 
-// exeKey identifies this executable when it is a static berth main, else "".
+// exeKey identifies this executable and, when it is not static, the
+// source its emulator is built from; "" when it is not berth's main.
 func exeKey() string {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok || bi.Path != "github.com/berth-dev/berth/cmd/berth" {
@@ -60,12 +63,28 @@ func exeKey() string {
 		}
 	}
 	exe, err := os.Executable()
-	if !static || err != nil {
-		return ""
-	}
-	st, err := os.Stat(exe)
 	if err != nil {
 		return ""
 	}
-	return fmt.Sprintf("%s|%d|%d|%d", exe, st.Size(), st.ModTime().UnixNano(), inode(st))
+	src := ""
+	if !static {
+		src = emulator.SourceDir()
+	}
+	return exeKeyFor(exe, static, src)
+}
+
+// exeKeyFor is exeKey of the executable at exe: its path, size,
+// modification time and inode, and for one that is not static the source
+// directory its emulator binary is built from ("" when there is none:
+// EnsureImage will fail, and nothing is remembered).
+func exeKeyFor(exe string, static bool, src string) string {
+	st, err := os.Stat(exe)
+	if err != nil || !static && src == "" {
+		return ""
+	}
+	key := fmt.Sprintf("%s|%d|%d|%d", exe, st.Size(), st.ModTime().UnixNano(), inode(st))
+	if !static {
+		key += "|src=" + src
+	}
+	return key
 }
