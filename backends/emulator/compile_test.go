@@ -1,6 +1,8 @@
 package emulator
 
 import (
+	"encoding/base64"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -162,6 +164,44 @@ func TestCheckContainerSpec(t *testing.T) {
 		}
 		if len(cenv) != 1 || !strings.HasPrefix(cenv[0], EnvConfig+"=") || cenv[0] == env[0] {
 			t.Errorf("%s: check env %v should name %s without the encoded config", name, cenv, EnvConfig)
+		}
+	}
+}
+
+// A small config is base64 of its JSON (no compressor to set up); one over
+// plainLimit is gzipped first, to stay well below the kernel's limit on an
+// environment string. Both are env-safe and decode to the config.
+func TestEncodeSmallPlainLargeCompressed(t *testing.T) {
+	small, err := Compile(pubSpec(), "gateway")
+	if err != nil {
+		t.Fatal(err)
+	}
+	large, _ := Compile(pubSpec(), "gateway")
+	for i := 0; i < 2000; i++ {
+		large.Endpoints = append(large.Endpoints, Endpoint{Name: fmt.Sprintf("endpoint-%04d", i)})
+	}
+	for _, tc := range []struct {
+		name    string
+		c       *Config
+		gzipped bool
+	}{{"small", small, false}, {"large", large, true}} {
+		enc, err := tc.c.Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := base64.StdEncoding.DecodeString(enc)
+		if err != nil {
+			t.Fatalf("%s: not base64: %v", tc.name, err)
+		}
+		if gz := len(raw) > 1 && raw[0] == 0x1f && raw[1] == 0x8b; gz != tc.gzipped {
+			t.Errorf("%s: gzipped %v, want %v (%d bytes of JSON)", tc.name, gz, tc.gzipped, len(raw))
+		}
+		if strings.ContainsAny(enc, " \n\"'$") || len(enc) > 128<<10 {
+			t.Errorf("%s: %d bytes, not env-safe", tc.name, len(enc))
+		}
+		back, err := Decode(enc)
+		if err != nil || len(back.Endpoints) != len(tc.c.Endpoints) {
+			t.Errorf("%s: decode: %v", tc.name, err)
 		}
 	}
 }

@@ -124,12 +124,16 @@ func (c *Config) Queue(name string) *Queue {
 	return nil
 }
 
-// Encode returns the config as base64 of gzipped compact JSON: one line that
-// fits in an environment variable. The bytes are deterministic.
+// Encode returns the config as one env-safe line: base64 of its compact
+// JSON, gzipped first when the JSON is over plainLimit. The bytes are
+// deterministic.
 func (c *Config) Encode() (string, error) {
 	js, err := json.Marshal(c)
 	if err != nil {
 		return "", err
+	}
+	if len(js) <= plainLimit {
+		return base64.StdEncoding.EncodeToString(js), nil
 	}
 	var buf bytes.Buffer
 	zw := gzipWriters.Get().(*gzip.Writer)
@@ -142,6 +146,14 @@ func (c *Config) Encode() (string, error) {
 	return base64.StdEncoding.EncodeToString(buf.Bytes()), nil
 }
 
+// plainLimit is the largest config JSON Encode does not compress. Setting
+// up gzip's compressor (clearing its tables) cost about 1 ms per config,
+// most of a no-op apply's own work for 20 emulated services, while a
+// config of this size stays far below the kernel's 128 KiB limit on one
+// environment string either way; a larger one (a service fanning out to
+// hundreds) needs the compression to fit.
+const plainLimit = 16 << 10
+
 // gzipWriters keeps compressors for Encode: each holds about 800 KB of
 // tables, which a plan of many emulated services would otherwise allocate
 // and clear once per service.
@@ -150,8 +162,8 @@ var gzipWriters = sync.Pool{New: func() any {
 	return zw
 }}
 
-// Decode reads a config written by Encode. Plain JSON (a --config file) is
-// accepted too.
+// Decode reads a config written by Encode (base64 of JSON, or of gzipped
+// JSON). Plain JSON (a --config file) is accepted too.
 func Decode(s string) (*Config, error) {
 	js := []byte(s)
 	if t := bytes.TrimSpace(js); len(t) == 0 || t[0] != '{' {
@@ -159,12 +171,15 @@ func Decode(s string) (*Config, error) {
 		if err != nil {
 			return nil, fmt.Errorf("emulator config: not JSON nor base64: %w", err)
 		}
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			return nil, fmt.Errorf("emulator config: %w", err)
-		}
-		if js, err = io.ReadAll(io.LimitReader(zr, 64<<20)); err != nil {
-			return nil, fmt.Errorf("emulator config: %w", err)
+		js = raw
+		if len(raw) == 0 || raw[0] != '{' {
+			zr, err := gzip.NewReader(bytes.NewReader(raw))
+			if err != nil {
+				return nil, fmt.Errorf("emulator config: %w", err)
+			}
+			if js, err = io.ReadAll(io.LimitReader(zr, 64<<20)); err != nil {
+				return nil, fmt.Errorf("emulator config: %w", err)
+			}
 		}
 	}
 	var c Config
