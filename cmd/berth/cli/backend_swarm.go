@@ -4,7 +4,6 @@ import (
 	"github.com/docker/docker/client"
 
 	"github.com/berth-dev/berth/backends"
-	"github.com/berth-dev/berth/backends/emulator"
 	"github.com/berth-dev/berth/backends/swarm"
 	"github.com/berth-dev/berth/lang"
 )
@@ -15,7 +14,7 @@ import (
 func init() {
 	backendFactories[lang.BackendSwarm] = func(cli *client.Client) backends.Backend {
 		b := swarm.FromEnv(cli)
-		b.EnsureEmulatorImage = emulator.EnsureImage
+		b.EnsureEmulatorImage = cachedEmulatorImage
 		return b
 	}
 }

@@ -3,9 +3,13 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/berth-dev/berth/backends/compose"
+	"github.com/berth-dev/berth/backends/swarm"
 )
 
 // The emulator image is remembered per executable; for a berth that is not
@@ -36,5 +40,26 @@ func TestExeKeyFor(t *testing.T) {
 	}
 	if exeKeyFor(exe, true, "") == static {
 		t.Errorf("a rebuilt executable (new modification time) keeps its key")
+	}
+}
+
+// Both backends find the emulator image through the memo: swarm called
+// EnsureImage directly, so a berth that is not static linked itself on
+// every swarm command.
+func TestBackendsUseTheImageMemo(t *testing.T) {
+	memo := reflect.ValueOf(cachedEmulatorImage).Pointer()
+	for name, open := range backendFactories {
+		var fn any
+		switch b := open(nil).(type) {
+		case *compose.Backend:
+			fn = b.EnsureEmulatorImage
+		case *swarm.Backend:
+			fn = b.EnsureEmulatorImage
+		default:
+			t.Fatalf("%s: unexpected backend %T", name, b)
+		}
+		if reflect.ValueOf(fn).Pointer() != memo {
+			t.Errorf("%s finds the emulator image without the memo", name)
+		}
 	}
 }
