@@ -27,29 +27,28 @@ var Entrypoint = []string{"/berth", "emulate"}
 // The env is deterministic and holds no replica counts, so it can go into
 // the config hash as is.
 func ContainerSpec(spec *lang.Spec, service string) (cmd []string, env []string, port int, err error) {
-	c, err := Compile(spec, service)
-	if err != nil {
-		return nil, nil, 0, err
-	}
-	enc, err := c.Encode()
-	if err != nil {
-		return nil, nil, 0, err
-	}
-	cmd = []string{"--listen", ":" + strconv.Itoa(c.Port)}
-	return cmd, []string{EnvConfig + "=" + enc}, c.Port, nil
+	return containerSpec(spec, service, (*Config).Encode)
 }
 
 // CheckContainerSpec is ContainerSpec for a check that never starts the
 // container (berth validate): the same compilation, command, port and
 // errors, with EnvConfig set to a placeholder instead of the encoded
-// config, whose compression is most of the cost on a large spec.
+// config, whose encoding is most of the cost on a large spec.
 func CheckContainerSpec(spec *lang.Spec, service string) (cmd []string, env []string, port int, err error) {
+	return containerSpec(spec, service, func(*Config) (string, error) { return "(not encoded: validate only)", nil })
+}
+
+func containerSpec(spec *lang.Spec, service string, encode func(*Config) (string, error)) (cmd []string, env []string, port int, err error) {
 	c, err := Compile(spec, service)
 	if err != nil {
 		return nil, nil, 0, err
 	}
+	enc, err := encode(c)
+	if err != nil {
+		return nil, nil, 0, err
+	}
 	cmd = []string{"--listen", ":" + strconv.Itoa(c.Port)}
-	return cmd, []string{EnvConfig + "=(not encoded: validate only)"}, c.Port, nil
+	return cmd, []string{EnvConfig + "=" + enc}, c.Port, nil
 }
 
 // HealthcheckTest is the Docker healthcheck test of an emulated container

@@ -30,12 +30,18 @@ var backendFactories = map[string]func(cli *client.Client) backends.Backend{
 }
 
 // composeEmulator adapts the emulator's container spec to the compose target.
-func composeEmulator(spec *lang.Spec, service string) (compose.EmulatorContainer, error) {
-	cmd, env, port, err := emulator.ContainerSpec(spec, service)
-	if err != nil {
-		return compose.EmulatorContainer{}, err
+var composeEmulator = composeEmulatorWith(emulator.ContainerSpec)
+
+// composeEmulatorWith adapts a container spec of the emulator package
+// (ContainerSpec, or CheckContainerSpec for validate) to the compose target.
+func composeEmulatorWith(containerSpec func(*lang.Spec, string) ([]string, []string, int, error)) compose.EmulatorFunc {
+	return func(spec *lang.Spec, service string) (compose.EmulatorContainer, error) {
+		cmd, env, port, err := containerSpec(spec, service)
+		if err != nil {
+			return compose.EmulatorContainer{}, err
+		}
+		return compose.EmulatorContainer{Cmd: cmd, Env: env, Port: port, HealthCheck: emulator.HealthcheckTest(port)}, nil
 	}
-	return compose.EmulatorContainer{Cmd: cmd, Env: env, Port: port, HealthCheck: emulator.HealthcheckTest(port)}, nil
 }
 
 // deployFlags are the flags of the commands that plan against a backend.

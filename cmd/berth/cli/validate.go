@@ -157,10 +157,4 @@ func backendDiags(spec *lang.Spec, name string) hcl.Diagnostics {
 
 // checkEmulator is composeEmulator for validate: the emulated service is
 // compiled (its errors are validate's) but its config is not encoded.
-func checkEmulator(spec *lang.Spec, service string) (compose.EmulatorContainer, error) {
-	cmd, env, port, err := emulator.CheckContainerSpec(spec, service)
-	if err != nil {
-		return compose.EmulatorContainer{}, err
-	}
-	return compose.EmulatorContainer{Cmd: cmd, Env: env, Port: port, HealthCheck: emulator.HealthcheckTest(port)}, nil
-}
+var checkEmulator = composeEmulatorWith(emulator.CheckContainerSpec)
