@@ -23,6 +23,7 @@ type depNode struct {
 // members stay unknown.
 func (st *loadState) evalLocalsAndForEach() {
 	nodes := map[string]*depNode{}
+	failed := map[string]bool{} // locals whose evaluation reported an error
 	for _, a := range st.decls.locals {
 		a := a
 		st.ev.locals[a.Name] = cty.DynamicVal
@@ -31,6 +32,7 @@ func (st *loadState) evalLocalsAndForEach() {
 				v, diags := eval(a.Expr, ctx)
 				st.add(diags...)
 				st.ev.locals[a.Name] = v
+				failed[a.Name] = failed[a.Name] || diags.HasErrors()
 			}}
 	}
 	for _, b := range st.decls.blocks["service"] {
@@ -40,6 +42,26 @@ func (st *loadState) evalLocalsAndForEach() {
 	}
 	for _, n := range st.orderNodes(nodes) {
 		n.run(st.ev.context())
+		if name, ok := strings.CutPrefix(n.key, "local."); ok && !failed[name] {
+			st.locals = append(st.locals, localNode{name: name, node: n})
+		}
+	}
+}
+
+// localNode is a local that evaluated without error, in dependency order.
+type localNode struct {
+	name string
+	node *depNode
+}
+
+// reevalUnknownLocals evaluates again, in dependency order, the locals
+// whose value is not wholly known, once the service objects are complete
+// (a local naming an endpoint a dynamic block makes).
+func (st *loadState) reevalUnknownLocals() {
+	for _, l := range st.locals {
+		if !st.ev.locals[l.name].IsWhollyKnown() {
+			l.node.run(st.ev.context())
+		}
 	}
 }
 

@@ -56,9 +56,10 @@ func declaredServiceObject(name string, body hcl.Body) (v cty.Value, dynamic boo
 }
 
 // refreshServiceObjects gives the services whose endpoints a dynamic block
-// makes their decoded endpoints, and rebuilds the evaluation context, so
-// that the blocks decoded after the services (links, loads, scenarios,
-// slos) can name those endpoints.
+// makes their decoded endpoints, evaluates again the locals that were
+// unknown for it, and rebuilds the evaluation context, so that the blocks
+// decoded after the services (links, loads, scenarios, slos) can name
+// those endpoints.
 func (st *loadState) refreshServiceObjects() {
 	if !st.dynamicEndpoints {
 		return
@@ -80,6 +81,7 @@ func (st *loadState) refreshServiceObjects() {
 			objs[label] = decodedServiceObject(st.spec.Services[label], label)
 		}
 	}
+	st.reevalUnknownLocals()
 	st.ctx = st.ev.context()
 }
 

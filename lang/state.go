@@ -22,6 +22,7 @@ type loadState struct {
 	// dynamicEndpoints: some service makes endpoints with a dynamic
 	// block, so its reference value waits for its decoding.
 	dynamicEndpoints bool
+	locals           []localNode // in dependency order, for reevalUnknownLocals
 	side             sideRanges
 }
 
