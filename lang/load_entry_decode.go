@@ -24,6 +24,10 @@ func (st *loadState) decodeEntry(a attrs, ld *Load) {
 			st.add(errorAt(ref.Range, "Incorrect attribute value type", "entry must name a service or one of its endpoints: %s. Write %s.", err, entryForms))
 		}
 	}
+	if ref.Service == "" && isNull(a, "entry") {
+		st.add(errorAt(ref.Range, "Missing required argument",
+			"entry is null, and a load must enter a service. Write %s.", entryForms))
+	}
 	if a.has("endpoint") {
 		if ref.Endpoint != "" {
 			st.add(errorAt(a.rng("endpoint"), "Conflicting arguments",
@@ -47,4 +51,15 @@ func (st *loadState) checkEntryService(ref Ref, rng hcl.Range) {
 	st.add(errorAt(rng, "Unknown service",
 		"The load's entry names the service %q, which is not declared. To enter the endpoint %q of service %q, write entry = service.%s.endpoint.%s. A load's entry is written %s.",
 		ref.Service, ep, svc, svc, ep, entryForms))
+}
+
+// isNull reports whether the attribute evaluates, without error, to null:
+// a required attribute given as null (Terraform reads that as missing).
+func isNull(a attrs, name string) bool {
+	e, ok := a.expr(name)
+	if !ok {
+		return false
+	}
+	v, diags := eval(e, a.ctx)
+	return !diags.HasErrors() && v.IsKnown() && v.IsNull()
 }

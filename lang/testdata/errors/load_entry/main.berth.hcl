@@ -65,3 +65,8 @@ load "not-a-name" {
 locals {
   mixed = true ? service.gw : service.plain
 }
+
+load "null-entry" {
+  entry = null # ERROR: Missing required argument
+  rate  = 10
+}
