@@ -40,7 +40,13 @@ func (a attrs) expr(name string) (hcl.Expression, bool) {
 }
 
 // has reports whether the attribute is set.
-func (a attrs) has(name string) bool { _, ok := a.expr(name); return ok }
+func (a attrs) has(name string) bool {
+	e, ok := a.expr(name)
+	if lit, isLit := e.(*hclsyntax.LiteralValueExpr); isLit && lit.Val.IsNull() {
+		return false // null is unset, as in Terraform
+	}
+	return ok
+}
 
 // rng returns the range of the attribute's expression (or an empty range).
 func (a attrs) rng(name string) hcl.Range {

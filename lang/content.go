@@ -25,13 +25,38 @@ type content struct {
 
 // content decodes a block body against schema, collecting diagnostics.
 func (st *loadState) content(body hcl.Body, schema *hcl.BodySchema) content {
+	var c content
 	if sb, ok := body.(*hclsyntax.Body); ok && cleanBody(sb, schema) {
-		return content{syntax: sb.Attributes, Blocks: hclBlocks(sb.Blocks)}
+		c = content{syntax: sb.Attributes, Blocks: hclBlocks(sb.Blocks)}
+	} else {
+		hc, diags := body.Content(schema)
+		hintForeignNames(diags, body, schema)
+		st.add(diags...)
+		c = content{attrs: hc.Attributes, Blocks: hc.Blocks}
 	}
-	c, diags := body.Content(schema)
-	hintForeignNames(diags, body, schema)
-	st.add(diags...)
-	return content{attrs: c.Attributes, Blocks: c.Blocks}
+	st.checkRequiredNotNull(c, schema)
+	return c
+}
+
+// checkRequiredNotNull reports a required argument written as the literal
+// null, which would otherwise read as unset and then as zero (a ramp from
+// null, a fault at null); Terraform too takes null for missing.
+func (st *loadState) checkRequiredNotNull(c content, schema *hcl.BodySchema) {
+	for _, as := range schema.Attributes {
+		if !as.Required {
+			continue
+		}
+		var expr hcl.Expression
+		if a := c.syntax[as.Name]; a != nil {
+			expr = a.Expr
+		} else if a := c.attrs[as.Name]; a != nil {
+			expr = a.Expr
+		}
+		if lit, ok := expr.(*hclsyntax.LiteralValueExpr); ok && lit.Val.IsNull() {
+			st.add(errorAt(lit.SrcRange, "Missing required argument",
+				"The argument %q is required, and null leaves it unset. Give it a value.", as.Name))
+		}
+	}
 }
 
 // bodyContent is body.Content(schema), built directly for a clean body.

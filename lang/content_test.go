@@ -88,8 +88,11 @@ func TestBodyContentMatchesHCL(t *testing.T) {
 			}
 		}
 	}
-	if len(st.diags) > 0 {
-		t.Errorf("loadState.content reported %v", st.diags)
+	for _, d := range st.diags {
+		// beyond hcl, content reports a required argument written null
+		if d.Summary != "Missing required argument" || !strings.Contains(d.Detail, "null leaves it unset") {
+			t.Errorf("loadState.content reported %v", d)
+		}
 	}
 	if fast < len(bodies)*3/4 {
 		t.Errorf("the fast path was taken only %d times for %d bodies", fast, len(bodies))

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 // entryForms lists the ways to write a load's entry, for messages.
@@ -53,11 +54,12 @@ func (st *loadState) checkEntryService(ref Ref, rng hcl.Range) {
 		ref.Service, ep, svc, svc, ep, entryForms))
 }
 
-// isNull reports whether the attribute evaluates, without error, to null:
-// a required attribute given as null (Terraform reads that as missing).
+// isNull reports whether the attribute evaluates, without error, to null
+// (Terraform reads a required attribute given as null as missing). The
+// literal null is reported for every required attribute, by content.
 func isNull(a attrs, name string) bool {
 	e, ok := a.expr(name)
-	if !ok {
+	if _, lit := e.(*hclsyntax.LiteralValueExpr); !ok || lit {
 		return false
 	}
 	v, diags := eval(e, a.ctx)
