@@ -5,6 +5,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -82,7 +83,43 @@ func (a attrs) dist(name string, dst *Dist) {
 		return
 	}
 	d.Range = a.rng(name)
+	if w := truncatedNormalWarning(name, d); w != nil {
+		a.add(w)
+	}
 	*dst = d
+}
+
+// truncatedNormalWarning warns about a normal(mean, sd) that is negative
+// in more than 1 % of draws: durations cannot be, so the simulator and the
+// emulator redraw them, and the mean the spec states is not the mean it
+// gets.
+func truncatedNormalWarning(name string, d Dist) *hcl.Diagnostic {
+	if d.Kind != DistNormal || len(d.Params) != 2 || d.Params[1] <= 0 {
+		return nil
+	}
+	mean, sd := d.Params[0], d.Params[1]
+	alpha := -mean / sd
+	below := 0.5 * math.Erfc(-alpha/math.Sqrt2) // P(X < 0)
+	if below <= 0.01 {
+		return nil
+	}
+	pdf := math.Exp(-alpha*alpha/2) / math.Sqrt(2*math.Pi)
+	got := mean + sd*pdf/(1-below) // the mean of the normal truncated at 0
+	return warningAt(d.Range, "Normal distribution below zero",
+		"%s: %s is below 0 in %.0f %% of draws. A duration cannot be, so those are drawn again, and the mean is about %s, not %s. For a time this variable, lognormal(median, p99) or gamma(mean, cv) keep the mean you write.",
+		name, d.Source, below*100, secondsText(got), secondsText(mean))
+}
+
+// secondsText writes s seconds as a duration rounded for a message.
+func secondsText(s float64) string {
+	d := time.Duration(s * float64(time.Second))
+	switch {
+	case d >= time.Second:
+		d = d.Round(time.Millisecond)
+	case d >= time.Millisecond:
+		d = d.Round(100 * time.Microsecond)
+	}
+	return d.String()
 }
 
 // perSecond decodes a rate of requests into requests/s: a number, or a
