@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -76,6 +77,7 @@ func (st *loadState) decodeHealthBlock(b *hcl.Block, ctx *hcl.EvalContext) *Heal
 	h := &Health{Interval: 30 * time.Second, Timeout: 30 * time.Second, Retries: 3, DeclRange: b.DefRange}
 	a.requireOne(b.DefRange, "health", "http", "cmd")
 	a.str("http", &h.HTTP)
+	st.checkHealthPath(h.HTTP, a.rng("http"))
 	a.strings("cmd", &h.Cmd)
 	a.duration("interval", &h.Interval)
 	a.duration("timeout", &h.Timeout)
@@ -85,6 +87,21 @@ func (st *loadState) decodeHealthBlock(b *hcl.Block, ctx *hcl.EvalContext) *Heal
 	a.need(h.Timeout > 0, "timeout", b.DefRange, "timeout must be more than zero.")
 	a.need(h.Retries >= 1, "retries", b.DefRange, "retries must be at least 1, not %d: a replica is marked unhealthy after that many failed probes.", h.Retries)
 	return h
+}
+
+// checkHealthPath reports a health http that is not a path: the probe
+// is http://127.0.0.1:PORT followed by it, so "healthz" or a whole URL
+// would make a probe that never answers.
+func (st *loadState) checkHealthPath(path string, rng hcl.Range) {
+	switch {
+	case path == "" || strings.HasPrefix(path, "/"):
+	case strings.Contains(path, "://"):
+		st.add(errorAt(rng, "Invalid health path",
+			"http is the path the probe asks for on the service's own port, such as \"/healthz\", not a URL (%q).", path))
+	default:
+		st.add(errorAt(rng, "Invalid health path",
+			"http is a path on the service's own port and starts with \"/\". Did you mean \"/%s\"?", path))
+	}
 }
 
 var restartBlockSchema = &hcl.BodySchema{
