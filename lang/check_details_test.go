@@ -32,6 +32,8 @@ func TestDiagnosticDetails(t *testing.T) {
 		{"link_hints", "Unsupported argument", 11, "retries", []string{"use retry { attempts = 4 } for 3 retries"}},
 		{"link_hints", "Unsupported argument", 12, "failure_rate", []string{"circuit_breaker { failure_rate = ... }"}},
 		{"link_hints", "Missing required argument", 21, "", []string{`"at" is required`}},
+		{"link_hints", "Unsupported argument", 29, "timeout", []string{`link "CALLER" "CALLEE" { timeout = "300ms" }`}},
+		{"link_hints", "Unsupported block type", 30, "retry", []string{`link "CALLER" "CALLEE" { retry { attempts = 3 } }`}},
 		{"unused", "Link without calls", 18, `"orders" "gateway"`, []string{"The calls go the other way", "Swap the labels."}},
 		{"unused", "Link without calls", 19, `"gateway" "users"`, []string{`No call goes from "gateway" to "users"`}},
 		{"unused", "Queue without consumers", 23, "", []string{`consume "order-events" {}`}},

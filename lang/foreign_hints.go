@@ -47,7 +47,27 @@ var foreignHints = map[*hcl.BodySchema]map[string]string{
 		"environment_file": "Read a file into env with env = merge(jsondecode(file(\"env.json\")), { ... }), or import the Compose file with berth import.",
 		"env_file":         "Read a file into env with env = merge(jsondecode(file(\"env.json\")), { ... }), or import the Compose file with berth import.",
 	},
+	callBlockSchema: linkPolicyHints,
 }
+
+// linkPolicyHints answer a policy written on a call: every call along one
+// caller → callee edge shares the link's policy.
+var linkPolicyHints = func() map[string]string {
+	const where = "A call's policy is its edge's: write it in the link block of the caller and the callee, link \"CALLER\" \"CALLEE\" { %s }."
+	m := map[string]string{}
+	for name, example := range map[string]string{
+		"timeout":         `timeout = "300ms"`,
+		"retry":           `retry { attempts = 3 }`,
+		"retries":         `retry { attempts = 3 }`,
+		"circuit_breaker": `circuit_breaker { failure_rate = 0.5 }`,
+		"bulkhead":        `bulkhead { max_concurrent = 10 }`,
+		"load_balancing":  `load_balancing = "p2c"`,
+		"latency":         `latency = "0.3ms"`,
+	} {
+		m[name] = strings.Replace(where, "%s", example, 1)
+	}
+	return m
+}()
 
 // hintForeignNames adds the berth way to each "Unsupported argument" or
 // "Unsupported block type" among diags that names something another tool

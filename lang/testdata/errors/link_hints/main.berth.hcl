@@ -22,3 +22,16 @@ scenario "kill" {
     service = "orders"
   }
 }
+
+service "shop" {
+  endpoint "buy" {
+    call "orders" {
+      timeout = "1s" # ERROR: Unsupported argument
+      retry {        # ERROR: Unsupported block type
+        attempts = 2
+      }
+    }
+  }
+}
+
+link "shop" "orders" {}
