@@ -279,19 +279,7 @@ network.backend: delete
 }
 
 func TestSecretRotationCreatesBeforeDestroy(t *testing.T) {
-	mk := func(hash string) []*Resource {
-		s := secret("jwt", hash)
-		svc := with(service("auth", 1, "shop/auth:1"), func(r *Resource) {
-			r.Attrs.Set("secrets", map[string]string{"jwt": hash})
-			r.Sensitive = []string{"secrets.jwt"}
-			r.Deps = append(r.Deps, Dep{To: s.Address, Kind: DepUses})
-		})
-		return concat(one(s), svc)
-	}
-	p, err := Reconcile("test", testSchema, mk("sha256:bbbbbbbbbbbb"), applied(t, mk("sha256:aaaaaaaaaaaa")))
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := secretRotationPlan(t, "test")
 	want := `container.auth[1]: replace
   secrets.jwt: (sensitive) sha256:aaaaaaaaaaaa → (sensitive) sha256:bbbbbbbbbbbb
 secret.jwt: replace
@@ -381,4 +369,24 @@ Plan: 2 to add, 0 to change, 1 to destroy.
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("render (-want +got):\n%s", diff)
 	}
+}
+
+// secretRotationPlan plans the rotation of the secret jwt that service
+// auth uses (a create-before-destroy replacement) on backend.
+func secretRotationPlan(t *testing.T, backend string) *Plan {
+	t.Helper()
+	mk := func(hash string) []*Resource {
+		s := secret("jwt", hash)
+		svc := with(service("auth", 1, "shop/auth:1"), func(r *Resource) {
+			r.Attrs.Set("secrets", map[string]string{"jwt": hash})
+			r.Sensitive = []string{"secrets.jwt"}
+			r.Deps = append(r.Deps, Dep{To: s.Address, Kind: DepUses})
+		})
+		return concat(one(s), svc)
+	}
+	p, err := Reconcile(backend, testSchema, mk("sha256:bbbbbbbbbbbb"), applied(t, mk("sha256:aaaaaaaaaaaa")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

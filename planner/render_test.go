@@ -12,19 +12,7 @@ import (
 // (-/+) or creates first (+/-, a rotated secret), as terraform marks it
 // for create_before_destroy too.
 func TestRenderForcesBothOrders(t *testing.T) {
-	mk := func(hash string) []*Resource {
-		s := secret("jwt", hash)
-		svc := with(service("auth", 1, "shop/auth:1"), func(r *Resource) {
-			r.Attrs.Set("secrets", map[string]string{"jwt": hash})
-			r.Sensitive = []string{"secrets.jwt"}
-			r.Deps = append(r.Deps, Dep{To: s.Address, Kind: DepUses})
-		})
-		return concat(one(s), svc)
-	}
-	p, err := Reconcile("compose", testSchema, mk("sha256:bbbbbbbbbbbb"), applied(t, mk("sha256:aaaaaaaaaaaa")))
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := secretRotationPlan(t, "compose")
 	p.Project = "shop"
 	var b strings.Builder
 	Render(&b, p.JSON(), RenderOptions{})

@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -12,7 +11,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/docker/docker/api/types/container"
 	"github.com/docker/docker/api/types/filters"
@@ -28,9 +26,7 @@ import (
 // again converges, and the plan after it is empty.
 func TestApplyInterruptedThenConverges(t *testing.T) {
 	cli := dockertest.Client(t)
-	t.Setenv(backends.EnvStateDir, t.TempDir())
-	project := fmt.Sprintf("bint%d", time.Now().UnixNano()%1e9)
-	t.Cleanup(func() { removeProjectObjects(project) })
+	project := engineProject(t, "bint")
 	dir := filepath.Join(t.TempDir(), project)
 	os.MkdirAll(dir, 0o755)
 	spec := "service \"api\" {\n  replicas = 6\n\n  endpoint \"get\" {}\n}\n" // emulated: no image to build here

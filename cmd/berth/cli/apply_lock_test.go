@@ -19,8 +19,7 @@ import (
 // once the first is done, the lock is free again.
 func TestConcurrentApplyRefused(t *testing.T) {
 	dockertest.Client(t)
-	t.Setenv(backends.EnvStateDir, t.TempDir())
-	project := fmt.Sprintf("block%d", time.Now().UnixNano()%1e9)
+	project := engineProject(t, "block")
 	dir := filepath.Join(t.TempDir(), project)
 	os.MkdirAll(dir, 0o755)
 	os.WriteFile(filepath.Join(dir, "main.berth.hcl"), []byte("service \"api\" {\n  image = \"berth-nothing:1\"\n}\n"), 0o644)

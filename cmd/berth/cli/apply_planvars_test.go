@@ -2,13 +2,11 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/docker/docker/api/types/container"
 	"github.com/docker/docker/api/types/filters"
@@ -26,9 +24,7 @@ import (
 // change.
 func TestApplyPlanFileUsesPlanVars(t *testing.T) {
 	cli := dockertest.Client(t)
-	project := fmt.Sprintf("bpvar%d", time.Now().UnixNano()%1e9)
-	t.Setenv(backends.EnvStateDir, t.TempDir())
-	t.Cleanup(func() { removeProjectObjects(project) })
+	project := engineProject(t, "bpvar")
 	dir := t.TempDir()
 	spec := `berth { project = "` + project + `" }
 variable "jwt_key" {

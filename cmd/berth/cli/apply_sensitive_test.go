@@ -3,12 +3,10 @@ package cli
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/docker/docker/api/types/container"
 	"github.com/docker/docker/api/types/filters"
@@ -26,9 +24,7 @@ import (
 // the value.
 func TestApplyPlanFileSensitiveVar(t *testing.T) {
 	cli := dockertest.Client(t)
-	project := fmt.Sprintf("bsens%d", time.Now().UnixNano()%1e9)
-	t.Setenv(backends.EnvStateDir, t.TempDir())
-	t.Cleanup(func() { removeProjectObjects(project) })
+	project := engineProject(t, "bsens")
 	dir := t.TempDir()
 	spec := `berth { project = "` + project + `" }
 variable "jwt_key" {

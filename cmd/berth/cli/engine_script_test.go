@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"testing"
 	"time"
 
 	"github.com/docker/docker/api/types/container"
@@ -64,6 +65,17 @@ func setupDeployEnv(env *testscript.Env) error {
 	}
 	env.Defer(func() { removeProjectObjects(project) })
 	return nil
+}
+
+// engineProject gives an engine test its own state directory and a
+// project name no other run uses (prefix and a number), whose objects are
+// removed when the test ends.
+func engineProject(t *testing.T, prefix string) string {
+	t.Helper()
+	t.Setenv(backends.EnvStateDir, t.TempDir())
+	project := fmt.Sprintf("%s%d", prefix, time.Now().UnixNano()%1e9)
+	t.Cleanup(func() { removeProjectObjects(project) })
+	return project
 }
 
 func removeProjectObjects(project string) {
