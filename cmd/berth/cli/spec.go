@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/berth-dev/berth/internal/hugeheap"
 	"github.com/berth-dev/berth/lang"
 )
 
@@ -85,10 +86,24 @@ func loadSpecDiags(dir string, f *specFlags) (*lang.Spec, *lang.Loader, hcl.Diag
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	hugeheap.ForSource(specSize(dir))
 	l := lang.NewLoader()
 	spec, diags := l.Load(dir, opts)
 	diagFiles = l.Files()
 	return spec, l, diags, nil
+}
+
+// specSize is the size in bytes of the spec files in dir (0 when they
+// cannot be listed: the load then says why).
+func specSize(dir string) int64 {
+	files, _ := filepath.Glob(filepath.Join(dir, "*"+lang.SpecSuffix))
+	var n int64
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil {
+			n += st.Size()
+		}
+	}
+	return n
 }
 
 // checkSpecDir says what is wrong when dir is not a directory to read a
