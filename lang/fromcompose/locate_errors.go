@@ -35,8 +35,16 @@ var errorLocators = []struct {
 			}
 			return s.textAt(longest(strings.Split(m[1], ":")))
 		}},
+	{regexp.MustCompile(`Invalid ip address (\S+): `),
+		func(s *Sources, m []string) *hcl.Range { return s.textAt(m[1]) }},
+	{regexp.MustCompile(`Invalid ranges specified for container and host Ports: (\S+) and (\S+?)\.?$`),
+		func(s *Sources, m []string) *hcl.Range { return s.textAt(m[2] + ":" + m[1]) }},
 	{regexp.MustCompile(`Invalid (?:hostPort|containerPort|port|ip|proto)[^:]*: (\S+)`),
 		func(s *Sources, m []string) *hcl.Range { return s.textAt(m[1]) }},
+	// schema and interpolation errors: 'services.web.scale: must be ...',
+	// 'invalid interpolation format for services.web.environment.B'
+	{regexp.MustCompile(`(?:^|\s)((?:services|networks|volumes|secrets|configs)\.[^\s:']+)`),
+		func(s *Sources, m []string) *hcl.Range { return s.deepest(strings.Split(strings.TrimSuffix(m[1], "."), ".")) }},
 	{regexp.MustCompile("service \"?([^\\s\"]+)\"? declares mutually exclusive `([a-z_]+)`"),
 		func(s *Sources, m []string) *hcl.Range { return s.At("services", m[1], m[2]) }},
 	{regexp.MustCompile(`service "([^"]+)"|service ([A-Za-z0-9][\w.-]*) `),

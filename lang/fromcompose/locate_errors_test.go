@@ -24,6 +24,10 @@ func TestLoadErrorsPointAtTheFile(t *testing.T) {
 		{"empty volume source", "services:\n  a:\n    image: x\n    command: cat /var/run/docker.sock\n    volumes:\n      - ${NOPE}:/var/run/docker.sock:ro\n", "6:16"},
 		{"network_mode and networks", "services:\n  a:\n    image: x\n    networks: [n]\n    network_mode: bridge\nnetworks:\n  n:\n", "5:5"},
 		{"missing env file", "services:\n  a:\n    image: x\n    env_file: ./missing.env\n", "4:17"},
+		{"bad ip address", "services:\n  a:\n    image: x\n    ports:\n      - '80:80:80:80'\n", "5:10"},
+		{"unequal port ranges", "services:\n  a:\n    image: x\n    ports:\n      - '8000-8005:9000-9002'\n", "5:10"},
+		{"bad interpolation", "services:\n  a:\n    image: x\n    environment:\n      B: '${BAD'\n", "5:7"},
+		{"negative scale", "services:\n  a:\n    image: x\n    scale: -1\n", "4:5"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
