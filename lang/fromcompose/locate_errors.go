@@ -44,7 +44,9 @@ var errorLocators = []struct {
 	// schema and interpolation errors: 'services.web.scale: must be ...',
 	// 'invalid interpolation format for services.web.environment.B'
 	{regexp.MustCompile(`(?:^|\s)((?:services|networks|volumes|secrets|configs)\.[^\s:']+)`),
-		func(s *Sources, m []string) *hcl.Range { return s.deepest(strings.Split(strings.TrimSuffix(m[1], "."), ".")) }},
+		func(s *Sources, m []string) *hcl.Range {
+			return s.deepest(strings.Split(strings.TrimSuffix(m[1], "."), "."))
+		}},
 	{regexp.MustCompile("service \"?([^\\s\"]+)\"? declares mutually exclusive `([a-z_]+)`"),
 		func(s *Sources, m []string) *hcl.Range { return s.At("services", m[1], m[2]) }},
 	{regexp.MustCompile(`service "([^"]+)"|service ([A-Za-z0-9][\w.-]*) `),

@@ -175,6 +175,9 @@ func (c *converter) ports(b *hclwrite.Body, s types.ServiceConfig, at func(...st
 			first, _, isRange := strings.Cut(p.Published, "-")
 			if n, err := strconv.ParseInt(first, 10, 32); err == nil {
 				setInt(pb, "published", n)
+			} else {
+				c.warn(at("ports"), "Host port not a number",
+					"The service %q publishes port %d on host port %q, which Docker refuses. berth publishes it on no host port: set published in the berth source.", s.Name, p.Target, p.Published)
 			}
 			if isRange {
 				c.warn(at("ports"), "Port range imported as its first port",
@@ -296,13 +299,17 @@ func (c *converter) restart(b *hclwrite.Body, s types.ServiceConfig, at func(...
 		}
 		return
 	}
-	if s.Restart == "" {
+	// No restart: Compose restarts nothing, while berth's default restarts
+	// always; "none" keeps a one-shot service (a migration, an init job)
+	// from being restarted after it exits. A service written for docker
+	// stack deploy keeps swarm's default, any, which is berth's.
+	if s.Restart == "" && forSwarm(s) {
 		return
 	}
 	cond, n, _ := strings.Cut(s.Restart, ":")
 	rb := b.AppendNewBlock("restart", nil).Body()
 	switch cond {
-	case "no":
+	case "", "no":
 		setString(rb, "condition", "none")
 	case "on-failure":
 		setString(rb, "condition", "on-failure")
@@ -311,10 +318,22 @@ func (c *converter) restart(b *hclwrite.Body, s types.ServiceConfig, at func(...
 		}
 	default: // always, unless-stopped
 		setString(rb, "condition", "any")
+		if cond != "always" && cond != "unless-stopped" {
+			c.warn(at("restart"), "Unknown restart policy imported as any",
+				"restart %q is none of no, always, on-failure[:N] or unless-stopped, which Docker refuses; berth restarts the containers of %q whenever they stop. Fix restart in the berth source.", s.Restart, s.Name)
+		}
 		if cond == "unless-stopped" {
 			c.warn(at("restart"), "unless-stopped imported as any", "berth restarts the containers of %q whenever they stop; a container stopped by hand is restarted by the next apply.", s.Name)
 		}
 	}
+}
+
+// forSwarm tells whether the service sets what only docker stack deploy
+// reads: global mode, placement, update or rollback config, endpoint_mode.
+func forSwarm(s types.ServiceConfig) bool {
+	d := s.Deploy
+	return d != nil && (d.Mode == "global" || d.Placement.Constraints != nil || d.Placement.Preferences != nil ||
+		d.Placement.MaxReplicas > 0 || d.UpdateConfig != nil || d.RollbackConfig != nil || d.EndpointMode != "")
 }
 
 func (c *converter) update(b *hclwrite.Body, kind string, u *types.UpdateConfig) {

@@ -58,13 +58,20 @@ func (s *Sources) warnings(msgs []string) hcl.Diagnostics {
 	return diags
 }
 
-// variableUse returns the range of the first ${name...} or $name in the
-// files (not $$name, which is a literal), or nil.
+// variableUse returns the range of the first use of name that reads as
+// empty when it is unset, ${name} or $name (not $$name, a literal, nor
+// ${name:-default}, which takes its default), else of the first
+// ${name...}, or nil.
 func (s *Sources) variableUse(name string) *hcl.Range {
-	re := regexp.MustCompile(`(^|[^$])(\$\{` + regexp.QuoteMeta(name) + `[}:?+-]|\$` + regexp.QuoteMeta(name) + `\b)`)
-	for _, f := range s.all() {
-		if m := re.FindSubmatchIndex(s.Bytes[f]); m != nil {
-			return s.offsetRange(f, m[4], m[5]-m[4])
+	q := regexp.QuoteMeta(name)
+	for _, re := range []*regexp.Regexp{
+		regexp.MustCompile(`(^|[^$])(\$\{` + q + `\}|\$` + q + `\b)`),
+		regexp.MustCompile(`(^|[^$])(\$\{` + q + `[}:?+-])`),
+	} {
+		for _, f := range s.all() {
+			if m := re.FindSubmatchIndex(s.Bytes[f]); m != nil {
+				return s.offsetRange(f, m[4], m[5]-m[4])
+			}
 		}
 	}
 	return nil

@@ -12,6 +12,9 @@ service "ad" {
   port {
     target = 9555
   }
+  restart {
+    condition = "none"
+  }
 }
 
 service "cron" {
@@ -46,6 +49,9 @@ service "postgresql" {
   }
   health {
     cmd = ["CMD-SHELL", "pg_isready -U temporal -h \"$(hostname -i)\""]
+  }
+  restart {
+    condition = "none"
   }
 }
 

@@ -20,6 +20,9 @@ service "db" {
     volume = volume.data
     target = "/var/lib/mysql"
   }
+  restart {
+    condition = "none"
+  }
 }
 
 service "web" {
@@ -42,5 +45,8 @@ service "web" {
   }
   resources {
     memory = "512MiB"
+  }
+  restart {
+    condition = "none"
   }
 }

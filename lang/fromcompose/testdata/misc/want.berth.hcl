@@ -15,6 +15,9 @@ service "base" {
   env = {
     A = "1"
   }
+  restart {
+    condition = "none"
+  }
 }
 
 service "cache" {
@@ -26,6 +29,9 @@ service "cache" {
     cpus   = 1.5
     memory = "1GiB"
   }
+  restart {
+    condition = "none"
+  }
 }
 
 service "child" {
@@ -34,6 +40,9 @@ service "child" {
   env = {
     A = "1"
     B = "2"
+  }
+  restart {
+    condition = "none"
   }
 }
 

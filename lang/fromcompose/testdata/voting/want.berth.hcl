@@ -28,6 +28,9 @@ service "db" {
     cmd      = ["CMD-SHELL", "/healthchecks/postgres.sh"]
     interval = "5s"
   }
+  restart {
+    condition = "none"
+  }
 }
 
 service "redis" {
@@ -40,6 +43,9 @@ service "redis" {
   health {
     cmd      = ["CMD-SHELL", "/healthchecks/redis.sh"]
     interval = "5s"
+  }
+  restart {
+    condition = "none"
   }
 }
 
@@ -58,6 +64,9 @@ service "result" {
   mount {
     source = "./result"
     target = "/usr/local/app"
+  }
+  restart {
+    condition = "none"
   }
 }
 
@@ -79,9 +88,15 @@ service "vote" {
     retries      = 3
     start_period = "10s"
   }
+  restart {
+    condition = "none"
+  }
 }
 
 service "worker" {
   networks   = [network.back-tier]
   depends_on = [service.db, service.redis]
+  restart {
+    condition = "none"
+  }
 }
