@@ -244,7 +244,12 @@ func sizeText(n int64) string {
 
 func (c *converter) health(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
 	h := s.HealthCheck
-	if h == nil || h.Disable || len(h.Test) == 0 || h.Test[0] == "NONE" {
+	if h != nil && (h.Disable || len(h.Test) > 0 && h.Test[0] == "NONE") {
+		c.warn(at("healthcheck"), "Disabled health check not carried into berth",
+			"berth cannot turn off the health check of the image of %q: if the image declares a HEALTHCHECK, it runs, and apply waits for it to pass.", s.Name)
+		return
+	}
+	if h == nil || len(h.Test) == 0 {
 		return
 	}
 	hb := b.AppendNewBlock("health", nil).Body()

@@ -11,6 +11,13 @@ service "once" {
   }
 }
 
+service "sidecar" {
+  image = "busybox:1.36"
+  restart {
+    condition = "none"
+  }
+}
+
 service "web" {
   image = "nginx:1.25"
   port {
