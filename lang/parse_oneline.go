@@ -104,7 +104,9 @@ func oneLineBlocks(tokens hclsyntax.Tokens) [][]gap {
 				return nil // unbalanced: leave it to the parser
 			}
 			if tok.Type == hclsyntax.TokenCBrace && top.oneLine && (top.items > 1 || top.nested) {
-				top.gaps = append(top.gaps, gap{start: prev.Range.End.Byte, end: tok.Range.Start.Byte})
+				if prev.Type != hclsyntax.TokenNewline { // a "}" on its own line needs no break
+					top.gaps = append(top.gaps, gap{start: prev.Range.End.Byte, end: tok.Range.Start.Byte})
+				}
 				out = append(out, top.gaps)
 			}
 			stack = stack[:len(stack)-1]
@@ -119,7 +121,7 @@ func oneLineBlocks(tokens hclsyntax.Tokens) [][]gap {
 		case hclsyntax.TokenIdent:
 			if top.oneLine && startsItem(tokens, i) {
 				top.items++
-				if top.items > 1 && prev.Type != hclsyntax.TokenComma {
+				if top.items > 1 && prev.Type != hclsyntax.TokenComma && prev.Type != hclsyntax.TokenNewline {
 					top.gaps = append(top.gaps, gap{start: prev.Range.End.Byte, end: tok.Range.Start.Byte})
 				}
 			}
