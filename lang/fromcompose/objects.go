@@ -146,7 +146,12 @@ func (c *converter) files(body *hclwrite.Body, kind string, m map[string]types.F
 			body.AppendNewline()
 			vb := body.AppendNewBlock("variable", []string{v}).Body()
 			vb.SetAttributeRaw("type", hclwrite.TokensForIdentifier("string"))
-			vb.SetAttributeValue("sensitive", cty.True)
+			attr, why := "value", "berth reads secret values from sensitive variables, never from the source"
+			if kind == "config" {
+				attr, why = "content", "berth reads it from a variable"
+			} else {
+				vb.SetAttributeValue("sensitive", cty.True)
+			}
 			from := "inline content"
 			if o.Environment != "" {
 				from = "the environment variable " + o.Environment
@@ -154,9 +159,9 @@ func (c *converter) files(body *hclwrite.Body, kind string, m map[string]types.F
 			}
 			body.AppendNewline()
 			b := body.AppendNewBlock(kind, []string{bn}).Body()
-			b.SetAttributeRaw("value", ref("var", v))
+			b.SetAttributeRaw(attr, ref("var", v))
 			c.warn(at, "The "+kind+"'s value is a variable",
-				"The %s %q comes from %s. berth reads secret values from sensitive variables, never from the source: set it with -var %s=... or BERTH_VAR_%s.", kind, name, from, v, v)
+				"The %s %q comes from %s. %s: set it with -var %s=... or BERTH_VAR_%s.", kind, name, from, why, v, v)
 		}
 		if len(o.Labels) > 0 || o.Driver != "" || o.TemplateDriver != "" {
 			c.warn(at, kind+" options not carried into berth", "The %s %q sets labels, driver or template_driver, which berth does not carry.", kind, name)

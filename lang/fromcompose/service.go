@@ -156,13 +156,13 @@ func (c *converter) fileRefs(b *hclwrite.Body, kind, svc string, refs []types.Fi
 		}
 		n := c.name(kind, r.Source, nil)
 		names = append(names, n)
-		want := "/run/secrets/" + r.Source
+		want, mount := "/run/secrets/"+r.Source, "/run/secrets/"+n
 		if kind == "config" {
-			want = "/" + r.Source
+			want, mount = "/"+r.Source, "/"+n
 		}
 		if (r.Target != "" && r.Target != want && r.Target != r.Source) || r.UID != "" || r.GID != "" || r.Mode != nil {
 			c.warn(at(kind+"s"), kind+" target not carried into berth",
-				"berth mounts the %s %q read-only at %s; the target, uid, gid and mode given in the Compose file are not carried.", kind, r.Source, "/run/secrets/"+n)
+				"berth mounts the %s %q read-only at %s; the target, uid, gid and mode given in the Compose file are not carried.", kind, r.Source, mount)
 		}
 	}
 	setRefs(b, kind+"s", kind, names)

@@ -3,6 +3,19 @@ berth {
   project = "odd"
 }
 
+variable "fromenv_config" {
+  type        = string
+  description = "The config fromenv, read from $SITE_CONF by Compose."
+}
+
+config "fromenv" {
+  content = var.fromenv_config
+}
+
+config "site" {
+  content = "server { listen 80; }\n"
+}
+
 service "once" {
   image   = "busybox:1.36"
   command = ["true"]
@@ -12,7 +25,8 @@ service "once" {
 }
 
 service "sidecar" {
-  image = "busybox:1.36"
+  image   = "busybox:1.36"
+  configs = [config.site, config.fromenv]
   restart {
     condition = "none"
   }
