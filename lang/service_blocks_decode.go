@@ -50,6 +50,10 @@ func (st *loadState) decodeMountBlock(b *hcl.Block, ctx *hcl.EvalContext) Mount 
 	return m
 }
 
+// minMemory is the smallest memory limit Docker accepts (moby's
+// linuxMinMemory since 20.10).
+const minMemory = 6 << 20
+
 var resourcesBlockSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{{Name: "cpus"}, {Name: "memory"}},
 }
@@ -60,7 +64,14 @@ func (st *loadState) decodeResourcesBlock(b *hcl.Block, ctx *hcl.EvalContext) Re
 	var r Resources
 	a.number("cpus", &r.CPUs)
 	a.need(r.CPUs >= 0, "cpus", b.DefRange, "cpus must be 0 (no limit) or more, not %g.", r.CPUs)
+	// The kernel's smallest CFS quota is 1 ms of a 100 ms period, and
+	// Docker (20.10 and later) refuses a memory limit under 6 MiB: the
+	// container would fail to be created on apply.
+	a.need(r.CPUs <= 0 || r.CPUs >= 0.01, "cpus", b.DefRange,
+		"cpus = %g is below the 0.01 CPU that Docker can give a container (a quota of 1 ms every 100 ms); the container would fail to start. Use 0.01 or more, or 0 for no limit.", r.CPUs)
 	a.size("memory", &r.Memory)
+	a.need(r.Memory == 0 || r.Memory >= minMemory, "memory", b.DefRange,
+		"memory = %d bytes is below Docker's minimum memory limit of 6MiB; the container would not be created. Use \"6MiB\" or more, or leave memory out for no limit.", r.Memory)
 	return r
 }
 
