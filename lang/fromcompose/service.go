@@ -44,9 +44,13 @@ func (c *converter) service(body *hclwrite.Body, s types.ServiceConfig) {
 		var deps []string
 		for _, d := range slices.Sorted(maps.Keys(s.DependsOn)) {
 			deps = append(deps, c.name("service", d, nil))
-			if cond := s.DependsOn[d].Condition; cond == types.ServiceConditionCompletedSuccessfully {
+			switch s.DependsOn[d].Condition {
+			case types.ServiceConditionCompletedSuccessfully:
 				c.warn(at("depends_on", d), "depends_on condition not carried into berth",
-					"berth starts %q after %q is running (or healthy, with a health check); it does not wait for it to exit.", s.Name, d)
+					"berth starts %q once the containers of %q are started; it does not wait for them to exit.", s.Name, d)
+			case types.ServiceConditionHealthy:
+				c.warn(at("depends_on", d), "depends_on condition not carried into berth",
+					"berth starts %q once the containers of %q are started; it does not wait for their health check to pass, so %q must retry until %q answers.", s.Name, d, s.Name, d)
 			}
 		}
 		setRefs(b, "depends_on", "service", deps)
