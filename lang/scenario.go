@@ -13,6 +13,7 @@ const (
 	FaultSlow      = "slow"      // extra latency on the service's local work for a period
 	FaultNodeDown  = "node_down" // a node's replicas are gone until swarm reschedules them
 	FaultPartition = "partition" // calls between two services time out
+	FaultError     = "error"     // replicas answer a share of their requests with an error (500) at once
 )
 
 // Scenario is a `scenario "name" {}` block: a load, faults and expectations.
@@ -28,19 +29,24 @@ type Scenario struct {
 
 // Fault is a `fault "kind" {}` block.
 type Fault struct {
-	Kind     string        `json:"kind"`
-	Service  string        `json:"service,omitempty"`  // kill, hang, slow; partition: one side
-	Peer     string        `json:"peer,omitempty"`     // partition: the other side
-	Replicas int           `json:"replicas,omitempty"` // kill, hang, slow: how many (default 1)
-	Node     int           `json:"node,omitempty"`     // node_down: 1-based node index
+	Kind    string `json:"kind"`
+	Service string `json:"service,omitempty"` // kill, hang, slow, error; partition: one side
+	Peer    string `json:"peer,omitempty"`    // partition: the other side
+	// Replicas is how many replicas the fault hits: kill, hang and slow
+	// default to 1; error defaults to 0, every replica of the service.
+	Replicas int           `json:"replicas,omitempty"`
+	Node     int           `json:"node,omitempty"` // node_down: 1-based node index
 	At       time.Duration `json:"at"`
 	// Duration of the fault; 0 = until the end (or until failover). A kill
 	// has none: the restart policy brings its replicas back.
 	Duration time.Duration `json:"duration,omitempty"`
 	// Delay is the extra latency of a slow fault.
-	Delay     Dist      `json:"delay"`
-	AtRange   hcl.Range `json:"-"` // the range of at, for warnings
-	DeclRange hcl.Range `json:"-"`
+	Delay Dist `json:"delay"`
+	// Probability is the share of an error fault's requests that fail
+	// (default 1: all of them).
+	Probability float64   `json:"probability,omitempty"`
+	AtRange     hcl.Range `json:"-"` // the range of at, for warnings
+	DeclRange   hcl.Range `json:"-"`
 }
 
 // Expect is an `expect {}` block; also the body of an `slo` block. A bound

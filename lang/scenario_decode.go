@@ -1,6 +1,9 @@
 package lang
 
-import "github.com/hashicorp/hcl/v2"
+import (
+	"github.com/berth-dev/berth/internal/words"
+	"github.com/hashicorp/hcl/v2"
+)
 
 var scenarioBlockSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{{Name: "load"}, {Name: "backend"}},
@@ -55,7 +58,7 @@ func (st *loadState) defaultScenarioLoad(sc *Scenario, b *hcl.Block) {
 var faultBlockSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
 		{Name: "service"}, {Name: "peer"}, {Name: "replicas"}, {Name: "node"},
-		{Name: "at", Required: true}, {Name: "duration"}, {Name: "delay"},
+		{Name: "at", Required: true}, {Name: "duration"}, {Name: "delay"}, {Name: "probability"},
 	},
 }
 
@@ -66,6 +69,7 @@ var faultKinds = map[string][]string{
 	FaultSlow:      {"service", "delay"},
 	FaultNodeDown:  {"node"},
 	FaultPartition: {"service", "peer"},
+	FaultError:     {"service"},
 }
 
 // decodeFaultBlock decodes a `fault "kind" {}` block.
@@ -80,7 +84,7 @@ func (st *loadState) decodeFaultBlock(b *hcl.Block, ctx *hcl.EvalContext) *Fault
 	for _, r := range required {
 		if !a.has(r) {
 			st.add(errorAt(b.DefRange, "Missing required argument",
-				"A %s fault needs %q. Add it.", f.Kind, r))
+				"%s needs %q. Add it.", capitalize(words.A(f.Kind+" fault")), r))
 		}
 	}
 	if f.Kind == FaultKill || f.Kind == FaultHang || f.Kind == FaultSlow {
@@ -97,9 +101,12 @@ func (st *loadState) decodeFaultBlock(b *hcl.Block, ctx *hcl.EvalContext) *Fault
 		st.add(killDuration(a.rng("duration")))
 	}
 	a.dist("delay", &f.Delay)
+	st.decodeFaultProbability(a, f)
 	st.ref("service", f.Service, a.rng("service"), "the fault")
 	st.ref("service", f.Peer, a.rng("peer"), "the fault")
 	a.need(f.Replicas >= 0, "replicas", b.DefRange, "replicas must be 0 or more, not %d.", f.Replicas)
+	a.need(f.Kind != FaultError || !a.has("replicas") || f.Replicas >= 1, "replicas", b.DefRange,
+		"replicas must be 1 or more, not %d: an error fault hits that many replicas of the service (every one when replicas is left out).", f.Replicas)
 	if a.has("node") && (f.Node < 1 || f.Node > st.spec.Nodes) {
 		st.add(errorAt(a.rng("node"), "Unknown node",
 			"node %d does not exist: the project has %s, numbered from 1 to %d. Set node to one of them, or raise berth { nodes }.",

@@ -47,3 +47,19 @@ func killDuration(rng hcl.Range) *hcl.Diagnostic {
 	return warningAt(rng, "Duration of a kill fault",
 		`A kill has no duration: the killed replicas stay down until the service's restart policy brings them back (after restart.delay; never with condition = "none"), so this duration is ignored. Remove it; for a fault that ends after a time, use fault "hang" or fault "slow" with a duration.`)
 }
+
+// decodeFaultProbability reads the probability of an error fault (default
+// 1), and refuses one on any other kind, where it would be ignored.
+func (st *loadState) decodeFaultProbability(a attrs, f *Fault) {
+	if f.Kind != FaultError {
+		if a.has("probability") {
+			st.add(errorAt(a.rng("probability"), "Unsupported argument",
+				`Only an error fault has a probability (the share of requests it fails). For a call that is made only some of the time, set probability on the call block.`))
+		}
+		return
+	}
+	f.Probability = 1
+	a.number("probability", &f.Probability)
+	a.need(f.Probability > 0 && f.Probability <= 1, "probability", f.DeclRange,
+		"probability must be above 0 and at most 1, not %g: it is the share of the service's requests that the fault answers with an error.", f.Probability)
+}

@@ -6,20 +6,21 @@ import "math/bits"
 type evKind uint8
 
 const (
-	evStart    evKind = iota + 1 // a dequeued job starts (deferred to avoid deep recursion)
-	evWorkDone                   // a job's local work is done
-	evSlowDone                   // a job's extra "slow" fault delay is over
-	evDeliver                    // a call attempt reaches the callee replica
-	evReply                      // a callee's answer reaches the caller
-	evTimeout                    // a call attempt's timeout fires
-	evRetry                      // a retry's backoff is over
-	evBulkWait                   // a bulkhead wait (max_wait) gives up
-	evTick                       // close one time-series interval
-	evFault                      // a fault action (start, end, detection, restart)
-	evProbe                      // a health probe of a replica
-	evPipe                       // the head of a pipe is due
-	evConsume                    // a consumer looks for its next message
-	evGiveUp                     // the client of an entry request gives up (load.timeout)
+	evStart      evKind = iota + 1 // a dequeued job starts (deferred to avoid deep recursion)
+	evWorkDone                     // a job's local work is done
+	evSlowDone                     // a job's extra "slow" fault delay is over
+	evDeliver                      // a call attempt reaches the callee replica
+	evReply                        // a callee's answer reaches the caller
+	evTimeout                      // a call attempt's timeout fires
+	evRetry                        // a retry's backoff is over
+	evBulkWait                     // a bulkhead wait (max_wait) gives up
+	evTick                         // close one time-series interval
+	evFault                        // a fault action (start, end, detection, restart)
+	evProbe                        // a health probe of a replica
+	evPipe                         // the head of a pipe is due
+	evConsume                      // a consumer looks for its next message
+	evGiveUp                       // the client of an entry request gives up (load.timeout)
+	evFaultError                   // an error fault answers a job with an error
 )
 
 // event is one entry of the event queue: a plain value, no allocation.

@@ -34,6 +34,8 @@ const (
 	actRestart
 	actReschedule
 	actStarted
+	actError
+	actErrorEnd
 )
 
 // faultAction is one scheduled change to the system.
@@ -52,7 +54,7 @@ type faultAction struct {
 // (not a consequence of one: an end, a detection, a restart).
 func (a faultAction) starts() bool {
 	switch a.kind {
-	case actKill, actHang, actSlow, actNodeDown, actPartition:
+	case actKill, actHang, actSlow, actNodeDown, actPartition, actError:
 		return true
 	}
 	return false
@@ -97,8 +99,10 @@ func (s *sim) scheduleFaults(sc *lang.Scenario) {
 			a.node = f.Node - 1
 		case lang.FaultPartition:
 			a.kind = actPartition
+		case lang.FaultError:
+			a.kind = actError
 		default:
-			s.diags = append(s.diags, errorAt(f.DeclRange, "Unknown fault", "Fault kind %q is not one of kill, hang, slow, node_down, partition.", f.Kind))
+			s.diags = append(s.diags, errorAt(f.DeclRange, "Unknown fault", "Fault kind %q is not one of kill, hang, slow, error, node_down, partition.", f.Kind))
 			continue
 		}
 		if !s.checkFault(f, &a) {
@@ -134,6 +138,9 @@ func (s *sim) checkFault(f *lang.Fault, a *faultAction) bool {
 		s.diags = append(s.diags, errorAt(f.DeclRange, "Fault on an unknown service", "Service %q is not declared.", f.Service))
 		return false
 	}
+	if a.kind == actError && svc.faultRng == nil {
+		svc.faultRng = stream(s.seed, "svc/"+svc.name+"/fault")
+	}
 	if a.kind == actHang && svc.health == nil {
 		s.diags = append(s.diags, warningAt(f.DeclRange, "Hang without a health check",
 			"Service %q has no health block, so Docker never marks the hung replica unhealthy: it stays in rotation until the hang ends.", svc.name))
@@ -152,7 +159,7 @@ func (s *sim) faultAction(i uint32) {
 		return // the load has ended: no new fault starts
 	}
 	switch a.kind {
-	case actKill, actHang, actSlow:
+	case actKill, actHang, actSlow, actError:
 		s.hitReplicas(a)
 	case actHangEnd:
 		if a.rep.inc == a.inc && a.rep.state == repFrozen && !a.rep.lostNode {
@@ -162,6 +169,10 @@ func (s *sim) faultAction(i uint32) {
 	case actSlowEnd:
 		if a.rep.inc == a.inc {
 			s.note("slow_end", a.rep, "")
+		}
+	case actErrorEnd:
+		if a.rep.inc == a.inc {
+			s.note("error_end", a.rep, "")
 		}
 	case actNodeDown:
 		s.nodeDownNow(a.node, a.fault)
@@ -199,12 +210,16 @@ func (s *sim) faultAction(i uint32) {
 	}
 }
 
-// hitReplicas applies a kill, hang or slow fault to its replicas: the
-// first ones (by index) that are up.
+// hitReplicas applies a kill, hang, slow or error fault to its replicas:
+// the first ones (by index) that are up. An error fault without replicas
+// hits them all.
 func (s *sim) hitReplicas(a faultAction) {
 	f := a.fault
 	svc := s.byName[f.Service]
 	n := max(1, f.Replicas)
+	if a.kind == actError && f.Replicas == 0 {
+		n = len(svc.replicas)
+	}
 	for _, r := range svc.replicas {
 		if n == 0 {
 			break
@@ -232,6 +247,14 @@ func (s *sim) hitReplicas(a faultAction) {
 			}
 			r.slowDelay = a.delay
 			s.note("slow", r, f.Delay.Source)
+		case actError:
+			r.errorUntil = math.MaxInt64
+			if d := int64(f.Duration); d > 0 {
+				r.errorUntil = s.now + d
+				s.schedule(d, faultAction{kind: actErrorEnd, rep: r, inc: r.inc})
+			}
+			r.errorProb = f.Probability
+			s.note("error", r, fmt.Sprintf("probability %g", f.Probability))
 		}
 	}
 }

@@ -17,7 +17,7 @@ func (s *sim) startReplica(r *replica) {
 	r.state = repUp
 	r.started = s.now
 	r.healthFails, r.unhealthy, r.lostNode = 0, false, false
-	r.slowUntil = 0
+	r.slowUntil, r.errorUntil = 0, 0
 	r.links = r.links[:0]
 	for _, l := range svc.outLinks {
 		lb, _ := policy.NewBalancer(l.spec.LoadBalancing)

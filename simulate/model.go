@@ -42,6 +42,7 @@ type service struct {
 	startRng     *rand.Rand
 
 	workRng  *rand.Rand
+	faultRng *rand.Rand      // error faults' draws; made when a scenario has one
 	flowRng  *rand.Rand      // call and publish probabilities
 	inflight func(i int) int // requests at replica i, for the balancers
 	m        metric
@@ -161,6 +162,9 @@ type replica struct {
 
 	slowUntil int64
 	slowDelay dist.Sampler
+
+	errorUntil int64   // an error fault is in force until then
+	errorProb  float64 // the share of requests it fails
 
 	links []linkState
 

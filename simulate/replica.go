@@ -49,6 +49,10 @@ func (s *sim) arrive(j *job) {
 
 // begin starts a job that holds its worker: local work, then the flow.
 func (s *sim) begin(j *job) {
+	if s.failsByFault(j.rep) {
+		s.at(0, evFaultError, j, 0, 0) // answered at once, as the emulator does
+		return
+	}
 	if j.ep.hasWork {
 		s.startWork(j)
 		return

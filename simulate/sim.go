@@ -167,6 +167,8 @@ func (s *sim) dispatch(e event) {
 		s.workDone(j)
 	case evSlowDone:
 		s.afterWork(j)
+	case evFaultError:
+		s.finish(j, failError)
 	case evDeliver:
 		s.arrive(j)
 	case evReply:

@@ -22,7 +22,7 @@ func PickLoad(spec *lang.Spec, load, scenario string) (*lang.Load, []simulate.Ca
 			return nil, nil, fmt.Errorf("there is no scenario %q; the scenarios are: %s", scenario, joinNames(spec.Scenarios))
 		}
 		if len(sc.Faults) > 0 {
-			return nil, nil, fmt.Errorf("scenario %q has faults, and a load test plays none (kill, node_down and partition are Docker's to do; hang and slow can be injected with POST /_berth/fault): run berth simulate --scenario %s, or send its load with --load %s", sc.Name, sc.Name, sc.Load)
+			return nil, nil, fmt.Errorf("scenario %q has faults, and a load test plays none (kill, node_down and partition are Docker's to do; hang, slow and error can be injected with POST /_berth/fault): run berth simulate --scenario %s, or send its load with --load %s", sc.Name, sc.Name, sc.Load)
 		}
 		if load == "" {
 			load = sc.Load

@@ -45,6 +45,15 @@ func faultText(f *lang.Fault) string {
 		fmt.Fprintf(&b, " node %d", f.Node)
 	case lang.FaultPartition:
 		fmt.Fprintf(&b, " %s ↮ %s", f.Service, f.Peer)
+	case lang.FaultError:
+		if f.Replicas > 0 {
+			fmt.Fprintf(&b, " %s of %s", plural(f.Replicas, "replica", "replicas"), f.Service)
+		} else {
+			fmt.Fprintf(&b, " %s", f.Service)
+		}
+		if f.Probability < 1 {
+			fmt.Fprintf(&b, " on %s of requests", fmtPct(f.Probability))
+		}
 	default:
 		n := max(1, f.Replicas)
 		fmt.Fprintf(&b, " %s of %s", plural(n, "replica", "replicas"), f.Service)
