@@ -25,6 +25,7 @@ const Batches = 20
 type batches struct {
 	cur        int
 	ok, failed [Batches]int64
+	done       [Batches]int64  // answers without error that came in the batch (metric.done)
 	lat        *hist.Histogram // answers of the current batch
 	mean, n    [Batches]float64
 	p50, p90   [Batches]float64

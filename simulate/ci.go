@@ -83,7 +83,7 @@ func metricsCI(point *Metrics, ms []*Metrics) *MetricsCI {
 func batchCI(point *Metrics, b *batches, spans []float64) *MetricsCI {
 	var tput, errs []float64
 	for i := range spans {
-		tput = append(tput, ratio(float64(b.ok[i]), spans[i]))
+		tput = append(tput, ratio(float64(b.done[i]), spans[i]))
 		if n := b.ok[i] + b.failed[i]; n > 0 {
 			errs = append(errs, float64(b.failed[i])/float64(n))
 		}

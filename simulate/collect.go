@@ -94,6 +94,7 @@ func entryUtilization(r *Report, s0 *sim) {
 func (m *metric) add(o *metric) {
 	m.arrivals += o.arrivals
 	m.ok += o.ok
+	m.done += o.done
 	m.failed += o.failed
 	m.degraded += o.degraded
 	m.live += o.live
@@ -108,7 +109,7 @@ func (m *metric) add(o *metric) {
 func metricsOf(m *metric, secs float64) *Metrics {
 	answered := float64(m.ok + m.failed)
 	out := &Metrics{
-		Throughput:   ratio(float64(m.ok), secs),
+		Throughput:   ratio(float64(m.done), secs),
 		ErrorRate:    ratio(float64(m.failed), answered),
 		DegradedRate: ratio(float64(m.degraded), answered),
 		Latency:      latencyOf(m.lat),

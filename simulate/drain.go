@@ -33,6 +33,7 @@ func (s *sim) drainBound() int64 {
 // time-series interval, and the time integrals and maxima of the services
 // and queues.
 func (s *sim) closeWindow() {
+	s.openWindow(false)
 	s.closeInterval()
 	for _, svc := range s.svcs {
 		svc.endAreas = svc.levels.areas(s.end)

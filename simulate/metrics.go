@@ -14,6 +14,14 @@ import "github.com/berth-dev/berth/simulate/hist"
 type metric struct {
 	arrivals int64
 	ok       int64 // answered without error (degraded included)
+	// done counts the answers without error that came inside the
+	// measured window (warm-up cut to the end of the load), whenever the
+	// request arrived: the departure rate that Throughput reports. ok
+	// also counts the measured requests answered during the drain, so
+	// done/window, not ok/window, stays at most the service's capacity
+	// when a long queue drains after an overload.
+	done     int64
+	open     bool // the measured window is open: done counts
 	failed   int64
 	degraded int64
 	byClass  [failNoAnswer + 1]int64
@@ -52,6 +60,12 @@ func (m *metric) arrive(measured bool) {
 
 // answer records one answer of latency ns.
 func (m *metric) answer(latency int64, class failClass, degraded, measured bool) {
+	if class == answerOK && m.open {
+		m.done++
+		if m.bat != nil {
+			m.bat.done[m.bat.cur]++
+		}
+	}
 	if class == answerOK {
 		m.ivOK++
 		if degraded {
@@ -84,6 +98,20 @@ func (m *metric) answer(latency int64, class failClass, degraded, measured bool)
 	m.latOK.Record(latency)
 	if degraded {
 		m.degraded++
+	}
+}
+
+// openWindow opens (or closes) the measured window of every metric: the
+// answers without error that come while it is open are the throughput.
+func (s *sim) openWindow(open bool) {
+	s.entry.open = open
+	for _, svc := range s.svcs {
+		svc.m.open = open
+		for _, ep := range svc.endpoints {
+			if ep.m != nil {
+				ep.m.open = open
+			}
+		}
 	}
 }
 

@@ -71,7 +71,8 @@ type Report struct {
 // endpoint, counted from the warm-up cut to the end of the load.
 type Metrics struct {
 	// Throughput is the rate of requests answered without error (degraded
-	// answers included), per second.
+	// answers included), per second, counting the answers that came in
+	// the measured window, whenever their requests arrived.
 	Throughput float64 `json:"throughput"`
 	// ErrorRate and DegradedRate are fractions of the answered requests.
 	ErrorRate    float64 `json:"error_rate"`

@@ -87,6 +87,7 @@ func newSim(spec *lang.Spec, c Case, seed uint64, opts Options) (*sim, hcl.Diagn
 
 // warmupCut starts the measurement: the time integrals are read here.
 func (s *sim) warmupCut() {
+	s.openWindow(true)
 	for _, svc := range s.svcs {
 		svc.warmAreas = svc.levels.areas(s.now)
 		svc.batchAreas = svc.warmAreas

@@ -82,6 +82,8 @@ func (s *sim) run() {
 	s.timer(s.tick, evTick, 0)
 	if s.warmup > 0 {
 		s.q.add(s.warmup, evFault, 0, 0, 0, warmupAction)
+	} else {
+		s.openWindow(true)
 	}
 	for s.step(s.end) {
 		if s.progress != nil && s.nEvents&0xffff == 0 {
