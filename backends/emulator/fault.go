@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"sync"
 	"time"
@@ -23,7 +24,7 @@ const pathFault = "/_berth/fault"
 const (
 	FaultHang  = "hang"  // requests (and /healthz) get no answer until it ends
 	FaultSlow  = "slow"  // every request does Delay more local work
-	FaultError = "error" // every request answers 500
+	FaultError = "error" // requests answer 500 at once (a Probability share of them)
 	FaultClear = "clear" // ends the current fault
 )
 
@@ -34,6 +35,9 @@ type Fault struct {
 	// Delay is a distribution (lang syntax: "const(200ms)", "exp(50ms)")
 	// of the extra local work of a slow fault.
 	Delay string `json:"delay,omitempty"`
+	// Probability is the share of requests an error fault fails, each
+	// independently, as a scenario's fault "error" does; absent or 0: all.
+	Probability float64 `json:"probability,omitempty"`
 	// Duration bounds the fault ("30s"); empty or 0 lasts until cleared.
 	Duration string `json:"duration,omitempty"`
 	// Until is when the fault ends (set by the emulator).
@@ -62,7 +66,11 @@ func (f *faultState) set(in Fault) (Fault, error) {
 	var d time.Duration
 	var err error
 	switch in.Kind {
-	case FaultHang, FaultError, FaultClear:
+	case FaultHang, FaultClear:
+	case FaultError:
+		if in.Probability < 0 || in.Probability > 1 {
+			return Fault{}, fmt.Errorf("probability %g: want a share above 0 and at most 1 (absent: 1)", in.Probability)
+		}
 	case FaultSlow:
 		ld, perr := lang.ParseDist(in.Delay)
 		if perr != nil {
@@ -129,6 +137,15 @@ func (s *Server) serveFault(w http.ResponseWriter, r *http.Request) {
 	}
 	s.logs.printf("%s: fault %q %s", s.cfg.Service, in.Kind, in.Duration)
 	writeJSON(w, http.StatusOK, out, false)
+}
+
+// fails reports whether the error fault in force fails a request, by a
+// draw from r when its probability is below 1.
+func (f *faultState) fails(r *rand.Rand) bool {
+	f.mu.Lock()
+	p := f.cur.Probability
+	f.mu.Unlock()
+	return p <= 0 || p >= 1 || r.Float64() < p
 }
 
 func (f *faultState) current() Fault {

@@ -36,6 +36,22 @@ func TestFaults(t *testing.T) {
 	if code, _, _ := c.get("users", "/get"); code != http.StatusOK {
 		t.Errorf("after clear: %d", code)
 	}
+	// error with a probability: that share of 400 requests fails (a
+	// binomial count: 0.25 ± 4.5 standard deviations).
+	if code := postFault(t, fault, Fault{Kind: FaultError, Probability: 1.5}); code != http.StatusBadRequest {
+		t.Errorf("probability 1.5: %d", code)
+	}
+	postFault(t, fault, Fault{Kind: FaultError, Probability: 0.25})
+	failed := 0
+	for range 400 {
+		if code, _, _ := c.get("users", "/get"); code == http.StatusInternalServerError {
+			failed++
+		}
+	}
+	if failed < 60 || failed > 140 {
+		t.Errorf("error fault at probability 0.25 failed %d of 400 requests, want about 100", failed)
+	}
+	postFault(t, fault, Fault{Kind: FaultClear})
 	// slow: the extra delay is local work.
 	postFault(t, fault, Fault{Kind: FaultSlow, Delay: "const(150ms)", Duration: "10s"})
 	start := time.Now()

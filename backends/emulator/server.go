@@ -198,8 +198,10 @@ func (s *Server) handle(ep *endpointRT, resp *Response) int {
 			return http.StatusServiceUnavailable
 		}
 	case FaultError:
-		resp.Error = "fault: error"
-		return http.StatusInternalServerError
+		if s.fault.fails(r) {
+			resp.Error = "fault: error"
+			return http.StatusInternalServerError
+		}
 	case FaultSlow:
 		work += time.Duration(delay.Sample(r))
 	}
