@@ -193,7 +193,8 @@ func runCases(spec *lang.Spec, cases []Case, opts Options) ([]*Report, hcl.Diagn
 					return
 				}
 				t := tasks[i]
-				s, d := newSim(spec, cases[t.c], replicationSeed(opts.Seed, t.r), opts)
+				seed := replicationSeed(opts.Seed, t.r)
+				s, d := newSim(spec, cases[t.c], seed, opts)
 				if t.r == 0 {
 					mu.Lock()
 					diags = append(diags, d...)
@@ -203,8 +204,12 @@ func runCases(spec *lang.Spec, cases []Case, opts Options) ([]*Report, hcl.Diagn
 					continue
 				}
 				s.progress = progress(i)
-				s.run()
-				s.finishRun()
+				if cd := runGuarded(s, cases[t.c].name(), seed); cd != nil {
+					mu.Lock()
+					diags = append(diags, cd)
+					mu.Unlock()
+					continue
+				}
 				if late := s.diags[len(d):]; len(late) > 0 {
 					mu.Lock()
 					diags = append(diags, late...)
