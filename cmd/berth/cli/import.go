@@ -87,6 +87,10 @@ a Compose file: add them to simulate the system.`,
 			diagFiles = l.Files()
 			registerSources(src)
 			diags = append(diags, vdiags...)
+			if !vdiags.HasErrors() {
+				// what the spec's backend checks too, as validate does
+				diags = append(diags, backendDiags(spec, spec.Backend)...)
+			}
 			if err := reportDiags(cmd, diags); err != nil {
 				fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s, which does not validate yet: fix the errors above in it.\n", file)
 				return err
