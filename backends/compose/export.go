@@ -20,6 +20,13 @@ import (
 // up` of it runs what `berth apply` runs. It never holds a secret value:
 // secrets are files. It returns warnings for what the file cannot carry.
 func Export(spec *lang.Spec, d *planner.Desired) ([]byte, []string, error) {
+	return ExportWith(&Target{}, spec, d)
+}
+
+// ExportWith is Export with the Target that compiled d, which also
+// compiles the services scaled to 0 (d holds no container of them), so
+// the file keeps their image, command and environment at replicas 0.
+func ExportWith(t *Target, spec *lang.Spec, d *planner.Desired) ([]byte, []string, error) {
 	// No top-level name: docker-compose 1.29 refuses it; -p names the project.
 	f := composefile.New[*composeService]("")
 	var warnings []string
@@ -59,7 +66,11 @@ func Export(spec *lang.Spec, d *planner.Desired) ([]byte, []string, error) {
 	}
 	for _, svc := range spec.SortedServices() {
 		if svc.Replicas == 0 {
-			f.Services[svc.Name] = &composeService{Image: "scratch", Deploy: &composeDeploy{Replicas: 0}}
+			s, err := exportScaledToZero(t, spec, svc, d, order[svc.Name])
+			if err != nil {
+				return nil, nil, err
+			}
+			f.Services[svc.Name] = s
 			warnings = append(warnings, fmt.Sprintf("service %q has 0 replicas", svc.Name))
 		}
 	}
@@ -122,6 +133,22 @@ func exportService(svc *lang.Service, r *planner.Resource, after []string) (*com
 		}
 		s.Deploy.Resources = &composefile.Resources{Limits: lim}
 	}
+	return s, nil
+}
+
+// exportScaledToZero writes a service with no replicas as it would run,
+// at replicas 0; one t cannot compile (the emulator is not available)
+// becomes a placeholder image.
+func exportScaledToZero(t *Target, spec *lang.Spec, svc *lang.Service, d *planner.Desired, after []string) (*composeService, error) {
+	a, _, diags := t.containerAttrs(spec, svc, contentHashes(d))
+	if diags.HasErrors() {
+		return &composeService{Image: "scratch", Deploy: &composeDeploy{Replicas: 0}}, nil
+	}
+	s, err := exportService(svc, &planner.Resource{Attrs: a}, after)
+	if err != nil {
+		return nil, err
+	}
+	s.Deploy.Replicas = 0
 	return s, nil
 }
 

@@ -126,3 +126,42 @@ func TestExportIPv6HostIP(t *testing.T) {
 		t.Errorf("ports: %+v\n%s", api.Ports, data)
 	}
 }
+
+// TestExportScaledToZero: a service with replicas = 0 keeps its image,
+// command and environment in the file, at replicas 0 (it was written as
+// image scratch, so importing the file back lost them).
+func TestExportScaledToZero(t *testing.T) {
+	dir := t.TempDir()
+	spec := &lang.Spec{Project: "bexport0", Dir: dir, Backend: "compose", Services: map[string]*lang.Service{
+		"worker": {Name: "worker", Image: "shop/worker:3", Replicas: 0, Command: []string{"run", "--fast"},
+			Env: map[string]string{"MODE": "batch"}, Restart: lang.Restart{Condition: "on-failure"}},
+		"api": {Name: "api", Image: "shop/api:1", Replicas: 1},
+	}}
+	d, diags := (&Target{}).Desired(spec)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	data, warnings, err := Export(spec, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], `"worker" has 0 replicas`) {
+		t.Errorf("warnings: %v", warnings)
+	}
+	path := filepath.Join(dir, "compose.yaml")
+	writeFile(t, path, string(data))
+	p, err := loader.LoadWithContext(context.Background(), types.ConfigDetails{
+		WorkingDir: dir, ConfigFiles: []types.ConfigFile{{Filename: path}}, Environment: types.Mapping{},
+	}, func(o *loader.Options) { o.SetProjectName("bexport0", true) })
+	if err != nil {
+		t.Fatalf("compose-go: %v\n%s", err, data)
+	}
+	w, err := p.GetService("worker")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	if w.Image != "shop/worker:3" || strings.Join(w.Command, " ") != "run --fast" || w.Environment["MODE"] == nil || *w.Environment["MODE"] != "batch" ||
+		w.Restart != "on-failure" || w.Deploy == nil || w.Deploy.Replicas == nil || *w.Deploy.Replicas != 0 {
+		t.Errorf("worker: image %q, command %v, env %v, restart %q, deploy %+v\n%s", w.Image, w.Command, w.Environment, w.Restart, w.Deploy, data)
+	}
+}

@@ -95,7 +95,7 @@ warning names it.`,
 			if err := reportDiags(cmd, diags); err != nil {
 				return err
 			}
-			data, warnings, err := compose.Export(spec, d)
+			data, warnings, err := compose.ExportWith(tg, spec, d)
 			if err != nil {
 				return err
 			}
