@@ -25,6 +25,7 @@ func TestDiagnostics(t *testing.T) {
 		{"unknown load", nil, Options{Load: "nope"}, "--load nope names no load of the spec. The loads are: l."},
 		{"typo in load", nil, Options{Load: "ll"}, `Did you mean "l"?`},
 		{"no load", func(sp *lang.Spec) { delete(sp.Loads, "l") }, Options{}, "Nothing to simulate"},
+		{"no load: the example names a service of the spec", func(sp *lang.Spec) { delete(sp.Loads, "l") }, Options{}, "entry = service.a "},
 		{"unknown callee", func(sp *lang.Spec) {
 			sp.Services["a"].Endpoints = []*lang.Endpoint{ep("x", seq(call("ghost")))}
 		}, Options{}, "Call to an unknown service"},

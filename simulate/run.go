@@ -56,6 +56,24 @@ func (c Case) name() string {
 	return "load " + c.Load
 }
 
+// exampleEntry names a service of spec for the example of a load: the
+// first that publishes a port (clients reach it), else the first, else
+// "gateway".
+func exampleEntry(spec *lang.Spec) string {
+	svcs := spec.SortedServices()
+	for _, svc := range svcs {
+		for _, p := range svc.Ports {
+			if p.Published > 0 {
+				return svc.Name
+			}
+		}
+	}
+	if len(svcs) > 0 {
+		return svcs[0].Name
+	}
+	return "gateway"
+}
+
 // Cases returns the runs that opts select in spec, or an error diagnostic
 // naming what exists when a name is unknown.
 func Cases(spec *lang.Spec, opts Options) ([]Case, hcl.Diagnostics) {
@@ -93,7 +111,7 @@ func Cases(spec *lang.Spec, opts Options) ([]Case, hcl.Diagnostics) {
 	}
 	if len(out) == 0 {
 		return nil, hcl.Diagnostics{errorAt(spec.DeclRange, "Nothing to simulate",
-			"The spec declares no load and no scenario. Add a load block, for example: load \"peak\" { entry = service.gateway  rate = 100 }.")}
+			"The spec declares no load and no scenario. Add a load block, for example: load \"peak\" { entry = service.%s  rate = 100 }.", exampleEntry(spec))}
 	}
 	return out, nil
 }
