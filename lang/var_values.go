@@ -80,10 +80,13 @@ func (l *Loader) readVarFile(path string, declared map[string]*variableDecl, fun
 		}}
 	}
 	f, diags := parseSpecFile(specFile{name: path, src: src})
-	if f == nil || diags.HasErrors() {
+	if f == nil {
+		f = &hcl.File{Bytes: src}
+	}
+	l.files[path] = f // the source of the snippets, of syntax errors too
+	if diags.HasErrors() {
 		return diags
 	}
-	l.files[path] = f
 	attrs, adiags := f.Body.JustAttributes()
 	diags = append(diags, adiags...)
 	for _, a := range sortedAttrs(attrs) {

@@ -5,8 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
 )
 
 const varsSpec = `
@@ -123,4 +125,26 @@ func TestVarFileErrorPointsAtFile(t *testing.T) {
 		t.Fatalf("want diagnostics in the var file, got:\n%s", diagText(diags))
 	}
 	_ = l
+}
+
+// A syntax error in a -var-file keeps the file's source among the
+// loader's files, so the diagnostic shows its snippet.
+func TestVarFileSyntaxErrorHasSource(t *testing.T) {
+	varFile := filepath.Join(t.TempDir(), "bad.vars")
+	if err := os.WriteFile(varFile, []byte("n = \n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{"main.berth.hcl": &fstest.MapFile{Data: []byte(varsSpec)}}
+	l := NewLoader()
+	_, diags := l.Load(".", Options{FS: fsys, Environ: []string{}, VarFiles: []string{varFile}})
+	var inFile bool
+	for _, d := range diags {
+		inFile = inFile || d.Subject != nil && d.Subject.Filename == varFile && d.Severity == hcl.DiagError
+	}
+	if !inFile {
+		t.Fatalf("no error in the var file:\n%s", diagText(diags))
+	}
+	if f := l.Files()[varFile]; f == nil || string(f.Bytes) != "n = \n" {
+		t.Errorf("the var file's source is not among the loader's files: %v", f)
+	}
 }
