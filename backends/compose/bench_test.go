@@ -35,7 +35,11 @@ import (
 //     same spec (target ≤ 3 s);
 //   - a no-op apply vs a no-op `docker-compose up -d` (target ≤ 0.15 s);
 //   - `berth plan` of a 1,000-service spec against an empty engine
-//     (target ≤ 100 ms), with images and with every service emulated.
+//     (target ≤ 100 ms), with images and with every service emulated;
+//   - the engine floor of the first: the same 40 containers (image,
+//     command, env, one bridge network) created and started through the
+//     Engine API, 16 at once, in no order, with no wait (engineFloor): the
+//     least any client can take on this engine.
 //
 // It logs every round as it goes, then reports min/median/max of the wall
 // clock and the median CPU time of the client process (berth's or
@@ -77,12 +81,16 @@ func TestBenchVersusCompose(t *testing.T) {
 		t.Log("docker-compose is not installed: no peer figures")
 	}
 
-	var up, noop, dcUp, dcNoop, plan1000, plan1000emu runs
+	cli := dockertest.Client(t)
+	image, floorCtrs := floorContainers(t, dir0, compose)
+	var up, noop, dcUp, dcNoop, floor, plan1000, plan1000emu runs
 	for i := 1; i <= rounds; i++ {
 		project, peer, dir := projects(i)
+		floorProject := fmt.Sprintf("bbenchfl%sr%d", id, i)
 		t.Cleanup(func() {
 			removeByLabel(t, backends.ProjectFilter(project))
 			removeByLabel(t, "com.docker.compose.project="+peer)
+			removeByLabel(t, backends.ProjectFilter(floorProject))
 		})
 		up.add(t, "berth apply", i, 0, berth, "apply", "--auto-approve", dir)
 		noop.add(t, "berth apply (no-op)", i, 0, berth, "apply", "--auto-approve", dir)
@@ -94,6 +102,10 @@ func TestBenchVersusCompose(t *testing.T) {
 			countComposeContainers(t, peer, 40)
 			teardown(t, "docker-compose", "-p", peer, "-f", compose, "down", "-t", "2")
 		}
+		wall := engineFloor(t, cli, floorProject, image, floorCtrs, backends.DefaultParallelism)
+		floor.wall = append(floor.wall, wall)
+		t.Logf("round %d: %-30s %s (load %s)", i, "engine floor", ms(wall), loadavg())
+		removeByLabel(t, backends.ProjectFilter(floorProject))
 	}
 
 	big := filepath.Join(t.TempDir(), "bbig"+id)
@@ -112,7 +124,11 @@ func TestBenchVersusCompose(t *testing.T) {
 			return
 		}
 		mn, md, mx := stats(r.wall)
-		_, cpu, _ := stats(r.cpu)
+		cpu := "-" // the engine floor has no client process
+		if len(r.cpu) > 0 {
+			_, c, _ := stats(r.cpu)
+			cpu = ms(c)
+		}
 		mark := ""
 		if target > 0 {
 			mark = "≤ " + ms(target)
@@ -123,10 +139,11 @@ func TestBenchVersusCompose(t *testing.T) {
 				}
 			}
 		}
-		fmt.Fprintf(&b, "%-54s %8s %8s %8s %9s  %s\n", name, ms(mn), ms(md), ms(mx), ms(cpu), mark)
+		fmt.Fprintf(&b, "%-54s %8s %8s %8s %9s  %s\n", name, ms(mn), ms(md), ms(mx), cpu, mark)
 	}
 	row("berth apply, 20 svc × 2 emulated, nothing → running", up, 3*time.Second)
 	row("docker-compose up -d, same project (export)", dcUp, 0)
+	row("engine floor: 40 bare create+start, 16 at once", floor, 0)
 	row("berth apply, no-op", noop, 150*time.Millisecond)
 	row("docker-compose up -d, no-op", dcNoop, 0)
 	row("berth plan, 1,000 services with images, empty engine", plan1000, 100*time.Millisecond)
