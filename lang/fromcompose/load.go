@@ -145,7 +145,37 @@ func (s *Sources) loadError(err error) *hcl.Diagnostic {
 	} else if file != "" {
 		d.Detail = fmt.Sprintf("%s: %s", file, d.Detail)
 	}
+	if m := undefinedDepRE.FindStringSubmatch(msg); m != nil {
+		if profiles := s.profilesOf(m[2]); len(profiles) > 0 {
+			d.Detail += fmt.Sprintf(" %q is declared, but only in the profiles %s, which are not active: import with --profile %s (or COMPOSE_PROFILES set), as `docker compose up` needs it too.",
+				m[2], strings.Join(profiles, ", "), profiles[0])
+		}
+	}
 	return d
+}
+
+// undefinedDepRE is compose-go's error for a dependency that is not in
+// the project: often one of a profile that is not active.
+var undefinedDepRE = regexp.MustCompile(`service "?([^\s"]+)"? depends on undefined service "?([^\s":]+)`)
+
+// profilesOf returns the profiles the service name is declared in, in
+// any of the files (the last that lists them), or nil.
+func (s *Sources) profilesOf(name string) []string {
+	files := s.all()
+	for i := len(files) - 1; i >= 0; i-- {
+		_, val := findPair(s.tree(files[i]), []string{"services", name, "profiles"})
+		if val == nil {
+			continue
+		}
+		var out []string
+		for _, n := range val.Content {
+			if n.Value != "" {
+				out = append(out, n.Value)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // keyRE finds the key an interpolation or validation error names

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
@@ -47,5 +48,27 @@ func TestLoadErrorsPointAtTheFile(t *testing.T) {
 				t.Errorf("at %s, want %s (%s)", got, tt.want, d.Detail)
 			}
 		})
+	}
+}
+
+// A dependency on a service of an inactive profile is compose-go's
+// "depends on undefined service"; the error says which profile to
+// activate.
+func TestUndefinedDependencyNamesItsProfile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "compose.yaml")
+	yaml := "services:\n  app:\n    image: x\n    depends_on: [db]\n  db:\n    image: y\n    profiles: [data, full]\n"
+	if err := os.WriteFile(path, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, diags := Load(context.Background(), Options{Files: []string{path}, Project: "p"})
+	if !diags.HasErrors() {
+		t.Fatal("no error")
+	}
+	d := diags.Errs()[0].(*hcl.Diagnostic)
+	if !strings.Contains(d.Detail, "only in the profiles data, full") || !strings.Contains(d.Detail, "--profile data") {
+		t.Errorf("detail does not name the profile: %s", d.Detail)
+	}
+	if _, _, diags := Load(context.Background(), Options{Files: []string{path}, Project: "p", Profiles: []string{"data"}}); diags.HasErrors() {
+		t.Errorf("with --profile data: %s", diags.Error())
 	}
 }
