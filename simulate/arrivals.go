@@ -61,6 +61,9 @@ func (s *sim) newGenerator(ld *lang.Load, svc *service, ep *endpoint) *generator
 	}
 	if g.prof.Kind == lang.ProfileConstant && !g.bursty && g.prof.Rate > 0 {
 		g.flat = g.prof.Rate / 1e9
+		if !g.poisson {
+			g.t = -0.5 / g.flat // the first constant arrival half a gap in, as in nextSpaced
+		}
 	}
 	return g
 }
@@ -150,26 +153,31 @@ func (g *generator) varies() bool {
 }
 
 // nextSpaced returns the next constant arrival on a varying profile: the
-// time at which the integral of the rate from 0 reaches the next whole
-// number, found by bisection to the ns (steps: solved exactly, see
-// stepsReach); -1 when the load ends first.
+// k-th arrival is where the integral of the rate from 0 reaches k − ½,
+// found by bisection to the ns (steps: solved exactly, see stepsReach);
+// -1 when the load ends first. Centring each arrival in its share of the
+// integral makes a load of rate r for d seconds send r·d requests, and
+// any window [a, b) receive the integral over it, rounded: arrivals at
+// whole numbers would put the last one on the end of the load, where it
+// is not sent (rate 10 for 10 s sent 99).
 func (g *generator) nextSpaced() int64 {
 	g.due++
+	target := g.due - 0.5
 	if g.prof.Kind == lang.ProfileSteps {
-		g.t = math.Min(g.stepsReach(g.due), float64(g.end))
+		g.t = math.Min(g.stepsReach(target), float64(g.end))
 		if g.t >= float64(g.end) {
 			return -1
 		}
 		return int64(g.t)
 	}
-	if g.prof.Cumulative(durationNs(g.end)) < g.due {
+	if g.prof.Cumulative(durationNs(g.end)) < target {
 		g.t = float64(g.end)
 		return -1
 	}
-	lo, hi := g.t, float64(g.end)
+	lo, hi := math.Max(g.t, 0), float64(g.end)
 	for hi-lo > 1 {
 		mid := (lo + hi) / 2
-		if g.prof.Cumulative(durationNs(int64(mid))) < g.due {
+		if g.prof.Cumulative(durationNs(int64(mid))) < target {
 			lo = mid
 		} else {
 			hi = mid

@@ -13,11 +13,11 @@ import (
 // The backend's only replica is killed at 1 s and restarts 8 s later, so
 // every call from 1 s to 9 s fails (refused).
 //
-// Calls go out at 0.01 s, 0.02 s, ...: the window holds the 99 successes
-// of 0.01–0.99 s (the call at 1.00 s dies with the replica), so the
-// breaker opens at the 99th failure, 1.98 s. It lets one probe through at
-// 6.98 s (fails: reopens) and another at 11.98 s (the backend is back
-// since 9 s: closes).
+// Calls go out at 0.005 s, 0.015 s, ... (constant arrivals sit in the
+// middle of their gaps): the window holds the 100 successes of
+// 0.005–0.995 s, so the breaker opens at the 100th failure, 1.995 s. It
+// lets one probe through at 6.995 s (fails: reopens) and another at
+// 11.995 s (the backend is back since 9 s: closes).
 func TestCircuitBreaker(t *testing.T) {
 	sp := newSpec()
 	addService(sp, "client", 1, 1<<20, 0, lang.Dist{}, ep("get", seq(call("backend"))))
@@ -39,13 +39,13 @@ func TestCircuitBreaker(t *testing.T) {
 		}
 	}
 	t.Logf("breaker openings at %v", opens)
-	want := []float64{1.98, 6.98}
+	want := []float64{1.995, 6.995}
 	if len(opens) != len(want) {
 		t.Fatalf("breaker opened at %v, want %v", opens, want)
 	}
 	for i, w := range want {
 		if math.Abs(opens[i]-w) > 1e-9 {
-			t.Errorf("opening %d at %.3f s, want %.2f s", i, opens[i], w)
+			t.Errorf("opening %d at %.3f s, want %.3f s", i, opens[i], w)
 		}
 	}
 	// Closed again after the probe at 12 s: full goodput from then on.
