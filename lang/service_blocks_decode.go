@@ -90,6 +90,10 @@ func (st *loadState) decodeHealthBlock(b *hcl.Block, ctx *hcl.EvalContext) *Heal
 	a.str("http", &h.HTTP)
 	st.checkHealthPath(h.HTTP, a.rng("http"))
 	a.strings("cmd", &h.Cmd)
+	if len(h.Cmd) > 0 && h.Cmd[0] == "NONE" {
+		st.add(errorAt(a.rng("cmd"), "Health check that checks nothing",
+			`cmd = ["NONE"] turns Docker's health check off, but a health block is what gives a service one: berth waits for its replicas to be healthy on apply, and the simulator probes them, so this one would never pass. Remove the health block; the service then has no check (an image's own HEALTHCHECK still runs in Docker, and berth does not wait for it).`))
+	}
 	a.duration("interval", &h.Interval)
 	a.duration("timeout", &h.Timeout)
 	a.integer("retries", &h.Retries)

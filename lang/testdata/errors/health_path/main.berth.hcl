@@ -16,3 +16,10 @@ service "url" {
     http = "http://localhost:8080/healthz" # ERROR: Invalid health path
   }
 }
+
+service "none" {
+  image = "nginx:1.25"
+  health {
+    cmd = ["NONE"] # ERROR: Health check that checks nothing
+  }
+}
