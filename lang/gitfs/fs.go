@@ -69,6 +69,9 @@ func ResolveCommit(dir, rev string) (string, error) {
 			}
 			return "", fmt.Errorf("%q is not a directory, and it cannot be a git revision: %s is in no git repository (run from inside one, or pass two spec directories)", rev, dir)
 		}
+		if r, path, ok := strings.Cut(rev, ":"); ok && r != "" && path != "" {
+			return "", fmt.Errorf("%q is a path inside a revision, which berth does not read: give the revision and the spec directory apart, as in berth diff %s HEAD -C %s", rev, r, path)
+		}
 		return "", fmt.Errorf("%q is neither a directory nor a git revision of the repository at %s", rev, dir)
 	}
 	return strings.TrimSpace(string(out)), nil

@@ -127,6 +127,9 @@ func TestOpenErrors(t *testing.T) {
 	if _, err := ResolveCommit(dir, "no-such-branch"); err == nil || strings.Contains(err.Error(), "no git repository") {
 		t.Errorf("an unknown revision inside a repository: %v", err)
 	}
+	if _, err := ResolveCommit(dir, "HEAD:spec"); err == nil || !strings.Contains(err.Error(), "-C spec") {
+		t.Errorf("a REV:PATH argument: %v, want it to show the revision and -C apart", err)
+	}
 	f, _ := Open(dir, "HEAD")
 	for _, name := range []string{"../x", "/abs", "spec/missing"} {
 		if _, err := f.Open(name); err == nil {
