@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 
@@ -131,8 +132,11 @@ func (a attrs) integer(name string, dst *int) {
 	}
 	i, acc := bf.Int64()
 	if acc != big.Exact || i > math.MaxInt32 || i < math.MinInt32 {
-		a.add(errorAt(a.rng(name), "Number out of range",
-			"%s must be between %d and %d.", name, math.MinInt32, math.MaxInt32))
+		bound := fmt.Sprintf("above the largest whole number berth takes here (%d)", math.MaxInt32)
+		if bf.Sign() < 0 {
+			bound = fmt.Sprintf("below the smallest whole number berth takes here (%d)", math.MinInt32)
+		}
+		a.add(errorAt(a.rng(name), "Number out of range", "%s is %s, %s.", name, bf.Text('g', 6), bound))
 		return
 	}
 	*dst = int(i)

@@ -8,3 +8,7 @@ service "api" {
 }
 
 link "api" "api" {} # ERROR: Link to itself
+
+service "huge" {
+  replicas = 1e12 # ERROR: Number out of range
+}
