@@ -2,7 +2,7 @@
 // Compose or Swarm, or runs it through the load simulator.
 //
 // berth collects garbage less often than Go programs do by default (GOGC
-// 200, with a 1 GiB soft memory limit; see internal/gcpolicy): it is a
+// 400, with a 1 GiB soft memory limit; see internal/gcpolicy): it is a
 // short-lived process that allocates most of its memory while it loads a
 // spec. GOGC or GOMEMLIMIT in the environment override that. On Linux,
 // before it loads a large spec, it also asks for huge pages on the heap

@@ -3,23 +3,27 @@ package gcpolicy
 import "runtime/debug"
 
 // Percent is the GOGC value of the berth command: the heap may grow to
-// three times the live data before a collection, instead of twice. A
-// 1,000-service spec then loads with a peak heap of about 35 MB instead of
-// 22 MB, in about 45 ms instead of 80 (BenchmarkLoad1000, in process).
+// five times the live data before a collection, instead of twice. A
+// 1,000-service spec then loads with a peak heap of about 40–50 MB
+// instead of 22 MB, with about a third less CPU (BenchmarkLoad1000, in
+// process).
 //
-// Higher is not better for the command: a fresh process pays for every new
-// page of heap it touches (faults and zeroing), which the in-process
-// benchmark, reusing its heap, does not see. `berth validate` of 1,000
-// services as a fresh process, 20 interleaved runs each (2026-11-25, load
-// 6–9): GOGC 100 0.12/0.13/0.15 s wall, 0.19 s CPU, 39 MB RSS; 200
-// 0.11/0.13/0.16 s, 0.19 s CPU, 42 MB; 400 0.12/0.14/0.17 s, 0.22 s CPU,
-// 50 MB. 200 is as fast as the default in the command and as fast as 400
-// in process.
-const Percent = 200
+// A fresh process pays for every new page of heap it touches (faults and
+// zeroing), which the in-process benchmark, reusing its heap, does not
+// see. With 4 KiB pages that cost made GOGC 200 the fastest setting for
+// the command; since the command backs the heap of a large load with huge
+// pages (internal/hugeheap), the cost is small and 400 is fastest too.
+// `berth validate` of 1,000 services as a fresh process, 12 interleaved
+// runs each (2026-11-26, load 2): GOGC 200 0.13/0.160/0.47 s wall,
+// 0.215 s CPU, 63 MB RSS; 300 0.12/0.150/0.19 s, 0.205 s; 400
+// 0.12/0.140/0.20 s, 0.190 s, 70 MB. Without huge pages
+// (GODEBUG=disablethp=1) 200 is still the fastest (0.245 s against
+// 0.255 s at 400), by 4 %.
+const Percent = 400
 
 // MemoryLimit is the soft memory limit of the berth command (1 GiB). Below
-// about 340 MB of live heap it never binds and Percent paces the collector;
-// above that the limit does, so the heap stays near 1 GiB instead of three
+// about 200 MB of live heap it never binds and Percent paces the collector;
+// above that the limit does, so the heap stays near 1 GiB instead of five
 // times the live data. A process whose live heap approaches the limit
 // collects often (the runtime caps that at about half the CPU): set
 // GOMEMLIMIT or GOGC to choose otherwise.

@@ -42,7 +42,7 @@ func exitCode(code int) error { return &exitError{code: code} }
 
 // Main runs berth with os.Args and returns the process exit code. As a
 // short-lived process it first sets the command's garbage-collector policy
-// (internal/gcpolicy: GOGC 200 with a 1 GiB soft memory limit), unless
+// (internal/gcpolicy: GOGC 400 with a 1 GiB soft memory limit), unless
 // GOGC or GOMEMLIMIT is set in the environment. Run, which tests call
 // in-process, leaves the runtime's setting alone.
 func Main() int {
