@@ -78,6 +78,15 @@ func TestParseVary(t *testing.T) {
 		{"orders=1..2", nil, true},
 		{"orders.replicas=3..1", nil, true},
 		{"orders.replicas=1..100000000", nil, true},
+		{"orders.cpus=nan", nil, true},
+		{"orders.cpus=1,inf", nil, true},
+		{"orders.workers=1..inf", nil, true},
+		{"orders.workers=nan..nan", nil, true},
+		{"orders.workers=1..4:nan", nil, true},
+		{"orders.cpus=1..2:inf", nil, true},
+		{"orders.replicas=1e300", nil, true},
+		{"orders.queue=2147483648", nil, true},
+		{"orders.queue=2147483647", []float64{2147483647}, false},
 	}
 	for _, tt := range tests {
 		d, err := ParseVary(tt.in)
@@ -87,6 +96,11 @@ func TestParseVary(t *testing.T) {
 		}
 		if err == nil && fmtFloats(d.Values) != fmtFloats(tt.want) {
 			t.Errorf("%s: %v, want %v", tt.in, d.Values, tt.want)
+		}
+	}
+	for _, in := range []string{"nan", "inf", "1,+Inf", "nan..nan", "1..2:NaN"} {
+		if s, err := ParseScale(in); err == nil {
+			t.Errorf("--load-scale %s: %v, want an error", in, s)
 		}
 	}
 	s, err := ParseScale("0.5..1")

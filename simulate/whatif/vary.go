@@ -89,7 +89,7 @@ func parseRange(s string, step float64, integer bool) ([]float64, error) {
 		}
 		a, err1 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
 		b, err2 := strconv.ParseFloat(strings.TrimSpace(hi), 64)
-		if err1 != nil || err2 != nil || b < a {
+		if err1 != nil || err2 != nil || b < a || !finite(a) || !finite(b) || !finite(step) {
 			return nil, fmt.Errorf("%q is not a range lo..hi of numbers with lo ≤ hi", s)
 		}
 		if (b-a)/step > maxValues {
@@ -115,13 +115,21 @@ func parseRange(s string, step float64, integer bool) ([]float64, error) {
 		return nil, fmt.Errorf("no values")
 	}
 	for _, v := range out {
+		if !finite(v) {
+			return nil, fmt.Errorf("%g is not a finite number", v)
+		}
 		if integer && v != math.Trunc(v) {
 			return nil, fmt.Errorf("%g is not a whole number", v)
+		}
+		if integer && v > math.MaxInt32 {
+			return nil, fmt.Errorf("%g is above the largest whole number berth takes here (%d)", v, math.MaxInt32)
 		}
 	}
 	sort.Float64s(out)
 	return dedupe(out), nil
 }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 func dedupe(xs []float64) []float64 {
 	out := xs[:0]
