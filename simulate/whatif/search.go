@@ -92,10 +92,16 @@ func Search(spec *lang.Spec, opts Options) (*Result, hcl.Diagnostics) {
 // checkSearchable refuses a search with nothing to keep: no expect and
 // no slo means every configuration passes.
 func checkSearchable(spec *lang.Spec, opts Options) *hcl.Diagnostic {
+	seen := map[string]bool{}
 	for _, d := range opts.Dims {
 		if err := d.Check(spec); err != nil {
 			return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown service", Detail: err.Error() + "."}
 		}
+		if seen[d.Name()] {
+			return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Dimension varied twice",
+				Detail: fmt.Sprintf("--vary %s is given more than once; give all its values in one --vary (for example %s=a,b,c).", d.Name(), d.Name())}
+		}
+		seen[d.Name()] = true
 	}
 	if len(spec.SLOs) > 0 {
 		return nil

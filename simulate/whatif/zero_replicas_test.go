@@ -38,3 +38,16 @@ func TestOfferedZeroReplicas(t *testing.T) {
 }
 
 func linkKey(from, to string) lang.LinkKey { return lang.LinkKey{From: from, To: to} }
+
+// TestVaryTwice: two --vary of one attribute are refused (they made two
+// columns of the same attribute, the second one's value applied over the
+// first's, and a search over values that never ran).
+func TestVaryTwice(t *testing.T) {
+	spec := loadSpec(t, "../../examples/shop")
+	a, _ := ParseVary("orders.replicas=1..2")
+	b, _ := ParseVary("orders.replicas=3..4")
+	_, diags := Search(spec, Options{Dims: []Dimension{a, b}, Replications: 1})
+	if !diags.HasErrors() || diags[0].Summary != "Dimension varied twice" {
+		t.Fatalf("diagnostics %v, want 'Dimension varied twice'", diags)
+	}
+}
