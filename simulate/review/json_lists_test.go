@@ -1,0 +1,34 @@
+package review
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// TestJSONListsNeverNull: identical sides without simulation have no
+// change, delta, finding, resolved finding or regression, and the JSON
+// says so with empty arrays, not null (jq '.deltas[]' and len() in a
+// script fail on null).
+func TestJSONListsNeverNull(t *testing.T) {
+	fsys := editedShop(t, "main.berth.hcl")
+	r, diags := Build(side(t, "old", "shop", fsys), side(t, "new", "shop", fsys), Options{NoSimulation: true})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"changes", "deltas", "resolved", "regressions"} {
+		if string(m[k]) != "[]" {
+			t.Errorf("%s: %s, want []", k, m[k])
+		}
+	}
+	if string(m["findings"]) == "null" {
+		t.Errorf("findings: null, want a list")
+	}
+}
