@@ -2,6 +2,7 @@ package review
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -30,5 +31,20 @@ func TestJSONListsNeverNull(t *testing.T) {
 	}
 	if string(m["findings"]) == "null" {
 		t.Errorf("findings: null, want a list")
+	}
+}
+
+// TestMarkdownOneReplication: the header says "1 replication", not
+// "1 replications".
+func TestMarkdownOneReplication(t *testing.T) {
+	for n, want := range map[int]string{1: "simulated with 1 replication per run", 3: "simulated with 3 replications per run"} {
+		var b strings.Builder
+		r := &Review{Replications: n, Simulated: true, Cost: MetricDelta{Old: &Stat{}, New: &Stat{}}}
+		if err := r.WriteMarkdown(&b); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("replications %d: %q lacks %q", n, b.String(), want)
+		}
 	}
 }
