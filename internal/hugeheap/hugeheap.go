@@ -21,9 +21,12 @@ const MinSource = 64 << 10
 // resident as a whole.
 const minSize = 64 << 20
 
-// maxSize caps the reservation at the command's soft memory limit
-// (internal/gcpolicy).
-const maxSize = 1 << 30
+// maxSize caps the reservation well below the command's soft memory
+// limit (1 GiB, internal/gcpolicy): the block counts as live heap until
+// it is freed, and a block near the limit would make the runtime collect
+// and return memory to the system eagerly. A larger load runs on in
+// ordinary pages past the reserved range.
+const maxSize = 256 << 20
 
 // perSourceByte is how many bytes of heap reservation a byte of spec
 // source asks for, from the peak heap of loading and planning generated
