@@ -11,7 +11,8 @@ import (
 // and containers whose networks are repaired in place and whose memory is
 // live, like the compose backend.
 var testSchemas = map[string]Schema{
-	"container": {Modes: map[string]Mode{"networks": ModeRepair, "memory": ModeLive}},
+	"container": {Modes: map[string]Mode{"networks": ModeRepair, "memory": ModeLive},
+		UnsetReplaces: map[string]string{"memory": "cannot lift it in place"}},
 	"secret":    {CreateBeforeDestroy: true},
 }
 
@@ -188,6 +189,24 @@ container.orders[2]: update
   memory: (none) → 256
 #1 update container.orders[1]
 #2 update container.orders[2]
+`,
+		},
+		{
+			name:    "a live attribute the engine cannot remove replaces",
+			desired: base(),
+			observed: func(t *testing.T) *Observed {
+				return applied(t, concat(one(network("backend")),
+					with(service("orders", 2, "shop/orders:1.3", "backend"), func(r *Resource) { r.Attrs.Set("memory", 256) }),
+					startAfter(service("gateway", 1, "shop/gateway:1", "backend"), "orders", 2)))
+			},
+			want: `container.orders[1]: replace
+  memory: 256 → (none) (cannot lift it in place)
+container.orders[2]: replace
+  memory: 256 → (none) (cannot lift it in place)
+#1 delete container.orders[1]
+#2 create container.orders[1] after #1
+#3 delete container.orders[2]
+#4 create container.orders[2] after #3
 `,
 		},
 		{

@@ -160,6 +160,8 @@ func (r *reconciler) compare(d *Resource, o *ObservedResource, hash string, sch 
 		drift := intentSame && mode.Hashed() && !note.Unfinished
 		need := Replace
 		switch {
+		case (mode == ModeUpdate || mode == ModeLive) && ad.After == nil && sch.UnsetReplaces[ad.Path] != "":
+			note.Why = sch.UnsetReplaces[ad.Path]
 		case mode == ModeUpdate, mode == ModeLive:
 			need = Update
 		case mode == ModeRepair && (intentSame || note.Why != ""):

@@ -48,6 +48,10 @@ type Schema struct {
 	// Relabel: the backend can rewrite the config-hash label in place
 	// (swarm services), so a hash that changed alone is an update.
 	Relabel bool
+	// UnsetReplaces: attributes changed in place that the engine cannot
+	// remove once set, with the reason (Docker's ContainerUpdate lifts no
+	// cpu or memory limit): a change to none replaces the resource.
+	UnsetReplaces map[string]string
 }
 
 // Mode returns the mode of attribute name (the part of a path before the

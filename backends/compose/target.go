@@ -57,6 +57,9 @@ var schemas = map[string]planner.Schema{
 		"restart":  planner.ModeLive,
 		"cpus":     planner.ModeLive,
 		"memory":   planner.ModeLive,
+	}, UnsetReplaces: map[string]string{
+		"cpus":   "Docker cannot lift a container's limit in place",
+		"memory": "Docker cannot lift a container's limit in place",
 	}},
 	TypeSecret: {CreateBeforeDestroy: true},
 	TypeConfig: {CreateBeforeDestroy: true},

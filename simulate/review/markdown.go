@@ -21,7 +21,7 @@ func (r *Review) WriteMarkdown(w io.Writer) error {
 	fmt.Fprintf(&b, "%s\n## berth diff: %s\n\n**%s**\n\n", Marker, r.New.Project, r.Summary)
 	fmt.Fprintf(&b, "%s → %s", sideText(r.Old), sideText(r.New))
 	if r.Simulated {
-		fmt.Fprintf(&b, " · simulated with %d replications per run, seed %d; a delta is significant when the 95 %% confidence intervals do not overlap", r.Replications, r.Seed)
+		fmt.Fprintf(&b, " · simulated with %s per run, seed %d; a delta is significant when the 95 %% confidence intervals do not overlap", words.Count(r.Replications, "replication"), r.Seed)
 	}
 	b.WriteString("\n\n")
 	r.writeChanges(&b)

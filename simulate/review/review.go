@@ -117,7 +117,28 @@ func Build(old, new Side, opts Options) (*Review, hcl.Diagnostics) {
 	r.Resolved = resolved(oldFindings, r.Findings)
 	r.Regressions = regressions(r.Deltas)
 	r.Summary = summary(r)
+	r.emptyLists()
 	return r, diags
+}
+
+// emptyLists makes the lists of the JSON arrays even when empty, so a
+// script can iterate them (jq '.deltas[]' fails on null).
+func (r *Review) emptyLists() {
+	if r.Changes == nil {
+		r.Changes = []Change{}
+	}
+	if r.Deltas == nil {
+		r.Deltas = []CaseDelta{}
+	}
+	if r.Findings == nil {
+		r.Findings = []Finding{}
+	}
+	if r.Resolved == nil {
+		r.Resolved = []Finding{}
+	}
+	if r.Regressions == nil {
+		r.Regressions = []string{}
+	}
 }
 
 // simulateBoth runs the selected cases on both sides (and each side's
