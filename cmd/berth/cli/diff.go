@@ -123,7 +123,7 @@ func runDiff(cmd *cobra.Command, oldArg, newArg string, f *diffFlags) error {
 	if err != nil {
 		return err
 	}
-	diagFiles = mergeFiles(old.Files, new.Files)
+	diagFiles = mergeFiles(old.Files, new.Files, revisionFiles(oldArg, old), revisionFiles(newArg, new))
 	if err := reportDiags(cmd, onlyErrors(odiags, ndiags)); err != nil {
 		return err
 	}
@@ -225,8 +225,37 @@ func atRevision(diags hcl.Diagnostics, rev, commit string) {
 	for _, d := range diags {
 		if d.Subject == nil {
 			d.Detail = fmt.Sprintf("In revision %s (%s): %s", rev, commit, d.Detail)
+			continue
 		}
+		d.Subject = atRev(rev, d.Subject)
+		d.Context = atRev(rev, d.Context)
 	}
+}
+
+// atRev returns a copy of r in the file REV:path, the name under which
+// revisionFiles keeps the revision's source: both sides may hold a file
+// of the same path (the same -C directory, or the work tree against a
+// revision), and a diagnostic must show the side it is about.
+func atRev(rev string, r *hcl.Range) *hcl.Range {
+	if r == nil {
+		return nil
+	}
+	c := *r
+	c.Filename = rev + ":" + r.Filename
+	return &c
+}
+
+// revisionFiles returns a revision side's files under REV:path (nil for
+// a directory side).
+func revisionFiles(rev string, side review.Side) map[string]*hcl.File {
+	if side.Commit == "" {
+		return nil
+	}
+	out := map[string]*hcl.File{}
+	for name, f := range side.Files {
+		out[rev+":"+name] = f
+	}
+	return out
 }
 
 func mergeFiles(ms ...map[string]*hcl.File) map[string]*hcl.File {
