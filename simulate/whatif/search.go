@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -211,7 +212,7 @@ func (s *searcher) evaluate(c config, parallelism int) (*Trial, hcl.Diagnostics)
 	for i, d := range s.opts.Dims {
 		t.Values = append(t.Values, d.Values[c.idx[i]])
 	}
-	if reason := saturated(v, s.opts.Cases); reason != "" {
+	if reason := saturated(v, s.opts.Cases, s.opts.Duration); reason != "" {
 		t.Status, t.Reason = StatusPruned, reason
 		return t, nil
 	}
@@ -248,13 +249,13 @@ func (s *searcher) evaluate(c config, parallelism int) (*Trial, hcl.Diagnostics)
 // saturated returns why a variant must fail without simulating it: a
 // service whose certain utilisation (cores, or workers by local work
 // alone) is at least 1 under some case's load at its peak.
-func saturated(v *lang.Spec, cases []simulate.Case) string {
+func saturated(v *lang.Spec, cases []simulate.Case, duration time.Duration) string {
 	for _, c := range cases {
 		ld := v.Loads[c.Load]
 		if ld == nil {
 			continue
 		}
-		if svc, rho := OfferedLoad(v, ld, ld.Profile.Peak()).Bottleneck(); rho >= 1 {
+		if svc, rho := OfferedLoad(v, ld, runPeak(ld, duration)).Bottleneck(); rho >= 1 {
 			return fmt.Sprintf("ρ(%s) = %.2f ≥ 1 at the peak of load %s", svc, rho, ld.Name)
 		}
 	}
