@@ -70,16 +70,8 @@ func Lock(project string, force bool, command string) (release func() error, too
 	me := LockInfo{PID: os.Getpid(), Host: host, User: os.Getenv("USER"), Since: time.Now().UTC().Truncate(time.Second), Command: command}
 	data, _ := json.Marshal(me)
 	for attempt := 0; attempt < 3; attempt++ {
-		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		err := createWhole(path, data)
 		if err == nil {
-			_, werr := f.Write(data)
-			if cerr := f.Close(); werr == nil {
-				werr = cerr
-			}
-			if werr != nil {
-				os.Remove(path)
-				return nil, nil, werr
-			}
 			return func() error { return releaseLock(path, me) }, tookOver, nil
 		}
 		if !errors.Is(err, os.ErrExist) {
@@ -101,6 +93,27 @@ func Lock(project string, force bool, command string) (release func() error, too
 		}
 	}
 	return nil, nil, fmt.Errorf("could not take the lock %s", path)
+}
+
+// createWhole creates path holding data, failing with os.ErrExist when it
+// exists. The file appears with its content (written aside, then linked),
+// so another berth never reads a lock that is still empty and takes it for
+// a broken one.
+func createWhole(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".new-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	_, werr := f.Write(data)
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		return werr
+	}
+	return os.Link(tmp, path)
 }
 
 func readLock(path string) (LockInfo, error) {
