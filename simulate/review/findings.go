@@ -108,7 +108,7 @@ func Findings(spec *lang.Spec, files map[string]*hcl.File, report *simulate.Repo
 	}
 	c := &checker{spec: spec, src: newSources(files), report: report, opts: opts}
 	if c.peak = PeakLoad(spec); c.peak != nil {
-		c.offered = whatif.OfferedLoad(spec, c.peak, c.peak.Profile.Peak())
+		c.offered = whatif.OfferedLoad(spec, c.peak, peakRate(c.peak))
 	}
 	c.linkFindings()
 	c.pathFindings()
@@ -163,7 +163,7 @@ func (c *checker) rho(svc string) (rho float64, src string) {
 		if m := c.report.Services[svc]; m != nil {
 			from := time.Duration(c.report.Warmup * float64(time.Second))
 			to := time.Duration(c.report.Duration * float64(time.Second))
-			scale := c.peak.Profile.Peak() / meanRate(c.peak, from, to)
+			scale := peakRate(c.peak) / meanRate(c.peak, from, to)
 			if scale > 1.0001 {
 				return scale * max(m.Utilization, m.CPUUtilization), "simulated, scaled from the mean rate to the peak"
 			}
@@ -191,11 +191,15 @@ func markNew(old, new []Finding) {
 	}
 }
 
+// peakRate is the highest rate of ld within its run: a step after its
+// end, or the top of a ramp it never reaches, sends no request.
+func peakRate(ld *lang.Load) float64 { return whatif.PeakRate(ld.Profile, ld.Duration) }
+
 // meanRate is the mean arrival rate of a load over the window [from, to)
 // (its measured window: after the warm-up, to the end).
 func meanRate(ld *lang.Load, from, to time.Duration) float64 {
 	if to <= from {
-		return ld.Profile.Peak()
+		return peakRate(ld)
 	}
 	const n = 1000
 	sum := 0.0
@@ -203,7 +207,7 @@ func meanRate(ld *lang.Load, from, to time.Duration) float64 {
 		sum += ld.Profile.RateAt(from + (to-from)*time.Duration(2*i+1)/(2*n))
 	}
 	if sum <= 0 {
-		return ld.Profile.Peak()
+		return peakRate(ld)
 	}
 	return sum / n
 }
