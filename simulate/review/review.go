@@ -89,6 +89,9 @@ func Build(old, new Side, opts Options) (*Review, hcl.Diagnostics) {
 	if opts.MemoryWeight < 0 || opts.MemoryWeight == 0 && !opts.MemoryWeightSet {
 		opts.MemoryWeight = whatif.DefaultMemoryWeight
 	}
+	if diags := checkFlagNames(old.Spec, new.Spec, opts); diags.HasErrors() {
+		return nil, diags
+	}
 	oldSrc, newSrc := newSources(old.Files), newSources(new.Files)
 	setsProject := oldSrc.setsAttr("berth", "project") || newSrc.setsAttr("berth", "project")
 	r := &Review{
