@@ -41,10 +41,13 @@ type ObservedResource struct {
 // ("created, never started", "exited with code 1"). Unfinished says the
 // difference is berth's own unfinished work, not a change made outside
 // berth: a container berth created whose start failed (a port taken) is
-// not drift, and starting it is repaired in place like drift is.
+// not drift, and starting it is repaired in place like drift is. Outside
+// says the backend knows the value was changed outside berth, even for an
+// attribute left out of the config hash (a container renamed by hand).
 type AttrNote struct {
 	Why        string `json:"why"`
 	Unfinished bool   `json:"unfinished,omitempty"`
+	Outside    bool   `json:"outside,omitempty"`
 }
 
 // Get returns the observed resource at addr, or nil.

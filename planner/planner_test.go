@@ -13,7 +13,7 @@ import (
 var testSchemas = map[string]Schema{
 	"container": {Modes: map[string]Mode{"networks": ModeRepair, "memory": ModeLive},
 		UnsetReplaces: map[string]string{"memory": "cannot lift it in place"}},
-	"secret":    {CreateBeforeDestroy: true},
+	"secret": {CreateBeforeDestroy: true},
 }
 
 func testSchema(typ string) Schema { return testSchemas[typ] }

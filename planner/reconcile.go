@@ -157,7 +157,7 @@ func (r *reconciler) compare(d *Resource, o *ObservedResource, hash string, sch 
 	for _, ad := range diffAttrs(d.Attrs, o.Attrs, o.Defaults) {
 		mode := sch.Mode(ad.Path)
 		note := o.Notes[ad.Path]
-		drift := intentSame && mode.Hashed() && !note.Unfinished
+		drift := (intentSame && mode.Hashed() || note.Outside) && !note.Unfinished
 		need := Replace
 		switch {
 		case (mode == ModeUpdate || mode == ModeLive) && ad.After == nil && sch.UnsetReplaces[ad.Path] != "":

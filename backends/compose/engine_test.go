@@ -225,6 +225,7 @@ container.gateway[1]: replace
 		must(t, cli.ContainerRemove(ctx, ids[project+"-api-1"], container.RemoveOptions{Force: true}))
 		must(t, cli.NetworkDisconnect(ctx, NetworkName(project, "edge"), ids[project+"-gateway-1"], true))
 		recreateWithEnv(t, cli, ids[project+"-api-2"], "MODE=hacked")
+		must(t, cli.ContainerRename(ctx, ids[project+"-gateway-1"], project+"-gw-by-hand"))
 
 		p, _ := plan(t, b, tg, spec)
 		want := `container.api[1]: create
@@ -232,6 +233,7 @@ container.gateway[1]: replace
 container.api[2]: replace
   env.MODE: "hacked" → "a" [changed outside berth]
 container.gateway[1]: update
+  name: "` + project + `-gw-by-hand" → "` + project + `-gateway-1" (renamed outside berth) [changed outside berth]
   networks: ["backend"] → ["backend", "edge"] [changed outside berth]
 `
 		if diff := cmp.Diff(want, changesOnly(p.String())); diff != "" {
@@ -245,6 +247,9 @@ container.gateway[1]: update
 			t.Fatalf("after repair the plan is not empty:\n%s", p2)
 		}
 		httpGet(t, fmt.Sprintf("http://127.0.0.1:%d/healthz", port))
+		if _, err := cli.ContainerInspect(ctx, project+"-gateway-1"); err != nil {
+			t.Errorf("the renamed container has not its name back: %v", err)
+		}
 	})
 
 	t.Run("the secret value is in no output, label or env", func(t *testing.T) {

@@ -158,6 +158,14 @@ func observeContainer(project string, ins container.InspectResponse, img *imageD
 		r.Notes = map[string]planner.AttrNote{"state": note}
 	}
 	a.Set("networks", networksOf(project, ins))
+	name, want := strings.TrimPrefix(ins.Name, "/"), ContainerName(project, r.Group, r.Index)
+	a.Set("name", name)
+	if name != want && r.Group != "" {
+		if r.Notes == nil {
+			r.Notes = map[string]planner.AttrNote{}
+		}
+		r.Notes["name"] = planner.AttrNote{Why: "renamed outside berth", Outside: true}
+	}
 	mounts, secrets, configs := mountsOf(project, hc.Mounts)
 	a.Set("mounts", mounts)
 	a.Set("secrets", secrets)

@@ -223,6 +223,11 @@ func (x *executor) updateContainer(ctx context.Context, c *planner.Change) error
 			return fmt.Errorf("update limits: %w", err)
 		}
 	}
+	if to := a.String("name"); to != "" && to != b.String("name") {
+		if err := x.cli.ContainerRename(ctx, id, to); err != nil {
+			return fmt.Errorf("rename to %s: %w", to, err)
+		}
+	}
 	have, want := setOf(b.List("networks")), setOf(a.List("networks"))
 	for _, n := range sortedSet(have) {
 		if !want[n] {

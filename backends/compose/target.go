@@ -54,6 +54,7 @@ var schemas = map[string]planner.Schema{
 	TypeContainer: {Modes: map[string]planner.Mode{
 		"networks": planner.ModeRepair,
 		"state":    planner.ModeRepair,
+		"name":     planner.ModeLive,
 		"restart":  planner.ModeLive,
 		"cpus":     planner.ModeLive,
 		"memory":   planner.ModeLive,

@@ -43,6 +43,7 @@ func (t *Target) containers(spec *lang.Spec, svc *lang.Service, after []string, 
 			Attrs: a, Deps: deps, Sensitive: sensitive,
 		}
 		r.Attrs.Set("ports", ports(svc, i))
+		r.Attrs.Set("name", ContainerName(spec.Project, svc.Name, i))
 		out = append(out, r)
 	}
 	return out, diags
