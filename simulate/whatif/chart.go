@@ -1,6 +1,7 @@
 package whatif
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"io"
@@ -14,6 +15,10 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgsvg"
 )
+
+// ErrNothingToDraw is WriteChart's error when no configuration was
+// simulated (every one was pruned by analysis): there is no point to draw.
+var ErrNothingToDraw = errors.New("no configuration was simulated (every one was pruned by analysis, ρ ≥ 1), so there is nothing to draw")
 
 var sloColor = color.RGBA{R: 0xcf, G: 0x22, B: 0x2e, A: 0xff}
 
@@ -39,7 +44,7 @@ func (r *Result) WriteChart(w io.Writer) error {
 		errs[g] = append(errs[g], plotter.XY{X: xOf(t), Y: t.ErrorRate * 100})
 	}
 	if len(series) == 0 {
-		return fmt.Errorf("no simulated configuration to draw")
+		return ErrNothingToDraw
 	}
 	top := newPlot("p99 of the entry", xName, "p99 (ms)")
 	bottom := newPlot("error rate of the entry", xName, "errors (%)")

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -125,7 +126,10 @@ func runWhatif(cmd *cobra.Command, dir string, f *whatifFlags) error {
 		}
 	}
 	if f.chart != "" {
-		if err := writeChartFile(f.chart, res); err != nil {
+		err := writeChartFile(f.chart, res)
+		if errors.Is(err, whatif.ErrNothingToDraw) {
+			fmt.Fprintf(cmd.ErrOrStderr(), "Warning: no chart written to %s: %v.\n", f.chart, err)
+		} else if err != nil {
 			return err
 		}
 	}
@@ -138,16 +142,14 @@ func runWhatif(cmd *cobra.Command, dir string, f *whatifFlags) error {
 	return nil
 }
 
+// writeChartFile draws the chart, then writes it: a chart that cannot be
+// drawn leaves no empty file behind.
 func writeChartFile(path string, res *whatif.Result) error {
-	out, err := os.Create(path)
-	if err != nil {
+	var b bytes.Buffer
+	if err := res.WriteChart(&b); err != nil {
 		return err
 	}
-	if err := res.WriteChart(out); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	return os.WriteFile(path, b.Bytes(), 0o666)
 }
 
 func writeWhatif(cmd *cobra.Command, res *whatif.Result, edit *whatif.Edit, asJSON bool) error {
