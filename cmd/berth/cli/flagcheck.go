@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"time"
@@ -40,6 +41,9 @@ func checkDurationFlag(cmd *cobra.Command, d time.Duration) error {
 func checkMemoryWeight(w float64) error {
 	if w < 0 {
 		return fmt.Errorf("--memory-weight must not be negative (it is the cost of one GiB of memory in CPUs)")
+	}
+	if math.IsNaN(w) || math.IsInf(w, 0) {
+		return fmt.Errorf("--memory-weight %g is not a finite number (it is the cost of one GiB of memory in CPUs)", w)
 	}
 	return nil
 }
