@@ -192,6 +192,30 @@ container.orders[2]: update
 `,
 		},
 		{
+			name:    "a network removed by hand under unchanged containers is drift",
+			desired: base(),
+			observed: func(t *testing.T) *Observed {
+				o := drop(applied(t, base()), "network.backend")
+				for _, a := range []string{"container.orders[1]", "container.orders[2]", "container.gateway[1]"} {
+					edit(o, a, func(r *ObservedResource) { r.Attrs.Set("networks", nil) })
+				}
+				return o
+			},
+			want: `container.gateway[1]: update
+  networks: (none) → ["backend"] [changed outside berth]
+container.orders[1]: update
+  networks: (none) → ["backend"] [changed outside berth]
+container.orders[2]: update
+  networks: (none) → ["backend"] [changed outside berth]
+network.backend: create
+  not found while container.gateway[1] (unchanged since berth made it) uses it: removed outside berth [changed outside berth]
+#1 create network.backend
+#2 update container.orders[1] after #1
+#3 update container.orders[2] after #1
+#4 update container.gateway[1] after #1 #2 #3
+`,
+		},
+		{
 			name:    "a live attribute the engine cannot remove replaces",
 			desired: base(),
 			observed: func(t *testing.T) *Observed {

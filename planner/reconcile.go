@@ -206,6 +206,9 @@ func hasHashedDiff(reasons []Reason, sch Schema) bool {
 // scaling, or a replica that vanished from between others (drift).
 func (r *reconciler) createReason(d *Resource) Reason {
 	if d.Index == 0 {
+		if user := r.unchangedUser(d.Address); user != nil {
+			return Reason{Action: Create, Drift: true, Message: fmt.Sprintf("not found while %s (unchanged since berth made it) uses it: removed outside berth", user)}
+		}
 		return Reason{Action: Create, Message: "not found"}
 	}
 	k := groupKey{d.Type, d.Group}
@@ -217,6 +220,33 @@ func (r *reconciler) createReason(d *Resource) Reason {
 		return Reason{Action: Create, Drift: true, Message: fmt.Sprintf("replica %d not found while replica %d exists: removed outside berth", d.Index, top)}
 	}
 	return Reason{Action: Create, Attribute: "replicas", Before: int64(len(have)), After: int64(len(r.wantN[k])), Message: "scale up"}
+}
+
+// unchangedUser returns a resource that uses addr and exists with the
+// config hash the spec gives it now, or nil. berth made that resource
+// after addr, for the same spec, so a missing addr was removed outside
+// berth (a network removed by hand), not never made.
+func (r *reconciler) unchangedUser(addr Address) *Address {
+	var users []Address
+	for _, d := range r.desired {
+		o := r.observed[d.Address]
+		if o == nil || o.ConfigHash == "" {
+			continue
+		}
+		for _, dep := range d.Deps {
+			if dep.To == addr && dep.Kind == DepUses {
+				users = append(users, d.Address)
+				break
+			}
+		}
+	}
+	sort.Slice(users, func(i, j int) bool { return users[i].Less(users[j]) })
+	for _, u := range users {
+		if r.observed[u].ConfigHash == ConfigHash(r.desired[u], r.schema(u.Type)) {
+			return &u
+		}
+	}
+	return nil
 }
 
 func (r *reconciler) deleteReason(o *ObservedResource) Reason {
