@@ -24,6 +24,8 @@ func TestDiagnostics(t *testing.T) {
 		{"unknown scenario", nil, Options{Scenario: "nope"}, "--scenario nope names no scenario of the spec."},
 		{"unknown load", nil, Options{Load: "nope"}, "--load nope names no load of the spec. The loads are: l."},
 		{"typo in load", nil, Options{Load: "ll"}, `Did you mean "l"?`},
+		{"warm-up as long as the run: a fix every command has", func(sp *lang.Spec) { sp.Loads["l"].Warmup = 2 * time.Second },
+			Options{}, "Run it longer (--duration), or shorten the load's warmup (its warmup attribute;"},
 		{"no load", func(sp *lang.Spec) { delete(sp.Loads, "l") }, Options{}, "Nothing to simulate"},
 		{"no load: the example names a service of the spec", func(sp *lang.Spec) { delete(sp.Loads, "l") }, Options{}, "entry = service.a "},
 		{"unknown callee", func(sp *lang.Spec) {

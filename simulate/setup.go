@@ -41,7 +41,7 @@ func newSim(spec *lang.Spec, c Case, seed uint64, opts Options) (*sim, hcl.Diagn
 	}
 	if s.warmup >= s.end {
 		s.diags = append(s.diags, errorAt(ld.DeclRange, "Nothing would be measured",
-			"Load %q runs for %s and its first %s are warm-up, which is never measured, so every bound would pass on no data. Run it longer (--duration) or shorten the warm-up (--warmup).",
+			"Load %q runs for %s and its first %s are warm-up, which is never measured, so every bound would pass on no data. Run it longer (--duration), or shorten the load's warmup (its warmup attribute; berth simulate also takes --warmup, diff and whatif do not).",
 			ld.Name, time.Duration(s.end), time.Duration(s.warmup)))
 		return s, s.diags
 	}
