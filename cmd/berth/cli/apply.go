@@ -142,7 +142,8 @@ func interruptible(cmd *cobra.Command) (context.Context, func()) {
 		}
 		if _, ok := <-sig; ok {
 			fmt.Fprintln(cmd.ErrOrStderr(), "Second interrupt: exiting now. Steps in flight may be half done; berth plan shows what exists.")
-			os.Exit(ExitError)
+			releaseHeldLocks()
+			exitNow(ExitError)
 		}
 	}()
 	return ctx, func() { cancel(); signal.Stop(sig); close(sig) }
@@ -212,7 +213,7 @@ func lockProject(cmd *cobra.Command, project string, force bool) (func() error, 
 	if took != nil {
 		fmt.Fprintf(cmd.ErrOrStderr(), "Took over the lock of project %q held by %s.\n", project, took)
 	}
-	return release, nil
+	return holdLock(release), nil
 }
 
 // runApply executes p and reports the result.
