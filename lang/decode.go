@@ -141,3 +141,12 @@ func duplicateInstance(b *hcl.Block, svc, first *Service) *hcl.Diagnostic {
 		"This block makes a service named %q, but one was already declared at %s. Names must be unique; change the for_each keys or the name.",
 		svc.Name, at(first.DeclRange))
 }
+
+// EmptySpec returns the spec of a directory that holds none yet: no
+// services, links, loads or scenarios, and the project defaults. berth
+// diff reviews a spec that a change adds (or removes) against it.
+func EmptySpec(dir, project string) *Spec {
+	s := newSpec(dir, nil)
+	s.Project = project
+	return s
+}

@@ -21,6 +21,10 @@ type Side struct {
 	Commit string
 	Spec   *lang.Spec
 	Files  map[string]*hcl.File
+	// Absent says the revision has no spec in the directory: Spec is
+	// empty (lang.EmptySpec), and the other side's spec is all added or
+	// all removed.
+	Absent bool
 }
 
 // Options control a review.

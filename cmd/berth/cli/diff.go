@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -127,6 +128,9 @@ func runDiff(cmd *cobra.Command, oldArg, newArg string, f *diffFlags) error {
 	if err := reportDiags(cmd, onlyErrors(odiags, ndiags)); err != nil {
 		return err
 	}
+	if err := pairAbsent(cmd, &old, &new, f.chdir); err != nil {
+		return err
+	}
 	f.opts.Loads, f.opts.Scenarios = f.loads, f.scenarios
 	if f.format == "mermaid" || f.format == "dot" {
 		f.opts.NoSimulation = true
@@ -200,6 +204,12 @@ func loadSide(arg string, f *diffFlags) (review.Side, hcl.Diagnostics, error) {
 		}
 		opts.FS = fsys
 		side.Commit = fsys.Commit()
+		if _, err := fs.Stat(fsys, dir); errors.Is(err, fs.ErrNotExist) {
+			// The change adds (or removes) the spec: review it against
+			// an empty one, as a pull request that introduces berth.
+			side.Spec, side.Absent = lang.EmptySpec(dir, ""), true
+			return side, nil, nil
+		}
 	}
 	spec, diags := l.Load(dir, opts)
 	if side.Commit != "" {
@@ -213,6 +223,27 @@ func loadSide(arg string, f *diffFlags) (review.Side, hcl.Diagnostics, error) {
 		return side, diags, fmt.Errorf("no spec in %s", arg)
 	}
 	return side, diags, nil
+}
+
+// pairAbsent handles a side that has no spec in the -C directory (the
+// change adds the spec, or removes it): the empty side takes the other's
+// project name, so only the spec's own contents show as changes, and a
+// note says what is compared. Two absent sides are an error.
+func pairAbsent(cmd *cobra.Command, old, new *review.Side, chdir string) error {
+	if chdir == "" {
+		chdir = "the working directory"
+	}
+	switch {
+	case old.Absent && new.Absent:
+		return fmt.Errorf("neither %s nor %s has a spec in %s: nothing to compare", old.Label, new.Label, chdir)
+	case old.Absent:
+		old.Spec.Project = new.Spec.Project
+		fmt.Fprintf(cmd.ErrOrStderr(), "berth diff: %s has no spec in %s, so the whole spec of %s shows as added.\n", old.Label, chdir, new.Label)
+	case new.Absent:
+		new.Spec.Project = old.Spec.Project
+		fmt.Fprintf(cmd.ErrOrStderr(), "berth diff: %s has no spec in %s, so the whole spec of %s shows as removed.\n", new.Label, chdir, old.Label)
+	}
+	return nil
 }
 
 // atRevision says in the detail of each diagnostic with no source range
