@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -160,7 +161,7 @@ func staleError(path string, jp *planner.JSONPlan, obs *planner.Observed) error 
 		case !ok:
 			lines = append(lines, "  "+addr+" was removed")
 		case cur != fp:
-			lines = append(lines, "  "+addr+" changed")
+			lines = append(lines, "  "+addr+" changed"+staleWhat(jp, obs, addr))
 		}
 	}
 	for addr := range now {
@@ -171,4 +172,46 @@ func staleError(path string, jp *planner.JSONPlan, obs *planner.Observed) error 
 	sort.Strings(lines)
 	return fmt.Errorf("the plan in %s is stale: the %s project %q changed since it was made:\n%s\nNothing was done. Run berth plan again",
 		path, jp.Backend, jp.Project, strings.Join(lines, "\n"))
+}
+
+// staleWhat says what of the resource at addr differs from what the plan
+// saw: " (recreated)" when the engine object is another one, else the
+// attributes whose values differ (names only: a value may be sensitive).
+func staleWhat(jp *planner.JSONPlan, obs *planner.Observed, addr string) string {
+	var was *planner.JSONChange
+	for _, jc := range jp.ResourceChanges {
+		if jc.Address == addr {
+			was = jc
+		}
+	}
+	if was == nil {
+		return ""
+	}
+	now := obs.Get(planner.Address{Type: was.Type, Name: was.Name})
+	if now == nil {
+		return ""
+	}
+	if was.ID != "" && was.ID != now.ID {
+		return " (recreated)"
+	}
+	before, after := was.Before.Normalize(), now.Attrs.Normalize()
+	keys := map[string]bool{}
+	for k := range before {
+		keys[k] = true
+	}
+	for k := range after {
+		keys[k] = true
+	}
+	hidden, _ := was.BeforeSensitive.(map[string]any) // the plan has hashes there
+	var names []string
+	for k := range keys {
+		if _, ok := hidden[k]; !ok && !reflect.DeepEqual(before[k], after[k]) {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		return ""
+	}
+	return ": " + strings.Join(names, ", ")
 }
