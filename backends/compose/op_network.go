@@ -3,6 +3,7 @@ package compose
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -63,6 +64,9 @@ func (x *executor) removeNetwork(ctx context.Context, id string) error {
 		if err == nil || !strings.Contains(err.Error(), "active endpoints") {
 			return err
 		}
+		if names := x.foreignUsers(ctx, id); len(names) > 0 {
+			return fmt.Errorf("%w: containers that are not the project's use it: %s (they keep it in use: disconnect them with docker network disconnect, or remove them, then run berth again)", err, strings.Join(names, ", "))
+		}
 		if time.Now().Add(wait).After(deadline) {
 			if n, ierr := x.cli.NetworkInspect(ctx, id, network.InspectOptions{}); ierr == nil && len(n.Containers) == 0 {
 				return fmt.Errorf("%w (after %s, with no container on it: the engine counts endpoints no container holds, a known dockerd bug, moby/moby#43286; restarting dockerd clears it)", err, NetworkReleaseWait)
@@ -71,6 +75,25 @@ func (x *executor) removeNetwork(ctx context.Context, id string) error {
 		}
 		time.Sleep(wait)
 	}
+}
+
+// foreignUsers returns the names of the containers on network id that
+// are not the project's: they will not leave it, so waiting is in vain.
+func (x *executor) foreignUsers(ctx context.Context, id string) []string {
+	n, err := x.cli.NetworkInspect(ctx, id, network.InspectOptions{})
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for cid, ep := range n.Containers {
+		c, err := x.cli.ContainerInspect(ctx, cid)
+		if err != nil || c.Config == nil || c.Config.Labels[backends.LabelProject] == x.project {
+			continue
+		}
+		names = append(names, ep.Name)
+	}
+	sort.Strings(names)
+	return names
 }
 
 func (x *executor) volume(ctx context.Context, op planner.Op, c *planner.Change) error {
