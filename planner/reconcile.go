@@ -169,6 +169,9 @@ func (r *reconciler) compare(d *Resource, o *ObservedResource, hash string, sch 
 			// doing): repaired in place, even when a replacement is due
 			need = Update
 		}
+		if f := sch.Explain[ad.Path]; f != nil && note.Why == "" {
+			note.Why = f(ad.Before, ad.After)
+		}
 		reasons = append(reasons, Reason{
 			Attribute: ad.Path, Before: ad.Before, After: ad.After,
 			Action: need, Drift: drift, Message: note.Why,

@@ -52,6 +52,10 @@ type Schema struct {
 	// remove once set, with the reason (Docker's ContainerUpdate lifts no
 	// cpu or memory limit): a change to none replaces the resource.
 	UnsetReplaces map[string]string
+	// Explain says, by attribute path, what a change of a value means when
+	// the value itself does not (an encoded config shown by size and
+	// hash); the text goes into the reason's message.
+	Explain map[string]func(before, after any) string
 }
 
 // Mode returns the mode of attribute name (the part of a path before the

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/berth-dev/berth/backends/emulator"
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/planner"
 )
@@ -58,6 +59,8 @@ var schemas = map[string]planner.Schema{
 		"restart":  planner.ModeLive,
 		"cpus":     planner.ModeLive,
 		"memory":   planner.ModeLive,
+	}, Explain: map[string]func(before, after any) string{
+		"env." + emulator.EnvConfig: explainEmulatorConfig,
 	}, UnsetReplaces: map[string]string{
 		"cpus":   "Docker cannot lift a container's limit in place",
 		"memory": "Docker cannot lift a container's limit in place",
@@ -239,4 +242,15 @@ func defaultString(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// explainEmulatorConfig says what changed inside an emulated container's
+// config, which the plan otherwise shows by size and hash.
+func explainEmulatorConfig(before, after any) string {
+	b, _ := before.(string)
+	a, _ := after.(string)
+	if b == "" || a == "" {
+		return ""
+	}
+	return emulator.ExplainChange(b, a)
 }

@@ -165,6 +165,23 @@ var gzipWriters = sync.Pool{New: func() any {
 // Decode reads a config written by Encode (base64 of JSON, or of gzipped
 // JSON). Plain JSON (a --config file) is accepted too.
 func Decode(s string) (*Config, error) {
+	js, err := configJSON(s)
+	if err != nil {
+		return nil, err
+	}
+	var c Config
+	if err := json.Unmarshal(js, &c); err != nil {
+		return nil, fmt.Errorf("emulator config: %w", err)
+	}
+	if err := c.check(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// configJSON returns the JSON of a config written by Encode, or of plain
+// JSON.
+func configJSON(s string) ([]byte, error) {
 	js := []byte(s)
 	if t := bytes.TrimSpace(js); len(t) == 0 || t[0] != '{' {
 		raw, err := base64.StdEncoding.DecodeString(string(t))
@@ -182,14 +199,7 @@ func Decode(s string) (*Config, error) {
 			}
 		}
 	}
-	var c Config
-	if err := json.Unmarshal(js, &c); err != nil {
-		return nil, fmt.Errorf("emulator config: %w", err)
-	}
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	return &c, nil
+	return js, nil
 }
 
 // check validates what the server relies on.
