@@ -12,6 +12,10 @@ import (
 type Observed struct {
 	Project   string              `json:"project"`
 	Resources []*ObservedResource `json:"resources"`
+	// Unfinished are resources an earlier apply deleted to replace them
+	// and did not create again (it was interrupted or failed): missing,
+	// they are berth's unfinished work, not drift.
+	Unfinished []Address `json:"unfinished,omitempty"`
 }
 
 // ObservedResource is one object found in the engine, translated into the

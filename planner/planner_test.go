@@ -266,6 +266,19 @@ container.orders[2]: replace
 `,
 		},
 		{
+			name:    "a replica an apply deleted and did not create again is not drift",
+			desired: base(),
+			observed: func(t *testing.T) *Observed {
+				o := drop(applied(t, base()), "container.orders[1]")
+				o.Unfinished = []Address{{"container", "orders[1]"}}
+				return o
+			},
+			want: `container.orders[1]: create
+  deleted by an earlier berth apply that stopped before creating it again
+#1 create container.orders[1]
+`,
+		},
+		{
 			name: "a replaced network replaces the containers on it, deletes first",
 			desired: concat(one(with(one(network("backend")), func(r *Resource) { r.Attrs.Set("internal", true) })[0]),
 				service("orders", 2, "shop/orders:1.3", "backend"),

@@ -75,6 +75,7 @@ type reconciler struct {
 	observed map[Address]*ObservedResource
 	// replica numbers per group, desired and observed
 	wantN, haveN map[groupKey][]int
+	unfinished   map[Address]bool // deleted by an apply that stopped
 }
 
 func newReconciler(schema SchemaFunc, desired []*Resource, obs *Observed) *reconciler {
@@ -84,6 +85,12 @@ func newReconciler(schema SchemaFunc, desired []*Resource, obs *Observed) *recon
 		observed: make(map[Address]*ObservedResource, len(obs.Resources)),
 		wantN:    map[groupKey][]int{},
 		haveN:    map[groupKey][]int{},
+	}
+	for _, a := range obs.Unfinished {
+		if r.unfinished == nil {
+			r.unfinished = map[Address]bool{}
+		}
+		r.unfinished[a] = true
 	}
 	for _, d := range desired {
 		r.desired[d.Address] = d
@@ -208,6 +215,9 @@ func hasHashedDiff(reasons []Reason, sch Schema) bool {
 // createReason explains a create: a new resource, a replica added by
 // scaling, or a replica that vanished from between others (drift).
 func (r *reconciler) createReason(d *Resource) Reason {
+	if r.unfinished[d.Address] {
+		return Reason{Action: Create, Message: "deleted by an earlier berth apply that stopped before creating it again"}
+	}
 	if d.Index == 0 {
 		if user := r.unchangedUser(d.Address); user != nil {
 			return Reason{Action: Create, Drift: true, Message: fmt.Sprintf("not found while %s (unchanged since berth made it) uses it: removed outside berth", user)}

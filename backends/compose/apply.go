@@ -37,6 +37,8 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 		res.Unready = x.waitReady(ctx, p, res, wait, opts.Progress)
 	}
 	res.Elapsed = time.Since(start) // the steps and the wait: what the summary reports
+	// Best effort: the record only words the next plan.
+	backends.RecordUnfinished(x.project, p, res)
 	if len(res.Done) == len(p.Steps) && res.OK() {
 		x.tidyProjectDir()
 	}

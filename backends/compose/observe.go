@@ -51,6 +51,7 @@ func (b *Backend) Observe(ctx context.Context, project string) (*planner.Observe
 	obs.Resources = append(obs.Resources, ctrs...)
 	obs.Resources = dedupe(obs.Resources)
 	obs.Sort()
+	obs.Unfinished = backends.ReadUnfinished(project)
 	return obs, nil
 }
 
