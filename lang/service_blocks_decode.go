@@ -42,6 +42,10 @@ func (st *loadState) decodeMountBlock(b *hcl.Block, ctx *hcl.EvalContext) Mount 
 	a.str("source", &m.Source)
 	a.str("target", &m.Target)
 	a.boolean("read_only", &m.ReadOnly)
+	if m.Target != "" && !strings.HasPrefix(m.Target, "/") {
+		st.add(errorAt(a.rng("target"), "Mount target is not an absolute path",
+			"A mount's target is a path inside the container and must start with \"/\", for example \"/%s\".", m.Target))
+	}
 	if m.Volume != "" && m.Source != "" {
 		st.add(errorAt(a.rng("source"), "Conflicting arguments",
 			"A mount takes a volume or a source (a bind), not both. Remove one."))
