@@ -19,6 +19,6 @@ func (st *loadState) decodeNetworkBlock(b *hcl.Block) *Network {
 	a.boolean("internal", &n.Internal)
 	a.boolean("attachable", &n.Attachable)
 	a.str("driver", &n.Driver)
-	a.stringMap("labels", &n.Labels)
+	a.userLabels("labels", &n.Labels)
 	return n
 }

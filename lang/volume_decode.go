@@ -12,6 +12,6 @@ func (st *loadState) decodeVolumeBlock(b *hcl.Block) *Volume {
 	a := st.attrsOf(c, st.ctx)
 	v := &Volume{Name: b.Labels[0], DeclRange: b.DefRange}
 	a.str("driver", &v.Driver)
-	a.stringMap("labels", &v.Labels)
+	a.userLabels("labels", &v.Labels)
 	return v
 }

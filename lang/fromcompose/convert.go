@@ -6,12 +6,15 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/compose-spec/compose-go/v2/types"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
+
+	"github.com/berth-dev/berth/lang"
 )
 
 // emptyBlocks matches a block with nothing in it, which hclwrite writes
@@ -212,4 +215,25 @@ func quoteList(names []string) string {
 		q[i] = fmt.Sprintf("%q", n)
 	}
 	return strings.Join(q, ", ")
+}
+
+// userLabels returns labels without the keys in berth's reserved
+// namespaces (the labels a Compose or berth deployment put on its
+// objects), warning about those it drops: berth sets them itself.
+func (c *converter) userLabels(labels map[string]string, at *hcl.Range, kind, name string) map[string]string {
+	out := make(map[string]string, len(labels))
+	var dropped []string
+	for k, v := range labels {
+		if lang.ReservedLabel(k) != "" {
+			dropped = append(dropped, k)
+			continue
+		}
+		out[k] = v
+	}
+	if len(dropped) > 0 {
+		sort.Strings(dropped)
+		c.warn(at, "Reserved labels not imported",
+			"The %s %q has the labels %s, in namespaces berth sets itself on what it creates (io.berth.*, com.docker.compose.*, com.docker.stack.*); they are left out.", kind, name, strings.Join(dropped, ", "))
+	}
+	return out
 }

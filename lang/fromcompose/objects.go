@@ -38,7 +38,7 @@ func (c *converter) networks(body *hclwrite.Body) {
 		}
 		setBool(b, "internal", n.Internal)
 		setBool(b, "attachable", n.Attachable)
-		setMap(b, "labels", n.Labels)
+		setMap(b, "labels", c.userLabels(n.Labels, at, "network", name))
 		if len(n.DriverOpts) > 0 || n.Ipam.Driver != "" || len(n.Ipam.Config) > 0 || n.EnableIPv6 != nil {
 			c.warn(at, "Network options not carried into berth",
 				"The network %q sets driver_opts, ipam or enable_ipv6, which berth's network block does not carry: the engine's defaults apply.", name)
@@ -87,7 +87,7 @@ func (c *converter) volumes(body *hclwrite.Body) {
 		if v.Driver != "local" {
 			setString(b, "driver", v.Driver)
 		}
-		setMap(b, "labels", v.Labels)
+		setMap(b, "labels", c.userLabels(v.Labels, at, "volume", name))
 		if len(v.DriverOpts) > 0 {
 			c.warn(at, "Volume options not carried into berth",
 				"The volume %q sets driver_opts, which berth's volume block does not carry.", name)
