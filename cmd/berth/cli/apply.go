@@ -79,6 +79,9 @@ cannot tell is gone: a live pid, or a process on another host.`,
 			target := specDir(args)
 			st, err := os.Stat(target)
 			if err == nil && !st.IsDir() {
+				if err := planFileModeFlags(cmd, target, &df); err != nil {
+					return err
+				}
 				return applyPlanFile(ctx, cmd, target, &df.specFlags, &af)
 			}
 			if af.specDir != "" {

@@ -215,3 +215,34 @@ func staleWhat(jp *planner.JSONPlan, obs *planner.Observed, addr string) string 
 	}
 	return ": " + strings.Join(names, ", ")
 }
+
+// planFileModeFlags refuses --backend and --emulate given with a plan file
+// when they differ from how the plan was made: the file carries its own,
+// and applying it silently otherwise than asked would deploy real images
+// where emulators were meant (or the reverse).
+func planFileModeFlags(cmd *cobra.Command, path string, df *deployFlags) error {
+	fs := cmd.Flags()
+	if !fs.Changed("backend") && !fs.Changed("emulate") {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil // applyPlanFile says why
+	}
+	jp, err := planner.ReadJSON(f)
+	f.Close()
+	if err != nil {
+		return nil
+	}
+	if fs.Changed("backend") && df.backend != jp.Backend {
+		return fmt.Errorf("the plan in %s is for the %s backend, not %s (--backend): a plan file carries its own. Drop --backend, or plan again with it", path, jp.Backend, df.backend)
+	}
+	if planned := jp.Options["emulate"] == "true"; fs.Changed("emulate") && df.emulate != planned {
+		how := "without --emulate"
+		if planned {
+			how = "with --emulate"
+		}
+		return fmt.Errorf("the plan in %s was made %s, and --emulate=%t asks otherwise: a plan file carries its own. Drop --emulate, or plan again with it", path, how, df.emulate)
+	}
+	return nil
+}
