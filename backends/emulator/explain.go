@@ -55,6 +55,9 @@ func diffJSON(path string, b, a any, out *[]string) {
 	}
 	bl, bok := b.([]any)
 	al, aok := a.([]any)
+	if bok && a == nil || aok && b == nil { // a list added or removed: by element
+		bok, aok = true, true
+	}
 	if bok && aok {
 		bk, ak := keyed(bl), keyed(al)
 		if bk == nil || ak == nil {
@@ -72,7 +75,16 @@ func diffJSON(path string, b, a any, out *[]string) {
 		}
 		return
 	}
-	*out = append(*out, fmt.Sprintf("%s: %s → %s", path, show(path, b), show(path, a)))
+	_, bobj := b.(map[string]any)
+	_, aobj := a.(map[string]any)
+	switch {
+	case b == nil && aobj:
+		*out = append(*out, path+" added")
+	case a == nil && bobj:
+		*out = append(*out, path+" removed")
+	default:
+		*out = append(*out, fmt.Sprintf("%s: %s → %s", path, show(path, b), show(path, a)))
+	}
 }
 
 // keyed maps a list of objects by their identifying field, or returns nil.

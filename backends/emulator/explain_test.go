@@ -35,10 +35,12 @@ func TestExplainChange(t *testing.T) {
 			"links[orders].timeout: 300ms → 777ms"},
 		{"workers", func(c *Config) { c.Capacity.Workers = 32 }, "capacity.workers: 16 → 32"},
 		{"a link added", func(c *Config) { c.Links = append(c.Links, Link{To: "users", Port: 8080}) },
-			`links[users]: (none) → {"paths":null,"port":8080,"to":"users"}`},
+			"links[users] added"},
 		{"many", func(c *Config) {
 			c.Capacity.Workers, c.Port, c.Links[0].Timeout, c.Links[1].Timeout = 1, 9090, 0, time.Second
 		}, "capacity.workers: 16 → 1; links[auth].timeout: 300ms → (none); links[orders].timeout: 300ms → 1s; and 1 more"},
+		{"every link removed", func(c *Config) { c.Links = nil },
+			"links[auth] removed; links[orders] removed"},
 		{"nothing", func(*Config) {}, ""},
 	} {
 		c := base()
