@@ -25,6 +25,28 @@ const emulatorRepo = "berth-emulator"
 // PullMissing, and otherwise an error naming it: by default berth never
 // pulls.
 func (b *Backend) checkImages(ctx context.Context, p *planner.Plan, pull string, prog *backends.Progress) error {
+	missing, err := b.missingImages(ctx, p, true)
+	if err != nil || len(missing) == 0 {
+		return err
+	}
+	if pull != backends.PullMissing {
+		return fmt.Errorf("the engine has no image %s, and berth does not pull unless asked: build or load it first (docker build, docker load), or apply with --pull missing", strings.Join(missing, ", "))
+	}
+	return pullImages(ctx, b.cli, missing, prog)
+}
+
+// MissingImages returns, sorted, the images that the plan's new
+// containers run and the engine does not have, berth's emulator image
+// left out (apply builds it). Plan warns about them; apply refuses them
+// unless it may pull.
+func (b *Backend) MissingImages(ctx context.Context, p *planner.Plan) ([]string, error) {
+	return b.missingImages(ctx, p, false)
+}
+
+// missingImages lists the images of the plan's new containers that the
+// engine lacks. With build, a missing emulator image is built instead of
+// listed; without, it is skipped.
+func (b *Backend) missingImages(ctx context.Context, p *planner.Plan, build bool) ([]string, error) {
 	images := map[string]bool{}
 	for _, s := range p.Steps {
 		if s.Op == planner.OpCreate && s.Change.Type == TypeContainer {
@@ -39,28 +61,25 @@ func (b *Backend) checkImages(ctx context.Context, p *planner.Plan, pull string,
 		if _, err := b.cli.ImageInspect(ctx, ref); err == nil {
 			continue
 		} else if !isNotFound(err) {
-			return err
+			return nil, err
 		}
 		if strings.HasPrefix(ref, emulatorRepo+":") && b.EnsureEmulatorImage != nil {
+			if !build {
+				continue
+			}
 			built, err := b.EnsureEmulatorImage(ctx, b.cli)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if built != ref {
-				return fmt.Errorf("the plan runs the emulator image %s, but this berth's emulator is %s: plan again with this berth", ref, built)
+				return nil, fmt.Errorf("the plan runs the emulator image %s, but this berth's emulator is %s: plan again with this berth", ref, built)
 			}
 			continue
 		}
 		missing = append(missing, ref)
 	}
-	if len(missing) == 0 {
-		return nil
-	}
 	sort.Strings(missing)
-	if pull != backends.PullMissing {
-		return fmt.Errorf("the engine has no image %s, and berth does not pull unless asked: build or load it first (docker build, docker load), or apply with --pull missing", strings.Join(missing, ", "))
-	}
-	return pullImages(ctx, b.cli, missing, prog)
+	return missing, nil
 }
 
 // pullImages pulls refs into the engine, all at once, with a line per

@@ -113,3 +113,25 @@ func TestPullMissing(t *testing.T) {
 		t.Errorf("the image was not pulled from the registry: repo digests %v", pulled.RepoDigests)
 	}
 }
+
+// TestMissingImages: plan's check lists the image the engine lacks, not
+// the one it has, and builds nothing.
+func TestMissingImages(t *testing.T) {
+	cli := dockertest.Client(t)
+	have, _ := testImage(t, cli)
+	lacking := "berth-test/missing:" + randHex(6)
+	project := testProject(t, cli)
+	spec := &lang.Spec{Project: project, Services: map[string]*lang.Service{
+		"have":    {Name: "have", Image: have, Replicas: 1, Restart: lang.Restart{Condition: "any"}},
+		"lacking": {Name: "lacking", Image: lacking, Replicas: 2, Restart: lang.Restart{Condition: "any"}},
+	}}
+	b := New(cli)
+	p, _ := plan(t, b, &Target{}, spec)
+	missing, err := b.MissingImages(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(missing) != 1 || missing[0] != lacking {
+		t.Errorf("MissingImages = %v, want [%s]", missing, lacking)
+	}
+}

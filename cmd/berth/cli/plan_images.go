@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/planner"
+)
+
+// imageChecker is a backend that can tell which images of a plan the
+// engine lacks (compose: apply refuses them unless it may pull).
+type imageChecker interface {
+	MissingImages(ctx context.Context, p *planner.Plan) ([]string, error)
+}
+
+// warnMissingImages warns, at each service that runs one, about the
+// images the plan needs and the engine does not have: the plan is fine,
+// but its apply would stop before the first step. A failed check is not
+// the plan's business, so it is left to apply.
+func warnMissingImages(ctx context.Context, cmd *cobra.Command, be any, spec *lang.Spec, p *planner.Plan) error {
+	ic, ok := be.(imageChecker)
+	if !ok {
+		return nil
+	}
+	missing, err := ic.MissingImages(ctx, p)
+	if err != nil || len(missing) == 0 {
+		return nil
+	}
+	var diags hcl.Diagnostics
+	for _, ref := range missing {
+		d := &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "Image not on the engine",
+			Detail: fmt.Sprintf("The engine has no image %s, and berth does not pull unless asked, so apply of this plan would stop before its first step. Build or load it first (docker build, docker load), or apply with --pull missing.", ref),
+		}
+		for _, svc := range spec.SortedServices() {
+			if svc.Image == ref {
+				d.Subject = svc.DeclRange.Ptr()
+				break
+			}
+		}
+		diags = append(diags, d)
+	}
+	return reportDiags(cmd, diags)
+}
