@@ -35,7 +35,7 @@ func warnMissingImages(ctx context.Context, cmd *cobra.Command, be any, spec *la
 		d := &hcl.Diagnostic{
 			Severity: hcl.DiagWarning,
 			Summary:  "Image not on the engine",
-			Detail: fmt.Sprintf("The engine has no image %s, and berth does not pull unless asked, so apply of this plan would stop before its first step. Build or load it first (docker build, docker load), or apply with --pull missing.", ref),
+			Detail:   fmt.Sprintf("The engine has no image %s, and berth does not pull unless asked, so apply of this plan would stop before its first step. Build or load it first (docker build, docker load), or apply with --pull missing.", ref),
 		}
 		for _, svc := range spec.SortedServices() {
 			if svc.Image == ref {
