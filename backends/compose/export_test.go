@@ -45,6 +45,29 @@ func exportFile(t *testing.T) (string, []byte) {
 	return path, data
 }
 
+// exportAndLoad exports spec into compose.yaml in spec.Dir and loads the
+// file back with compose-go, as a Compose user's tools would.
+func exportAndLoad(t *testing.T, spec *lang.Spec) (*types.Project, []byte, []string) {
+	t.Helper()
+	d, diags := (&Target{}).Desired(spec)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	data, warnings, err := Export(spec, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(spec.Dir, "compose.yaml")
+	writeFile(t, path, string(data))
+	p, err := loader.LoadWithContext(context.Background(), types.ConfigDetails{
+		WorkingDir: spec.Dir, ConfigFiles: []types.ConfigFile{{Filename: path}}, Environment: types.Mapping{},
+	}, func(o *loader.Options) { o.SetProjectName(spec.Project, true) })
+	if err != nil {
+		t.Fatalf("compose-go: %v\n%s", err, data)
+	}
+	return p, data, warnings
+}
+
 func TestExportLoadsWithComposeGo(t *testing.T) {
 	path, data := exportFile(t)
 	p, err := loader.LoadWithContext(context.Background(), types.ConfigDetails{
@@ -105,22 +128,7 @@ func TestExportIPv6HostIP(t *testing.T) {
 		"api": {Name: "api", Image: "shop/api:1", Replicas: 2,
 			Ports: []lang.Port{{Published: 18080, Target: 8080, HostIP: "::1"}}},
 	}}
-	d, diags := (&Target{}).Desired(spec)
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	data, _, err := Export(spec, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "compose.yaml")
-	writeFile(t, path, string(data))
-	p, err := loader.LoadWithContext(context.Background(), types.ConfigDetails{
-		WorkingDir: dir, ConfigFiles: []types.ConfigFile{{Filename: path}}, Environment: types.Mapping{},
-	}, func(o *loader.Options) { o.SetProjectName("bexport6", true) })
-	if err != nil {
-		t.Fatalf("compose-go: %v\n%s", err, data)
-	}
+	p, data, _ := exportAndLoad(t, spec)
 	api, _ := p.GetService("api")
 	if len(api.Ports) != 1 || api.Ports[0].HostIP != "::1" || api.Ports[0].Published != "18080-18081" {
 		t.Errorf("ports: %+v\n%s", api.Ports, data)
@@ -137,24 +145,9 @@ func TestExportScaledToZero(t *testing.T) {
 			Env: map[string]string{"MODE": "batch"}, Restart: lang.Restart{Condition: "on-failure"}},
 		"api": {Name: "api", Image: "shop/api:1", Replicas: 1},
 	}}
-	d, diags := (&Target{}).Desired(spec)
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	data, warnings, err := Export(spec, d)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, data, warnings := exportAndLoad(t, spec)
 	if len(warnings) != 1 || !strings.Contains(warnings[0], `"worker" has 0 replicas`) {
 		t.Errorf("warnings: %v", warnings)
-	}
-	path := filepath.Join(dir, "compose.yaml")
-	writeFile(t, path, string(data))
-	p, err := loader.LoadWithContext(context.Background(), types.ConfigDetails{
-		WorkingDir: dir, ConfigFiles: []types.ConfigFile{{Filename: path}}, Environment: types.Mapping{},
-	}, func(o *loader.Options) { o.SetProjectName("bexport0", true) })
-	if err != nil {
-		t.Fatalf("compose-go: %v\n%s", err, data)
 	}
 	w, err := p.GetService("worker")
 	if err != nil {
