@@ -226,12 +226,26 @@ func specFilesIn(dir string, recursive bool) ([]string, error) {
 func writeUnifiedDiff(w io.Writer, name string, a, b []byte) error {
 	name = strings.TrimLeft(filepath.ToSlash(name), "/")
 	return difflib.WriteUnifiedDiff(w, difflib.UnifiedDiff{
-		A:        difflib.SplitLines(string(a)),
-		B:        difflib.SplitLines(string(b)),
+		A:        diffLines(a),
+		B:        diffLines(b),
 		FromFile: "a/" + name,
 		ToFile:   "b/" + name,
 		Context:  3,
 	})
+}
+
+// diffLines splits src into lines for the unified diff, each with its
+// newline. difflib.SplitLines adds an empty last line to text that ends
+// with a newline, which made every diff show a line the file does not
+// have (and git apply refuse it); a last line without a newline is
+// followed by diff's "\ No newline at end of file" marker instead.
+func diffLines(src []byte) []string {
+	lines := strings.SplitAfter(string(src), "\n")
+	if lines[len(lines)-1] == "" {
+		return lines[:len(lines)-1]
+	}
+	lines[len(lines)-1] += "\n\\ No newline at end of file\n"
+	return lines
 }
 
 // writeFileAtomic replaces path with data through a temporary file in the

@@ -45,3 +45,38 @@ func TestFormatIdempotent(t *testing.T) {
 		t.Errorf("want the comment kept and indented with its block, got:\n%s", once)
 	}
 }
+
+// TestUnifiedDiffLines checks fmt --diff's hunks count the file's lines as
+// diff -u does: no phantom empty line after a final newline (git apply
+// refused such a patch), and a marker for a last line without one.
+func TestUnifiedDiffLines(t *testing.T) {
+	tests := []struct {
+		name, a, b, want string
+	}{
+		{
+			name: "final newline",
+			a:    "s {\nr=2\n}\n",
+			b:    "s {\n  r = 2\n}\n",
+			want: "@@ -1,3 +1,3 @@\n s {\n-r=2\n+  r = 2\n }\n",
+		},
+		{
+			name: "no final newline",
+			a:    "s {\nr=2\n}",
+			b:    "s {\n  r = 2\n}\n",
+			want: "@@ -1,3 +1,3 @@\n s {\n-r=2\n-}\n\\ No newline at end of file\n+  r = 2\n+}\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out strings.Builder
+			if err := writeUnifiedDiff(&out, "m.berth.hcl", []byte(tt.a), []byte(tt.b)); err != nil {
+				t.Fatal(err)
+			}
+			got := out.String()
+			_, hunks, _ := strings.Cut(got, "+++ b/m.berth.hcl\n")
+			if hunks != tt.want {
+				t.Errorf("diff:\n%s\nwant hunks:\n%s", got, tt.want)
+			}
+		})
+	}
+}
