@@ -56,7 +56,7 @@ func Calibrate(ctx context.Context, target *url.URL, samples int) (*Calibration,
 	if samples < 10 {
 		return nil, fmt.Errorf("calibrate: %d samples are too few; use at least 10", samples)
 	}
-	client := newClient(2, 10*time.Second)
+	client := boundedClient(10 * time.Second)
 	defer client.CloseIdleConnections()
 	paths := []string{"/direct", "/chain", "/work"}
 	times := make([][]time.Duration, len(paths))

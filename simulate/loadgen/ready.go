@@ -23,24 +23,32 @@ func WaitReady(ctx context.Context, target *url.URL, wait time.Duration) error {
 	if _, err := CheckTarget(target.String()); err != nil {
 		return err
 	}
-	client := newClient(1, time.Second)
+	client := boundedClient(time.Second)
 	defer client.CloseIdleConnections()
 	deadline := time.Now().Add(wait)
 	var last error
 	for {
 		_, _, last = get(ctx, client, target.String()+healthPath)
-		if last == nil || ctx.Err() != nil {
-			return ctx.Err()
+		if last == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return interrupted(ctx, target)
 		}
 		if time.Now().After(deadline) {
 			return fmt.Errorf("nothing answers at %s after %s: %v (is the stack deployed and its port published on 127.0.0.1?)", target, wait, last)
 		}
 		select {
 		case <-ctx.Done():
-			return ctx.Err()
+			return interrupted(ctx, target)
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
+}
+
+// interrupted is the error of a wait that ctx ended (Ctrl-C).
+func interrupted(ctx context.Context, target *url.URL) error {
+	return fmt.Errorf("stopped while waiting for %s to answer (%w): nothing was sent", target, ctx.Err())
 }
 
 // RoundTrip returns the median time of n requests of target's /healthz,
@@ -50,7 +58,7 @@ func RoundTrip(ctx context.Context, target *url.URL, n int) (time.Duration, erro
 	if _, err := CheckTarget(target.String()); err != nil {
 		return 0, err
 	}
-	client := newClient(1, 5*time.Second)
+	client := boundedClient(5 * time.Second)
 	defer client.CloseIdleConnections()
 	var ds []time.Duration
 	for i := range n + 5 {
@@ -64,6 +72,16 @@ func RoundTrip(ctx context.Context, target *url.URL, n int) (time.Duration, erro
 	}
 	slices.Sort(ds)
 	return ds[len(ds)/2], nil
+}
+
+// boundedClient is a client of one connection whose every request,
+// answer included, must end within timeout: a target that accepts and
+// never answers (a hang fault, a stuck process) fails the request instead
+// of holding the command for ever.
+func boundedClient(timeout time.Duration) *http.Client {
+	c := newClient(1, timeout)
+	c.Timeout = timeout
+	return c
 }
 
 // get requests url, reads the answer and returns how long it took and
@@ -93,7 +111,7 @@ func FetchJSON(ctx context.Context, target *url.URL, path string, v any) error {
 	if _, err := CheckTarget(target.String()); err != nil {
 		return err
 	}
-	client := newClient(1, 5*time.Second)
+	client := boundedClient(5 * time.Second)
 	defer client.CloseIdleConnections()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target.String()+path, nil)
 	if err != nil {
