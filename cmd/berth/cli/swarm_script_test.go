@@ -76,6 +76,7 @@ func TestSwarmScripts(t *testing.T) {
 			"watchrecovery": sl.watchRecovery,
 			"simrecovery":   sl.simRecovery,
 			"agree":         swarmAgree,
+			"lastbeat":      lastBeat,
 		},
 	})
 }
@@ -517,6 +518,33 @@ func (l *swarmLab) simRecovery(ts *testscript.TestScript, neg bool, args []strin
 	ts.Setenv("SIMDETECTED", strconv.FormatFloat(detected-down, 'f', 1, 64))
 	ts.Setenv("SIMRESCHEDULED", strconv.FormatFloat(moved-down, 'f', 1, 64))
 	ts.Setenv("SIMRECOVERY", strconv.FormatFloat(back-down, 'f', 1, 64))
+}
+
+// lastbeat: after watchrecovery and simrecovery, moves the measured
+// times back to the dead node's last heartbeat (swarmtest.LastHeartbeat:
+// the simulator counts swarm's detection from the failure, swarm from that
+// heartbeat, up to a period earlier), and fails if the loss showed where
+// swarm's heartbeat cannot put it. Sets RESCHEDULED_BEAT and
+// RECOVERY_BEAT.
+func lastBeat(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: lastbeat")
+	}
+	num := func(name string) float64 {
+		f, err := strconv.ParseFloat(ts.Getenv(name), 64)
+		if err != nil {
+			ts.Fatalf("lastbeat needs $%s (watchrecovery, simrecovery): %v", name, err)
+		}
+		return f
+	}
+	// berth status runs every 250 ms and takes up to a second or two
+	// on a loaded machine.
+	beat, err := swarmtest.LastHeartbeat(num("LOSS_SEEN"), num("SIMDETECTED"), 2.5)
+	ts.Check(err)
+	moved, back := beat+num("RESCHEDULED"), beat+num("RECOVERY")
+	fmt.Fprintf(ts.Stdout(), "the node's last heartbeat came about %.1fs before the kill: from it, rescheduled after %.1fs, recovered after %.1fs\n", beat, moved, back)
+	ts.Setenv("RESCHEDULED_BEAT", strconv.FormatFloat(moved, 'f', 1, 64))
+	ts.Setenv("RECOVERY_BEAT", strconv.FormatFloat(back, 'f', 1, 64))
 }
 
 // agree A B FRACTION: |A−B| ≤ FRACTION·B.
