@@ -60,7 +60,7 @@ var schemas = map[string]planner.Schema{
 		"cpus":     planner.ModeLive,
 		"memory":   planner.ModeLive,
 	}, Explain: map[string]func(before, after any) string{
-		"env." + emulator.EnvConfig: explainEmulatorConfig,
+		"env." + emulator.EnvConfig: emulator.ExplainAttr,
 	}, UnsetReplaces: map[string]string{
 		"cpus":   "Docker cannot lift a container's limit in place",
 		"memory": "Docker cannot lift a container's limit in place",
@@ -242,15 +242,4 @@ func defaultString(s, def string) string {
 		return def
 	}
 	return s
-}
-
-// explainEmulatorConfig says what changed inside an emulated container's
-// config, which the plan otherwise shows by size and hash.
-func explainEmulatorConfig(before, after any) string {
-	b, _ := before.(string)
-	a, _ := after.(string)
-	if b == "" || a == "" {
-		return ""
-	}
-	return emulator.ExplainChange(b, a)
 }

@@ -34,6 +34,18 @@ func ExplainChange(before, after string) string {
 	return strings.Join(out, "; ")
 }
 
+// ExplainAttr is ExplainChange for a plan's attribute values (a
+// container's or a swarm service's env entry EnvConfig): "" unless both
+// are strings. Backends register it in their planner.Schema's Explain.
+func ExplainAttr(before, after any) string {
+	b, _ := before.(string)
+	a, _ := after.(string)
+	if b == "" || a == "" {
+		return ""
+	}
+	return ExplainChange(b, a)
+}
+
 func diffJSON(path string, b, a any, out *[]string) {
 	if reflect.DeepEqual(b, a) {
 		return

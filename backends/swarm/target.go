@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/berth-dev/berth/backends/emulator"
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/planner"
 )
@@ -46,6 +47,11 @@ var (
 			attrUpdateStatus: planner.ModeLive,
 		},
 		Relabel: true,
+		// An emulated service's config is shown by size and hash;
+		// this says what changed inside it.
+		Explain: map[string]func(before, after any) string{
+			attrEnv + "." + emulator.EnvConfig: emulator.ExplainAttr,
+		},
 	}
 	// Secrets and configs are immutable in swarm: any change is a new
 	// version, made before the old one goes.
