@@ -11,7 +11,9 @@ import (
 // coalesceFunc is terraform's coalesce: the first argument that is neither
 // null nor an empty string (cty's own skips only nulls).
 var coalesceFunc = function.New(&function.Spec{
-	VarParam: &function.Parameter{Name: "vals", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true},
+	// AllowDynamicType: a literal null is of the dynamic type, and without
+	// it coalesce(null, 1) was unknown, never 1.
+	VarParam: &function.Parameter{Name: "vals", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true, AllowDynamicType: true},
 	Type: func(args []cty.Value) (cty.Type, error) {
 		types := make([]cty.Type, len(args))
 		for i, a := range args {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
 )
 
 // startsWithFunc and endsWithFunc are terraform's startswith and endswith.
@@ -41,5 +42,21 @@ var base64DecodeFunc = function.New(&function.Spec{
 			return cty.NilVal, errors.New("the decoded bytes are not UTF-8 text")
 		}
 		return cty.StringVal(string(b)), nil
+	},
+})
+
+// replaceFunc is terraform's replace: a search string wrapped in slashes
+// ("/[0-9]+/") is a regular expression, whose replacement may name its
+// groups ($1); any other is replaced literally (cty's own replace has no
+// regular expressions, so replace("a1", "/[0-9]/", "") changed nothing).
+var replaceFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "string", Type: cty.String}, {Name: "search", Type: cty.String}, {Name: "replace", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		search := args[1].AsString()
+		if len(search) > 1 && strings.HasPrefix(search, "/") && strings.HasSuffix(search, "/") {
+			return stdlib.RegexReplace(args[0], cty.StringVal(search[1:len(search)-1]), args[2])
+		}
+		return stdlib.Replace(args[0], args[1], args[2])
 	},
 })
