@@ -51,9 +51,10 @@ func functions(dir string, fsys fs.FS) map[string]function.Function {
 		"toset": stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)), "tomap": stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
 		"try": tryfunc.TryFunc, "can": tryfunc.CanFunc,
 		"sum": sumFunc, "one": oneFunc, "alltrue": allTrueFunc, "anytrue": anyTrueFunc,
-		"startswith": startsWithFunc, "endswith": endsWithFunc,
+		"startswith": startsWithFunc, "endswith": endsWithFunc, "strcontains": strContainsFunc,
 		"base64encode": encoding.Base64EncodeFunc, "base64decode": base64DecodeFunc,
 		"md5": crypto.Md5Func, "sha1": crypto.Sha1Func, "sha256": crypto.Sha256Func,
+		"sha512": crypto.Sha512Func, "urlencode": encoding.URLEncodeFunc,
 		"basename": filesystem.BasenameFunc, "dirname": filesystem.DirnameFunc,
 		"file": fileFunc(dir, fsys), "abspath": abspathFunc(dir, fsys), "fileexists": fileExistsFunc(dir, fsys),
 	}

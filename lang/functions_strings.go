@@ -11,10 +11,12 @@ import (
 	"github.com/zclconf/go-cty/cty/function/stdlib"
 )
 
-// startsWithFunc and endsWithFunc are terraform's startswith and endswith.
+// startsWithFunc, endsWithFunc and strContainsFunc are terraform's
+// startswith, endswith and strcontains.
 var (
-	startsWithFunc = stringTest("prefix", strings.HasPrefix)
-	endsWithFunc   = stringTest("suffix", strings.HasSuffix)
+	startsWithFunc  = stringTest("prefix", strings.HasPrefix)
+	endsWithFunc    = stringTest("suffix", strings.HasSuffix)
+	strContainsFunc = stringTest("substr", strings.Contains)
 )
 
 func stringTest(what string, test func(s, affix string) bool) function.Function {
