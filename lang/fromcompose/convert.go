@@ -3,7 +3,6 @@ package fromcompose
 import (
 	"fmt"
 	"maps"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -176,37 +175,6 @@ func (c *converter) nameSharers() {
 			w.d.Detail += fmt.Sprintf(" The services %s take the same lines, with the same result.", quoteList(w.others))
 		}
 	}
-}
-
-// rel makes an absolute path from compose-go relative to the output
-// directory (slash-separated, as berth source is portable).
-func (c *converter) rel(path string) string { return relTo(c.dir, path) }
-
-func relTo(dir, path string) string {
-	if !filepath.IsAbs(path) {
-		return filepath.ToSlash(path)
-	}
-	absDir, err := filepath.Abs(dir)
-	if err != nil {
-		return filepath.ToSlash(path)
-	}
-	r, err := filepath.Rel(absDir, path)
-	if err != nil {
-		return filepath.ToSlash(path)
-	}
-	return filepath.ToSlash(r)
-}
-
-func relAll(dir string, paths []string) []string {
-	out := make([]string, len(paths))
-	for i, p := range paths {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			abs = p
-		}
-		out[i] = relTo(dir, abs)
-	}
-	return out
 }
 
 func quoteList(names []string) string {
