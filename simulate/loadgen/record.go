@@ -41,6 +41,11 @@ type recorder struct {
 	status   map[string]int64
 	services *serviceCounts
 	dropped  int64
+	// window is the measured window, [warmup, end of the arrivals): the
+	// answers without error inside it are the throughput (tally.done).
+	// Its end is the planned one until an early stop (MaxRequests, an
+	// interrupt) moves it to the stop (stop).
+	window struct{ from, to time.Duration }
 
 	series []simulate.Point
 	tick   time.Duration
@@ -55,11 +60,12 @@ type interval struct {
 	lat                            *hist.Histogram
 }
 
-func newRecorder(d time.Duration, endpoints int, services bool) *recorder {
+func newRecorder(d, warmup time.Duration, endpoints int, services bool) *recorder {
 	r := &recorder{
 		total: newTally(), status: map[string]int64{},
 		tick: tickFor(d), end: d, iv: interval{lat: hist.New()},
 	}
+	r.window.from, r.window.to = warmup, d
 	if endpoints > 1 {
 		for range endpoints {
 			r.eps = append(r.eps, newTally())
@@ -133,6 +139,12 @@ func (r *recorder) answer(o *outcome) {
 	defer r.mu.Unlock()
 	r.advance(o.done)
 	r.iv.lat.Record(int64(o.latency))
+	if o.class == classOK && o.done >= r.window.from && o.done < r.window.to {
+		r.total.done++
+		if r.eps != nil {
+			r.eps[o.ep].done++
+		}
+	}
 	switch {
 	case o.class != classOK:
 		r.iv.failed++
@@ -162,6 +174,18 @@ func statusKey(o *outcome) string {
 		return o.class
 	}
 	return strconv.Itoa(o.status)
+}
+
+// stop ends the measured window now, start being the test's start, and
+// returns the offset: the answers that come later are not the throughput.
+// The clock is read under the lock, so every answer recorded before is
+// earlier and every later one is judged by the offset.
+func (r *recorder) stop(start time.Time) time.Duration {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	t := time.Since(start)
+	r.window.to = min(r.window.to, t)
+	return t
 }
 
 // finish closes the series up to its end.

@@ -24,7 +24,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	d, warmup := opts.window()
 	g := &generator{
 		opts: opts, client: newClient(opts.MaxInFlight, opts.Timeout),
-		rec: newRecorder(d, len(opts.Endpoints), opts.Services), slots: make(chan struct{}, opts.MaxInFlight),
+		rec: newRecorder(d, warmup, len(opts.Endpoints), opts.Services), slots: make(chan struct{}, opts.MaxInFlight),
 		warmup: warmup,
 	}
 	defer g.client.CloseIdleConnections()
@@ -68,17 +68,17 @@ func (g *generator) send(ctx context.Context, sch *schedule, pick *picker) time.
 			if !ok {
 				return time.Duration(sch.end)
 			}
-			return time.Since(g.start)
+			return g.rec.stop(g.start)
 		}
 		if wait := at - time.Since(g.start); wait > 0 {
 			timer.Reset(wait)
 			select {
 			case <-ctx.Done():
-				return time.Since(g.start)
+				return g.rec.stop(g.start)
 			case <-timer.C:
 			}
 		} else if ctx.Err() != nil {
-			return time.Since(g.start)
+			return g.rec.stop(g.start)
 		}
 		g.sent++
 		now := time.Since(g.start)
