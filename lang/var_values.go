@@ -172,7 +172,7 @@ func checkValidations(d *variableDecl, ctx *hcl.EvalContext) hcl.Diagnostics {
 		if v.True() {
 			continue
 		}
-		msg := validationMessage((*vattrs)["error_message"].Expr, ctx)
+		msg := asSentence(validationMessage((*vattrs)["error_message"].Expr, ctx))
 		diags = append(diags, errorAt(cond.Expr.Range(), "Invalid value for variable",
 			"%s This was checked by the validation rule of var.%s; give a value that satisfies it.", msg, d.v.Name))
 	}
@@ -185,9 +185,23 @@ func validationMessage(expr hcl.Expression, ctx *hcl.EvalContext) string {
 	m, diags := eval(expr, ctx)
 	switch {
 	case diags.HasErrors() || m.Type() != cty.String || !m.IsWhollyKnown() || m.IsNull():
-		return "the value is not valid"
+		return "The value is not valid."
 	case m.ContainsMarked():
-		return "the value is not valid (the error message refers to a sensitive value, so it is not shown)"
+		return "The value is not valid (the error message refers to a sensitive value, so it is not shown)."
 	}
 	return m.AsString()
+}
+
+// asSentence ends an error_message with a full stop when it has no final
+// punctuation, so the detail's next sentence does not run on from it
+// ("must be x or y This was checked ...").
+func asSentence(msg string) string {
+	msg = strings.TrimSpace(msg)
+	if msg == "" {
+		return "The value is not valid."
+	}
+	if strings.ContainsAny(msg[len(msg)-1:], ".!?") {
+		return msg
+	}
+	return msg + "."
 }

@@ -148,3 +148,29 @@ func TestVarFileSyntaxErrorHasSource(t *testing.T) {
 		t.Errorf("the var file's source is not among the loader's files: %v", f)
 	}
 }
+
+// TestValidationMessageSentence: the detail of a failed validation is the
+// error_message as a sentence, then berth's: a message without final
+// punctuation, an empty one or one hidden for a sensitive value no longer
+// runs on into "This was checked ...".
+func TestValidationMessageSentence(t *testing.T) {
+	tests := []struct {
+		name, message, vars, want string
+	}{
+		{"full stop kept", `"n is too large."`, "", "n is too large. This was checked"},
+		{"question kept", `"too large?"`, "", "too large? This was checked"},
+		{"no punctuation", `"n is too large"`, "", "n is too large. This was checked"},
+		{"empty", `""`, "", "The value is not valid. This was checked"},
+		{"sensitive", `"bad: ${var.n}"`, "  sensitive = true\n", "so it is not shown). This was checked"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "variable \"n\" {\n  type    = number\n  default = 5\n" + tt.vars +
+				"  validation {\n    condition     = var.n < 2\n    error_message = " + tt.message + "\n  }\n}\n"
+			_, diags := loadSrc(t, map[string]string{"main.berth.hcl": src}, Options{})
+			if !strings.Contains(diagText(diags), tt.want) {
+				t.Errorf("want %q in:\n%s", tt.want, diagText(diags))
+			}
+		})
+	}
+}
