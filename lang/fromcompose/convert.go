@@ -67,15 +67,9 @@ func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.
 
 	// Name everything first, so that a rename's warning points at the
 	// object's own key whichever reference meets it first.
-	for _, n := range slices.Sorted(maps.Keys(p.Services)) {
-		c.name("service", n, src.At("services", n))
-	}
-	for _, n := range slices.Sorted(maps.Keys(p.Networks)) {
-		c.name("network", n, src.At("networks", n))
-	}
-	for _, n := range slices.Sorted(maps.Keys(p.Volumes)) {
-		c.name("volume", n, src.At("volumes", n))
-	}
+	c.nameAll("service", slices.Collect(maps.Keys(p.Services)))
+	c.nameAll("network", slices.Collect(maps.Keys(p.Networks)))
+	c.nameAll("volume", slices.Collect(maps.Keys(p.Volumes)))
 	c.anonymousVolumes()
 	c.networks(body)
 	c.volumes(body)
@@ -119,11 +113,42 @@ func (c *converter) name(kind, composeName string, at *hcl.Range) string {
 		return n
 	}
 	n := identifier(kind, composeName)
-	if n != composeName {
+	if other := c.holder(kind, n); other != "" {
+		base := n
+		for i := 2; c.holder(kind, n) != ""; i++ {
+			n = fmt.Sprintf("%s-%d", base, i)
+		}
+		c.warn(at, "Renamed", "The %s %q is named %q in berth: a berth name must start with a letter or underscore and hold only letters, digits, underscores and dashes, and %q is the berth name of the %s %q.", kind, composeName, n, base, kind, other)
+	} else if n != composeName {
 		c.warn(at, "Renamed", "The %s %q is named %q in berth: a berth name must start with a letter or underscore and hold only letters, digits, underscores and dashes.", kind, composeName, n)
 	}
 	m[composeName] = n
 	return n
+}
+
+// nameAll names the Compose objects of kind (sorted), those whose names
+// are berth names already first: a renamed one (meet.jitsi) never takes
+// the name of another (meet-jitsi), which gets a suffix instead.
+func (c *converter) nameAll(kind string, names []string) {
+	top := kind + "s"
+	slices.Sort(names)
+	for _, valid := range []bool{true, false} {
+		for _, n := range names {
+			if hclsyntax.ValidIdentifier(n) == valid {
+				c.name(kind, n, c.src.At(top, n))
+			}
+		}
+	}
+}
+
+// holder returns the Compose name of kind whose berth name is n, or "".
+func (c *converter) holder(kind, n string) string {
+	for composeName, bn := range c.names[kind] {
+		if bn == n {
+			return composeName
+		}
+	}
+	return ""
 }
 
 // identifier makes n a berth name: what is not a letter, digit,

@@ -121,6 +121,13 @@ func secretObjects(m types.Secrets) map[string]types.FileObjectConfig {
 // BERTH_VAR_<name>; an external one is left out, with a warning.
 func (c *converter) files(body *hclwrite.Body, kind string, m map[string]types.FileObjectConfig) {
 	top := kind + "s"
+	var own []string
+	for name, o := range m {
+		if !o.External {
+			own = append(own, name)
+		}
+	}
+	c.nameAll(kind, own)
 	for _, name := range slices.Sorted(maps.Keys(m)) {
 		o := m[name]
 		at := c.src.At(top, name)
