@@ -154,7 +154,7 @@ func TestDynamicBlockErrors(t *testing.T) {
   for_each = ["usres"]
   labels   = [call.value]
   content {}
-}`, `"usres"`, ""},
+}`, `"usres"`, "[call.value]"}, // its labels, not the content block all calls share
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := "service \"users\" {}\nservice \"gw\" {\n  endpoint \"e\" {\n" + tc.body + "\n  }\n}\n"

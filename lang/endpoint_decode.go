@@ -89,12 +89,22 @@ var callBlockSchema = &hcl.BodySchema{
 func (st *loadState) decodeCallBlock(b *hcl.Block, ctx *hcl.EvalContext) *Call {
 	c := st.content(b.Body, callBlockSchema)
 	a := st.attrsOf(c, ctx)
-	call := &Call{Service: b.Labels[0], Probability: 1, DeclRange: b.DefRange}
+	call := &Call{Service: b.Labels[0], Probability: 1, DeclRange: callRange(b)}
 	a.str("endpoint", &call.Endpoint)
 	a.enum("fallback", "fallback", &call.Fallback, FallbackDefault, FallbackCache, FallbackSkip)
 	a.number("probability", &call.Probability)
 	a.need(validProbability(call.Probability), "probability", b.DefRange, "probability must be between 0 and 1, not %g.", call.Probability)
 	return call
+}
+
+// callRange is where a call names its service: the block's header, or,
+// for a call made by a dynamic block, the element of its labels list that
+// gave this one its name (the header there is the shared `content {`).
+func callRange(b *hcl.Block) hcl.Range {
+	if len(b.LabelRanges) > 0 && b.LabelRanges[0].Filename == b.DefRange.Filename && !b.DefRange.Overlaps(b.LabelRanges[0]) {
+		return b.LabelRanges[0]
+	}
+	return b.DefRange
 }
 
 var publishBlockSchema = &hcl.BodySchema{
@@ -105,7 +115,7 @@ var publishBlockSchema = &hcl.BodySchema{
 func (st *loadState) decodePublishBlock(b *hcl.Block, ctx *hcl.EvalContext) *Publish {
 	c := st.content(b.Body, publishBlockSchema)
 	a := st.attrsOf(c, ctx)
-	p := &Publish{Queue: b.Labels[0], Probability: 1, DeclRange: b.DefRange}
+	p := &Publish{Queue: b.Labels[0], Probability: 1, DeclRange: callRange(b)}
 	a.number("probability", &p.Probability)
 	a.need(validProbability(p.Probability), "probability", b.DefRange, "probability must be between 0 and 1, not %g.", p.Probability)
 	st.ref("queue", p.Queue, b.LabelRanges[0], "publish")
