@@ -1,6 +1,10 @@
 package lang
 
 import (
+	"fmt"
+	"sort"
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -149,9 +153,35 @@ func unknownRoot(tr hcl.Traversal, root string, ctx *hcl.EvalContext) *hcl.Diagn
 		return errorAt(tr.SourceRange(), "Reference to each outside for_each",
 			"each.key and each.value exist only inside a service block that sets for_each. Add for_each to the service, or use a plain value.")
 	}
+	if kind, ok := refKinds[root]; ok {
+		return errorAt(tr.SourceRange(), "Reference not allowed here",
+			"A reference to %s %s cannot be used here. %s", refArticle(kind), kind, allowedRoots(ctx))
+	}
 	return errorAt(tr.SourceRange(), "Unknown reference",
 		"There is nothing named %q in a berth spec.%s References start with var., local., service., network., volume., secret., config., queue. or load., and inside a for_each service with each.",
 		root, didYouMean(root, rootNames(ctx)))
+}
+
+// allowedRoots says what a context that lacks a known root (a variable's
+// default, a validation condition, a -var-file) lets an expression use.
+func allowedRoots(ctx *hcl.EvalContext) string {
+	names := rootNames(ctx)
+	if len(names) == 0 {
+		return "The value must be written without references, as a literal or with functions only (a variable's default, for example); compute values from other names in a local."
+	}
+	sort.Strings(names)
+	for i, n := range names {
+		names[i] = n + "."
+	}
+	return fmt.Sprintf("Only %s can be referred to here.", strings.Join(names, ", "))
+}
+
+// refArticle is the indefinite article of a reference kind.
+func refArticle(kind string) string {
+	if strings.ContainsAny(kind[:1], "aeiou") {
+		return "an"
+	}
+	return "a"
 }
 
 func undeclaredRef(tr hcl.Traversal, root, name string, v cty.Value) *hcl.Diagnostic {

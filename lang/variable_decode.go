@@ -52,6 +52,7 @@ func decodeVariableBlock(b *hcl.Block, funcsCtx *hcl.EvalContext) (*variableDecl
 		d.defaultRng = at.Expr.Range()
 		v, vdiags := eval(at.Expr, funcsCtx)
 		diags = append(diags, vdiags...)
+		d.v.Default = cty.DynamicVal // unknown after an error: no second error where it is used
 		if !vdiags.HasErrors() {
 			d.v.Default, diags = d.convert(v, d.defaultRng, "default", diags)
 		}
