@@ -1,8 +1,6 @@
 package fromcompose
 
 import (
-	"maps"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,21 +38,7 @@ func (c *converter) service(body *hclwrite.Body, s types.ServiceConfig) {
 			"berth runs a fixed number of replicas; set replicas to the number of nodes, with placement { max_replicas_per_node = 1 }, for one per node.")
 	}
 	c.serviceNetworks(b, s, at)
-	if len(s.DependsOn) > 0 {
-		var deps []string
-		for _, d := range slices.Sorted(maps.Keys(s.DependsOn)) {
-			deps = append(deps, c.name("service", d, nil))
-			switch s.DependsOn[d].Condition {
-			case types.ServiceConditionCompletedSuccessfully:
-				c.warn(at("depends_on", d), "depends_on condition not carried into berth",
-					"berth starts %q once the containers of %q are started; it does not wait for them to exit.", s.Name, d)
-			case types.ServiceConditionHealthy:
-				c.warn(at("depends_on", d), "depends_on condition not carried into berth",
-					"berth starts %q once the containers of %q are started; it does not wait for their health check to pass, so %q must retry until %q answers.", s.Name, d, s.Name, d)
-			}
-		}
-		setRefs(b, "depends_on", "service", deps)
-	}
+	c.dependsOn(b, s, at)
 	c.environment(b, s, at)
 	labels := map[string]string{}
 	for k, v := range s.Labels {
