@@ -31,8 +31,11 @@ func (c *converter) dependsOn(b *hclwrite.Body, s types.ServiceConfig, at func(.
 			c.warn(at("depends_on", d), "depends_on condition not carried into berth",
 				"berth starts %q once the containers of %q are started; it does not wait for their health check to pass, so %q must retry until %q answers.", s.Name, d, s.Name, d)
 		}
-		if dep.Restart {
-			c.warn(at("depends_on", d, "restart"), "depends_on restart not carried into berth",
+		// compose-go sets restart on the dependencies that links,
+		// volumes_from and network_mode: service:x imply: those are
+		// warned about at their own keys.
+		if r := at("depends_on", d, "restart"); dep.Restart && r != nil {
+			c.warn(r, "depends_on restart not carried into berth",
 				"berth does not restart %q when %q is restarted or updated (restart: true); %q must reconnect by itself.", s.Name, d, s.Name)
 		}
 	}
