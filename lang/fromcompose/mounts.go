@@ -58,6 +58,9 @@ func (c *converter) mounts(b *hclwrite.Body, s types.ServiceConfig, at func(...s
 			if v.Volume != nil && (v.Volume.NoCopy || v.Volume.Subpath != "") {
 				opts = append(opts, v.Target+" (nocopy or subpath)")
 			}
+			if v.Volume != nil && len(v.Volume.Labels) > 0 {
+				opts = append(opts, v.Target+" (labels of the volume made for it)")
+			}
 		case types.VolumeTypeBind:
 			mb := b.AppendNewBlock("mount", nil).Body()
 			src := c.rel(v.Source)
@@ -72,6 +75,9 @@ func (c *converter) mounts(b *hclwrite.Body, s types.ServiceConfig, at func(...s
 			}
 			if v.Bind != nil && v.Bind.Propagation != "" && v.Bind.Propagation != types.PropagationRPrivate {
 				opts = append(opts, v.Target+" (propagation "+v.Bind.Propagation+")")
+			}
+			if v.Bind != nil && v.Bind.Recursive != "" {
+				opts = append(opts, v.Target+" (recursive "+v.Bind.Recursive+")")
 			}
 		default:
 			c.warn(at("volumes"), "Mount not carried into berth",

@@ -29,13 +29,22 @@ func (c *converter) service(body *hclwrite.Body, s types.ServiceConfig) {
 	if len(s.Entrypoint) > 0 {
 		c.warn(at("entrypoint"), "entrypoint is not carried into berth",
 			"berth's service has command but no entrypoint, so the image's entrypoint runs. If the service needs %q, build it into the image.", strings.Join(s.Entrypoint, " "))
+	} else if s.Entrypoint != nil {
+		c.warn(at("entrypoint"), "entrypoint is not carried into berth",
+			"The Compose file clears the image's entrypoint of %q (entrypoint: \"\" or []); berth's service has no entrypoint, so the image's entrypoint runs, with command as its arguments. Build an image without it.", s.Name)
 	}
 	if r := s.GetScale(); r != 1 {
 		setInt(b, "replicas", int64(r))
 	}
-	if s.Deploy != nil && s.Deploy.Mode == "global" {
-		c.warn(at("deploy", "mode"), "Global mode imported as replicated",
-			"berth runs a fixed number of replicas; set replicas to the number of nodes, with placement { max_replicas_per_node = 1 }, for one per node.")
+	if s.Deploy != nil {
+		switch s.Deploy.Mode {
+		case "global":
+			c.warn(at("deploy", "mode"), "Global mode imported as replicated",
+				"berth runs a fixed number of replicas; set replicas to the number of nodes, with placement { max_replicas_per_node = 1 }, for one per node.")
+		case "replicated-job", "global-job":
+			c.warn(at("deploy", "mode"), "Job mode imported as a service",
+				"Swarm runs the tasks of %q (mode %s) once, to completion; berth has no jobs and runs it as a service. Keep restart { condition = \"none\" } on it, so that its containers stay stopped once they exit.", s.Name, s.Deploy.Mode)
+		}
 	}
 	c.serviceNetworks(b, s, at)
 	c.dependsOn(b, s, at)
@@ -85,6 +94,7 @@ func (c *converter) serviceNetworks(b *hclwrite.Body, s types.ServiceConfig, at 
 			c.warn(at("networks", n), "Network settings not carried into berth",
 				"aliases and fixed addresses are not carried: on %q the service is reached by its name, %q.", n, s.Name)
 		}
+		c.notCarried(s.Name, at, []string{"networks", n}, []string{"aliases", "ipv4_address", "ipv6_address", "mac_address", "priority"}, s.Networks[n])
 	}
 	setRefs(b, "networks", "network", names)
 }
@@ -157,6 +167,11 @@ func (c *converter) fileRefs(b *hclwrite.Body, kind, svc string, refs []types.Fi
 }
 
 func (c *converter) ports(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
+	var ports []any
+	for _, p := range s.Ports {
+		ports = append(ports, p)
+	}
+	c.notCarried(s.Name, at, []string{"ports"}, []string{"mode", "host_ip", "target", "published", "protocol"}, ports...)
 	for _, p := range s.Ports {
 		pb := b.AppendNewBlock("port", nil).Body()
 		if p.Published != "" {
@@ -191,6 +206,7 @@ func (c *converter) resources(b *hclwrite.Body, s types.ServiceConfig, at func(.
 	cpus, mem := float64(s.CPUS), int64(s.MemLimit)
 	if s.Deploy != nil {
 		if l := s.Deploy.Resources.Limits; l != nil {
+			c.notCarried(s.Name, at, []string{"deploy", "resources", "limits"}, []string{"cpus", "memory"}, l)
 			if l.NanoCPUs != 0 {
 				cpus = float64(l.NanoCPUs.Value())
 			}
@@ -235,6 +251,11 @@ func (c *converter) health(b *hclwrite.Body, s types.ServiceConfig, at func(...s
 	if h != nil && (h.Disable || len(h.Test) > 0 && h.Test[0] == "NONE") {
 		c.warn(at("healthcheck"), "Disabled health check not carried into berth",
 			"berth cannot turn off the health check of the image of %q: if the image declares a HEALTHCHECK, it runs, and apply waits for it to pass.", s.Name)
+		return
+	}
+	if h != nil && len(h.Test) == 0 && (h.Interval != nil || h.Timeout != nil || h.Retries != nil || h.StartPeriod != nil || h.StartInterval != nil) {
+		c.warn(at("healthcheck"), "Health check without a test not carried into berth",
+			"The health check of %q sets its timing but no test, so Compose applies it to the image's own HEALTHCHECK. berth's health block needs a test (cmd or http): the image's check runs with the image's timing. Add health { cmd = [...] } with the image's test to set it.", s.Name)
 		return
 	}
 	if h == nil || len(h.Test) == 0 {
