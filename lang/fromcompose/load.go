@@ -145,6 +145,11 @@ func (s *Sources) loadError(err error) *hcl.Diagnostic {
 	} else if file != "" {
 		d.Detail = fmt.Sprintf("%s: %s", file, d.Detail)
 	}
+	if m := requiredVarRE.FindStringSubmatch(msg); m != nil {
+		d.Summary = "Required variable not set"
+		d.Detail = fmt.Sprintf("%s. The Compose file requires $%s (${%s:?...}): set it in the environment of berth import, or in the .env file beside the Compose file, and import again.",
+			strings.TrimSuffix(msg, "."), m[1], m[1])
+	}
 	if m := undefinedDepRE.FindStringSubmatch(msg); m != nil {
 		if profiles := s.profilesOf(m[2]); len(profiles) > 0 {
 			d.Detail += fmt.Sprintf(" %q is declared, but only in the profiles %s, which are not active: import with --profile %s (or COMPOSE_PROFILES set), as `docker compose up` needs it too.",
@@ -153,6 +158,10 @@ func (s *Sources) loadError(err error) *hcl.Diagnostic {
 	}
 	return d
 }
+
+// requiredVarRE is compose-go's error for ${NAME:?message} (or ${NAME?...})
+// when NAME is not set.
+var requiredVarRE = regexp.MustCompile(`required variable (\S+) is missing a value`)
 
 // undefinedDepRE is compose-go's error for a dependency that is not in
 // the project: often one of a profile that is not active.

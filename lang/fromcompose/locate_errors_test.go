@@ -72,3 +72,28 @@ func TestUndefinedDependencyNamesItsProfile(t *testing.T) {
 		t.Errorf("with --profile data: %s", diags.Error())
 	}
 }
+
+// ${NAME:?message} without NAME set is an error at the use that says to
+// set the variable, not to fix the file.
+func TestRequiredVariable(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "compose.yaml")
+	yaml := "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:?set DB_PASSWORD in .env}\n"
+	if err := os.WriteFile(path, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, diags := Load(context.Background(), Options{Files: []string{path}, Project: "p"})
+	if !diags.HasErrors() {
+		t.Fatal("no error")
+	}
+	d := diags.Errs()[0].(*hcl.Diagnostic)
+	if d.Summary != "Required variable not set" || !strings.Contains(d.Detail, "set it in the environment of berth import, or in the .env file") ||
+		!strings.Contains(d.Detail, "set DB_PASSWORD in .env") || strings.Contains(d.Detail, "fix the file") {
+		t.Errorf("%s: %s", d.Summary, d.Detail)
+	}
+	if d.Subject == nil || d.Subject.Start.Line != 5 {
+		t.Errorf("subject %v, want line 5", d.Subject)
+	}
+	if _, _, diags := Load(context.Background(), Options{Files: []string{path}, Project: "p", Environ: []string{"DB_PASSWORD=x"}}); diags.HasErrors() {
+		t.Errorf("with DB_PASSWORD set: %s", diags.Error())
+	}
+}
