@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -63,7 +64,7 @@ func flatten(prefix string, v reflect.Value, out planner.Attrs) {
 	case reflect.Map:
 		flattenMap(prefix, v, out)
 	case reflect.Float32, reflect.Float64:
-		out.Set(prefix, v.Float())
+		setNumber(out, prefix, v.Float())
 	default:
 		out.Set(prefix, v.Interface())
 	}
@@ -155,10 +156,22 @@ func flattenFlow(prefix string, s *lang.Step, out planner.Attrs) {
 		}
 		base := join(prefix, "call."+key)
 		out.Set(base+".fallback", st.Call.Fallback)
-		if p := st.Call.Probability; p < 1 { // as text: Attrs drop a 0, and 0 is "never called"
-			out.Set(base+".probability", strconv.FormatFloat(p, 'g', -1, 64))
+		if p := st.Call.Probability; p < 1 { // kept when 0: "never called"
+			out[base+".probability"] = p
 		}
 	})
+}
+
+// setNumber sets a decimal as a number. planner.Attrs keeps whole numbers
+// as integers but decimals as text (for stable hashes), which a review
+// would show quoted, "0.4", beside an unquoted 1, and write as a JSON
+// string; a review hashes nothing, so it keeps the float.
+func setNumber(out planner.Attrs, key string, f float64) {
+	if f == math.Trunc(f) || math.IsNaN(f) || math.IsInf(f, 0) {
+		out.Set(key, f)
+		return
+	}
+	out[key] = f
 }
 
 // jsonName is the field's JSON name, or "" when it is left out of JSON.
