@@ -68,8 +68,11 @@ func (st *loadState) checkLinks() {
 // timeout attribute, found in *timeouts (made from the side ranges when
 // it is first needed).
 func (st *loadState) checkTimeout(l *Link, to *Service, timeouts *map[LinkKey]hcl.Range) {
-	st2 := to.Capacity.ServiceTime
-	if l.Timeout <= 0 || st2.IsZero() {
+	if l.Timeout <= 0 {
+		return
+	}
+	st2, ep := calledServiceTime(st.spec.Services[l.From], to)
+	if st2.IsZero() {
 		return
 	}
 	median := time.Duration(st2.Median() * 1e9)
@@ -86,9 +89,55 @@ func (st *loadState) checkTimeout(l *Link, to *Service, timeouts *map[LinkKey]hc
 	if !ok {
 		rng = l.DeclRange
 	}
+	callee := fmt.Sprintf("%q", l.To)
+	if ep != "" {
+		callee = fmt.Sprintf("endpoint %q of %q", ep, l.To)
+	}
 	st.add(warningAt(rng, "Timeout shorter than the callee's service time",
-		"The link from %q to %q times out after %s, but %q takes %s (median of %s) to serve a request, so most attempts will time out. Raise the timeout or speed up the callee.",
-		l.From, l.To, l.Timeout, l.To, median, st2.Source))
+		"The link from %q to %q times out after %s, but %s takes %s (median of %s) to serve a request, so most attempts will time out. Raise the timeout or speed up the callee.",
+		l.From, l.To, l.Timeout, callee, roundDuration(median), st2.Source))
+}
+
+// calledServiceTime returns the service time of the callee's endpoint that
+// from calls with the largest median (an endpoint's own service_time, or
+// the callee's capacity.service_time), and that endpoint's name when it
+// has its own. Without calls it is the callee's first endpoint's.
+func calledServiceTime(from, to *Service) (Dist, string) {
+	var best Dist
+	bestName := ""
+	consider := func(name string) {
+		e := to.Endpoint(name)
+		d, own := to.Capacity.ServiceTime, ""
+		if e != nil && e.ServiceTime != nil {
+			d, own = *e.ServiceTime, e.Name
+		}
+		if !d.IsZero() && (best.IsZero() || d.Median() > best.Median()) {
+			best, bestName = d, own
+		}
+	}
+	called := false
+	if from != nil {
+		forEachCall(from, func(_ *Endpoint, c *Call) {
+			if c.Service == to.Name {
+				called = true
+				consider(c.Endpoint)
+			}
+		})
+	}
+	if !called {
+		consider("")
+	}
+	return best, bestName
+}
+
+// roundDuration rounds d for a message to three significant digits
+// (69.314718ms is 69.3ms).
+func roundDuration(d time.Duration) time.Duration {
+	g := time.Duration(1)
+	for g*1000 <= d {
+		g *= 10
+	}
+	return d.Round(g)
 }
 
 // effectiveNetworks returns the networks a service joins: its own, or the

@@ -2,9 +2,11 @@ package lang
 
 import (
 	"math"
+	"sort"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // DistKind names a service-time distribution.
@@ -82,8 +84,18 @@ func (d Dist) Median() float64 {
 		return p[0] * math.Ln2
 	case DistUniform:
 		return (p[0] + p[1]) / 2
-	case DistGamma, DistEmpirical:
-		return d.Mean() // close enough for the checks that use it
+	case DistGamma:
+		if p[0] <= 0 || p[1] <= 0 {
+			return p[0]
+		}
+		k := 1 / (p[1] * p[1]) // shape; the scale is mean / k
+		return distuv.Gamma{Alpha: k, Beta: k / p[0]}.Quantile(0.5)
+	case DistEmpirical:
+		// the lower middle sample: a duration below it is exceeded by more
+		// than half of the draws, one at or above it by at most half
+		sorted := append([]float64(nil), p...)
+		sort.Float64s(sorted)
+		return sorted[(len(sorted)-1)/2]
 	}
 	return 0
 }

@@ -184,6 +184,34 @@ func TestParseDist(t *testing.T) {
 	}
 }
 
+// TestDistMedian: the median of each kind, as the timeout check uses it
+// (gamma and empirical returned their mean).
+func TestDistMedian(t *testing.T) {
+	tests := []struct {
+		src  string
+		want float64
+	}{
+		{"const(5ms)", 0.005},
+		{"exp(10ms)", 0.01 * math.Ln2},
+		{"gamma(10ms, 1)", 0.01 * math.Ln2}, // gamma with cv 1 is exp
+		{"gamma(100ms, 2)", 0.0174695},      // shape 1/4: most draws are far below the mean
+		{"erlang(10ms, 4)", 0.0091802},      // by series of the incomplete gamma function
+		{"uniform(10ms, 100ms)", 0.055},
+		{"empirical(10ms, 20ms, 30ms, 400ms, 500ms)", 0.03},
+		{"empirical(40ms, 10ms, 30ms, 20ms)", 0.02},
+		{"empirical(7ms)", 0.007},
+	}
+	for _, tt := range tests {
+		d, err := ParseDist(tt.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Median(); math.Abs(got-tt.want) > 1e-6 {
+			t.Errorf("%s: median %v, want %v", tt.src, got, tt.want)
+		}
+	}
+}
+
 func TestDistMoments(t *testing.T) {
 	mustDist := func(s string) Dist {
 		d, err := ParseDist(s)
