@@ -57,6 +57,18 @@ func (a attrs) rng(name string) hcl.Range {
 	return hcl.Range{}
 }
 
+// nameRng returns the range of the attribute's name.
+func (a attrs) nameRng(name string) hcl.Range {
+	if a.syntax != nil {
+		if at := a.syntax[name]; at != nil {
+			return at.NameRange
+		}
+	} else if at, ok := a.m[name]; ok {
+		return at.NameRange
+	}
+	return hcl.Range{}
+}
+
 func (a attrs) add(d ...*hcl.Diagnostic) { *a.diags = append(*a.diags, d...) }
 
 // value evaluates the attribute; ok is false when it is absent, null,

@@ -11,4 +11,5 @@ func (st *loadState) check() {
 	st.checkLinks()
 	st.checkCallCycles()
 	st.checkPorts()
+	st.checkFaultReplicas()
 }

@@ -46,7 +46,9 @@ type Fault struct {
 	// (default 1: all of them).
 	Probability float64   `json:"probability,omitempty"`
 	AtRange     hcl.Range `json:"-"` // the range of at, for warnings
-	DeclRange   hcl.Range `json:"-"`
+	// ReplicasRange is the range of replicas when it is written.
+	ReplicasRange hcl.Range `json:"-"`
+	DeclRange     hcl.Range `json:"-"`
 }
 
 // Expect is an `expect {}` block; also the body of an `slo` block. A bound

@@ -1,6 +1,9 @@
 package lang
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/berth-dev/berth/internal/words"
 	"github.com/hashicorp/hcl/v2"
 )
@@ -72,6 +75,50 @@ var faultKinds = map[string][]string{
 	FaultError:     {"service"},
 }
 
+// faultArgs lists the arguments each fault kind uses besides at and
+// duration; any other would be silently ignored (probability is refused
+// on its own, with its own hint).
+var faultArgs = map[string][]string{
+	FaultKill:      {"service", "replicas"},
+	FaultHang:      {"service", "replicas"},
+	FaultSlow:      {"service", "replicas", "delay"},
+	FaultNodeDown:  {"node"},
+	FaultPartition: {"service", "peer"},
+	FaultError:     {"service", "replicas", "probability"},
+}
+
+// checkFaultArgs refuses an argument that the fault's kind does not use
+// (node on a kill, replicas on a partition, ...).
+func (st *loadState) checkFaultArgs(a attrs, kind string) {
+	uses, ok := faultArgs[kind]
+	if !ok {
+		return
+	}
+	for _, name := range []string{"service", "peer", "replicas", "node", "delay"} {
+		if !a.has(name) || slices.Contains(uses, name) {
+			continue
+		}
+		takes := append(slices.Clone(uses), "at")
+		if kind != FaultKill {
+			takes = append(takes, "duration")
+		}
+		st.add(errorAt(a.nameRng(name), "Unsupported argument",
+			"%s does not use %s, so it would be ignored. It takes %s; %s belongs to %s. Remove it, or change the fault's kind.",
+			capitalize(words.A(kind+" fault")), name, strings.Join(takes, ", "), name, faultKindsWith(name)))
+	}
+}
+
+// faultKindsWith names the fault kinds that use an argument.
+func faultKindsWith(name string) string {
+	var kinds []string
+	for _, k := range keysOf(faultArgs) {
+		if slices.Contains(faultArgs[k], name) {
+			kinds = append(kinds, k)
+		}
+	}
+	return strings.Join(kinds, ", ")
+}
+
 // decodeFaultBlock decodes a `fault "kind" {}` block.
 func (st *loadState) decodeFaultBlock(b *hcl.Block, ctx *hcl.EvalContext) *Fault {
 	c := st.content(b.Body, faultBlockSchema)
@@ -87,12 +134,14 @@ func (st *loadState) decodeFaultBlock(b *hcl.Block, ctx *hcl.EvalContext) *Fault
 				"%s needs %q. Add it.", capitalize(words.A(f.Kind+" fault")), r))
 		}
 	}
+	st.checkFaultArgs(a, f.Kind)
 	if f.Kind == FaultKill || f.Kind == FaultHang || f.Kind == FaultSlow {
 		f.Replicas = 1
 	}
 	a.name("service", &f.Service)
 	a.name("peer", &f.Peer)
 	a.integer("replicas", &f.Replicas)
+	f.ReplicasRange = a.rng("replicas")
 	a.integer("node", &f.Node)
 	a.duration("at", &f.At)
 	f.AtRange = a.rng("at")
@@ -104,9 +153,11 @@ func (st *loadState) decodeFaultBlock(b *hcl.Block, ctx *hcl.EvalContext) *Fault
 	st.decodeFaultProbability(a, f)
 	st.ref("service", f.Service, a.rng("service"), "the fault")
 	st.ref("service", f.Peer, a.rng("peer"), "the fault")
-	a.need(f.Replicas >= 0, "replicas", b.DefRange, "replicas must be 0 or more, not %d.", f.Replicas)
 	a.need(f.Kind != FaultError || !a.has("replicas") || f.Replicas >= 1, "replicas", b.DefRange,
 		"replicas must be 1 or more, not %d: an error fault hits that many replicas of the service (every one when replicas is left out).", f.Replicas)
+	hitsReplicas := f.Kind == FaultKill || f.Kind == FaultHang || f.Kind == FaultSlow
+	a.need(!hitsReplicas || !a.has("replicas") || f.Replicas >= 1, "replicas", b.DefRange,
+		"replicas must be 1 or more, not %d: %s hits that many replicas of the service (1 when replicas is left out); to hit none, remove the fault.", f.Replicas, words.A(f.Kind+" fault"))
 	if a.has("node") && (f.Node < 1 || f.Node > st.spec.Nodes) {
 		st.add(errorAt(a.rng("node"), "Unknown node",
 			"node %d does not exist: the project has %s, numbered from 1 to %d. Set node to one of them, or raise berth { nodes }.",

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"slices"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -39,6 +40,23 @@ func (st *loadState) checkLateFaults(sc *Scenario) {
 	}
 	for _, f := range sc.LateFaults(ld.Duration) {
 		st.add(f.NeverFires(ld.Duration, "the duration of load "+`"`+ld.Name+`"`))
+	}
+}
+
+// checkFaultReplicas warns about a fault that names more replicas than its
+// service has: it hits every replica, which the spec may not mean.
+func (st *loadState) checkFaultReplicas() {
+	for _, name := range keysOf(st.spec.Scenarios) {
+		for _, f := range st.spec.Scenarios[name].Faults {
+			svc := st.spec.Services[f.Service]
+			if svc == nil || f.ReplicasRange.Filename == "" || f.Replicas <= svc.Replicas ||
+				!slices.Contains(faultArgs[f.Kind], "replicas") {
+				continue
+			}
+			st.add(warningAt(f.ReplicasRange, "More replicas than the service has",
+				"This %s fault hits %d replicas, but service %q has %s, so it hits every one of them. Set replicas to %d or less, or raise the service's replicas.",
+				f.Kind, f.Replicas, svc.Name, plural(svc.Replicas, "replica"), svc.Replicas))
+		}
 	}
 }
 
