@@ -21,9 +21,14 @@ type Result struct {
 	// start; Elapsed the whole test, waiting for the last answers
 	// included.
 	Duration float64 `json:"duration"`
-	Warmup   float64 `json:"warmup"`
-	Elapsed  float64 `json:"elapsed"`
-	Interval float64 `json:"interval"`
+	// Planned is how long the load was to be sent; Interrupted says that
+	// the run's context (Ctrl-C) stopped it before: the measurement is
+	// partial.
+	Planned     float64 `json:"planned"`
+	Interrupted bool    `json:"interrupted"`
+	Warmup      float64 `json:"warmup"`
+	Elapsed     float64 `json:"elapsed"`
+	Interval    float64 `json:"interval"`
 	// Sent counts every arrival (warm-up included); Dropped those the
 	// in-flight cap turned away, which were never sent: with any, the test
 	// stopped being open-loop and the target saw less than the load.
@@ -53,7 +58,7 @@ func (g *generator) result(d, warmup, stopped time.Duration) *Result {
 	secs := max(span-warmup, 0).Seconds()
 	res := &Result{
 		Target: g.opts.Target.String(), Load: g.opts.Load.Name, Arrival: g.opts.Load.Arrival, Scale: g.opts.RateScale,
-		Duration: span.Seconds(), Warmup: warmup.Seconds(), Elapsed: time.Since(g.start).Seconds(),
+		Duration: span.Seconds(), Planned: d.Seconds(), Warmup: warmup.Seconds(), Elapsed: time.Since(g.start).Seconds(),
 		Interval: r.tick.Seconds(), Sent: g.sent, Dropped: r.dropped, Status: r.status,
 	}
 	if g.lag.n > 0 {

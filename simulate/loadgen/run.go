@@ -15,8 +15,9 @@ import (
 const maxBody = 4 << 20
 
 // Run sends the load of opts to its target until the load's duration or
-// MaxRequests is reached, or ctx ends, waits for the answers in flight
-// (each bounded by the timeout) and returns what it measured.
+// MaxRequests is reached, or ctx ends (Result.Interrupted), waits for the
+// answers in flight (each bounded by the timeout, not by ctx) and returns
+// what it measured.
 func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err := opts.check(); err != nil {
 		return nil, err
@@ -32,9 +33,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	pick := newPicker(opts.Endpoints, opts.Seed)
 	g.start = time.Now()
 	stopped := g.send(ctx, sch, pick)
+	interrupted := ctx.Err() != nil && stopped < d
 	g.wg.Wait()
 	g.rec.finish()
-	return g.result(d, warmup, stopped), nil
+	res := g.result(d, warmup, stopped)
+	res.Interrupted = interrupted
+	return res, nil
 }
 
 // generator is one running load test.

@@ -75,7 +75,7 @@ func runCompare(cmd *cobra.Command, dir string, f *compareFlags) error {
 		sim = sim.Clone()
 		sim.Defaults.HopLatency = d
 	}
-	ctx, stop := signalContext(cmd)
+	ctx, stop := loadInterruptible(cmd, lr.drainBound())
 	defer stop()
 	if err := loadgen.WaitReady(ctx, lr.opts.Target, f.wait); err != nil {
 		return err
@@ -115,6 +115,9 @@ func runCompare(cmd *cobra.Command, dir string, f *compareFlags) error {
 	}
 	if err != nil {
 		return err
+	}
+	if res.Interrupted {
+		return interruptedResult(cmd, res)
 	}
 	if !c.Pass {
 		return exitCode(ExitSLOFails)

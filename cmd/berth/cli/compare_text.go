@@ -14,6 +14,9 @@ func writeComparison(w io.Writer, c *loadgen.Comparison) {
 	m, s := c.Measured, c.Simulated
 	fmt.Fprintf(w, "load %s: measured at %s for %s, simulated with hop latency %s (seed %d)\n",
 		c.Load, m.Target, loadSeconds(m.Duration), c.HopLatency, s.Seed)
+	if m.Interrupted {
+		fmt.Fprintf(w, "  interrupted after %s of %s: both sides cover only that part\n", loadSeconds(m.Duration), loadSeconds(m.Planned))
+	}
 	fmt.Fprintf(w, "  simulated latencies include the measured client → entry round trip of %s, which the model does not have\n",
 		loadMs(c.EntryRoundTrip))
 	if m.Dropped > 0 {
@@ -48,7 +51,7 @@ func writeComparison(w io.Writer, c *loadgen.Comparison) {
 	}
 	if c.Scenario != "" && c.Verdicts != nil {
 		fmt.Fprintf(w, "\nThe expectations of scenario %s, checked on the measurement:\n", c.Scenario)
-		writeJudgement(w, &loadgen.Judgement{Verdicts: c.Verdicts, NotChecked: c.NotChecked})
+		writeJudgement(w, &loadgen.Judgement{Result: m, Verdicts: c.Verdicts, NotChecked: c.NotChecked})
 	}
 }
 

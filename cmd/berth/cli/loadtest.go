@@ -54,7 +54,7 @@ func runLoadtest(cmd *cobra.Command, dir string, f *loadFlags) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := signalContext(cmd)
+	ctx, stop := loadInterruptible(cmd, lr.drainBound())
 	defer stop()
 	if err := loadgen.WaitReady(ctx, lr.opts.Target, f.wait); err != nil {
 		return err
@@ -73,6 +73,9 @@ func runLoadtest(cmd *cobra.Command, dir string, f *loadFlags) error {
 	}
 	if err != nil {
 		return err
+	}
+	if res.Interrupted {
+		return interruptedResult(cmd, res)
 	}
 	if !j.Pass {
 		return exitCode(ExitSLOFails)

@@ -20,6 +20,9 @@ import (
 func writeMeasured(w io.Writer, r *loadgen.Result) {
 	e := r.Entry
 	head := fmt.Sprintf("load %s: %s measured at %s", r.Load, loadSeconds(r.Duration), r.Target)
+	if r.Interrupted {
+		head = fmt.Sprintf("load %s: interrupted after %s of %s, measured at %s", r.Load, loadSeconds(r.Duration), loadSeconds(r.Planned), r.Target)
+	}
 	if r.Warmup > 0 {
 		head += fmt.Sprintf(" (first %s not measured)", loadSeconds(r.Warmup))
 	}
@@ -85,6 +88,8 @@ func writeJudgement(w io.Writer, j *loadgen.Judgement) {
 		fmt.Fprintf(w, "  SKIP  %s\n", s)
 	}
 	switch n, failed := len(j.Verdicts), j.Failed(); {
+	case j.Result != nil && j.Interrupted && n > 0:
+		fmt.Fprintf(w, "\nPARTIAL: the load was interrupted; %d of %s failed on what was measured.\n", failed, words.Count(n, "verdict"))
 	case n == 0:
 		fmt.Fprintln(w, "\nNo expectation or slo applies to this measurement.")
 	case failed == 0:
