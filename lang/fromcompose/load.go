@@ -77,6 +77,9 @@ func Load(ctx context.Context, o Options) (p *types.Project, src *Sources, diags
 		}
 		return err
 	})
+	if p != nil {
+		src.addEnvFiles(p)
+	}
 	return p, src, append(diags, src.warnings(warnings)...)
 }
 

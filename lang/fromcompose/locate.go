@@ -16,6 +16,9 @@ type Sources struct {
 	trees map[string]*yaml.Node
 	// included is all(): Files and the files they include.
 	included []string
+	// envFiles are the .env file and the services' env_file files, which
+	// compose-go interpolates too: a variable they use is found there.
+	envFiles []string
 }
 
 // At returns the range of the key at path (services, web, privileged) in

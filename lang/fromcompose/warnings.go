@@ -3,9 +3,14 @@ package fromcompose
 import (
 	"fmt"
 	"io"
+	"maps"
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
+	"github.com/compose-spec/compose-go/v2/types"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/sirupsen/logrus"
 )
@@ -48,9 +53,13 @@ func (s *Sources) warnings(msgs []string) hcl.Diagnostics {
 		}
 		seen[w] = true
 		if m := unsetRE.FindStringSubmatch(w); m != nil {
-			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Variable not set",
+			d := &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Variable not set",
 				Detail:  fmt.Sprintf("$%s is set neither in the environment nor in .env, so it was read as an empty string, as docker compose reads it. Set it and import again, or fix the value in the berth source.", m[1]),
-				Subject: s.variableUse(m[1])})
+				Subject: s.variableUse(m[1])}
+			if d.Subject != nil && slices.Contains(s.envFiles, d.Subject.Filename) {
+				d.Detail += " docker compose interpolates the values of env files too: if the $ is meant literally (a password), write it $$ there."
+			}
+			diags = append(diags, d)
 			continue
 		}
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Compose file warning", Detail: strings.TrimSuffix(w, ".") + "."})
@@ -68,11 +77,58 @@ func (s *Sources) variableUse(name string) *hcl.Range {
 		regexp.MustCompile(`(^|[^$])(\$\{` + q + `\}|\$` + q + `\b)`),
 		regexp.MustCompile(`(^|[^$])(\$\{` + q + `[}:?+-])`),
 	} {
-		for _, f := range s.all() {
+		for _, f := range append(slices.Clone(s.all()), s.envFiles...) {
 			if m := re.FindSubmatchIndex(s.Bytes[f]); m != nil {
 				return s.offsetRange(f, m[4], m[5]-m[4])
 			}
 		}
 	}
 	return nil
+}
+
+// addEnvFiles reads the .env file beside the first Compose file and the
+// env_file files of p's services, for variableUse.
+func (s *Sources) addEnvFiles(p *types.Project) {
+	var files []string
+	if len(s.Files) > 0 {
+		files = append(files, filepath.Join(filepath.Dir(s.Files[0]), ".env"))
+	}
+	for _, name := range slices.Sorted(maps.Keys(p.Services)) {
+		for _, ef := range p.Services[name].EnvFiles {
+			files = append(files, ef.Path)
+		}
+	}
+	for _, f := range files {
+		f = s.display(f)
+		if slices.Contains(s.envFiles, f) {
+			continue
+		}
+		if _, ok := s.Bytes[f]; !ok {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			s.Bytes[f] = b
+		}
+		s.envFiles = append(s.envFiles, f)
+	}
+}
+
+// display writes the absolute path f (compose-go resolves every path) as
+// the first Compose file was given, relative when it was: a diagnostic
+// in an env file then reads like one in the Compose file.
+func (s *Sources) display(f string) string {
+	if len(s.Files) == 0 || filepath.IsAbs(s.Files[0]) {
+		return f
+	}
+	dir := filepath.Dir(s.Files[0])
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return f
+	}
+	r, err := filepath.Rel(absDir, f)
+	if err != nil || strings.HasPrefix(r, "..") {
+		return f
+	}
+	return filepath.Join(dir, r)
 }
