@@ -45,7 +45,7 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 		poll = 200 * time.Millisecond
 	}
 	x := &executor{
-		b: b, cli: b.cli, project: p.Project, opts: opts,
+		b: b, cli: b.cli, project: p.Project, opts: opts, interrupt: ctx,
 		calls: make(chan struct{}, opts.Parallelism),
 		watch: newWatcher(b.cli, poll, p.Project), nodes: nodeNames(ctx, b.cli),
 		pins: newImagePins(b.cli),
@@ -76,6 +76,20 @@ type executor struct {
 	watch   *watcher
 	nodes   map[string]string
 	pins    *imagePins // images without a registry run by their id
+	// interrupt is apply's own context: the steps get one that an
+	// interrupt does not cancel (a call in flight finishes), but a wait
+	// for convergence ends with it, as compose's wait for health does.
+	interrupt context.Context
+}
+
+// waitContext bounds a wait of a step by d and by the interrupt.
+func (x *executor) waitContext(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithTimeout(ctx, d)
+	if x.interrupt == nil {
+		return ctx, cancel
+	}
+	stop := context.AfterFunc(x.interrupt, cancel)
+	return ctx, func() { stop(); cancel() }
 }
 
 func (x *executor) run(ctx context.Context, s *planner.Step) error {

@@ -2,6 +2,7 @@ package swarm
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -140,7 +141,7 @@ func rollsTasks(reasons []planner.Reason) bool {
 }
 
 func (x *executor) converge(ctx context.Context, c *planner.Change, g *goal) error {
-	ctx, cancel := context.WithTimeout(ctx, x.opts.Wait)
+	ctx, cancel := x.waitContext(ctx, x.opts.Wait)
 	defer cancel()
 	x.opts.Progress.Resource(c, backends.PhaseWaiting, fmt.Sprintf("%d/%d tasks run", g.replicas, g.replicas))
 	err := g.converge(ctx, x.watch, func(msg string) {
@@ -162,6 +163,9 @@ func (x *executor) warnings(c *planner.Change, ws []string) {
 	}
 }
 
+// deleteWait is how long a service's removal waits for its tasks to stop.
+const deleteWait = 60 * time.Second
+
 // deleteService removes the service and waits until its tasks are gone,
 // so the networks and volumes they used can go too.
 func (x *executor) deleteService(ctx context.Context, c *planner.Change) error {
@@ -179,13 +183,14 @@ func (x *executor) deleteService(ctx context.Context, c *planner.Change) error {
 	ch, cancel := x.watch.subscribe(c.Before.ID)
 	defer cancel()
 	left := 0
-	timeout := time.After(60 * time.Second)
+	wctx, stop := x.waitContext(ctx, deleteWait)
+	defer stop()
 	for {
 		select {
-		case <-ctx.Done():
-			return nil
-		case <-timeout:
-			x.opts.Progress.Printf("%s: %d tasks still shutting down after 60s", c.Address, left)
+		case <-wctx.Done():
+			if ctx.Err() == nil && !errors.Is(wctx.Err(), context.Canceled) {
+				x.opts.Progress.Printf("%s: %d tasks still shutting down after %s", c.Address, left, deleteWait)
+			}
 			return nil
 		case snap := <-ch:
 			if snap.err != nil {

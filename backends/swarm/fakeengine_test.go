@@ -1,0 +1,63 @@
+package swarm
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/docker/docker/api/types/swarm"
+	"github.com/docker/docker/client"
+)
+
+// fakeEngine answers the few manager requests the executor's waits make
+// (service, task and node listings, service removal) from what a test
+// sets, so a wait can be tested without a swarm.
+type fakeEngine struct {
+	mu       sync.Mutex
+	services []swarm.Service
+	tasks    []swarm.Task
+	nodes    []swarm.Node
+}
+
+func (f *fakeEngine) set(fn func(f *fakeEngine)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fn(f)
+}
+
+// client starts the fake's server and returns a client of it.
+func (f *fakeEngine) client(t *testing.T) *client.Client {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		path := r.URL.Path[strings.Index(r.URL.Path[1:], "/")+1:] // cut /v1.41
+		var body any
+		switch {
+		case r.Method == http.MethodGet && path == "/services":
+			body = f.services
+		case r.Method == http.MethodGet && path == "/tasks":
+			body = f.tasks
+		case r.Method == http.MethodGet && path == "/nodes":
+			body = f.nodes
+		case r.Method == http.MethodDelete && strings.HasPrefix(path, "/services/"):
+			w.WriteHeader(http.StatusOK)
+			return
+		default:
+			http.Error(w, `{"message":"not faked: `+r.Method+" "+path+`"}`, http.StatusNotImplemented)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(body)
+	}))
+	t.Cleanup(srv.Close)
+	cli, err := client.NewClientWithOpts(client.WithHost("tcp://"+strings.TrimPrefix(srv.URL, "http://")), client.WithVersion("1.41"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cli.Close() })
+	return cli
+}
