@@ -130,6 +130,11 @@ func (st *loadState) decodeBreakerBlock(b *hcl.Block) *CircuitBreaker {
 	a.need(cb.FailureRate > 0 && cb.FailureRate <= 1, "failure_rate", b.DefRange, "failure_rate must be above 0 and at most 1, not %g.", cb.FailureRate)
 	a.need(cb.OpenFor > 0, "open_for", b.DefRange, "open_for must be more than zero.")
 	a.need(cb.HalfOpenCalls >= 1, "half_open_calls", b.DefRange, "half_open_calls must be at least 1, not %d.", cb.HalfOpenCalls)
+	if cb.WindowCalls > 0 && a.has("window") {
+		st.add(warningAt(a.rng("window"), "Window without effect",
+			"With window_calls = %d the breaker counts failures over the last %d calls (resilience4j's count-based window), so this time window is ignored. Remove one of them.",
+			cb.WindowCalls, cb.WindowCalls))
+	}
 	return cb
 }
 

@@ -16,5 +16,10 @@ func (st *loadState) decodeQueueBlock(b *hcl.Block) *Queue {
 	a.integer("capacity", &q.Capacity)
 	a.need(q.Partitions >= 1, "partitions", b.DefRange, "partitions must be at least 1, not %d.", q.Partitions)
 	a.need(q.Capacity >= 0, "capacity", b.DefRange, "capacity must be 0 (unbounded) or more, not %d.", q.Capacity)
+	if q.Kind == QueueRabbitMQ && q.Partitions > 1 {
+		st.add(warningAt(a.rng("partitions"), "Partitions without effect",
+			`Queue %q is a rabbitmq queue (the default kind), whose consumers compete for one queue, so partitions is ignored. For partitions that cap the useful consumers, set kind = "kafka"; otherwise remove partitions.`,
+			q.Name))
+	}
 	return q
 }
