@@ -62,6 +62,10 @@ func (s *Sources) warnings(msgs []string) hcl.Diagnostics {
 			diags = append(diags, d)
 			continue
 		}
+		if d := s.knownWarning(w); d != nil {
+			diags = append(diags, d)
+			continue
+		}
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Compose file warning", Detail: strings.TrimSuffix(w, ".") + "."})
 	}
 	return diags

@@ -1,0 +1,48 @@
+package fromcompose
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// compose-go's warnings point at the value or key they are about, and
+// say what to do.
+func TestComposeWarnings(t *testing.T) {
+	tests := []struct{ name, yaml, summary, at, detail string }{
+		{"yaml 1.1 boolean", "services:\n  a:\n    image: x\n    init: \"yes\"\n", "YAML 1.1 boolean", "4:11", "write true"},
+		{"yaml 1.1 boolean off", "services:\n  a:\n    image: x\n    networks: [n]\nnetworks:\n  n:\n    internal: 'off' # old\n", "YAML 1.1 boolean", "7:15", "write false"},
+		{"external.name", "services:\n  a:\n    image: x\n    networks: [n]\nnetworks:\n  n:\n    external:\n      name: shared\n", "Compose file warning", "7:5", "Please set name and external: true"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "compose.yaml")
+			if err := os.WriteFile(path, []byte(tt.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, _, diags := Load(context.Background(), Options{Files: []string{path}, Project: "p"})
+			if diags.HasErrors() {
+				t.Fatal(diags.Error())
+			}
+			for _, d := range diags {
+				if d.Summary != tt.summary {
+					continue
+				}
+				if d.Subject == nil {
+					t.Fatalf("no position: %s", d.Detail)
+				}
+				if got := fmt.Sprintf("%d:%d", d.Subject.Start.Line, d.Subject.Start.Column); got != tt.at {
+					t.Errorf("at %s, want %s", got, tt.at)
+				}
+				if !strings.Contains(d.Detail, tt.detail) {
+					t.Errorf("detail %q lacks %q", d.Detail, tt.detail)
+				}
+				return
+			}
+			t.Fatalf("no %q warning in %v", tt.summary, diags)
+		})
+	}
+}
