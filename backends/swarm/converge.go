@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/docker/docker/api/types/swarm"
@@ -26,7 +27,22 @@ type goal struct {
 	start   time.Time
 	// nodes names nodes by id, for messages.
 	nodes map[string]string
+	// stuckSince is when the service last began to show no way forward
+	// (stuck); zero while it has one.
+	stuckSince time.Time
 }
+
+// stuckGrace is how long a service may show no way forward, a task that
+// no node can run or tasks that keep failing, before berth stops waiting
+// for it (compose gives an unhealthy container as long). Swarm itself
+// keeps trying for ever, so without it apply waited the whole --wait.
+const stuckGrace = 30 * time.Second
+
+// notConverged is the error of a service that swarm did not converge:
+// berth stopped waiting, and what the step asked of swarm is done.
+type notConverged struct{ msg string }
+
+func (e *notConverged) Error() string { return e.msg }
 
 // ErrRolledBack is wrapped by the error of an update that swarm rolled
 // back.
@@ -37,6 +53,7 @@ type state struct {
 	done    bool
 	running uint64
 	phase   string // "starting", "updating", "rolling back", ...
+	why     string // why it has no way forward now (checkStuck)
 	err     error
 }
 
@@ -73,7 +90,54 @@ func (g *goal) evaluate(s snapshot, now time.Time) state {
 		return st
 	}
 	st.done = st.running == g.replicas && pendingTasks(s.tasks) == 0
+	if st.done {
+		g.stuckSince = time.Time{}
+		return st
+	}
+	g.checkStuck(&st, s.tasks, now)
 	return st
+}
+
+// checkStuck notes whether the service has a way forward: a task no node
+// can run ("no suitable node": constraints, resources, host ports), or a
+// task that failed since the goal was set while not every replica runs.
+// The phase then says why it waits; after stuckGrace without a way
+// forward, the state is an error.
+func (g *goal) checkStuck(st *state, tasks []swarm.Task, now time.Time) {
+	why, then := "", ""
+	if t := unschedulable(tasks); t != nil {
+		why, then = "no node can run it: "+g.describe(t), "swarm keeps the task pending and starts it once a node qualifies"
+	} else if t := g.newestProblem(tasks); t != nil {
+		why, then = "its tasks keep failing: "+g.describe(t), "swarm keeps restarting them"
+	}
+	if why == "" {
+		g.stuckSince = time.Time{}
+		return
+	}
+	st.why = why
+	if g.stuckSince.IsZero() {
+		g.stuckSince = now
+	}
+	if waited := now.Sub(g.stuckSince); waited >= stuckGrace {
+		st.err = &notConverged{fmt.Sprintf("not converged, %d/%d running; %s (for %s; %s)", st.running, g.replicas, why, waited.Round(time.Second), then)}
+	}
+}
+
+// unschedulable returns a task that swarm wants running and no node can
+// run, with the scheduler's reason in Status.Err.
+func unschedulable(tasks []swarm.Task) *swarm.Task {
+	for i, t := range tasks {
+		if t.DesiredState != swarm.TaskStateRunning || t.Status.State != swarm.TaskStatePending {
+			continue
+		}
+		for _, why := range []string{t.Status.Err, t.Status.Message} {
+			if strings.HasPrefix(why, "no suitable node") {
+				tasks[i].Status.Err = why
+				return &tasks[i]
+			}
+		}
+	}
+	return nil
 }
 
 // runningTasks counts the tasks swarm wants running that run (and, with a
@@ -153,6 +217,9 @@ func (g *goal) converge(ctx context.Context, w *watcher, progress func(string)) 
 				return st.err
 			}
 			msg := fmt.Sprintf("%s, %d/%d running", st.phase, st.running, g.replicas)
+			if st.why != "" {
+				msg += "; " + st.why
+			}
 			if st.done {
 				progress(fmt.Sprintf("converged, %d/%d running (%.1fs)", st.running, g.replicas, time.Since(g.start).Seconds()))
 				return nil
@@ -173,9 +240,9 @@ func (g *goal) timeoutError(ctx context.Context, s snapshot) error {
 		msg += "; " + p
 	}
 	if errors.Is(ctx.Err(), context.Canceled) {
-		return fmt.Errorf("interrupted while waiting: %s", msg)
+		msg = "interrupted while waiting: " + msg
 	}
-	return errors.New(msg)
+	return &notConverged{msg}
 }
 
 // pendingReason is why a task waits, as swarm says ("no suitable node"),

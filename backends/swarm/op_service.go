@@ -90,7 +90,7 @@ func (x *executor) createService(ctx context.Context, c *planner.Change) error {
 		return err
 	}
 	x.warnings(c, resp.Warnings)
-	return x.converge(ctx, c, &goal{id: resp.ID, name: spec.Name, replicas: def.Replicas, start: start, nodes: x.nodes})
+	return done("created", x.converge(ctx, c, &goal{id: resp.ID, name: spec.Name, replicas: def.Replicas, start: start, nodes: x.nodes}))
 }
 
 // updateService updates the service in place at the version it has now,
@@ -118,10 +118,20 @@ func (x *executor) updateService(ctx context.Context, c *planner.Change) error {
 		return err
 	}
 	x.warnings(c, resp.Warnings)
-	return x.converge(ctx, c, &goal{
+	return done("updated", x.converge(ctx, c, &goal{
 		id: cur.ID, name: spec.Name, replicas: def.Replicas, start: start, nodes: x.nodes,
 		rollout: rollsTasks(c.Reasons),
-	})
+	}))
+}
+
+// done says that the step's change was made when swarm did not converge
+// the service: the next plan finds the service as the step left it.
+func done(what string, err error) error {
+	var nc *notConverged
+	if errors.As(err, &nc) {
+		return fmt.Errorf("%s, but %w", what, err)
+	}
+	return err
 }
 
 // rollsTasks reports whether an update changes the task template, so swarm

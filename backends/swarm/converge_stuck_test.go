@@ -1,0 +1,88 @@
+package swarm
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/docker/docker/api/types/swarm"
+)
+
+// A service with no way forward, a task no node can run or tasks that
+// keep failing, fails its step after stuckGrace, naming the task and
+// swarm's reason; apply waited the whole --wait (3 minutes) for it. One
+// that finds a way forward in time is waited for.
+func TestGoalStuck(t *testing.T) {
+	start := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	task := func(slot int, desired, state swarm.TaskState, err string, at time.Duration) swarm.Task {
+		return swarm.Task{Slot: slot, NodeID: "n3", DesiredState: desired,
+			Status: swarm.TaskStatus{State: state, Err: err, Timestamp: start.Add(at)}}
+	}
+	running := task(1, "running", "running", "", time.Second)
+	unplaced := swarm.Task{Slot: 2, DesiredState: "running", Status: swarm.TaskStatus{State: "pending", Timestamp: start,
+		Err: "no suitable node (scheduling constraints not satisfied on 3 nodes)"}}
+	failed := task(2, "shutdown", "failed", "task: non-zero exit (2): dockerexec: unhealthy container", 5*time.Second)
+	restarting := task(2, "running", "starting", "", 11*time.Second)
+	oldFailure := task(2, "shutdown", "failed", "from an earlier apply", -time.Hour)
+	assigned := task(2, "running", "assigned", "", time.Second)
+	tests := []struct {
+		name  string
+		tasks []swarm.Task
+		why   string // at the first look, 1 s in
+		err   string // after the grace; "" = still waiting
+	}{
+		{name: "no node qualifies", tasks: []swarm.Task{running, unplaced},
+			why: "no node can run it: task p_api.2 (pending): no suitable node (scheduling constraints not satisfied on 3 nodes)",
+			err: "not converged, 1/2 running; no node can run it: task p_api.2 (pending): no suitable node (scheduling constraints not satisfied on 3 nodes) (for 30s; swarm keeps the task pending"},
+		{name: "failing tasks", tasks: []swarm.Task{running, failed, restarting},
+			why: "its tasks keep failing: task p_api.2 on node berthlab-n3 (failed): task: non-zero exit (2)",
+			err: "not converged, 1/2 running; its tasks keep failing: task p_api.2 on node berthlab-n3 (failed)"},
+		{name: "a failure before this apply", tasks: []swarm.Task{running, oldFailure, restarting}},
+		{name: "a task on its way", tasks: []swarm.Task{running, assigned}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := &goal{id: "x", name: "p_api", replicas: 2, start: start, nodes: map[string]string{"n3": "berthlab-n3"}}
+			snap := snapshot{found: true, tasks: tt.tasks}
+			first := g.evaluate(snap, start.Add(time.Second))
+			if first.err != nil || first.done || !strings.HasPrefix(first.why, tt.why) || (tt.why == "") != (first.why == "") {
+				t.Fatalf("at 1s: %+v, want why %q and no error", first, tt.why)
+			}
+			late := g.evaluate(snap, start.Add(time.Second+stuckGrace))
+			if tt.err == "" {
+				if late.err != nil {
+					t.Fatalf("after the grace: %v, want it still waited for", late.err)
+				}
+				return
+			}
+			var nc *notConverged
+			if !errors.As(late.err, &nc) || !strings.HasPrefix(late.err.Error(), tt.err) {
+				t.Fatalf("after the grace: %v, want prefix %q", late.err, tt.err)
+			}
+		})
+	}
+	t.Run("a way forward restarts the grace", func(t *testing.T) {
+		g := &goal{id: "x", name: "p_api", replicas: 2, start: start}
+		stuck := snapshot{found: true, tasks: []swarm.Task{running, unplaced}}
+		g.evaluate(stuck, start.Add(time.Second))
+		g.evaluate(snapshot{found: true, tasks: []swarm.Task{running, assigned}}, start.Add(20*time.Second))
+		if st := g.evaluate(stuck, start.Add(time.Second+stuckGrace)); st.err != nil {
+			t.Fatalf("failed %s after the last way forward: %v", stuckGrace-19*time.Second, st.err)
+		}
+	})
+}
+
+// A step whose change swarm did not converge says that the change was
+// made (the service exists, updated), so the summary's counts and the
+// next plan's "No changes" do not read as contradicting it.
+func TestDoneSaysTheChangeWasMade(t *testing.T) {
+	err := done("created", &notConverged{"not converged after 3m0s: 0/2 running"})
+	if err.Error() != "created, but not converged after 3m0s: 0/2 running" {
+		t.Errorf("got %q", err)
+	}
+	rb := done("updated", errors.New("update rolled back: ..."))
+	if strings.HasPrefix(rb.Error(), "updated") {
+		t.Errorf("a rollback reads as the update made: %q", rb)
+	}
+}
