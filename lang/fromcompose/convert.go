@@ -64,6 +64,7 @@ func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.
 	body.AppendUnstructuredTokens(comment(fmt.Sprintf("Imported by `berth import` from %s.", strings.Join(relAll(dir, src.Files), ", "))))
 	bb := body.AppendNewBlock("berth", nil).Body()
 	bb.SetAttributeValue("project", ctyString(p.Name))
+	c.backend(bb)
 
 	// Name everything first, so that a rename's warning points at the
 	// object's own key whichever reference meets it first.

@@ -1,6 +1,7 @@
 # Imported by `berth import` from stack.yml.
 berth {
   project = "stack"
+  backend = "swarm"
 }
 
 network "backend" {
