@@ -2,6 +2,10 @@ package lang
 
 import (
 	"fmt"
+	"slices"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -34,16 +38,31 @@ func (a attrs) names(name string, dst *[]string) {
 		return
 	}
 	out := make([]string, 0, v.LengthInt())
-	for it := v.ElementIterator(); it.Next(); {
+	for i, it := 0, v.ElementIterator(); it.Next(); i++ {
 		_, e := it.Element()
 		n, err := nameOf(e)
 		if err != nil {
 			a.add(errorAt(a.rng(name), "Incorrect attribute value type", "each element of %s must be %s.", name, err))
 			return
 		}
+		if slices.Contains(out, n) {
+			a.add(errorAt(a.elemRng(name, i), "Duplicate name",
+				"%s lists %q more than once. Remove the repeat (wrap a computed list in distinct()).", name, n))
+			continue
+		}
 		out = append(out, n)
 	}
 	*dst = out
+}
+
+// elemRng returns the range of element i of a list attribute written as
+// [...], or the attribute's value.
+func (a attrs) elemRng(name string, i int) hcl.Range {
+	e, _ := a.expr(name)
+	if t, ok := e.(*hclsyntax.TupleConsExpr); ok && i < len(t.Exprs) {
+		return t.Exprs[i].Range()
+	}
+	return a.rng(name)
 }
 
 // nameOf returns the name of v: a string, or an object with a string name.
