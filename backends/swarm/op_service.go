@@ -177,9 +177,16 @@ func (x *executor) warnings(c *planner.Change, ws []string) {
 const deleteWait = 60 * time.Second
 
 // deleteService removes the service and waits until its tasks are gone,
-// so the networks and volumes they used can go too.
+// so the networks and volumes they used can go too. A task on a node that
+// is down is not waited for: its node cannot report it gone until it is
+// back (its engine then removes the container), and the networks go
+// regardless.
 func (x *executor) deleteService(ctx context.Context, c *planner.Change) error {
+	var nodes map[string]nodeInfo
 	err := x.call(ctx, func() error {
+		if list, err := x.cli.NodeList(ctx, swarm.NodeListOptions{}); err == nil {
+			nodes = nodeHealth(list)
+		}
 		if err := x.cli.ServiceRemove(ctx, c.Before.ID); err != nil && !errdefs.IsNotFound(err) {
 			return err
 		}
@@ -192,7 +199,7 @@ func (x *executor) deleteService(ctx context.Context, c *planner.Change) error {
 	// tasks are followed by the project's label (the watcher's poll).
 	ch, cancel := x.watch.subscribe(c.Before.ID)
 	defer cancel()
-	left := 0
+	left, away := 0, map[string]int{}
 	wctx, stop := x.waitContext(ctx, deleteWait)
 	defer stop()
 	for {
@@ -206,11 +213,30 @@ func (x *executor) deleteService(ctx context.Context, c *planner.Change) error {
 			if snap.err != nil {
 				continue
 			}
-			if left = len(snap.tasks); left == 0 {
+			if left, away = tasksLeft(snap.tasks, nodes); left == 0 {
+				for _, n := range sortedKeys(away) {
+					x.opts.Progress.Printf("%s: %d tasks left on node %s: its engine removes them when it is back", c.Address, away[n], n)
+				}
 				return nil
 			}
 		}
 	}
+}
+
+// tasksLeft counts a removed service's tasks that a node up still runs or
+// stops, and those on nodes that are not up, by node ("n3 (down)"). nodes
+// nil (unknown) counts every task as left.
+func tasksLeft(tasks []swarm.Task, nodes map[string]nodeInfo) (left int, away map[string]int) {
+	away = map[string]int{}
+	for _, t := range tasks {
+		n, known := nodes[t.NodeID]
+		if nodes != nil && t.NodeID != "" && (!known || n.state != string(swarm.NodeStateReady)) {
+			away[nodeLabel(t.NodeID, n, known)]++
+			continue
+		}
+		left++
+	}
+	return left, away
 }
 
 // namesRegistry reports whether an image reference names a registry
