@@ -76,7 +76,15 @@ func (st *loadState) checkPorts() {
 }
 
 func ipsOverlap(a, b string) bool {
-	wild := func(ip string) bool { return ip == "" || ip == "0.0.0.0" || ip == "::" }
+	if a == "" || b == "" {
+		return true
+	}
+	// An IPv4 and an IPv6 address never share a socket: "0.0.0.0:443"
+	// beside "[::]:443" is how a Compose file publishes on both.
+	if strings.Contains(a, ":") != strings.Contains(b, ":") {
+		return false
+	}
+	wild := func(ip string) bool { return ip == "0.0.0.0" || ip == "::" }
 	return wild(a) || wild(b) || a == b
 }
 

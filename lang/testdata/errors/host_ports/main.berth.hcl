@@ -27,3 +27,23 @@ service "b" {
     host_ip   = "127.0.0.2"
   }
 }
+
+# IPv4 and IPv6 wildcards side by side, as Compose files publish on both
+# families ("0.0.0.0:443:443" and "[::]:443:443").
+service "c" {
+  port {
+    published = 443
+    target    = 443
+    host_ip   = "0.0.0.0"
+  }
+  port {
+    published = 443
+    target    = 443
+    host_ip   = "::"
+  }
+  port { # ERROR: Host port already published
+    published = 443
+    target    = 8443
+    host_ip   = "::1"
+  }
+}
