@@ -125,9 +125,24 @@ func (st *loadState) decodeServiceBlocks(s *Service, blocks hcl.Blocks, ctx *hcl
 				s.Endpoints = append(s.Endpoints, e)
 			}
 		case "consume":
-			s.Consumes = append(s.Consumes, st.decodeConsumeBlock(nb, ctx))
+			st.addConsume(s, st.decodeConsumeBlock(nb, ctx))
 		}
 	}
+}
+
+// addConsume adds c to s's consumers, refusing a second consumer of the
+// same queue: each consume block is a subscription that gets every
+// message, so the service would handle each message twice.
+func (st *loadState) addConsume(s *Service, c *Consume) {
+	for _, prev := range s.Consumes {
+		if prev.Queue == c.Queue && c.Queue != "" {
+			st.add(errorAt(c.DeclRange, "Duplicate consume",
+				"Service %q already consumes %q, at %s. Each consume block is a subscription that receives every message, so the service would handle each message twice. Remove one; for more consumers raise concurrency.",
+				s.Name, c.Queue, at(prev.DeclRange)))
+			return
+		}
+	}
+	s.Consumes = append(s.Consumes, c)
 }
 
 // modelAliases are the other names of the concurrency models: the BRIEF's

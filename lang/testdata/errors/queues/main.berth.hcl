@@ -9,4 +9,8 @@ service "api" {
 
 service "mailer" {
   consume "orders" {} # ERROR: Unknown queue
+  consume "order-events" {}
+  consume "order-events" { # ERROR: Duplicate consume
+    concurrency = 4
+  }
 }
