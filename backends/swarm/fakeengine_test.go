@@ -20,6 +20,10 @@ type fakeEngine struct {
 	services []swarm.Service
 	tasks    []swarm.Task
 	nodes    []swarm.Node
+	// networkRemoveErr is the engine's answer to a network removal
+	// (403), "" for success.
+	networkRemoveErr string
+	networkRemoves   int
 }
 
 func (f *fakeEngine) set(fn func(f *fakeEngine)) {
@@ -45,6 +49,16 @@ func (f *fakeEngine) client(t *testing.T) *client.Client {
 			body = f.nodes
 		case r.Method == http.MethodDelete && strings.HasPrefix(path, "/services/"):
 			w.WriteHeader(http.StatusOK)
+			return
+		case r.Method == http.MethodDelete && strings.HasPrefix(path, "/networks/"):
+			f.networkRemoves++
+			if f.networkRemoveErr != "" {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusForbidden)
+				json.NewEncoder(w).Encode(map[string]string{"message": f.networkRemoveErr})
+				return
+			}
+			w.WriteHeader(http.StatusNoContent)
 			return
 		default:
 			http.Error(w, `{"message":"not faked: `+r.Method+" "+path+`"}`, http.StatusNotImplemented)
