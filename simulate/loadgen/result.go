@@ -1,8 +1,11 @@
 package loadgen
 
 import (
+	"fmt"
 	"maps"
+	"math"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/berth-dev/berth/simulate"
@@ -34,6 +37,12 @@ type Result struct {
 	// stopped being open-loop and the target saw less than the load.
 	Sent    int64 `json:"sent"`
 	Dropped int64 `json:"dropped"`
+	// Unsent counts the arrivals of the schedule (their expected number,
+	// for random arrivals) that the generator never sent: it fell so far
+	// behind the schedule that the load's time ran out first. With any,
+	// the target saw less than the load and the machine sending it is the
+	// bottleneck.
+	Unsent int64 `json:"unsent"`
 	// Status counts the measured answers by HTTP status, and requests
 	// without an answer by failure class (timeout, refused).
 	Status map[string]int64 `json:"status"`
@@ -59,7 +68,7 @@ func (g *generator) result(d, warmup, stopped time.Duration) *Result {
 	res := &Result{
 		Target: g.opts.Target.String(), Load: g.opts.Load.Name, Arrival: g.opts.Load.Arrival, Scale: g.opts.RateScale,
 		Duration: span.Seconds(), Planned: d.Seconds(), Warmup: warmup.Seconds(), Elapsed: time.Since(g.start).Seconds(),
-		Interval: r.tick.Seconds(), Sent: g.sent, Dropped: r.dropped, Status: r.status,
+		Interval: r.tick.Seconds(), Sent: g.sent, Dropped: r.dropped, Unsent: g.unsent, Status: r.status,
 	}
 	if g.lag.n > 0 {
 		res.Lag.Mean = (g.lag.sum / time.Duration(g.lag.n)).Seconds()
@@ -86,3 +95,28 @@ func (g *generator) result(d, warmup, stopped time.Duration) *Result {
 // StatusKeys returns the keys of Status in order: the HTTP codes, then
 // the classes of requests without an answer (digits sort before letters).
 func (r *Result) StatusKeys() []string { return slices.Sorted(maps.Keys(r.Status)) }
+
+// CheckMeasured returns an error that says why when nothing was measured
+// (no request sent after the warm-up), so that no verdict passes and no
+// comparison is made on an empty measurement.
+func (r *Result) CheckMeasured() error {
+	if r.Entry != nil && r.Entry.Arrivals > 0 {
+		return nil
+	}
+	why := fmt.Sprintf("the load ran %s", seconds(r.Duration))
+	if r.Interrupted {
+		why = fmt.Sprintf("the load was interrupted after %s", seconds(r.Duration))
+	}
+	switch {
+	case r.Sent == 0:
+		return fmt.Errorf("nothing was measured: no request was sent (%s at %g× the load's rates)", why, r.Scale)
+	case r.Warmup > 0 && r.Dropped < r.Sent:
+		return fmt.Errorf("nothing was measured: the %d requests sent all came in the warm-up, the first %s of the load, which is not measured (%s)", r.Sent, seconds(r.Warmup), why)
+	}
+	return fmt.Errorf("nothing was measured: every one of the %d arrivals was dropped at the in-flight cap (%s)", r.Sent, why)
+}
+
+// seconds writes s seconds with at most three decimals ("0.1s").
+func seconds(s float64) string {
+	return strconv.FormatFloat(math.Round(s*1000)/1000, 'f', -1, 64) + "s"
+}

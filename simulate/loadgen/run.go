@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"sync"
@@ -52,6 +53,7 @@ type generator struct {
 	warmup time.Duration
 	lag    lagStats
 	sent   int64
+	unsent int64 // arrivals never sent: the generator fell behind past the end
 }
 
 // lagStats measure how late the generator sent requests after their
@@ -83,6 +85,11 @@ func (g *generator) send(ctx context.Context, sch *schedule, pick *picker) time.
 			}
 		} else if ctx.Err() != nil {
 			return g.rec.stop(g.start)
+		} else if time.Since(g.start) >= time.Duration(sch.end) {
+			// So far behind that the load's time is up: the rest of the
+			// schedule is never sent.
+			g.unsent = max(int64(math.Round(sch.expected()))-g.sent, 0)
+			return time.Duration(sch.end)
 		}
 		g.sent++
 		now := time.Since(g.start)

@@ -347,3 +347,27 @@ func TestThroughputIsAnswersInTheWindow(t *testing.T) {
 		t.Errorf("latency_ok %+v of %d answers without error (latency %+v)", ok, e.Completed, e.Latency)
 	}
 }
+
+// A rate the generator cannot keep up with does not stretch the test: it
+// ends when the load's time is up, and says how many arrivals of the
+// schedule it never sent (a 1 s test at +Inf/s or 5e10/s ran for ever).
+func TestBehindScheduleEndsOnTime(t *testing.T) {
+	o := server(t, ok)
+	o.Load = load(1e10, lang.ArrivalConstant, 300*time.Millisecond)
+	o.MaxInFlight = 20
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	t0 := time.Now()
+	res, err := Run(ctx, *o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	el := time.Since(t0)
+	t.Logf("sent %d, dropped %d, unsent %d in %v", res.Sent, res.Dropped, res.Unsent, el)
+	if res.Interrupted || el > 5*time.Second {
+		t.Fatalf("a 300ms test took %v (interrupted: %v)", el, res.Interrupted)
+	}
+	if want := int64(1e10*0.3) - res.Sent; res.Unsent < want-1 || res.Unsent > want {
+		t.Errorf("unsent %d, want %d (3e9 scheduled, %d sent)", res.Unsent, want, res.Sent)
+	}
+}

@@ -121,3 +121,6 @@ func (s *schedule) nextSpaced() (time.Duration, bool) {
 	}
 	return time.Duration(t), true
 }
+
+// expected returns the expected number of arrivals of the whole schedule.
+func (s *schedule) expected() float64 { return s.prof.Cumulative(time.Duration(s.end)) }

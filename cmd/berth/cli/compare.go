@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/spf13/cobra"
 
@@ -59,7 +60,7 @@ type compareFlags struct {
 }
 
 func runCompare(cmd *cobra.Command, dir string, f *compareFlags) error {
-	if f.tolerance < 0 {
+	if !(f.tolerance >= 0) || math.IsInf(f.tolerance, 1) {
 		return fmt.Errorf("--tolerance %v: must be 0 (no check) or more", f.tolerance)
 	}
 	lr, err := prepareLoad(cmd, dir, &f.loadFlags)
@@ -87,6 +88,9 @@ func runCompare(cmd *cobra.Command, dir string, f *compareFlags) error {
 	before, statsErr := loadgen.EntryStats(ctx, lr.opts.Target)
 	res, err := lr.measure(ctx, cmd, &f.loadFlags)
 	if err != nil {
+		return err
+	}
+	if err := res.CheckMeasured(); err != nil {
 		return err
 	}
 	var stats *emulator.Stats

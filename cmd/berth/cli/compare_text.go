@@ -19,8 +19,8 @@ func writeComparison(w io.Writer, c *loadgen.Comparison) {
 	}
 	fmt.Fprintf(w, "  simulated latencies include the measured client → entry round trip of %s, which the model does not have\n",
 		loadMs(c.EntryRoundTrip))
-	if m.Dropped > 0 {
-		fmt.Fprintf(w, "  %d arrivals were dropped by the generator: the stack saw less than the simulation\n", m.Dropped)
+	if m.Dropped > 0 || m.Unsent > 0 {
+		fmt.Fprintf(w, "  %d arrivals were dropped by the generator%s: the stack saw less than the simulation\n", m.Dropped, unsentText(m))
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "  entry\tmeasured\tsimulated\tdiff\t")

@@ -63,6 +63,9 @@ func runLoadtest(cmd *cobra.Command, dir string, f *loadFlags) error {
 	if err != nil {
 		return err
 	}
+	if err := res.CheckMeasured(); err != nil {
+		return err
+	}
 	j := loadgen.Judge(lr.spec, lr.load, lr.cases, res)
 	out := cmd.OutOrStdout()
 	if f.json {
@@ -111,6 +114,10 @@ func (lr *loadRun) measure(ctx context.Context, cmd *cobra.Command, f *loadFlags
 	if res.Dropped > 0 {
 		fmt.Fprintf(cmd.ErrOrStderr(), "Warning: %d arrivals were dropped at the cap of %d requests in flight: the stack saw less than the load (raise --max-in-flight).\n",
 			res.Dropped, lr.opts.MaxInFlight)
+	}
+	if res.Unsent > 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "Warning: the generator fell behind the schedule until the load's time ran out: about %d arrivals were never sent (%d were): the stack saw less than the load, and this machine was the bottleneck (lower --rate-scale).\n",
+			res.Unsent, res.Sent)
 	}
 	if n := res.Status["404"]; n > 0 && 2*n >= res.Entry.Arrivals {
 		fmt.Fprintf(cmd.ErrOrStderr(), "Warning: %d answers were 404 Not Found: the target does not serve the endpoints of %s (is it that service?).\n",

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -65,8 +66,8 @@ func prepareLoad(cmd *cobra.Command, dir string, f *loadFlags) (*loadRun, error)
 	if err != nil {
 		return nil, err
 	}
-	if f.rateScale <= 0 {
-		return nil, fmt.Errorf("--rate-scale %v: must be more than 0", f.rateScale)
+	if !(f.rateScale > 0) || math.IsInf(f.rateScale, 1) {
+		return nil, fmt.Errorf("--rate-scale %v: must be a number more than 0", f.rateScale)
 	}
 	u, err := loadgen.DefaultTarget(spec, ld)
 	if f.target != "" {

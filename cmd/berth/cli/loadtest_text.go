@@ -27,8 +27,8 @@ func writeMeasured(w io.Writer, r *loadgen.Result) {
 		head += fmt.Sprintf(" (first %s not measured)", loadSeconds(r.Warmup))
 	}
 	fmt.Fprintln(w, head)
-	fmt.Fprintf(w, "  requests: %d sent, %d measured: %d ok (%d degraded), %d failed%s; %d dropped\n",
-		r.Sent, e.Arrivals, e.Completed, e.Degraded, e.Failed, failureText(e.Failures), r.Dropped)
+	fmt.Fprintf(w, "  requests: %d sent, %d measured: %d ok (%d degraded), %d failed%s; %d dropped%s\n",
+		r.Sent, e.Arrivals, e.Completed, e.Degraded, e.Failed, failureText(e.Failures), r.Dropped, unsentText(r))
 	fmt.Fprintf(w, "  status: %s\n", statusText(r))
 	fmt.Fprintf(w, "  latency: mean %s, p50 %s, p90 %s, p99 %s, p99.9 %s, max %s\n",
 		loadMs(e.Latency.Mean), loadMs(e.Latency.P50), loadMs(e.Latency.P90), loadMs(e.Latency.P99), loadMs(e.Latency.P999), loadMs(e.Latency.Max))
@@ -111,13 +111,13 @@ func rateText(p lang.RateProfile, scale float64) string {
 	p = loadgen.Scaled(p, scale)
 	switch p.Kind {
 	case lang.ProfileRamp:
-		return fmt.Sprintf("ramp %g→%g/s over %s", p.From, p.To, p.Over)
+		return fmt.Sprintf("ramp %.6g→%.6g/s over %s", p.From, p.To, p.Over)
 	case lang.ProfileSteps:
-		return fmt.Sprintf("%g/s in steps up to %g/s", p.Rate, p.Peak())
+		return fmt.Sprintf("%.6g/s in steps up to %.6g/s", p.Rate, p.Peak())
 	case lang.ProfileDiurnal:
-		return fmt.Sprintf("diurnal %g↔%g/s every %s", p.Min, p.Max, p.Period)
+		return fmt.Sprintf("diurnal %.6g↔%.6g/s every %s", p.Min, p.Max, p.Period)
 	}
-	return fmt.Sprintf("%g/s", p.Rate)
+	return fmt.Sprintf("%.6g/s", p.Rate)
 }
 
 // loadMs writes seconds in milliseconds, to the microsecond below 10 ms.
@@ -134,4 +134,12 @@ func loadMs(s float64) string {
 // loadSeconds writes seconds with at most two decimals ("1.5s").
 func loadSeconds(s float64) string {
 	return strconv.FormatFloat(math.Round(s*100)/100, 'f', -1, 64) + "s"
+}
+
+// unsentText names the arrivals the generator never sent, if any.
+func unsentText(r *loadgen.Result) string {
+	if r.Unsent == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", about %d never sent (the generator fell behind)", r.Unsent)
 }
