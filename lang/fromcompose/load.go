@@ -104,13 +104,42 @@ func readSources(files []string) (*Sources, hcl.Diagnostics) {
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
-			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read the Compose file", Detail: err.Error() + "."})
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read the Compose file", Detail: err.Error() + "." + composeFileHint(f)})
 			continue
 		}
 		s.Files = append(s.Files, f)
 		s.Bytes[f] = b
 	}
 	return s, diags
+}
+
+// defaultNames are the files docker compose reads from a directory, in
+// its order of preference, and their overrides.
+var defaultNames = []string{"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"}
+
+// composeFileHint names the Compose files that f's directory holds, or f
+// itself when it is a directory: what the user may have meant.
+func composeFileHint(f string) string {
+	dir := filepath.Dir(f)
+	if st, err := os.Stat(f); err == nil && st.IsDir() {
+		dir = f
+	}
+	var found []string
+	for _, n := range defaultNames {
+		base := filepath.Join(dir, n)
+		over := strings.TrimSuffix(base, filepath.Ext(n)) + ".override" + filepath.Ext(n)
+		if _, err := os.Stat(base); err == nil {
+			found = append(found, base)
+			if _, err := os.Stat(over); err == nil {
+				found = append(found, over)
+			}
+			break
+		}
+	}
+	if len(found) == 0 {
+		return " berth import reads Compose files (compose.yaml, docker-compose.yml), named on the command line."
+	}
+	return fmt.Sprintf(" Did you mean: berth import %s? (what docker compose reads in that directory)", strings.Join(found, " "))
 }
 
 var lineRE = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)

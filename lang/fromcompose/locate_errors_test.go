@@ -97,3 +97,26 @@ func TestRequiredVariable(t *testing.T) {
 		t.Errorf("with DB_PASSWORD set: %s", diags.Error())
 	}
 }
+
+// A directory, or a file that is not there, names the Compose files the
+// directory holds, as docker compose would read them.
+func TestReadErrorsNameTheComposeFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"docker-compose.yml", "docker-compose.override.yml"} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("services: {}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := "berth import " + filepath.Join(dir, "docker-compose.yml") + " " + filepath.Join(dir, "docker-compose.override.yml") + "?"
+	for _, arg := range []string{dir, filepath.Join(dir, "compose.yaml")} {
+		_, _, diags := Load(context.Background(), Options{Files: []string{arg}, Project: "p"})
+		if !diags.HasErrors() || !strings.Contains(diags[0].Detail, want) {
+			t.Errorf("import %s: %v, want a detail with %q", arg, diags, want)
+		}
+	}
+	empty := t.TempDir()
+	_, _, diags := Load(context.Background(), Options{Files: []string{empty}, Project: "p"})
+	if !diags.HasErrors() || !strings.Contains(diags[0].Detail, "berth import reads Compose files") {
+		t.Errorf("import of an empty directory: %v", diags)
+	}
+}
