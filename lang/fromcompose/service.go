@@ -269,7 +269,7 @@ func (c *converter) health(b *hclwrite.Body, s types.ServiceConfig, at func(...s
 	setStrings(hb, "cmd", test)
 	setDuration(hb, "interval", h.Interval)
 	setDuration(hb, "timeout", h.Timeout)
-	if h.Retries != nil {
+	if h.Retries != nil && *h.Retries > 0 { // 0: Docker's default, 3, as when unset
 		setInt(hb, "retries", int64(*h.Retries))
 	}
 	setDuration(hb, "start_period", h.StartPeriod)

@@ -19,6 +19,9 @@ config "site" {
 service "once" {
   image   = "busybox:1.36"
   command = ["true"]
+  health {
+    cmd = ["CMD", "true"]
+  }
   restart {
     condition = "none"
   }
