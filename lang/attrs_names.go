@@ -42,7 +42,7 @@ func (a attrs) names(name string, dst *[]string) {
 		_, e := it.Element()
 		n, err := nameOf(e)
 		if err != nil {
-			a.add(errorAt(a.rng(name), "Incorrect attribute value type", "each element of %s must be %s.", name, err))
+			a.add(errorAt(a.elemRng(name, i), "Incorrect attribute value type", "each element of %s must be %s.", name, err))
 			return
 		}
 		if slices.Contains(out, n) {
@@ -85,5 +85,30 @@ func nameOf(v cty.Value) (string, error) {
 			return s.AsString(), nil
 		}
 	}
+	if names := instanceNames(v); len(names) > 0 {
+		return "", fmt.Errorf("%s, not a for_each service, which is a map of its instances (%s); name one instance, like %q", want, listNames(names, 5), names[0])
+	}
 	return "", fmt.Errorf("%s, not %s", want, ty.FriendlyName())
+}
+
+// instanceNames returns the names of the instances when v is a for_each
+// service (service.shard: an object of objects that have a name), or nil.
+func instanceNames(v cty.Value) []string {
+	ty := v.Type()
+	if !ty.IsObjectType() || len(ty.AttributeTypes()) == 0 || !v.IsWhollyKnown() {
+		return nil
+	}
+	var names []string
+	for _, k := range keysOf(ty.AttributeTypes()) {
+		e := v.GetAttr(k)
+		if !e.Type().IsObjectType() || !e.Type().HasAttribute("name") {
+			return nil
+		}
+		n := e.GetAttr("name")
+		if n.Type() != cty.String || n.IsNull() {
+			return nil
+		}
+		names = append(names, n.AsString())
+	}
+	return names
 }

@@ -28,6 +28,8 @@ func TestDiagnosticDetails(t *testing.T) {
 			`"shard" is declared with for_each, so it is not one service but 2 instances: "shard-eu", "shard-us".`,
 			`like call "shard-eu" {}`}},
 		{"fleet_refs", "Reference to a for_each service", 17, `"shard"`, []string{`Name one instance, like "shard-eu".`}},
+		{"fleet_refs", "Incorrect attribute value type", 22, "service.shard", []string{`not a for_each service, which is a map of its instances ("shard-eu", "shard-us"); name one instance, like "shard-eu".`}},
+		{"fleet_refs", "Incorrect attribute value type", 28, "service.shard", []string{`service must be a name`, `name one instance, like "shard-eu"`}},
 		{"fleet_links", "Overlapping links", 40, "", []string{"fleet_links/main.berth.hcl:39:1", "edge-a -> shard-eu"}},
 		{"link_hints", "Unsupported argument", 11, "retries", []string{"use retry { attempts = 4 } for 3 retries"}},
 		{"link_hints", "Unsupported argument", 12, "failure_rate", []string{"circuit_breaker { failure_rate = ... }"}},

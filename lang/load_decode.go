@@ -25,7 +25,7 @@ func (st *loadState) decodeLoadBlock(b *hcl.Block) *Load {
 	a.duration("warmup", &ld.Warmup)
 	a.duration("timeout", &ld.Timeout)
 	a.need(ld.Duration > 0, "duration", b.DefRange, "duration must be more than zero.")
-	a.need(ld.Warmup < ld.Duration, "warmup", b.DefRange, "warmup (%s) must be shorter than the duration (%s).", ld.Warmup, ld.Duration)
+	a.need(ld.Warmup < ld.Duration || ld.Duration <= 0, "warmup", b.DefRange, "warmup (%s) must be shorter than the duration (%s).", ld.Warmup, ld.Duration)
 	ld.Profile = st.decodeRateProfile(b, a, c.Blocks)
 	st.decodeBurst(ld, a, c.Blocks)
 	return ld

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"sort"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -16,6 +17,7 @@ func (st *loadState) decodeRateProfile(b *hcl.Block, a attrs, blocks hcl.Blocks)
 	a.requestRate("rate", &p.Rate, b.DefRange)
 	var shape *hcl.Block // the ramp or diurnal block
 	steps := 0
+	stepAt := map[time.Duration]hcl.Range{} // the at of each step, for duplicates
 	for _, nb := range blocks {
 		switch nb.Type {
 		case "ramp", "diurnal":
@@ -33,7 +35,17 @@ func (st *loadState) decodeRateProfile(b *hcl.Block, a attrs, blocks hcl.Blocks)
 		case "step":
 			steps++
 			p.Kind = ProfileSteps
-			p.Steps = append(p.Steps, st.decodeStep(nb))
+			step, atRng := st.decodeStep(nb)
+			if first, ok := stepAt[step.At]; ok && atRng.Filename != "" {
+				st.add(errorAt(atRng, "Two steps at one time",
+					"Another step of this load is at %s too, at %s, so which rate holds from then is unclear. Give each step its own at, or remove one.",
+					step.At, at(first)))
+				continue
+			}
+			if atRng.Filename != "" {
+				stepAt[step.At] = atRng
+			}
+			p.Steps = append(p.Steps, step)
 		}
 	}
 	if shape != nil && steps > 0 {
@@ -88,13 +100,14 @@ var stepBlockSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{{Name: "at", Required: true}, {Name: "rate", Required: true}},
 }
 
-func (st *loadState) decodeStep(b *hcl.Block) RateStep {
+// decodeStep decodes a step block, and returns the range of its at.
+func (st *loadState) decodeStep(b *hcl.Block) (RateStep, hcl.Range) {
 	c := st.content(b.Body, stepBlockSchema)
 	a := st.attrsOf(c, st.ctx)
 	var s RateStep
 	a.duration("at", &s.At)
 	a.requestRate("rate", &s.Rate, b.DefRange)
-	return s
+	return s, a.rng("at")
 }
 
 // requestRate decodes a rate in requests/s (a number, or a string like

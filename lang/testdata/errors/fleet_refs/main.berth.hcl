@@ -17,3 +17,15 @@ load "direct" {
   entry = "shard" # ERROR: Reference to a for_each service
   rate  = 10
 }
+
+service "web" {
+  depends_on = [service.shard] # ERROR: Incorrect attribute value type
+}
+
+scenario "s" {
+  load = load.direct
+  fault "kill" {
+    service = service.shard # ERROR: Incorrect attribute value type
+    at      = "1s"
+  }
+}

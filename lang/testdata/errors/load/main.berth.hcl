@@ -39,3 +39,22 @@ load "burst-only" {
 load "noentry" { # ERROR: Missing required argument
   rate = 10
 }
+
+load "steps" {
+  entry = service.api
+  rate  = 10
+  step {
+    at   = "10s"
+    rate = 20
+  }
+  step {
+    at   = "10s" # ERROR: Two steps at one time
+    rate = 30
+  }
+}
+
+load "no-time" {
+  entry    = service.api
+  rate     = 10
+  duration = "0s" # ERROR: Value out of range
+}
