@@ -171,7 +171,14 @@ func (c *converter) ports(b *hclwrite.Body, s types.ServiceConfig, at func(...st
 	for _, p := range s.Ports {
 		ports = append(ports, p)
 	}
-	c.notCarried(s.Name, at, []string{"ports"}, []string{"mode", "host_ip", "target", "published", "protocol"}, ports...)
+	c.notCarried(s.Name, at, []string{"ports"}, []string{"mode", "host_ip", "target", "published", "protocol", "name", "app_protocol"}, ports...)
+	for _, p := range s.Ports {
+		if p.Name != "" || p.AppProtocol != "" {
+			c.warn(at("ports"), "Port names not carried into berth",
+				"berth's port block has no name or app_protocol. They describe the ports of %q to tools (the engine ignores them), so the containers run the same without them.", s.Name)
+			break
+		}
+	}
 	for _, p := range s.Ports {
 		pb := b.AppendNewBlock("port", nil).Body()
 		if p.Published != "" {

@@ -20,6 +20,9 @@ var carried = map[string]bool{
 	"restart": true, "profiles": true, "extends": true,
 	// expose only documents ports: containers on a network reach every port
 	"expose": true,
+	// attach: false keeps a service's logs out of `docker compose up`'s
+	// output; berth never attaches to them
+	"attach": true,
 }
 
 // unsupported warns about every other key the service sets: the language
