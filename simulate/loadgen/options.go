@@ -45,6 +45,10 @@ type Options struct {
 	// Services counts the calls of every service from the call trees of
 	// emulator responses (Result.Services).
 	Services bool
+	// Progress, when set with ProgressEvery > 0, is called every
+	// ProgressEvery while arrivals are sent (from another goroutine).
+	Progress      func(Progress)
+	ProgressEvery time.Duration
 }
 
 // Endpoint is one endpoint of the entry service and its share of the load.

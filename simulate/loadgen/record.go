@@ -41,6 +41,8 @@ type recorder struct {
 	status   map[string]int64
 	services *serviceCounts
 	dropped  int64
+	// all counts every request, warm-up included, for Progress.
+	all struct{ sent, answered, failed int64 }
 	// window is the measured window, [warmup, end of the arrivals): the
 	// answers without error inside it are the throughput (tally.done).
 	// Its end is the planned one until an early stop (MaxRequests, an
@@ -117,6 +119,7 @@ func (r *recorder) sent(t time.Duration, ep int, measured bool) {
 	defer r.mu.Unlock()
 	r.advance(t)
 	r.iv.arrivals++
+	r.all.sent++
 	if measured {
 		r.total.arrivals++
 		if r.eps != nil {
@@ -139,6 +142,10 @@ func (r *recorder) answer(o *outcome) {
 	defer r.mu.Unlock()
 	r.advance(o.done)
 	r.iv.lat.Record(int64(o.latency))
+	r.all.answered++
+	if o.class != classOK {
+		r.all.failed++
+	}
 	if o.class == classOK && o.done >= r.window.from && o.done < r.window.to {
 		r.total.done++
 		if r.eps != nil {

@@ -33,7 +33,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	sch := newSchedule(opts.Load, opts.RateScale, d, opts.Seed)
 	pick := newPicker(opts.Endpoints, opts.Seed)
 	g.start = time.Now()
+	endProgress := g.startProgress(ctx, d)
 	stopped := g.send(ctx, sch, pick)
+	endProgress()
 	interrupted := ctx.Err() != nil && stopped < d
 	g.wg.Wait()
 	g.rec.finish()

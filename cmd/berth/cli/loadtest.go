@@ -99,6 +99,7 @@ func signalContext(cmd *cobra.Command) (context.Context, context.CancelFunc) {
 // measure sends the load, telling stderr what it does unless the output
 // is JSON.
 func (lr *loadRun) measure(ctx context.Context, cmd *cobra.Command, f *loadFlags) (*loadgen.Result, error) {
+	opts := lr.opts
 	if !f.json {
 		d := lr.load.Duration
 		if f.duration > 0 {
@@ -106,8 +107,9 @@ func (lr *loadRun) measure(ctx context.Context, cmd *cobra.Command, f *loadFlags
 		}
 		fmt.Fprintf(cmd.ErrOrStderr(), "Sending load %q (%s, %s) to %s for %s...\n",
 			lr.load.Name, arrivalName(lr.load), rateText(lr.load.Profile, f.rateScale), lr.opts.Target, d)
+		opts.Progress, opts.ProgressEvery = progressLine(cmd.ErrOrStderr()), progressEvery
 	}
-	res, err := loadgen.Run(ctx, lr.opts)
+	res, err := loadgen.Run(ctx, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/berth-dev/berth/internal/words"
 	"github.com/berth-dev/berth/lang"
@@ -142,4 +143,16 @@ func unsentText(r *loadgen.Result) string {
 		return ""
 	}
 	return fmt.Sprintf(", about %d never sent (the generator fell behind)", r.Unsent)
+}
+
+// progressEvery is how often a load test in progress prints a line.
+var progressEvery = 10 * time.Second
+
+// progressLine returns the Progress callback that prints a line on w:
+// "  10s of 1m0s: 2998 sent, 2990 answered (3 failed), 0 dropped".
+func progressLine(w io.Writer) func(loadgen.Progress) {
+	return func(p loadgen.Progress) {
+		fmt.Fprintf(w, "  %s of %s: %d sent, %d answered (%d failed), %d dropped\n",
+			p.Elapsed.Round(time.Second), p.Planned, p.Sent, p.Answered, p.Failed, p.Dropped)
+	}
 }
