@@ -30,6 +30,7 @@ func TestDiagnosticDetails(t *testing.T) {
 		{"fleet_refs", "Reference to a for_each service", 17, `"shard"`, []string{`Name one instance, like "shard-eu".`}},
 		{"fleet_refs", "Incorrect attribute value type", 22, "service.shard", []string{`not a for_each service, which is a map of its instances ("shard-eu", "shard-us"); name one instance, like "shard-eu".`}},
 		{"fleet_refs", "Incorrect attribute value type", 28, "service.shard", []string{`service must be a name`, `name one instance, like "shard-eu"`}},
+		{"dotted_names", "Reference to undeclared service", 7, "service.api.v2", []string{`but "api.v2" is`, `Write the name as a string, "api.v2"`}},
 		{"fleet_links", "Overlapping links", 40, "", []string{"fleet_links/main.berth.hcl:39:1", "edge-a -> shard-eu"}},
 		{"link_hints", "Unsupported argument", 11, "retries", []string{"use retry { attempts = 4 } for 3 retries"}},
 		{"link_hints", "Unsupported argument", 12, "failure_rate", []string{"circuit_breaker { failure_rate = ... }"}},

@@ -194,9 +194,34 @@ func undeclaredRef(tr hcl.Traversal, root, name string, v cty.Value) *hcl.Diagno
 		return errorAt(tr.SourceRange(), "Unsupported each attribute",
 			"each has only key and value; %q is neither.%s", name, didYouMean(name, names))
 	}
+	if dotted := dottedName(tr, v); dotted != "" {
+		return errorAt(tr.SourceRange(), "Reference to undeclared "+kind,
+			"No %s named %q is declared, but %q is: a name with a dot cannot be written as a reference, since the dot reads as an attribute. Write the name as a string, %q, which is taken wherever a reference is.",
+			kind, name, dotted, dotted)
+	}
 	return errorAt(tr.SourceRange(), "Reference to undeclared "+kind,
 		"No %s named %q is declared.%s Declare it with a %s block, or fix the name.",
 		kind, name, didYouMean(name, names), refKindBlock[root])
+}
+
+// dottedName returns the declared name that tr's attributes spell when
+// joined by dots (service.api.v2 for a service "api.v2"), or "".
+func dottedName(tr hcl.Traversal, v cty.Value) string {
+	name := ""
+	for _, step := range tr[1:] {
+		attr, ok := step.(hcl.TraverseAttr)
+		if !ok {
+			return ""
+		}
+		if name != "" {
+			name += "."
+		}
+		name += attr.Name
+		if name != attr.Name && v.Type().HasAttribute(name) {
+			return name
+		}
+	}
+	return ""
 }
 
 // literal returns the value of a literal number, bool or plain string
