@@ -27,6 +27,10 @@ type Options struct {
 	MemoryWeightSet bool
 	// Parallelism caps the simulations run at once (default GOMAXPROCS).
 	Parallelism int
+	// NoPrune simulates every configuration, also those the offered-load
+	// analysis fails (ρ ≥ 1 at the peak a load reaches): an overload only
+	// at the top of a ramp or in a short step can still pass its slos.
+	NoPrune bool
 }
 
 // Trial statuses.

@@ -212,7 +212,7 @@ func (s *searcher) evaluate(c config, parallelism int) (*Trial, hcl.Diagnostics)
 	for i, d := range s.opts.Dims {
 		t.Values = append(t.Values, d.Values[c.idx[i]])
 	}
-	if reason := saturated(v, s.opts.Cases, s.opts.Duration); reason != "" {
+	if reason := saturated(v, s.opts.Cases, s.opts.Duration); reason != "" && !s.opts.NoPrune {
 		t.Status, t.Reason = StatusPruned, reason
 		return t, nil
 	}

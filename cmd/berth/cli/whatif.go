@@ -43,7 +43,9 @@ More replicas, workers or cpus never hurt, so the search bisects along the
 one of them with the most values for every combination of the others, all
 at once, the simulations of a round running in parallel on all cores. A
 configuration that some service cannot carry (its utilisation ρ ≥ 1 by the
-analytic offered load) fails without being simulated, and results decide
+analytic offered load, at the peak rate a load reaches) fails without
+being simulated (--no-prune simulates it: an overload only at the top of a
+ramp may still pass), and results decide
 others by dominance (more capacity than a passing one passes). queue is not
 among them: a deeper queue rejects less but waits longer, so every queue
 value is simulated (swept), and results decide only configurations with the
@@ -73,6 +75,7 @@ Exit status 3 when nothing in the ranges passes.`,
 	fs.Uint64Var(&f.opts.Seed, "seed", 1, "seed of the simulations")
 	fs.DurationVar(&f.opts.Duration, "duration", 0, "override the loads' duration")
 	fs.Float64Var(&f.opts.MemoryWeight, "memory-weight", whatif.DefaultMemoryWeight, "cost of one GiB of memory in CPUs (0: memory costs nothing)")
+	fs.BoolVar(&f.opts.NoPrune, "no-prune", false, "simulate every configuration, also those that cannot carry the peak of a load by analysis (ρ ≥ 1): a brief overload can still pass")
 	fs.BoolVar(&f.asJSON, "json", false, "print the result as JSON")
 	fs.StringVar(&f.chart, "chart", "", "write the chart (SVG) to this file")
 	return cmd
