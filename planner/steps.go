@@ -16,7 +16,8 @@ import (
 //     everything it depends on (networks before containers, callees before
 //     callers);
 //   - the delete of a dependency waits for the delete of its dependants
-//     (containers before their network), and the delete of the old version
+//     (containers before their network) and for the update of those that
+//     stop using it, and the delete of the old version
 //     of a create-before-destroy resource waits for everything that used it
 //     to have moved to the new one.
 //
@@ -113,6 +114,13 @@ func (g *stepGraph) addEdges(c *Change, by map[Address]*Change) {
 	if c.Before != nil {
 		for _, dep := range c.Before.Deps {
 			g.edge(stepKey{c.Address, OpDelete}, stepKey{dep.To, OpDelete})
+			// An update that stops using a dependency the plan deletes
+			// frees it first (a swarm service leaving a network). Only
+			// a plain delete: a replaced dependency's create comes
+			// before the update, and its delete before that create.
+			if dc := by[dep.To]; dc != nil && dc.Action == Delete {
+				g.edge(stepKey{c.Address, OpUpdate}, stepKey{dep.To, OpDelete})
+			}
 		}
 	}
 }
