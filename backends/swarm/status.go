@@ -62,6 +62,9 @@ func taskStatus(replicas uint64, tasks []swarm.Task, nodes map[string]nodeInfo) 
 				key += " (rescheduled from node " + from.name + ")"
 				delete(orphans, t.Slot)
 			}
+			if u := unschedulable([]swarm.Task{t}); u != nil {
+				key += ": " + u.Status.Err // why no node takes it
+			}
 			states[key]++
 		}
 	}
@@ -75,7 +78,34 @@ func taskStatus(replicas uint64, tasks []swarm.Task, nodes map[string]nodeInfo) 
 	for _, k := range sortedKeys(states) {
 		parts = append(parts, fmt.Sprintf("%d %s", states[k], k))
 	}
+	if f := lastFailure(tasks, nodes); running < replicas && len(lost) == 0 && f != "" {
+		parts = append(parts, "last failure: "+f)
+	}
 	return strings.Join(parts, ", ")
+}
+
+// lastFailure is the error of the service's newest failed or rejected
+// task, with its slot and node: why replicas that should run do not
+// ("task: non-zero exit (2): dockerexec: unhealthy container (replica 1
+// on n3)").
+func lastFailure(tasks []swarm.Task, nodes map[string]nodeInfo) string {
+	var last *swarm.Task
+	for i, t := range tasks {
+		if t.Status.Err == "" || (t.Status.State != swarm.TaskStateFailed && t.Status.State != swarm.TaskStateRejected) {
+			continue
+		}
+		if last == nil || t.Status.Timestamp.After(last.Status.Timestamp) {
+			last = &tasks[i]
+		}
+	}
+	if last == nil {
+		return ""
+	}
+	where := fmt.Sprintf("replica %d", last.Slot)
+	if n, ok := nodes[last.NodeID]; ok {
+		where += " on " + n.name
+	}
+	return fmt.Sprintf("%s (%s)", last.Status.Err, where)
 }
 
 // lostTask is a task swarm shut down that last ran on a node that is not

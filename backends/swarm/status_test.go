@@ -2,6 +2,7 @@ package swarm
 
 import (
 	"testing"
+	"time"
 
 	"github.com/docker/docker/api/types/swarm"
 )
@@ -43,6 +44,15 @@ func TestTaskStatus(t *testing.T) {
 			"1/2 running, 1 starting (rescheduled from node n2)"},
 		{"node down, replacement running", 2, []swarm.Task{in(1, "a", run, run), in(2, "b", shut, run), in(2, "a", run, run)},
 			"2/2 running"},
+		// Why replicas do not run: the scheduler's reason for a task no
+		// node takes, the newest failure of a service whose tasks fail.
+		{"no node qualifies", 2, []swarm.Task{in(1, "a", run, run), {Slot: 2, DesiredState: run, Status: swarm.TaskStatus{State: "pending",
+			Err: "no suitable node (scheduling constraints not satisfied on 2 nodes)"}}},
+			"1/2 running, 1 pending: no suitable node (scheduling constraints not satisfied on 2 nodes)"},
+		{"failing", 2, []swarm.Task{in(1, "a", run, run), in(2, "a", ready, "preparing"),
+			{Slot: 2, NodeID: "a", DesiredState: shut, Status: swarm.TaskStatus{State: "failed", Err: "old", Timestamp: time.Unix(100, 0)}},
+			{Slot: 2, NodeID: "a", DesiredState: shut, Status: swarm.TaskStatus{State: "failed", Err: "task: non-zero exit (2): dockerexec: unhealthy container", Timestamp: time.Unix(200, 0)}}},
+			"1/2 running, 1 waiting to start, last failure: task: non-zero exit (2): dockerexec: unhealthy container (replica 2 on n1)"},
 		{"history is not the state", 2, []swarm.Task{in(1, "a", run, run), in(2, "a", run, run), in(2, "a", shut, "failed"), in(1, "a", shut, "shutdown")},
 			"2/2 running"},
 	}
