@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -79,7 +80,14 @@ func (l *Loader) readVarFile(path string, declared map[string]*variableDecl, fun
 			Detail:   fmt.Sprintf("berth could not read the -var-file %s: %v.", path, err),
 		}}
 	}
-	f, diags := parseSpecFile(specFile{name: path, src: src})
+	isJSON := strings.HasSuffix(path, ".json")
+	var f *hcl.File
+	var diags hcl.Diagnostics
+	if isJSON {
+		f, diags = parseVarJSON(path, src)
+	} else {
+		f, diags = parseSpecFile(specFile{name: path, src: src})
+	}
 	if f == nil {
 		f = &hcl.File{Bytes: src}
 	}
@@ -96,13 +104,33 @@ func (l *Loader) readVarFile(path string, declared map[string]*variableDecl, fun
 				a.Name, didYouMean(a.Name, keysOf(declared))))
 			continue
 		}
-		v, vdiags := eval(a.Expr, funcsCtx)
+		var v cty.Value
+		var vdiags hcl.Diagnostics
+		if isJSON {
+			v, vdiags = a.Expr.Value(nil) // JSON strings are taken as they are, not as templates
+		} else {
+			v, vdiags = eval(a.Expr, funcsCtx)
+		}
 		diags = append(diags, vdiags...)
 		if !vdiags.HasErrors() {
 			out[a.Name] = varValue{val: v, rng: a.Expr.Range(), from: "-var-file " + path}
 		}
 	}
 	return diags
+}
+
+// parseVarJSON parses a -var-file named *.json, as terraform reads
+// *.tfvars.json: one object whose properties are the variables.
+func parseVarJSON(path string, src []byte) (*hcl.File, hcl.Diagnostics) {
+	if pos, ok := nestingTooDeep(src); !ok {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Nesting too deep",
+			Detail:   fmt.Sprintf("More than %d brackets or braces are open at once here. Flatten the value.", maxNesting),
+			Subject:  &hcl.Range{Filename: path, Start: pos, End: pos},
+		}}
+	}
+	return json.Parse(src, path)
 }
 
 func undeclaredVar(name, from string, declared map[string]*variableDecl) *hcl.Diagnostic {

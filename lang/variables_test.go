@@ -174,3 +174,31 @@ func TestValidationMessageSentence(t *testing.T) {
 		})
 	}
 }
+
+// TestVarFileJSON: a -var-file named *.json is read as terraform reads
+// *.tfvars.json (it failed with 'Argument or block definition required'),
+// its strings taken literally, its errors pointing into it.
+func TestVarFileJSON(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "prod.json")
+	if err := os.WriteFile(good, []byte(`{"n": 5, "cmd": ["serve", "${x}"], "image": "app:2"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, diags := loadSrc(t, map[string]string{"main.berth.hcl": varsSpec}, Options{VarFiles: []string{good}})
+	if diags.HasErrors() {
+		t.Fatal(diagText(diags))
+	}
+	api := s.Service("api")
+	if api.Replicas != 5 || api.Image != "app:2" || !cmp.Equal(api.Command, []string{"serve", "${x}"}) {
+		t.Errorf("got replicas %d image %q command %q", api.Replicas, api.Image, api.Command)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte("{\n  \"n\": \"lots\"\n}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, diags = loadSrc(t, map[string]string{"main.berth.hcl": varsSpec}, Options{VarFiles: []string{bad}})
+	if len(diags) != 1 || diags[0].Subject == nil || diags[0].Subject.Filename != bad || diags[0].Subject.Start.Line != 2 ||
+		!strings.Contains(diags[0].Detail, "does not fit its type number") {
+		t.Errorf("want one error at %s:2, got:\n%s", bad, diagText(diags))
+	}
+}
