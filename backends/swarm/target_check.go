@@ -2,6 +2,7 @@ package swarm
 
 import (
 	"fmt"
+	"net"
 	"path"
 	"regexp"
 	"sort"
@@ -53,6 +54,19 @@ func checkService(project string, svc *lang.Service, emulate bool) hcl.Diagnosti
 			at(orRange(svc.Placement.DeclRange, svc.DeclRange), "Invalid placement constraint",
 				"Service %q has the constraint %q: %s. Write it as KEY==VALUE or KEY!=VALUE, for example \"node.role==worker\" or \"node.labels.zone!=eu-1\".",
 				svc.Name, c, err)
+		} else if why := unmatchable(c); why != "" {
+			at(orRange(svc.Placement.DeclRange, svc.DeclRange), "Placement constraint that no node matches",
+				"Service %q has the constraint %q, which %s: swarm would create the service and keep its tasks pending for ever.",
+				svc.Name, c, why)
+		}
+	}
+	for _, sp := range svc.Placement.Spread {
+		if k := strings.ToLower(sp); !(len(k) > len("node.labels.") && strings.HasPrefix(k, "node.labels.")) &&
+			!(len(k) > len("engine.labels.") && strings.HasPrefix(k, "engine.labels.")) {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Spread over no label",
+				Detail: fmt.Sprintf("Service %q spreads over %q, but swarm spreads only over node.labels.LABEL or engine.labels.LABEL: every node has the same (empty) value of anything else, so the preference spreads nothing. Write \"node.labels.%s\".",
+					svc.Name, sp, strings.TrimPrefix(sp, "node.")),
+				Subject: orRange(svc.Placement.DeclRange, svc.DeclRange).Ptr()})
 		}
 	}
 	if m := int64(svc.Resources.Memory); m != 0 && m < 4<<20 {
@@ -121,8 +135,52 @@ func checkConstraint(c string) string {
 		return "it has no value"
 	case strings.ContainsAny(value, "=!"):
 		return "it has more than one operator"
+	case !constraintValue.MatchString(value):
+		return fmt.Sprintf("swarm refuses the value %q (letters, digits, spaces and :-_.*()?+[]\\^$|/ only)", value)
 	}
 	return ""
+}
+
+// constraintValue is swarmkit's rule for the value of a constraint.
+var constraintValue = regexp.MustCompile(`^(?i)[a-z0-9:\-_\s\.\*\(\)\?\+\[\]\\\^\$\|\/]+$`)
+
+// unmatchable says why a constraint that swarm takes matches no node, or
+// "". Swarm's scheduler reads the keys node.id, node.hostname, node.ip,
+// node.role, node.platform.os, node.platform.arch, node.labels.L and
+// engine.labels.L (case aside); any other key matches nothing, with ==
+// and != alike, and so does node.ip with a value that is no address or
+// network, or node.role == something other than manager or worker.
+func unmatchable(c string) string {
+	op := "=="
+	i := strings.Index(c, op)
+	if i < 0 {
+		op, i = "!=", strings.Index(c, "!=")
+	}
+	key, value := strings.ToLower(strings.TrimSpace(c[:i])), strings.TrimSpace(c[i+2:])
+	switch key {
+	case "node.id", "node.hostname", "node.platform.os", "node.platform.arch":
+		return ""
+	case "node.role":
+		if op == "==" && !strings.EqualFold(value, "manager") && !strings.EqualFold(value, "worker") {
+			return "asks for a role no node has (a node is a manager or a worker)"
+		}
+		return ""
+	case "node.ip":
+		if _, _, err := net.ParseCIDR(value); err != nil && net.ParseIP(value) == nil {
+			return fmt.Sprintf("compares node.ip with %q, which is no IP address or network (such as 10.0.0.5 or 10.0.0.0/24)", value)
+		}
+		return ""
+	}
+	for _, prefix := range []string{"node.labels.", "engine.labels."} {
+		if len(key) > len(prefix) && strings.HasPrefix(key, prefix) {
+			return ""
+		}
+	}
+	hint := ""
+	if !strings.HasPrefix(key, "node.labels.") && !strings.HasPrefix(key, "engine.labels.") && strings.HasPrefix(key, "node.") {
+		hint = fmt.Sprintf(" (a node label is node.labels.%s)", strings.TrimPrefix(key, "node."))
+	}
+	return fmt.Sprintf("swarm matches on no node: it reads node.id, node.hostname, node.ip, node.role, node.platform.os, node.platform.arch, node.labels.LABEL and engine.labels.LABEL, not %q%s", strings.TrimSpace(c[:i]), hint)
 }
 
 func badEnvNames(env map[string]string) []string {

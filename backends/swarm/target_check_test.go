@@ -58,8 +58,24 @@ func TestDesiredRefusesWhatSwarmWouldRefuse(t *testing.T) {
 		{name: "constraint without a value", edit: func(s *lang.Service) { s.Placement.Constraints = []string{"node.role=="} },
 			summary: "Invalid placement constraint", rng: svcRange},
 		{name: "constraints that swarm takes", edit: func(s *lang.Service) {
-			s.Placement.Constraints = []string{"node.role==manager", "node.labels.zone != eu-1", "engine.labels.disk == ssd"}
+			s.Placement.Constraints = []string{"node.role==manager", "node.labels.zone != eu-1", "engine.labels.disk == ssd",
+				"Node.Hostname == n1", "node.ip != 10.0.0.0/24", "node.role != boss", "node.platform.os == linux"}
 		}},
+		// What swarm takes and then matches on no node: the service is
+		// made and its tasks stay pending for ever.
+		{name: "a key swarm does not read", edit: func(s *lang.Service) { s.Placement.Constraints = []string{"node.zone == eu-1"} },
+			summary: "Placement constraint that no node matches", detail: `not "node.zone" (a node label is node.labels.zone)`, rng: svcRange},
+		{name: "an unknown key with !=", edit: func(s *lang.Service) { s.Placement.Constraints = []string{"zone != eu-1"} },
+			summary: "Placement constraint that no node matches", detail: `not "zone"`, rng: svcRange},
+		{name: "a role no node has", edit: func(s *lang.Service) { s.Placement.Constraints = []string{"node.role == boss"} },
+			summary: "Placement constraint that no node matches", detail: "manager or a worker", rng: svcRange},
+		{name: "node.ip that is no address", edit: func(s *lang.Service) { s.Placement.Constraints = []string{"node.ip == node-1"} },
+			summary: "Placement constraint that no node matches", detail: "no IP address", rng: svcRange},
+		{name: "spread over a label", edit: func(s *lang.Service) { s.Placement.Spread = []string{"node.labels.zone", "Engine.Labels.rack"} }},
+		{name: "spread over no label", edit: func(s *lang.Service) { s.Placement.Spread = []string{"zone"} },
+			summary: "Spread over no label", severity: hcl.DiagWarning, detail: `Write "node.labels.zone"`, rng: svcRange},
+		{name: "a value swarm refuses", edit: func(s *lang.Service) { s.Placement.Constraints = []string{"node.labels.team == a,b"} },
+			summary: "Invalid placement constraint", detail: `refuses the value "a,b"`, rng: svcRange},
 		{name: "memory below 4MiB", edit: func(s *lang.Service) { s.Resources.Memory = 1 << 20 },
 			summary: "Memory limit below 4MiB", detail: "1048576", rng: svcRange},
 		{name: "cpus below 0.001", edit: func(s *lang.Service) { s.Resources.CPUs = 0.0001 },
