@@ -29,7 +29,7 @@
 //
 // Files: target.go (the loopback rule, the default target), schedule.go
 // (arrival times), options.go, run.go (the generator), record.go (what
-// is measured), services.go (per-service counts from response trees),
+// is measured), progress.go (the running counts), services.go (per-service counts from response trees),
 // result.go, ready.go (waiting for the target, the round trip), pick.go
 // (the load and its cases), judge.go (verdicts on a measurement),
 // replay.go (the simulation of a measured test), compare.go and

@@ -105,7 +105,7 @@ func runCalibrate(cmd *cobra.Command, dir string, f *calibrateFlags) error {
 	if f.samples < 10 {
 		return fmt.Errorf("--samples %d: use at least 10", f.samples)
 	}
-	ctx, stop := signalContext(cmd)
+	ctx, stop := calibrateInterruptible(cmd, loadgen.ProbeProject(spec.Project), f.keep)
 	defer stop()
 	name := f.backendName(spec)
 	be, err := openBackend(ctx, name)
@@ -138,6 +138,9 @@ func runCalibrate(cmd *cobra.Command, dir string, f *calibrateFlags) error {
 	fmt.Fprintf(errOut, "Timing %d requests of each kind at %s...\n", f.samples, target)
 	cal, err := loadgen.Calibrate(ctx, target, f.samples)
 	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted while timing the calibration probe: nothing was measured")
+		}
 		return err
 	}
 	out := newCalibration(cal)

@@ -42,7 +42,10 @@ func deployProbe(ctx context.Context, cmd *cobra.Command, be backends.Backend, p
 	prog := backends.NewProgress(errOut, isTerminal(errOut))
 	res, err := be.Apply(ctx, p, backends.ApplyOptions{Contents: desired.Contents, Progress: prog, Wait: wait})
 	prog.Close()
-	if err != nil {
+	switch {
+	case ctx.Err() != nil || (res != nil && res.Interrupted):
+		return fmt.Errorf("interrupted while deploying the calibration probe: nothing was measured")
+	case err != nil:
 		return err
 	}
 	if !res.OK() {
@@ -54,8 +57,20 @@ func deployProbe(ctx context.Context, cmd *cobra.Command, be backends.Backend, p
 	return nil
 }
 
+// calibrateInterruptible is calibrate's interrupt: the first one stops
+// what runs and the probe project is removed (unless kept), a second one
+// exits at once and leaves it.
+func calibrateInterruptible(cmd *cobra.Command, project string, keep bool) (context.Context, func()) {
+	next := fmt.Sprintf("stopping, then removing the calibration probe %q", project)
+	if keep {
+		next = fmt.Sprintf("stopping (--keep: the calibration probe %q stays)", project)
+	}
+	return announcedInterrupt(cmd, next, fmt.Sprintf("leaving the calibration probe %q (berth destroy --project %s removes it)", project, project))
+}
+
 // removeProbe destroys the probe project, even after an interrupt.
 func removeProbe(cmd *cobra.Command, be backends.Backend, project string) {
+	fmt.Fprintf(cmd.ErrOrStderr(), "Removing the calibration probe %q...\n", project)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	err := func() error {

@@ -3,9 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -84,16 +81,6 @@ func runLoadtest(cmd *cobra.Command, dir string, f *loadFlags) error {
 		return exitCode(ExitSLOFails)
 	}
 	return nil
-}
-
-// signalContext is cancelled by SIGINT or SIGTERM: the load stops, the
-// answers in flight are awaited and what was measured is reported.
-func signalContext(cmd *cobra.Command) (context.Context, context.CancelFunc) {
-	base := cmd.Context()
-	if base == nil {
-		base = context.Background()
-	}
-	return signal.NotifyContext(base, os.Interrupt, syscall.SIGTERM)
 }
 
 // measure sends the load, telling stderr what it does unless the output

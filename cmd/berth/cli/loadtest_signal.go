@@ -18,6 +18,14 @@ import (
 // answers in flight are awaited (each at most drain) and what was measured
 // is reported. A second one exits at once. stop ends the watch.
 func loadInterruptible(cmd *cobra.Command, drain time.Duration) (context.Context, func()) {
+	return announcedInterrupt(cmd, fmt.Sprintf("stopping the load, waiting for the answers in flight (at most %s) and reporting what was measured", drain), "without a report")
+}
+
+// announcedInterrupt returns a context that the first SIGINT or SIGTERM
+// cancels, printing "Interrupt received: " and next on stderr; a second
+// one prints that it exits now and what it leaves (left), releases the
+// project locks held and exits 1. stop ends the watch.
+func announcedInterrupt(cmd *cobra.Command, next, left string) (context.Context, func()) {
 	base := cmd.Context()
 	if base == nil {
 		base = context.Background()
@@ -32,11 +40,12 @@ func loadInterruptible(cmd *cobra.Command, drain time.Duration) (context.Context
 		case <-done:
 			return
 		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "\nInterrupt received: stopping the load, waiting for the answers in flight (at most %s) and reporting what was measured (interrupt again to exit at once)...\n", drain)
+		fmt.Fprintf(cmd.ErrOrStderr(), "\nInterrupt received: %s (interrupt again to exit at once)...\n", next)
 		cancel()
 		select {
 		case <-sig:
-			fmt.Fprintln(cmd.ErrOrStderr(), "Second interrupt: exiting now, without a report.")
+			fmt.Fprintf(cmd.ErrOrStderr(), "Second interrupt: exiting now, %s.\n", left)
+			releaseHeldLocks()
 			exitNow(ExitError)
 		case <-done:
 		}
