@@ -28,8 +28,7 @@ type batches struct {
 	done       [Batches]int64  // answers without error that came in the batch (metric.done)
 	lat        *hist.Histogram // answers of the current batch
 	mean, n    [Batches]float64
-	p50, p90   [Batches]float64
-	p99, p999  [Batches]float64
+	lats       [Batches]hist.Counts // each batch's latencies, for the percentiles' intervals (ci.go)
 }
 
 func newBatches() *batches { return &batches{lat: hist.New()} }
@@ -51,8 +50,7 @@ func (b *batches) close() {
 	if n := b.lat.Count(); n > 0 {
 		b.n[i] = float64(n)
 		b.mean[i] = b.lat.Mean()
-		b.p50[i], b.p90[i] = b.lat.Quantile(0.5), b.lat.Quantile(0.9)
-		b.p99[i], b.p999[i] = b.lat.Quantile(0.99), b.lat.Quantile(0.999)
+		b.lats[i] = b.lat.Counts()
 	}
 	b.lat.Reset()
 	if b.cur < Batches-1 {

@@ -62,17 +62,19 @@ func buildReport(c Case, sims []*sim, seed uint64) *Report {
 func pooledMetrics(sims []*sim, secs float64, get func(*sim) *metric) *Metrics {
 	all := newEndpointMetric()
 	var per []*Metrics
+	var lats []hist.Counts
 	for _, s := range sims {
 		m := get(s)
 		all.add(m)
 		if len(sims) > 1 {
 			per = append(per, metricsOf(m, secs))
+			lats = append(lats, m.lat.Counts())
 		}
 	}
 	out := metricsOf(all, secs*float64(len(sims)))
-	out.CI = metricsCI(out, per)
+	out.CI = metricsCI(out, per, all.lat, lats)
 	if m := get(sims[0]); len(sims) == 1 && m.bat != nil {
-		out.CI = batchCI(out, m.bat, sims[0].batchSpans())
+		out.CI = batchCI(out, m.bat, sims[0].batchSpans(), all.lat)
 	}
 	return out
 }
@@ -163,9 +165,9 @@ func addLevels(m *Metrics, sims []*sim, i int) {
 	switch {
 	case m.CI == nil:
 	case len(sims) > 1:
-		m.CI.Utilization = interval(m.Utilization, utils)
+		m.CI.Utilization = bounded(interval(m.Utilization, utils), 0, 1)
 	default:
-		m.CI.Utilization = interval(m.Utilization, sims[0].svcs[i].batchUtil)
+		m.CI.Utilization = bounded(interval(m.Utilization, sims[0].svcs[i].batchUtil), 0, 1)
 	}
 }
 
