@@ -78,7 +78,7 @@ func (l *Loader) Load(dir string, opts Options) (spec *Spec, diags hcl.Diagnosti
 	st := newLoadState(dir, opts.FS)
 	st.diags = diags
 	st.decode(l, files, opts)
-	return st.spec, dedupe(st.diags)
+	return st.spec, redactSensitive(st.spec, dedupe(st.diags))
 }
 
 // dedupe drops repeated diagnostics (a for_each body decoded once per

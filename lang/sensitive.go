@@ -1,6 +1,9 @@
 package lang
 
 import (
+	"sort"
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
@@ -158,4 +161,61 @@ func unmarkSensitive(v cty.Value) cty.Value {
 		}
 	}
 	return uv.MarkWithPaths(keep)
+}
+
+// minRedacted is the length below which a sensitive string is not
+// redacted from messages: a value that short ("1", "yes") would blank out
+// unrelated words, and says little about a secret.
+const minRedacted = 4
+
+// redactSensitive replaces, in the summary and detail of each diagnostic,
+// every string of a sensitive variable's value with "(sensitive value)".
+// Messages of hcl and cty quote the values they fail on (tonumber's
+// `cannot convert "hunter2" to number`, file's `cannot read hunter2`),
+// and validate prints them, in CI logs too.
+func redactSensitive(spec *Spec, diags hcl.Diagnostics) hcl.Diagnostics {
+	if spec == nil || len(diags) == 0 {
+		return diags
+	}
+	var secrets []string
+	for _, v := range spec.Variables {
+		if v.Sensitive && v.Value != cty.NilVal {
+			secrets = appendStrings(secrets, v.Value)
+		}
+	}
+	if len(secrets) == 0 {
+		return diags
+	}
+	// longest first, so a secret that contains another is replaced whole
+	sort.Slice(secrets, func(i, j int) bool { return len(secrets[i]) > len(secrets[j]) })
+	pairs := make([]string, 0, 2*len(secrets))
+	for _, s := range secrets {
+		pairs = append(pairs, s, "(sensitive value)")
+	}
+	r := strings.NewReplacer(pairs...)
+	for _, d := range diags {
+		d.Summary, d.Detail = r.Replace(d.Summary), r.Replace(d.Detail)
+	}
+	return diags
+}
+
+// appendStrings appends the strings in v (and in its elements) that are
+// long enough to redact.
+func appendStrings(out []string, v cty.Value) []string {
+	if v.IsNull() || !v.IsKnown() {
+		return out
+	}
+	ty := v.Type()
+	switch {
+	case ty == cty.String:
+		if s := v.AsString(); len(s) >= minRedacted {
+			out = append(out, s)
+		}
+	case ty.IsCollectionType() || ty.IsTupleType() || ty.IsObjectType():
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			out = appendStrings(out, e)
+		}
+	}
+	return out
 }

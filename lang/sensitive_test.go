@@ -178,3 +178,31 @@ func TestSensitiveVariableFromDefault(t *testing.T) {
 		t.Error("env.D is not sensitive")
 	}
 }
+
+// TestSensitiveNotInMessages: a message of hcl or cty that quotes the
+// value it failed on names a sensitive one as "(sensitive value)"; it
+// printed the secret.
+func TestSensitiveNotInMessages(t *testing.T) {
+	tests := []struct{ name, body string }{
+		{"tonumber", `env = { A = tonumber(var.k) }`},
+		{"file", `env = { A = file(var.k) }`},
+		{"through a local", `env = { A = tonumber(local.k) }`},
+		{"map element", `env = { A = tonumber(var.m["A"]) }`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(sensitiveSpec("locals {\n  k = \"${var.k}-x\"\n}", tt.body), `A = "aa"`, `A = "SECRETMAP"`, 1)
+			_, diags := loadSrc(t, map[string]string{"main.berth.hcl": src}, Options{})
+			text := diagText(diags)
+			if !diags.HasErrors() {
+				t.Fatalf("want an error, got:\n%s", text)
+			}
+			if strings.Contains(text, "SECRET") {
+				t.Errorf("a sensitive value is in the diagnostics:\n%s", text)
+			}
+			if !strings.Contains(text, "(sensitive value)") {
+				t.Errorf("want (sensitive value) in:\n%s", text)
+			}
+		})
+	}
+}
