@@ -41,7 +41,9 @@ func TestCalibrateInterrupted(t *testing.T) {
 
 	var stdout, stderr syncBuffer
 	code := make(chan int, 1)
-	go func() { code <- Run([]string{"calibrate", dir, "--samples", "10"}, strings.NewReader(""), &stdout, &stderr) }()
+	go func() {
+		code <- Run([]string{"calibrate", dir, "--samples", "10"}, strings.NewReader(""), &stdout, &stderr)
+	}()
 	deadline := time.Now().Add(3 * time.Minute)
 	for !strings.Contains(stderr.String(), "]: creating...") && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
