@@ -36,7 +36,10 @@ func cachedEmulatorImage(ctx context.Context, cli *client.Client) (string, error
 			}
 		}
 	}
+	done := noticeAfter(ctx, slowImageNotice, "Preparing berth's emulator image (services without an image run it): "+
+		"building a static berth and its FROM scratch image, once per build of berth; this can take a minute on a busy machine...")
 	ref, err := emulator.EnsureImage(ctx, cli)
+	done()
 	if err == nil && key != "" {
 		data, _ := json.Marshal(map[string]string{key: ref})
 		if os.MkdirAll(filepath.Dir(path), 0o700) == nil {

@@ -121,7 +121,10 @@ warning names it.`,
 // exportEmulatorImage returns the emulator image, built through the engine
 // when one answers, else its repository with a warning.
 func exportEmulatorImage(cmd *cobra.Command) string {
-	ctx := context.Background()
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	cli, err := backends.NewClient(ctx)
 	if err == nil {
 		defer cli.Close()

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -59,6 +60,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := &watchedWriter{w: stdout}
 	root.SetOut(out)
 	root.SetErr(stderr)
+	root.SetContext(withNotices(context.Background(), stderr))
 	cmd, err := root.ExecuteC()
 	if err == nil {
 		return ExitOK
