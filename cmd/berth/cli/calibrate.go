@@ -105,6 +105,9 @@ func runCalibrate(cmd *cobra.Command, dir string, f *calibrateFlags) error {
 	if f.samples < 10 {
 		return fmt.Errorf("--samples %d: use at least 10", f.samples)
 	}
+	if f.wait <= 0 {
+		return fmt.Errorf("--wait %s: must be more than 0 (the probe needs time to start)", f.wait)
+	}
 	ctx, stop := calibrateInterruptible(cmd, loadgen.ProbeProject(spec.Project), f.keep)
 	defer stop()
 	name := f.backendName(spec)
@@ -125,10 +128,15 @@ func runCalibrate(cmd *cobra.Command, dir string, f *calibrateFlags) error {
 	defer release()
 	errOut := cmd.ErrOrStderr()
 	fmt.Fprintf(errOut, "Deploying the calibration probe %q on %s...\n", probe.Project, name)
+	applied := false // the probe may exist from here on
 	if !f.keep {
-		defer removeProbe(cmd, be, probe.Project)
+		defer func() {
+			if applied {
+				removeProbe(cmd, be, probe.Project)
+			}
+		}()
 	}
-	if err := deployProbe(ctx, cmd, be, probe, f.wait); err != nil {
+	if err := deployProbe(ctx, cmd, be, probe, f.wait, &applied); err != nil {
 		return err
 	}
 	target, _ := loadgen.CheckTarget("127.0.0.1:" + strconv.Itoa(port))

@@ -76,3 +76,28 @@ func TestCalibrateInterrupted(t *testing.T) {
 		t.Errorf("networks of the probe left: %d (%v)", len(nets), err)
 	}
 }
+
+// TestCalibrateSwarmWithoutSwarm: calibrate --backend swarm on an engine
+// in no swarm fails before it deploys anything, and does not warn that
+// the probe "was not removed" (it warned so, naming a destroy to run for
+// a probe that never existed).
+func TestCalibrateSwarmWithoutSwarm(t *testing.T) {
+	cli := dockertest.Client(t)
+	info, err := cli.Info(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Swarm.LocalNodeState != "inactive" {
+		t.Skipf("the engine is in a swarm (%s)", info.Swarm.LocalNodeState)
+	}
+	project := engineProject(t, "cnos")
+	dir := filepath.Join(t.TempDir(), project)
+	os.MkdirAll(dir, 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "main.berth.hcl"), []byte("service \"api\" {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errs := runBerthOutput(t, ExitError, "calibrate", dir, "--backend", "swarm", "--samples", "10")
+	if !strings.Contains(errs, "in no swarm") || strings.Contains(errs, "not removed") || strings.Contains(errs, "Removing") {
+		t.Errorf("stderr:\n%s", errs)
+	}
+}

@@ -24,8 +24,10 @@ func freeLoopbackPort() (int, error) {
 	return ln.Addr().(*net.TCPAddr).Port, nil
 }
 
-// deployProbe plans the probe project against the engine and applies it.
-func deployProbe(ctx context.Context, cmd *cobra.Command, be backends.Backend, probe *lang.Spec, wait time.Duration) error {
+// deployProbe plans the probe project against the engine and applies it,
+// setting *applied before it starts to change anything (so that nothing
+// is removed, or said to be left, when it failed before).
+func deployProbe(ctx context.Context, cmd *cobra.Command, be backends.Backend, probe *lang.Spec, wait time.Duration, applied *bool) error {
 	tg, err := be.Target(ctx, backends.TargetOptions{Emulate: true, NeedEmulator: true})
 	if err != nil {
 		return err
@@ -40,6 +42,7 @@ func deployProbe(ctx context.Context, cmd *cobra.Command, be backends.Backend, p
 	}
 	errOut := cmd.ErrOrStderr()
 	prog := backends.NewProgress(errOut, isTerminal(errOut))
+	*applied = true
 	res, err := be.Apply(ctx, p, backends.ApplyOptions{Contents: desired.Contents, Progress: prog, Wait: wait})
 	prog.Close()
 	switch {

@@ -98,6 +98,8 @@ func (f *loadFlags) check() error {
 		return fmt.Errorf("--duration %s: must be more than 0", f.duration)
 	case f.timeout < 0:
 		return fmt.Errorf("--timeout %s: must be more than 0", f.timeout)
+	case f.wait < 0:
+		return fmt.Errorf("--wait %s: must be 0 (one try) or more", f.wait)
 	}
 	return nil
 }
