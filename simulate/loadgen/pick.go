@@ -29,6 +29,9 @@ func PickLoad(spec *lang.Spec, load, scenario string) (*lang.Load, []simulate.Ca
 		}
 	}
 	if load == "" {
+		if len(spec.Loads) == 0 {
+			return nil, nil, fmt.Errorf(`the spec declares no load to send: add a load block (with entry = service.NAME, rate = 50, duration = "60s")`)
+		}
 		if len(spec.Loads) != 1 {
 			return nil, nil, fmt.Errorf("the spec declares %d loads; choose one with --load: %s", len(spec.Loads), joinNames(spec.Loads))
 		}

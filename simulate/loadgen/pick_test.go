@@ -49,7 +49,7 @@ func TestPickLoad(t *testing.T) {
 		{"the scenario, another load", pickSpec(), "steady", "b-fine", "steady", []simulate.Case{{Load: "steady", Scenario: "b-fine"}}, ""},
 		{"the only load", one, "", "", "steady", []simulate.Case{{Load: "steady"}}, ""},
 		{"two loads, none chosen", pickSpec(), "", "", "", nil, "the spec declares 2 loads; choose one with --load: quick, steady"},
-		{"no loads", none, "", "", "", nil, "the spec declares 0 loads; choose one with --load: (none)"},
+		{"no loads", none, "", "", "", nil, "the spec declares no load to send: add a load block (with entry = service.NAME, rate = 50, duration = \"60s\")"},
 		{"unknown load", pickSpec(), "slow", "", "", nil, `there is no load "slow"; the loads are: quick, steady`},
 		{"unknown scenario", pickSpec(), "", "nope", "", nil, `there is no scenario "nope"; the scenarios are: a-fine, b-fine, crash, elsewhr`},
 		{"a scenario with faults", pickSpec(), "", "crash", "", nil, `scenario "crash" has faults, and a load test plays none`},
