@@ -40,6 +40,7 @@ func (l *Link) Key() LinkKey { return LinkKey{l.From, l.To} }
 const (
 	BackoffConstant    = "constant"
 	BackoffExponential = "exponential"
+	BackoffNone        = "none" // retry at once: no wait, whatever base, cap and jitter say
 )
 
 // Jitter kinds (AWS architecture blog).
@@ -61,7 +62,7 @@ const (
 // Retry is a `retry {}` block.
 type Retry struct {
 	Attempts int           `json:"attempts"` // total attempts, the first included; default 3
-	Backoff  string        `json:"backoff"`  // constant | exponential (default)
+	Backoff  string        `json:"backoff"`  // constant | exponential (default) | none
 	Base     time.Duration `json:"base"`     // default 25ms
 	Cap      time.Duration `json:"cap"`      // default 10 × base
 	Jitter   string        `json:"jitter"`   // none | full (default) | equal | decorrelated

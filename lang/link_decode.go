@@ -71,7 +71,7 @@ func (st *loadState) decodeRetryBlock(b *hcl.Block) *Retry {
 	r := &Retry{Attempts: 3, Backoff: BackoffExponential, Base: 25 * time.Millisecond,
 		Jitter: JitterFull, MinRetryConcurrency: 3, DeclRange: b.DefRange}
 	a.integer("attempts", &r.Attempts)
-	a.enum("backoff", "backoff", &r.Backoff, BackoffExponential, BackoffConstant)
+	a.enum("backoff", "backoff", &r.Backoff, BackoffExponential, BackoffConstant, BackoffNone)
 	a.duration("base", &r.Base)
 	r.Cap = 10 * r.Base
 	a.duration("cap", &r.Cap)

@@ -38,3 +38,30 @@ func TestBackoffJitterAnchor(t *testing.T) {
 		t.Errorf("no jitter: every write done (slowest %.1f s); lockstep retries at a 2 s cap should leave some undone when the run ends", none.finish)
 	}
 }
+
+// TestBackoffWaits runs testdata/immediate, whose calls are refused at
+// once, so a request's latency is exactly its waits between attempts: 3
+// attempts with base 20 ms and no jitter wait 20 + 40 ms exponential and
+// 20 + 20 ms constant; backoff = "none" and a written base of 0 retry at
+// once (that base once waited the default 25 ms + 50 ms, and "none" was
+// refused).
+func TestBackoffWaits(t *testing.T) {
+	for _, tt := range []struct {
+		backoff, base string
+		want          float64 // seconds
+	}{
+		{"exponential", "20ms", 0.060},
+		{"constant", "20ms", 0.040},
+		{"none", "20ms", 0},
+		{"exponential", "0ms", 0},
+		{"constant", "0s", 0},
+	} {
+		sp := loadVars(t, "testdata/immediate", map[string]string{"backoff": tt.backoff, "base": tt.base})
+		res := mustRun(t, sp, Options{Seed: 1})
+		e, c := res.Entry, res.Services["client"]
+		if e.Latency.Mean != tt.want || e.Latency.Max != tt.want || c.Retries != 2*c.Arrivals || c.Arrivals == 0 {
+			t.Errorf("backoff %s, base %s: latency mean %g max %g, %d retries of %d requests; want %g s and 2 retries each",
+				tt.backoff, tt.base, e.Latency.Mean, e.Latency.Max, c.Retries, c.Arrivals, tt.want)
+		}
+	}
+}

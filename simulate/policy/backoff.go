@@ -6,11 +6,8 @@ import (
 	"github.com/berth-dev/berth/lang"
 )
 
-// Defaults of a retry block left partly empty (Envoy).
-const (
-	DefaultBase = int64(25e6) // 25 ms
-	capFactor   = 10          // cap = 10 × base
-)
+// capFactor is the cap of a Backoff whose cap is 0: 10 × base (Envoy).
+const capFactor = 10
 
 type jitter uint8
 
@@ -43,17 +40,16 @@ type Backoff struct {
 	jitter      jitter
 }
 
-// NewBackoff compiles cfg. A nil cfg gives a zero schedule (no delay).
-// Zero fields take Envoy's defaults: base 25 ms, cap 10 × base; an empty
-// Backoff is exponential and an empty Jitter is full.
+// NewBackoff compiles cfg, which lang has filled with the defaults
+// (Envoy's base 25 ms and cap 10 × base, exponential, full jitter). A
+// nil cfg, backoff = "none" or a base of 0 gives the zero schedule:
+// retries at once. A zero cap is 10 × base; an empty Backoff is
+// exponential and an empty Jitter is full.
 func NewBackoff(cfg *lang.Retry) Backoff {
-	if cfg == nil {
+	if cfg == nil || cfg.Backoff == lang.BackoffNone || cfg.Base <= 0 {
 		return Backoff{}
 	}
 	b := Backoff{base: int64(cfg.Base), cap: int64(cfg.Cap), exponential: cfg.Backoff != lang.BackoffConstant}
-	if b.base <= 0 {
-		b.base = DefaultBase
-	}
 	if b.cap <= 0 {
 		b.cap = capFactor * b.base
 	}

@@ -21,8 +21,12 @@ func TestExpo(t *testing.T) {
 	}{
 		{"exponential", lang.Retry{Backoff: lang.BackoffExponential, Base: 25 * time.Millisecond, Cap: 250 * time.Millisecond},
 			[]int64{25 * ms, 50 * ms, 100 * ms, 200 * ms, 250 * ms, 250 * ms}},
-		{"defaults", lang.Retry{}, // 25ms base, cap 10 × base, exponential
+		{"zero_cap", lang.Retry{Base: 25 * time.Millisecond}, // cap 10 × base, exponential
 			[]int64{25 * ms, 50 * ms, 100 * ms, 200 * ms, 250 * ms}},
+		// A written base of 0 or backoff = "none" retries at once (a base
+		// of 0 once waited Envoy's default 25 ms base instead).
+		{"zero_base", lang.Retry{Base: 0, Cap: 250 * time.Millisecond, Jitter: lang.JitterNone}, []int64{0, 0, 0}},
+		{"none", lang.Retry{Backoff: lang.BackoffNone, Base: 25 * time.Millisecond, Cap: 250 * time.Millisecond}, []int64{0, 0, 0}},
 		{"constant", lang.Retry{Backoff: lang.BackoffConstant, Base: 500 * time.Millisecond, Cap: time.Second},
 			[]int64{500 * ms, 500 * ms, 500 * ms}},
 		{"constant_capped", lang.Retry{Backoff: lang.BackoffConstant, Base: 500 * time.Millisecond, Cap: 100 * time.Millisecond},
