@@ -29,11 +29,15 @@ func Judge(spec *lang.Spec, ld *lang.Load, cases []simulate.Case, res *Result) *
 	j := &Judgement{Result: res, Verdicts: []simulate.Verdict{}}
 	sp := *spec // a shallow copy with fewer slos; nothing is changed
 	sp.SLOs = map[string]*lang.SLO{}
+	sent := sentEndpoints(spec, ld)
 	for name, slo := range spec.SLOs {
-		if slo.Service == "" || slo.Service == entry {
-			sp.SLOs[name] = slo
-		} else {
+		switch {
+		case slo.Service != "" && slo.Service != entry:
 			j.NotChecked = append(j.NotChecked, fmt.Sprintf("slo %s (service %s: loadtest measures the entry, %s)", name, slo.Service, entry))
+		case slo.Endpoint != "" && !sent[slo.Endpoint]:
+			j.NotChecked = append(j.NotChecked, fmt.Sprintf("slo %s (endpoint %s/%s: load %s sends it no request)", name, entry, slo.Endpoint, ld.Name))
+		default:
+			sp.SLOs[name] = slo
 		}
 	}
 	sort.Strings(j.NotChecked)
@@ -61,4 +65,16 @@ func (j *Judgement) Failed() int {
 		}
 	}
 	return n
+}
+
+// sentEndpoints are the names of the entry's endpoints that the load
+// requests: an slo on another endpoint of the entry has no measurement
+// (the entry's metrics are those of the endpoints sent).
+func sentEndpoints(spec *lang.Spec, ld *lang.Load) map[string]bool {
+	eps, _ := EntryEndpoints(spec, ld)
+	sent := map[string]bool{}
+	for _, e := range eps {
+		sent[e.Name] = true
+	}
+	return sent
 }

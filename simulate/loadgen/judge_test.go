@@ -65,3 +65,45 @@ func TestJudge(t *testing.T) {
 		t.Errorf("no expectations: verdicts %#v, pass %v", j.Verdicts, j.Pass)
 	}
 }
+
+// An slo on an endpoint of the entry that the load sends nothing to (the
+// load enters another endpoint, or the endpoint has weight 0) is not
+// checked, and says why: it was judged on the whole entry, the other
+// endpoint's requests, and failed or passed on them.
+func TestJudgeEndpointNotSent(t *testing.T) {
+	spec := pickSpec()
+	api := spec.Services["api"]
+	api.Endpoints = []*lang.Endpoint{endpoint("list"), endpoint("create"), endpoint("admin")}
+	api.Endpoints[2].Weight = 0
+	spec.Scenarios = nil
+	spec.SLOs = map[string]*lang.SLO{
+		"list":   {Name: "list", Service: "api", Endpoint: "list", Expect: lang.Expect{P99: time.Second}},
+		"create": {Name: "create", Service: "api", Endpoint: "create", Expect: lang.Expect{P99: time.Millisecond}},
+		"admin":  {Name: "admin", Service: "api", Endpoint: "admin", Expect: lang.Expect{P99: time.Millisecond}},
+	}
+	ld := spec.Loads["quick"]
+	ld.Entry.Endpoint = "list"
+	res := &Result{Entry: &simulate.Metrics{Throughput: 20, Latency: simulate.Latency{P99: 0.5}}}
+	j := Judge(spec, ld, []simulate.Case{{Load: "quick"}}, res)
+	if len(j.Verdicts) != 1 || j.Verdicts[0].Source != "slo list" || !j.Pass {
+		t.Errorf("verdicts %+v, pass %v: want slo list alone, passing", j.Verdicts, j.Pass)
+	}
+	want := []string{
+		"slo admin (endpoint api/admin: load quick sends it no request)",
+		"slo create (endpoint api/create: load quick sends it no request)",
+	}
+	if d := cmp.Diff(want, j.NotChecked); d != "" {
+		t.Errorf("not checked (-want +got):\n%s", d)
+	}
+
+	// The load over every endpoint by weight: admin (weight 0) gets none.
+	ld.Entry.Endpoint = ""
+	res.Entry.Endpoints = map[string]*simulate.Metrics{"list": res.Entry, "create": {Latency: simulate.Latency{P99: 0.0005}}}
+	j = Judge(spec, ld, []simulate.Case{{Load: "quick"}}, res)
+	if len(j.Verdicts) != 2 || !j.Pass {
+		t.Errorf("verdicts %+v, pass %v: want list and create, passing", j.Verdicts, j.Pass)
+	}
+	if d := cmp.Diff(want[:1], j.NotChecked); d != "" {
+		t.Errorf("not checked (-want +got):\n%s", d)
+	}
+}
