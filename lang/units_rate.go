@@ -15,6 +15,10 @@ const rateForms = `a number of requests per second (a bare number, like 800, mea
 // an optional unit.
 var rateRE = regexp.MustCompile(`^((?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*(/\s*(?:ms|s|min|h)|rps|rpm)?$`)
 
+// callLikeRE matches a function-like string ("step(100, 200 at 20s)"):
+// a rate profile written as a function, which berth writes as blocks.
+var callLikeRE = regexp.MustCompile(`^[a-z_]+\s*\(`)
+
 // rateUnits are the rate units, as the number of seconds they count over.
 var rateUnits = map[string]float64{"": 1, "/ms": 1e-3, "/s": 1, "/min": 60, "/h": 3600, "rps": 1, "rpm": 60}
 
@@ -28,6 +32,10 @@ func ParseRate(s string) (float64, error) {
 		return 0, fmt.Errorf("%q is negative; a rate must be 0 or more requests/s", s)
 	}
 	m := rateRE.FindStringSubmatch(t)
+	if m == nil && callLikeRE.MatchString(t) {
+		return 0, fmt.Errorf("%q is not a rate; write %s. A rate that changes during a load is not a function but a block of the load: "+
+			"ramp { from, to, over } or diurnal { min, max, period } in place of rate, or step { at, rate } blocks after it", s, rateForms)
+	}
 	if m == nil {
 		return 0, fmt.Errorf("%q is not a rate; write %s", s, rateForms)
 	}

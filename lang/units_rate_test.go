@@ -40,6 +40,9 @@ func TestParseRate(t *testing.T) {
 		{"Inf/s", 0, "not a rate"},
 		{"NaN", 0, "not a rate"},
 		{"1_000/s", 0, "not a rate"},
+		// A rate profile written as a function says how berth writes it.
+		{"step(600, 1200 at 20s)", 0, "step { at, rate } blocks"},
+		{"ramp(100, 800, 30s)", 0, "ramp { from, to, over }"},
 		{"-5/s", 0, "negative"},
 		{"-5", 0, "negative"},
 		{"1e400/s", 0, "too large"},
