@@ -21,6 +21,10 @@ const (
 	LabelResource   = "io.berth.resource" // the planner address, "service.orders"
 	LabelConfigHash = "io.berth.config-hash"
 	LabelBackend    = "io.berth.backend"
+	// LabelAfter lists the services a service starts after (its callees
+	// and depends_on), comma-separated, so the next plan removes a
+	// callee only after its callers stopped calling it.
+	LabelAfter      = "io.berth.after"
 	LabelStack      = "com.docker.stack.namespace"
 	LabelStackImage = "com.docker.stack.image"
 )

@@ -153,6 +153,13 @@ func observeService(s swarm.Service, env observeEnv) (*planner.ObservedResource,
 	for _, f := range def.Configs {
 		r.Deps = append(r.Deps, planner.Dep{To: planner.Address{Type: TypeConfig, Name: f.Name}, Kind: planner.DepUses})
 	}
+	// The services it was started after: a plan that removes one of them
+	// (a callee renamed) removes it after this one's update.
+	for _, n := range strings.Split(s.Spec.Labels[LabelAfter], ",") {
+		if n != "" {
+			r.Deps = append(r.Deps, planner.Dep{To: planner.Address{Type: TypeService, Name: n}, Kind: planner.DepStartAfter})
+		}
+	}
 	return r, def
 }
 

@@ -35,7 +35,7 @@ func (x *executor) buildSpec(ctx context.Context, c *planner.Change) (*serviceDe
 	if err != nil {
 		return nil, swarm.ServiceSpec{}, err
 	}
-	env := specEnv{Project: x.project, Name: c.Name, Address: c.Address.String(), ConfigHash: c.AfterHash}
+	env := specEnv{Project: x.project, Name: c.Name, Address: c.Address.String(), ConfigHash: c.AfterHash, After: startsAfter(c.After.Deps)}
 	if len(def.Secrets)+len(def.Configs) > 0 {
 		if env.SecretIDs, env.ConfigIDs, err = x.versionIDs(ctx); err != nil {
 			return nil, swarm.ServiceSpec{}, err
@@ -47,6 +47,18 @@ func (x *executor) buildSpec(ctx context.Context, c *planner.Change) (*serviceDe
 	}
 	spec.TaskTemplate.ContainerSpec.Image, err = x.pins.pin(ctx, def.Image)
 	return def, spec, err
+}
+
+// startsAfter names the services of deps (the ones a service starts
+// after), for LabelAfter.
+func startsAfter(deps []planner.Dep) []string {
+	var out []string
+	for _, d := range deps {
+		if d.To.Type == TypeService {
+			out = append(out, d.To.Name)
+		}
+	}
+	return out
 }
 
 // versionIDs maps the names of the project's secret and config versions

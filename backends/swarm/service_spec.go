@@ -21,6 +21,7 @@ type specEnv struct {
 	Name       string // the service's name in the spec
 	Address    string // the planner address, "service.orders"
 	ConfigHash string
+	After      []string          // the services it starts after (LabelAfter)
 	SecretIDs  map[string]string // version name → id
 	ConfigIDs  map[string]string
 }
@@ -87,6 +88,9 @@ func (d *serviceDef) serviceLabels(env specEnv) map[string]string {
 	l[LabelBackend] = "swarm"
 	l[LabelStack] = env.Project
 	l[LabelStackImage] = d.Image
+	if len(env.After) > 0 {
+		l[LabelAfter] = strings.Join(env.After, ",")
+	}
 	return l
 }
 
