@@ -87,9 +87,11 @@ func (g *generator) send(ctx context.Context, sch *schedule, pick *picker) time.
 			}
 		} else if ctx.Err() != nil {
 			return g.rec.stop(g.start)
-		} else if time.Since(g.start) >= time.Duration(sch.end) {
-			// So far behind that the load's time is up: the rest of the
-			// schedule is never sent.
+		} else if time.Since(g.start) >= time.Duration(sch.end)+behindGrace(time.Duration(sch.end)) {
+			// So far behind that the load's time is well up: the rest
+			// of the schedule is never sent. (A generator a few
+			// milliseconds late, on a busy machine, still sends its
+			// last arrivals.)
 			g.unsent = max(int64(math.Round(sch.expected()))-g.sent, 0)
 			return time.Duration(sch.end)
 		}
@@ -109,6 +111,11 @@ func (g *generator) send(ctx context.Context, sch *schedule, pick *picker) time.
 		go g.do(ep, measured)
 	}
 }
+
+// behindGrace is how long past the end of a load of length end the
+// generator may still be sending its late arrivals: a tenth of the load,
+// at least a second.
+func behindGrace(end time.Duration) time.Duration { return max(time.Second, end/10) }
 
 func (l *lagStats) add(d time.Duration) {
 	d = max(d, 0)
