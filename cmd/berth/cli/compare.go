@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -85,7 +86,7 @@ func runCompare(cmd *cobra.Command, dir string, f *compareFlags) error {
 	if err != nil {
 		return err
 	}
-	before, statsErr := loadgen.EntryStats(ctx, lr.opts.Target)
+	before, statsErr := loadgen.EntryStats(context.WithoutCancel(ctx), lr.opts.Target)
 	res, err := lr.measure(ctx, cmd, &f.loadFlags)
 	if err != nil {
 		return err
@@ -95,7 +96,8 @@ func runCompare(cmd *cobra.Command, dir string, f *compareFlags) error {
 	}
 	var stats *emulator.Stats
 	if statsErr == nil {
-		if after, err := loadgen.EntryStats(ctx, lr.opts.Target); err == nil {
+		// Read after an interrupt too: the counters cover what was sent.
+		if after, err := loadgen.EntryStats(context.WithoutCancel(ctx), lr.opts.Target); err == nil {
 			stats = loadgen.StatsDelta(before, after)
 		}
 	}

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,6 +13,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/berth-dev/berth/backends/emulator"
+	"github.com/berth-dev/berth/lang"
 )
 
 // interruptSpec is one service and a constant load of a minute.
@@ -40,6 +45,23 @@ func TestLoadInterrupted(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "main.berth.hcl"), []byte(interruptSpec), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// compare reads the counters of an emulated entry after an interrupt
+	// too (they were left out).
+	spec, diags := lang.NewLoader().Load(dir, lang.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	cfg, err := emulator.Compile(spec, "api")
+	if err != nil {
+		t.Fatal(err)
+	}
+	emu, err := emulator.New(cfg, emulator.Options{Replica: "api-1", Log: log.New(io.Discard, "", 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	emuSrv := httptest.NewServer(emu)
+	defer emuSrv.Close()
+
 	// While this test listens for SIGINT too, the signal cannot end the
 	// test process, whenever it arrives.
 	guard := make(chan os.Signal, 1)
@@ -50,7 +72,7 @@ func TestLoadInterrupted(t *testing.T) {
 		{"loadtest", dir, "--target", srv.URL},
 		{"loadtest", dir, "--target", srv.URL, "--json"},
 		{"compare", dir, "--target", srv.URL},
-		{"compare", dir, "--target", srv.URL, "--json"},
+		{"compare", dir, "--target", emuSrv.URL, "--json"},
 	} {
 		var stdout, stderr syncBuffer
 		code := make(chan int, 1)
@@ -84,12 +106,16 @@ func TestLoadInterrupted(t *testing.T) {
 				Measured    *struct {
 					Interrupted bool `json:"interrupted"`
 				} `json:"measured"`
+				EntryStats *struct{ Requests int64 } `json:"entry_stats"`
 			}
 			if err := json.Unmarshal([]byte(out), &v); err != nil {
 				t.Fatalf("%v: %v\n%s", args, err, out)
 			}
 			if (v.Interrupted == nil || !*v.Interrupted) && (v.Measured == nil || !v.Measured.Interrupted) {
 				t.Errorf("%v: the JSON does not say the test was interrupted:\n%s", args, out)
+			}
+			if args[0] == "compare" && (v.EntryStats == nil || v.EntryStats.Requests == 0) {
+				t.Errorf("%v: no entry_stats of the emulated entry after the interrupt:\n%s", args, out)
 			}
 			continue
 		}
