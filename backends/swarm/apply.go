@@ -53,9 +53,9 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 	defer x.watch.close()
 	opts.Progress.Plan(p)
 	res := backends.Execute(ctx, p, max(len(p.Steps), 1), opts.Progress, x.run)
-	if res.OK() && destroysProject(p) {
+	if vs := volumeStep(p); res.OK() && destroysProject(p) && vs != nil {
 		if err := b.removeVolumes(ctx, p.Project, opts.Progress); err != nil {
-			res.Unready = append(res.Unready, &backends.StepError{Step: lastStep(p), Err: err})
+			res.Unready = append(res.Unready, &backends.StepError{Step: vs, Err: err})
 		}
 	}
 	return res, nil
@@ -144,11 +144,4 @@ func destroysProject(p *planner.Plan) bool {
 		}
 	}
 	return services > 0
-}
-
-func lastStep(p *planner.Plan) *planner.Step {
-	if len(p.Steps) == 0 {
-		return nil
-	}
-	return p.Steps[len(p.Steps)-1]
 }

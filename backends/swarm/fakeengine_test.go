@@ -24,6 +24,8 @@ type fakeEngine struct {
 	// (403), "" for success.
 	networkRemoveErr string
 	networkRemoves   int
+	volumes          []string // volume names VolumeList answers
+	removedVolumes   []string
 }
 
 func (f *fakeEngine) set(fn func(f *fakeEngine)) {
@@ -49,6 +51,18 @@ func (f *fakeEngine) client(t *testing.T) *client.Client {
 			body = f.nodes
 		case r.Method == http.MethodDelete && strings.HasPrefix(path, "/services/"):
 			w.WriteHeader(http.StatusOK)
+			return
+		case r.Method == http.MethodGet && path == "/containers/json":
+			body = []any{}
+		case r.Method == http.MethodGet && path == "/volumes":
+			vols := []map[string]string{}
+			for _, v := range f.volumes {
+				vols = append(vols, map[string]string{"Name": v})
+			}
+			body = map[string]any{"Volumes": vols}
+		case r.Method == http.MethodDelete && strings.HasPrefix(path, "/volumes/"):
+			f.removedVolumes = append(f.removedVolumes, strings.TrimPrefix(path, "/volumes/"))
+			w.WriteHeader(http.StatusNoContent)
 			return
 		case r.Method == http.MethodDelete && strings.HasPrefix(path, "/networks/"):
 			f.networkRemoves++

@@ -2,7 +2,9 @@ package swarm
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/docker/docker/api/types/container"
@@ -12,14 +14,19 @@ import (
 	"github.com/docker/docker/errdefs"
 
 	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/planner"
 )
 
 // removeVolumes removes the volumes the project's tasks made on every
 // node berth knows (the manager and BERTH_SWARM_NODES), once the node has
-// no container of the project left.
+// no container of the project left. An engine that does not answer (its
+// node is down) keeps its volumes; the others are cleaned all the same,
+// and the error names every engine whose volumes are left.
 func (b *Backend) removeVolumes(ctx context.Context, project string, prog *backends.Progress) error {
 	engines := append([]*client.Client{b.cli}, b.nodes...)
 	seen := map[string]bool{}
+	var down []string
+	var errs []error
 	for _, e := range engines {
 		if seen[e.DaemonHost()] {
 			continue
@@ -27,16 +34,40 @@ func (b *Backend) removeVolumes(ctx context.Context, project string, prog *backe
 		seen[e.DaemonHost()] = true
 		n, err := removeNodeVolumes(ctx, e, project)
 		if client.IsErrConnectionFailed(err) {
-			return fmt.Errorf("the volumes of %s on %s are left: the engine does not answer (is its node down?); run berth destroy again once it is back", project, e.DaemonHost())
+			down = append(down, e.DaemonHost())
+			continue
 		}
 		if err != nil {
-			return fmt.Errorf("volumes on %s: %w", e.DaemonHost(), err)
+			errs = append(errs, fmt.Errorf("volumes on %s: %w", e.DaemonHost(), err))
 		}
 		if n > 0 {
 			prog.Printf("removed %d volumes of %s on %s", n, project, e.DaemonHost())
 		}
 	}
-	return nil
+	if len(down) > 0 {
+		errs = append(errs, fmt.Errorf("the volumes of %s on %s are left: the engine does not answer (is its node down?); run berth destroy again once it is back",
+			project, strings.Join(down, ", ")))
+	}
+	return errors.Join(errs...)
+}
+
+// volumeStep is the last step of p that deletes a service mounting a
+// volume: the one a volume left on a node is reported at. nil when no
+// deleted service mounts one, and there is nothing to remove.
+func volumeStep(p *planner.Plan) *planner.Step {
+	var last *planner.Step
+	for _, s := range p.Steps {
+		if s.Op != planner.OpDelete || s.Change.Type != TypeService || s.Change.Before == nil {
+			continue
+		}
+		for _, m := range s.Change.Before.Attrs.List(attrMounts) {
+			if strings.HasPrefix(m, "volume:") {
+				last = s
+				break
+			}
+		}
+	}
+	return last
 }
 
 func removeNodeVolumes(ctx context.Context, cli *client.Client, project string) (int, error) {

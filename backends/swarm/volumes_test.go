@@ -6,8 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docker/docker/client"
+
 	"github.com/berth-dev/berth/backends"
 	"github.com/berth-dev/berth/backends/swarm/swarmtest"
+	"github.com/berth-dev/berth/planner"
 )
 
 // A destroy that cannot reach a node's engine says that node's volumes
@@ -24,5 +27,50 @@ func TestRemoveVolumesUnreachable(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "the volumes of p on unix://") ||
 		!strings.Contains(err.Error(), "does not answer (is its node down?); run berth destroy again once it is back") {
 		t.Errorf("error %v", err)
+	}
+}
+
+// A node that is down keeps its volumes, and the nodes after it in
+// BERTH_SWARM_NODES are cleaned all the same: removal stopped at the
+// first engine that did not answer, leaving the volumes of every node
+// listed after it.
+func TestRemoveVolumesGoesOnPastADownNode(t *testing.T) {
+	dead, err := swarmtest.NewClient("unix://" + t.TempDir() + "/gone.sock")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fakeEngine{volumes: []string{"p_data"}}
+	live := f.client(t)
+	b := &Backend{cli: live, nodes: []*client.Client{dead, live}}
+	var out bytes.Buffer
+	err = b.removeVolumes(context.Background(), "p", backends.NewProgress(&out, false))
+	if err == nil || !strings.Contains(err.Error(), "gone.sock are left") {
+		t.Errorf("error %v, want the down node's volumes named as left", err)
+	}
+	if len(f.removedVolumes) != 1 || f.removedVolumes[0] != "p_data" {
+		t.Errorf("removed %v on the engine that answers, want [p_data]", f.removedVolumes)
+	}
+}
+
+// Only a destroy whose services mounted volumes looks for volumes on the
+// nodes, and a volume left is reported at such a service: destroy of a
+// project without volumes said "the volumes of p ... are left" at its
+// last step (a network) when a node was down.
+func TestVolumeStep(t *testing.T) {
+	step := func(id int, typ, name string, mounts ...string) *planner.Step {
+		a := planner.Attrs{}
+		if mounts != nil {
+			a.Set(attrMounts, mounts)
+		}
+		return &planner.Step{ID: id, Op: planner.OpDelete, Change: &planner.Change{Address: planner.Address{Type: typ, Name: name},
+			Before: &planner.ObservedResource{Resource: planner.Resource{Attrs: a}}}}
+	}
+	none := &planner.Plan{Steps: []*planner.Step{step(1, TypeService, "api", "bind:/etc:/etc"), step(2, TypeNetwork, "default")}}
+	if s := volumeStep(none); s != nil {
+		t.Errorf("a project without volume mounts: step %v", s.Address())
+	}
+	with := &planner.Plan{Steps: []*planner.Step{step(1, TypeService, "db", "volume:p_data:/data"), step(2, TypeService, "api"), step(3, TypeNetwork, "default")}}
+	if s := volumeStep(with); s == nil || s.Address().String() != "service.db" {
+		t.Errorf("step %v, want service.db", s)
 	}
 }
