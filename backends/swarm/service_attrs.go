@@ -77,21 +77,36 @@ func parseFileRef(s string) (fileRef, error) {
 	return fileRef{Name: n, Version: v}, nil
 }
 
-// String is "type:source:target" plus ":ro" when read-only.
+// String is "type:source:target" plus ":ro" when read-only and
+// ":driver=NAME" for a volume of another driver than local.
 func (m mountDef) String() string {
 	s := m.Type + ":" + m.Source + ":" + m.Target
 	if m.ReadOnly {
 		s += ":ro"
+	}
+	if m.Driver != "" && m.Driver != "local" {
+		s += ":driver=" + m.Driver
 	}
 	return s
 }
 
 func parseMount(s string) (mountDef, error) {
 	parts := strings.Split(s, ":")
-	if len(parts) < 3 || len(parts) > 4 || (len(parts) == 4 && parts[3] != "ro") {
-		return mountDef{}, fmt.Errorf("mount %q: want type:source:target[:ro]", s)
+	if len(parts) < 3 || len(parts) > 5 {
+		return mountDef{}, fmt.Errorf("mount %q: want type:source:target[:ro][:driver=NAME]", s)
 	}
-	return mountDef{Type: parts[0], Source: parts[1], Target: parts[2], ReadOnly: len(parts) == 4}, nil
+	m := mountDef{Type: parts[0], Source: parts[1], Target: parts[2]}
+	for _, p := range parts[3:] {
+		switch d, ok := strings.CutPrefix(p, "driver="); {
+		case p == "ro" && !m.ReadOnly && m.Driver == "":
+			m.ReadOnly = true
+		case ok && d != "" && m.Driver == "":
+			m.Driver = d
+		default:
+			return mountDef{}, fmt.Errorf("mount %q: want type:source:target[:ro][:driver=NAME]", s)
+		}
+	}
+	return m, nil
 }
 
 func (h *healthDef) attrs() map[string]string {

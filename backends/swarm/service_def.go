@@ -52,6 +52,9 @@ type mountDef struct {
 	Source   string // the spec's volume name, or the host path of a bind
 	Target   string
 	ReadOnly bool
+	// Driver is the volume block's: the volume a task makes on its node
+	// is made with it ("" is local).
+	Driver string
 }
 
 type healthDef struct {

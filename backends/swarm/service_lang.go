@@ -52,7 +52,11 @@ func serviceFromModel(spec *lang.Spec, svc *lang.Service, t *Target, contentHash
 	}
 	sort.Slice(d.Ports, func(i, j int) bool { return d.Ports[i].String() < d.Ports[j].String() })
 	for _, m := range svc.Mounts {
-		d.Mounts = append(d.Mounts, mountFromModel(spec.Dir, m))
+		md := mountFromModel(spec.Dir, m)
+		if v := spec.Volumes[m.Volume]; v != nil && m.Volume != "" {
+			md.Driver = v.Driver
+		}
+		d.Mounts = append(d.Mounts, md)
 	}
 	d.Secrets = refs(spec.Project, TypeSecret, svc.Secrets, contentHash)
 	d.Configs = refs(spec.Project, TypeConfig, svc.Configs, contentHash)

@@ -91,6 +91,9 @@ func containerFromSwarm(cs *swarm.ContainerSpec, project string, d *serviceDef) 
 		md := mountDef{Type: string(m.Type), Source: m.Source, Target: m.Target, ReadOnly: m.ReadOnly}
 		if m.Type == mount.TypeVolume {
 			md.Source = strings.TrimPrefix(m.Source, project+"_")
+			if o := m.VolumeOptions; o != nil && o.DriverConfig != nil {
+				md.Driver = o.DriverConfig.Name
+			}
 		}
 		d.Mounts = append(d.Mounts, md)
 	}

@@ -149,6 +149,9 @@ func (m mountDef) swarm(project string) mount.Mount {
 	if m.Type == "volume" {
 		mt.Source = objectName(project, m.Source)
 		mt.VolumeOptions = &mount.VolumeOptions{Labels: map[string]string{LabelProject: project, LabelStack: project}}
+		if m.Driver != "" {
+			mt.VolumeOptions.DriverConfig = &mount.Driver{Name: m.Driver}
+		}
 	}
 	return mt
 }

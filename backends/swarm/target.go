@@ -74,7 +74,7 @@ func (*Target) Schema(typ string) planner.Schema {
 // Desired implements planner.Target.
 func (t *Target) Desired(spec *lang.Spec) (*planner.Desired, hcl.Diagnostics) {
 	d := &planner.Desired{Project: spec.Project, Contents: map[planner.Address][]byte{}}
-	var diags hcl.Diagnostics
+	diags := ignoredVolumeLabels(spec)
 	hashes := map[planner.Address]string{}
 	for _, s := range spec.SortedSecrets() {
 		r, content, diag := fileResource(spec.Project, TypeSecret, s.Name, s.Path, s.Value, s.DeclRange)
@@ -209,6 +209,22 @@ func serviceDeps(spec *lang.Spec, svc *lang.Service, def *serviceDef) []planner.
 		deps = append(deps, planner.Dep{To: planner.Address{Type: TypeService, Name: n}, Kind: planner.DepStartAfter})
 	}
 	return deps
+}
+
+// ignoredVolumeLabels warns that a volume's labels do not reach swarm:
+// each node makes the volume when a task first mounts it, with berth's
+// labels only.
+func ignoredVolumeLabels(spec *lang.Spec) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, v := range spec.SortedVolumes() {
+		if len(v.Labels) > 0 {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Swarm ignores a volume's labels",
+				Detail: fmt.Sprintf("Volume %q sets labels, but on swarm each node makes the volume when a task first mounts it, labelled by berth alone (its driver is honoured). "+
+					"Label the volumes on the nodes yourself, or use the compose backend.", v.Name),
+				Subject: v.DeclRange.Ptr()})
+		}
+	}
+	return diags
 }
 
 // ignoredByServices warns about what a swarm service cannot honour, so it
