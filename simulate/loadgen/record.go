@@ -47,7 +47,8 @@ type recorder struct {
 	// answers without error inside it are the throughput (tally.done).
 	// Its end is the planned one until an early stop (MaxRequests, an
 	// interrupt) moves it to the stop (stop).
-	window struct{ from, to time.Duration }
+	window   struct{ from, to time.Duration }
+	lastDone time.Duration // the last answer's offset
 
 	series []simulate.Point
 	tick   time.Duration
@@ -146,6 +147,7 @@ func (r *recorder) answer(o *outcome) {
 	if o.class != classOK {
 		r.all.failed++
 	}
+	r.lastDone = max(r.lastDone, o.done)
 	if o.class == classOK && o.done >= r.window.from && o.done < r.window.to {
 		r.total.done++
 		if r.eps != nil {
@@ -183,8 +185,9 @@ func statusKey(o *outcome) string {
 	return strconv.Itoa(o.status)
 }
 
-// stop ends the measured window now, start being the test's start, and
-// returns the offset: the answers that come later are not the throughput.
+// stop ends the measured window now (an interrupt), start being the
+// test's start, and returns the offset: the answers that come later are
+// not the throughput.
 // The clock is read under the lock, so every answer recorded before is
 // earlier and every later one is judged by the offset.
 func (r *recorder) stop(start time.Time) time.Duration {

@@ -74,12 +74,19 @@ func (g *generator) result(d, warmup, stopped time.Duration) *Result {
 		res.Lag.Mean = (g.lag.sum / time.Duration(g.lag.n)).Seconds()
 		res.Lag.Max = g.lag.max.Seconds()
 	}
-	m := r.total.metrics(secs)
+	// Throughput is the answers inside the window over its length; when
+	// MaxRequests ended the test, whose window is then often shorter than
+	// a latency, it is every answer over the time until the last one.
+	thr := secs
+	if g.counted {
+		thr = max(max(r.lastDone, span)-warmup, 0).Seconds()
+	}
+	m := r.total.metrics(secs, thr, g.counted)
 	for i, t := range r.eps {
 		if m.Endpoints == nil {
 			m.Endpoints = map[string]*simulate.Metrics{}
 		}
-		m.Endpoints[g.opts.Endpoints[i].Name] = t.metrics(secs)
+		m.Endpoints[g.opts.Endpoints[i].Name] = t.metrics(secs, thr, g.counted)
 	}
 	m.Series = r.series
 	res.Entry = m

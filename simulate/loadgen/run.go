@@ -56,6 +56,9 @@ type generator struct {
 	lag    lagStats
 	sent   int64
 	unsent int64 // arrivals never sent: the generator fell behind past the end
+	// counted: MaxRequests ended the test, whose throughput is then its
+	// answers over the time until the last one (result).
+	counted bool
 }
 
 // lagStats measure how late the generator sent requests after their
@@ -72,11 +75,12 @@ func (g *generator) send(ctx context.Context, sch *schedule, pick *picker) time.
 	defer timer.Stop()
 	for {
 		at, ok := sch.next()
-		if !ok || (g.opts.MaxRequests > 0 && g.sent >= g.opts.MaxRequests) {
-			if !ok {
-				return time.Duration(sch.end)
-			}
-			return g.rec.stop(g.start)
+		if !ok {
+			return time.Duration(sch.end)
+		}
+		if g.opts.MaxRequests > 0 && g.sent >= g.opts.MaxRequests {
+			g.counted = true
+			return time.Since(g.start)
 		}
 		if wait := at - time.Since(g.start); wait > 0 {
 			timer.Reset(wait)

@@ -39,10 +39,15 @@ func (t *tally) answer(o *outcome) {
 }
 
 // metrics returns the tally as the simulator's Metrics over secs of
-// measurement.
-func (t *tally) metrics(secs float64) *simulate.Metrics {
+// measurement, the throughput the answers inside the window over thr
+// seconds, or every answer without error when all count.
+func (t *tally) metrics(secs, thr float64, all bool) *simulate.Metrics {
 	m := metrics(t.arrivals, t.ok, t.failed, t.degraded, secs)
-	m.Throughput = ratio(float64(t.done), secs)
+	done := t.done
+	if all {
+		done = t.ok
+	}
+	m.Throughput = ratio(float64(done), thr)
 	m.Latency, m.LatencyOK = latencyOf(t.lat), latencyOf(t.latOK)
 	for k, n := range t.byClass {
 		if m.Failures == nil {
