@@ -298,3 +298,25 @@ service "gateway" {
 		t.Errorf("want 2 diagnostics, got:\n%s", diagText(diags))
 	}
 }
+
+// A suggestion is a likely typo: one edit, or two between names longer
+// than two letters; "zz" is two edits from "a", and no typo of it.
+func TestSuggestShortNames(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		candidates []string
+		want       string
+	}{
+		{"zz", []string{"a", "l"}, ""},
+		{"x", []string{"y"}, "y"},
+		{"m", []string{"cmd"}, ""},
+		{"ui", []string{"api"}, ""},
+		{"ab", []string{"a"}, "a"},
+		{"dbb", []string{"db", "api"}, "db"},
+		{"ordrs", []string{"orders"}, "orders"},
+	} {
+		if got := suggest(tc.name, tc.candidates); got != tc.want {
+			t.Errorf("suggest(%q, %q) = %q, want %q", tc.name, tc.candidates, got, tc.want)
+		}
+	}
+}
