@@ -41,7 +41,7 @@ an engine, and reports what only that backend checks: replica port ranges
 that overlap on compose, what a swarm manager would refuse, settings
 swarm ignores.`,
 		Example: `  berth validate examples/shop
-  berth validate --json . | jq '.diagnostics[].summary'
+  berth validate --json examples/shop | jq '.valid, .diagnostics[].summary'
   berth validate examples/fanout --var shard_replicas=3`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
