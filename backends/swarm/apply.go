@@ -3,6 +3,7 @@ package swarm
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/docker/docker/api/types/swarm"
@@ -53,10 +54,8 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 	defer x.watch.close()
 	opts.Progress.Plan(p)
 	res := backends.Execute(ctx, p, max(len(p.Steps), 1), opts.Progress, x.run)
-	if vs := volumeStep(p); res.OK() && destroysProject(p) && vs != nil {
-		if err := b.removeVolumes(ctx, p.Project, opts.Progress); err != nil {
-			res.Unready = append(res.Unready, &backends.StepError{Step: vs, Err: err})
-		}
+	if res.OK() && destroysProject(p) {
+		b.tidyNodes(ctx, p, res, opts.Progress)
 	}
 	return res, nil
 }
@@ -144,4 +143,28 @@ func destroysProject(p *planner.Plan) bool {
 		}
 	}
 	return services > 0
+}
+
+// tidyNodes follows a destroy onto the nodes: it waits for the project's
+// containers to go and removes the volumes its tasks made. Volumes left
+// on a node that is down fail the destroy at the service that mounted
+// them; a project without volumes only leaves containers there, which
+// swarm removes once the node is back, and says so.
+func (b *Backend) tidyNodes(ctx context.Context, p *planner.Plan, res *backends.Result, prog *backends.Progress) {
+	down, err := b.removeVolumes(ctx, p.Project, prog)
+	vs := volumeStep(p)
+	if vs == nil {
+		vs = p.Steps[len(p.Steps)-1]
+	}
+	if err != nil {
+		res.Unready = append(res.Unready, &backends.StepError{Step: vs, Err: err})
+	}
+	if len(down) == 0 {
+		return
+	}
+	if volumeStep(p) != nil {
+		res.Unready = append(res.Unready, &backends.StepError{Step: vs, Err: leftOn(p.Project, down)})
+		return
+	}
+	prog.Printf("%s does not answer (is its node down?): swarm removes the project's containers there once it is back", strings.Join(down, ", "))
 }

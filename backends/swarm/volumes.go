@@ -17,15 +17,15 @@ import (
 	"github.com/berth-dev/berth/planner"
 )
 
-// removeVolumes removes the volumes the project's tasks made on every
-// node berth knows (the manager and BERTH_SWARM_NODES), once the node has
-// no container of the project left. An engine that does not answer (its
-// node is down) keeps its volumes; the others are cleaned all the same,
-// and the error names every engine whose volumes are left.
-func (b *Backend) removeVolumes(ctx context.Context, project string, prog *backends.Progress) error {
+// removeVolumes waits until every node berth knows (the manager and
+// BERTH_SWARM_NODES) has no container of the project left, and removes
+// the volumes the project's tasks made there. An engine that does not
+// answer (its node is down) is skipped and returned in down: swarm
+// removes its containers when it is back, its volumes stay; the others
+// are cleaned all the same.
+func (b *Backend) removeVolumes(ctx context.Context, project string, prog *backends.Progress) (down []string, err error) {
 	engines := append([]*client.Client{b.cli}, b.nodes...)
 	seen := map[string]bool{}
-	var down []string
 	var errs []error
 	for _, e := range engines {
 		if seen[e.DaemonHost()] {
@@ -44,11 +44,13 @@ func (b *Backend) removeVolumes(ctx context.Context, project string, prog *backe
 			prog.Printf("removed %d volumes of %s on %s", n, project, e.DaemonHost())
 		}
 	}
-	if len(down) > 0 {
-		errs = append(errs, fmt.Errorf("the volumes of %s on %s are left: the engine does not answer (is its node down?); run berth destroy again once it is back",
-			project, strings.Join(down, ", ")))
-	}
-	return errors.Join(errs...)
+	return down, errors.Join(errs...)
+}
+
+// leftOn is the error of volumes left on engines that did not answer.
+func leftOn(project string, down []string) error {
+	return fmt.Errorf("the volumes of %s on %s are left: the engine does not answer (is its node down?); run berth destroy again once it is back",
+		project, strings.Join(down, ", "))
 }
 
 // volumeStep is the last step of p that deletes a service mounting a

@@ -23,8 +23,11 @@ func TestRemoveVolumesUnreachable(t *testing.T) {
 	b := New(dead, nil)
 	defer b.Close()
 	var out bytes.Buffer
-	err = b.removeVolumes(context.Background(), "p", backends.NewProgress(&out, false))
-	if err == nil || !strings.Contains(err.Error(), "the volumes of p on unix://") ||
+	down, err := b.removeVolumes(context.Background(), "p", backends.NewProgress(&out, false))
+	if err != nil || len(down) != 1 {
+		t.Fatalf("down %v, error %v; want the one engine down and no error", down, err)
+	}
+	if err := leftOn("p", down); !strings.Contains(err.Error(), "the volumes of p on unix://") ||
 		!strings.Contains(err.Error(), "does not answer (is its node down?); run berth destroy again once it is back") {
 		t.Errorf("error %v", err)
 	}
@@ -43,19 +46,19 @@ func TestRemoveVolumesGoesOnPastADownNode(t *testing.T) {
 	live := f.client(t)
 	b := &Backend{cli: live, nodes: []*client.Client{dead, live}}
 	var out bytes.Buffer
-	err = b.removeVolumes(context.Background(), "p", backends.NewProgress(&out, false))
-	if err == nil || !strings.Contains(err.Error(), "gone.sock are left") {
-		t.Errorf("error %v, want the down node's volumes named as left", err)
+	down, err := b.removeVolumes(context.Background(), "p", backends.NewProgress(&out, false))
+	if err != nil || len(down) != 1 || !strings.HasSuffix(down[0], "gone.sock") {
+		t.Errorf("down %v, error %v; want the dead engine down and no error", down, err)
 	}
 	if len(f.removedVolumes) != 1 || f.removedVolumes[0] != "p_data" {
 		t.Errorf("removed %v on the engine that answers, want [p_data]", f.removedVolumes)
 	}
 }
 
-// Only a destroy whose services mounted volumes looks for volumes on the
-// nodes, and a volume left is reported at such a service: destroy of a
-// project without volumes said "the volumes of p ... are left" at its
-// last step (a network) when a node was down.
+// A volume left on a node that is down is reported at the service that
+// mounted it, and only when a destroyed service mounted one: destroy of
+// a project without volumes failed saying "the volumes of p ... are
+// left" at its last step (a network) when a node was down.
 func TestVolumeStep(t *testing.T) {
 	step := func(id int, typ, name string, mounts ...string) *planner.Step {
 		a := planner.Attrs{}
