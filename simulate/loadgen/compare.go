@@ -41,7 +41,8 @@ type Comparison struct {
 	// slos on the entry; NotChecked the slos of other services.
 	Verdicts   []simulate.Verdict `json:"verdicts,omitempty"`
 	NotChecked []string           `json:"not_checked,omitempty"`
-	// Pass: within the tolerance, and no verdict failed.
+	// Pass: within the tolerance, no verdict failed, and the measurement
+	// was not interrupted.
 	Pass bool `json:"pass"`
 }
 
@@ -62,7 +63,7 @@ func (rp *Replay) Compare(sim *simulate.Report, rtt time.Duration, tolerance flo
 		EntryRoundTrip: rtt.Seconds(), Measured: rp.Measured, Simulated: sim, Tolerance: tolerance,
 	}
 	c.diff()
-	c.Pass = c.within(tolerance)
+	c.Pass = c.within(tolerance) && (rp.Measured == nil || !rp.Measured.Interrupted)
 	return c
 }
 

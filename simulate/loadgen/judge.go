@@ -17,7 +17,9 @@ type Judgement struct {
 	// NotChecked says why each slo on another service than the entry was
 	// not checked: latency is measured at the entry only.
 	NotChecked []string `json:"not_checked,omitempty"`
-	Pass       bool     `json:"pass"`
+	// Pass: every verdict held, on a measurement that was not
+	// interrupted.
+	Pass bool `json:"pass"`
 }
 
 // Judge checks on res, by the simulator's rules, the expect blocks of
@@ -52,7 +54,8 @@ func Judge(spec *lang.Spec, ld *lang.Load, cases []simulate.Case, res *Result) *
 			}
 		}
 	}
-	j.Pass = j.Failed() == 0
+	// An interrupted test passes nothing: what was not measured may fail.
+	j.Pass = j.Failed() == 0 && !res.Interrupted
 	return j
 }
 

@@ -139,7 +139,7 @@ func TestStatusClasses(t *testing.T) {
 	})
 	o.Load = load(400, lang.ArrivalConstant, time.Second)
 	// Long enough that only /hang times out, even on a busy machine.
-	o.Timeout = time.Second
+	o.Timeout = 3 * time.Second
 	for _, p := range []string{"ok", "degraded", "busy", "broken", "late", "hang"} {
 		o.Endpoints = append(o.Endpoints, Endpoint{Name: p, Path: "/" + p, Weight: 1})
 	}

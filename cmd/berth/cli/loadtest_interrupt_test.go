@@ -107,12 +107,16 @@ func TestLoadInterrupted(t *testing.T) {
 					Interrupted bool `json:"interrupted"`
 				} `json:"measured"`
 				EntryStats *struct{ Requests int64 } `json:"entry_stats"`
+				Pass       *bool                     `json:"pass"`
 			}
 			if err := json.Unmarshal([]byte(out), &v); err != nil {
 				t.Fatalf("%v: %v\n%s", args, err, out)
 			}
 			if (v.Interrupted == nil || !*v.Interrupted) && (v.Measured == nil || !v.Measured.Interrupted) {
 				t.Errorf("%v: the JSON does not say the test was interrupted:\n%s", args, out)
+			}
+			if v.Pass == nil || *v.Pass {
+				t.Errorf("%v: an interrupted test's JSON says pass %v, want false:\n%s", args, v.Pass, out)
 			}
 			if args[0] == "compare" && (v.EntryStats == nil || v.EntryStats.Requests == 0) {
 				t.Errorf("%v: no entry_stats of the emulated entry after the interrupt:\n%s", args, out)
