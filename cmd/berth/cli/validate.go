@@ -30,7 +30,7 @@ and more.
 Each problem is printed as file:line:col with the source snippet, a
 summary and a detail. With --json the same diagnostics are printed as one
 JSON object:
-  {"valid": bool, "error_count": N, "warning_count": M,
+  {"format_version", "valid": bool, "error_count": N, "warning_count": M,
    "diagnostics": [{"severity", "summary", "detail",
                     "range": {"filename", "start", "end"}, "snippet"}]}
 The exit status is 1 when there is an error; warnings alone leave it 0.
