@@ -82,6 +82,9 @@ func writeRunText(w io.Writer, r *simulate.Report) {
 	}
 	writeEventsText(w, r.Events)
 	writeVerdictLines(w, r.Verdicts, ms)
+	if r.Entry != nil {
+		writeErrorsUnbounded(w, r.Verdicts, r.Entry.ErrorRate, "simulated")
+	}
 }
 
 // writeUnansweredText names the requests that never got an answer (the
@@ -150,6 +153,23 @@ func writeVerdictLines(w io.Writer, vs []simulate.Verdict, msFmt func(float64) s
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+// writeErrorsUnbounded notes, under passing verdicts, that 1 % or more of
+// the entry's requests failed when no verdict bounds the error rate: an
+// expect of latencies alone passes a stack that fails every request fast
+// (a failure's latency counts like an answer's). what is "simulated" or
+// "measured".
+func writeErrorsUnbounded(w io.Writer, vs []simulate.Verdict, errorRate float64, what string) {
+	if errorRate < 0.01 || len(vs) == 0 {
+		return
+	}
+	for _, v := range vs {
+		if v.Metric == "error_rate" || !v.Pass {
+			return
+		}
+	}
+	fmt.Fprintf(w, "  NOTE  %s%% of the %s requests failed, and no expectation checked bounds error_rate: the latencies above include the failures\n", pct(errorRate), what)
 }
 
 // verdictValue writes a verdict's value in the metric's unit.
