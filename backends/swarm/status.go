@@ -84,18 +84,37 @@ func taskStatus(replicas uint64, tasks []swarm.Task, nodes map[string]nodeInfo) 
 	return strings.Join(parts, ", ")
 }
 
-// lastFailure is the error of the service's newest failed or rejected
-// task, with its slot and node: why replicas that should run do not
-// ("task: non-zero exit (2): dockerexec: unhealthy container (replica 1
-// on n3)").
+// lastFailure is why a replica does not run when its task before failed:
+// the newest error among the slots whose current task does not run, each
+// slot judged by the task that came just before its current one ("task:
+// non-zero exit (2): dockerexec: unhealthy container (replica 1 on n3)").
+// An older failure (a rolled-back update's) does not count, nor a slot
+// whose task before was lost with its node.
 func lastFailure(tasks []swarm.Task, nodes map[string]nodeInfo) string {
+	current := map[int]swarm.Task{}
+	for _, t := range tasks {
+		if t.DesiredState == swarm.TaskStateRunning || t.DesiredState == swarm.TaskStateReady {
+			current[t.Slot] = t
+		}
+	}
 	var last *swarm.Task
-	for i, t := range tasks {
-		if t.Status.Err == "" || (t.Status.State != swarm.TaskStateFailed && t.Status.State != swarm.TaskStateRejected) {
+	for slot, cur := range current {
+		if cur.Status.State == swarm.TaskStateRunning {
 			continue
 		}
-		if last == nil || t.Status.Timestamp.After(last.Status.Timestamp) {
-			last = &tasks[i]
+		var before *swarm.Task
+		for i, t := range tasks {
+			if t.Slot == slot && t.DesiredState != swarm.TaskStateRunning && t.DesiredState != swarm.TaskStateReady &&
+				(before == nil || t.Status.Timestamp.After(before.Status.Timestamp)) {
+				before = &tasks[i]
+			}
+		}
+		if before == nil || before.Status.Err == "" ||
+			(before.Status.State != swarm.TaskStateFailed && before.Status.State != swarm.TaskStateRejected) {
+			continue
+		}
+		if last == nil || before.Status.Timestamp.After(last.Status.Timestamp) {
+			last = before
 		}
 	}
 	if last == nil {

@@ -53,6 +53,13 @@ func TestTaskStatus(t *testing.T) {
 			{Slot: 2, NodeID: "a", DesiredState: shut, Status: swarm.TaskStatus{State: "failed", Err: "old", Timestamp: time.Unix(100, 0)}},
 			{Slot: 2, NodeID: "a", DesiredState: shut, Status: swarm.TaskStatus{State: "failed", Err: "task: non-zero exit (2): dockerexec: unhealthy container", Timestamp: time.Unix(200, 0)}}},
 			"1/2 running, 1 waiting to start, last failure: task: non-zero exit (2): dockerexec: unhealthy container (replica 2 on n1)"},
+		// A node loss after a rolled-back update: the slot's task before its
+		// replacement was lost with the node, so the update's failures,
+		// older, are no reason.
+		{"node loss after a rollback", 2, []swarm.Task{in(1, "a", run, run), in(2, "a", run, "starting"),
+			{Slot: 2, NodeID: "b", DesiredState: shut, Status: swarm.TaskStatus{State: run, Timestamp: time.Unix(300, 0)}},
+			{Slot: 2, NodeID: "a", DesiredState: shut, Status: swarm.TaskStatus{State: "failed", Err: "unhealthy", Timestamp: time.Unix(200, 0)}}},
+			"1/2 running, 1 starting (rescheduled from node n2)"},
 		{"history is not the state", 2, []swarm.Task{in(1, "a", run, run), in(2, "a", run, run), in(2, "a", shut, "failed"), in(1, "a", shut, "shutdown")},
 			"2/2 running"},
 	}

@@ -598,6 +598,9 @@ func TestSwarmServiceState(t *testing.T) {
 		{"1/2 running, 1 starting (rescheduled from node berthlab-n3)", 2, swarmPlaced},
 		{"0/3 running, 2 starting", 3, swarmDegraded},
 		{"3/2 running", 2, swarmDegraded},
+		// why replicas do not run (backends/swarm status.go)
+		{"2/3 running, 1 pending: no suitable node (max replicas per node limit exceed; 1 node not available for new tasks)", 3, swarmDegraded},
+		{"1/2 running, 1 starting, last failure: task: non-zero exit (2): dockerexec: unhealthy container (replica 2 on berthlab-n1)", 2, swarmDegraded},
 	}
 	for _, tt := range tests {
 		if got := serviceState(tt.status, tt.replicas); got != tt.want {
