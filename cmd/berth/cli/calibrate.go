@@ -36,7 +36,7 @@ It prints the line to add to the spec; --write sets it in the spec's
 berth block (made if there is none), changing nothing else in the file.`,
 		Example: `  berth calibrate examples/shop
   berth calibrate examples/shop --write
-  berth calibrate --samples 500 --json`,
+  berth calibrate examples/minimal --samples 500 --json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCalibrate(cmd, specDir(args), &f)
