@@ -36,11 +36,29 @@ back into a spec.`,
 			if len(args) == 0 {
 				return cmd.Help()
 			}
-			return fmt.Errorf("berth export has no format %q: the format comes first, and the one format is compose (berth export compose %s)", args[0], strings.Join(args, " "))
+			return fmt.Errorf("berth export has no format %q: the format comes first, and the one format is compose (berth export compose %s)", args[0], strings.Join(exportArgsAfterFormat(args), " "))
 		},
 	}
 	cmd.AddCommand(newExportComposeCmd())
 	return cmd
+}
+
+// exportArgsAfterFormat returns what follows the format in the command
+// that export suggests for args that do not start with one: a format
+// written after the directory moves to the front, an unknown one
+// followed by more is dropped (yaml in "export yaml DIR"), and a lone
+// argument is taken for the directory.
+func exportArgsAfterFormat(args []string) []string {
+	var rest []string
+	for _, a := range args {
+		if a != "compose" {
+			rest = append(rest, a)
+		}
+	}
+	if len(rest) == len(args) && len(args) > 1 {
+		return args[1:]
+	}
+	return rest
 }
 
 func newExportComposeCmd() *cobra.Command {
