@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -32,6 +33,9 @@ var docFlagSections = []struct {
 	// compare's docs say "Flags: those of loadtest, plus ...".
 	{"compare", []string{"loadtest.md#berth loadtest", "loadtest.md#berth compare"}},
 	{"calibrate", []string{"loadtest.md#berth calibrate"}},
+	{"validate", []string{"language.md#berth validate, fmt and graph"}},
+	{"fmt", []string{"language.md#berth validate, fmt and graph"}},
+	{"graph", []string{"language.md#berth validate, fmt and graph"}},
 }
 
 // TestDocsFlagTables: every flag of a command's --help is in its docs'
@@ -50,7 +54,7 @@ func TestDocsFlagTables(t *testing.T) {
 		for _, s := range tc.sections {
 			file, heading, _ := strings.Cut(s, "#")
 			body := docSection(t, filepath.Join("..", "..", "..", "docs", file), heading)
-			for name, def := range docFlags(body) {
+			for name, def := range docFlags(body, tc.cmd) {
 				documented[name] = def
 			}
 		}
@@ -122,9 +126,10 @@ func docSection(t *testing.T, path, heading string) []string {
 
 var docFlagName = regexp.MustCompile("(?:^|[\\s`(,])--?([a-z][a-z0-9]*(?:-[a-z0-9]+)+|[a-z][a-z0-9]+)")
 
-// docFlags returns the flags a section lists, each with its default cell
-// when the table has a default column ("" otherwise).
-func docFlags(lines []string) map[string]string {
+// docFlags returns the flags a section lists for cmd, each with its
+// default cell when the table has a default column ("" otherwise). A
+// table with a "command" column lists the flags of the commands it names.
+func docFlags(lines []string, cmd string) map[string]string {
 	flags := map[string]string{}
 	add := func(text, def string) {
 		for _, m := range docFlagName.FindAllStringSubmatch(text, -1) {
@@ -133,7 +138,7 @@ func docFlags(lines []string) map[string]string {
 			}
 		}
 	}
-	defCol, inTable := -1, false
+	flagCol, defCol, cmdCol, inTable := -1, -1, -1, false
 	var para []string
 	for _, line := range append(lines, "") {
 		if !strings.HasPrefix(line, "|") {
@@ -144,20 +149,28 @@ func docFlags(lines []string) map[string]string {
 			// An escaped \| (compose\|swarm) is no cell border.
 			cells := strings.Split(strings.Trim(strings.ReplaceAll(line, `\|`, "/"), "|"), "|")
 			if !inTable {
-				inTable = strings.EqualFold(strings.TrimSpace(cells[0]), "flag")
-				defCol = -1
+				flagCol, defCol, cmdCol = -1, -1, -1
 				for i, c := range cells {
-					if strings.TrimSpace(c) == "default" {
+					switch strings.TrimSpace(c) {
+					case "flag":
+						flagCol = i
+					case "default":
 						defCol = i
+					case "command":
+						cmdCol = i
 					}
 				}
+				inTable = flagCol >= 0
+				continue
+			}
+			if flagCol >= len(cells) || cmdCol >= 0 && !slices.Contains(strings.FieldsFunc(cells[cmdCol], func(r rune) bool { return r == ',' || r == ' ' }), cmd) {
 				continue
 			}
 			def := ""
-			if defCol > 0 && defCol < len(cells) {
+			if defCol >= 0 && defCol < len(cells) {
 				def = strings.TrimSpace(cells[defCol])
 			}
-			add(cells[0], def)
+			add(cells[flagCol], def)
 		case strings.TrimSpace(line) == "":
 			// A paragraph's "Flags: ..." sentence, up to its full stop.
 			text := strings.Join(para, " ")
