@@ -2,6 +2,7 @@ package swarm
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"maps"
@@ -16,6 +17,11 @@ import (
 	"github.com/berth-dev/berth/backends/emulator"
 	"github.com/berth-dev/berth/planner"
 )
+
+// nodeAnswerTimeout bounds the question whether a node has an image: an
+// engine that accepts and never answers (a frozen daemon, a partitioned
+// node) is skipped as one that is down, instead of holding the apply.
+var nodeAnswerTimeout = 15 * time.Second
 
 // distributeImages copies every image that the plan's created or updated
 // services run, names no registry and exists on the manager, to each node
@@ -47,11 +53,13 @@ func (b *Backend) distributeImages(ctx context.Context, p *planner.Plan, prog *b
 		go func() {
 			defer wg.Done()
 			for _, ref := range have {
-				_, err := n.ImageInspect(ctx, ref)
+				ictx, cancel := context.WithTimeout(ctx, nodeAnswerTimeout)
+				_, err := n.ImageInspect(ictx, ref)
+				cancel()
 				if err == nil {
 					continue // most applies: the node has it already
 				}
-				if client.IsErrConnectionFailed(err) {
+				if client.IsErrConnectionFailed(err) || (ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded)) {
 					// A node that is down gets no tasks; the apply must
 					// not fail for it (a scale-up after a node loss).
 					prog.Printf("warning: %s does not answer, so %v are not copied to it: tasks swarm places there once it is back cannot start until an apply copies them", n.DaemonHost(), have)
