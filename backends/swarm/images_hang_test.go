@@ -61,3 +61,42 @@ func TestDistributeImagesSkipsANodeThatNeverAnswers(t *testing.T) {
 		t.Errorf("no warning about the node:\n%s", out.String())
 	}
 }
+
+// So is one that never answers when destroy removes the volumes: the
+// destroy waited on it for ever after removing every service.
+func TestRemoveVolumesSkipsANodeThatNeverAnswers(t *testing.T) {
+	hung := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(time.Minute):
+		}
+	}))
+	defer hung.Close()
+	c, err := client.NewClientWithOpts(client.WithHost("tcp://"+strings.TrimPrefix(hung.URL, "http://")), client.WithVersion("1.41"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	defer func(d time.Duration) { nodeAnswerTimeout = d }(nodeAnswerTimeout)
+	nodeAnswerTimeout = 200 * time.Millisecond
+	f := &fakeEngine{}
+	b := &Backend{cli: f.client(t), nodes: []*client.Client{c}}
+	var out bytes.Buffer
+	type result struct {
+		down []string
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		down, err := b.removeVolumes(context.Background(), "p", backends.NewProgress(&out, false))
+		done <- result{down, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil || len(r.down) != 1 {
+			t.Errorf("down %v, err %v; want the hung engine down", r.down, r.err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("removeVolumes waited on a node that never answers")
+	}
+}

@@ -33,7 +33,7 @@ func (b *Backend) removeVolumes(ctx context.Context, project string, prog *backe
 		}
 		seen[e.DaemonHost()] = true
 		n, err := removeNodeVolumes(ctx, e, project)
-		if client.IsErrConnectionFailed(err) {
+		if client.IsErrConnectionFailed(err) || (ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded)) {
 			down = append(down, e.DaemonHost())
 			continue
 		}
@@ -76,7 +76,9 @@ func removeNodeVolumes(ctx context.Context, cli *client.Client, project string) 
 	cf := filters.NewArgs(filters.Arg("label", LabelStack+"="+project))
 	deadline := time.Now().Add(60 * time.Second)
 	for {
-		cs, err := cli.ContainerList(ctx, container.ListOptions{All: true, Filters: cf})
+		lctx, cancel := context.WithTimeout(ctx, nodeAnswerTimeout) // a node that never answers counts as down
+		cs, err := cli.ContainerList(lctx, container.ListOptions{All: true, Filters: cf})
+		cancel()
 		if err != nil {
 			return 0, err
 		}
