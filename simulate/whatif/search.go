@@ -96,7 +96,7 @@ func checkSearchable(spec *lang.Spec, opts Options) *hcl.Diagnostic {
 	seen := map[string]bool{}
 	for _, d := range opts.Dims {
 		if err := d.Check(spec); err != nil {
-			return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown service", Detail: err.Error() + "."}
+			return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown service", Detail: err.Error()}
 		}
 		if seen[d.Name()] {
 			return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Dimension varied twice",

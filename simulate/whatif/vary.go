@@ -145,7 +145,16 @@ func dedupe(xs []float64) []float64 {
 // not have.
 func (d Dimension) Check(spec *lang.Spec) error {
 	if spec.Services[d.Service] == nil {
-		return fmt.Errorf("--vary %s: there is no service %q", d.Name(), d.Service)
+		names := make([]string, 0, len(spec.Services))
+		for n := range spec.Services {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		hint := lang.DidYouMean(d.Service, names)
+		if hint == "" {
+			hint = " The services are " + strings.Join(names, ", ") + "."
+		}
+		return fmt.Errorf("--vary %s: there is no service %q.%s Give one of the spec's services.", d.Name(), d.Service, hint)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package whatif
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/berth-dev/berth/lang"
@@ -49,5 +50,23 @@ func TestVaryTwice(t *testing.T) {
 	_, diags := Search(spec, Options{Dims: []Dimension{a, b}, Replications: 1})
 	if !diags.HasErrors() || diags[0].Summary != "Dimension varied twice" {
 		t.Fatalf("diagnostics %v, want 'Dimension varied twice'", diags)
+	}
+}
+
+// TestVaryUnknownService: a --vary of a service the spec lacks says so,
+// with the likely name, or else the names there are.
+func TestVaryUnknownService(t *testing.T) {
+	spec := loadSpec(t, "../../examples/shop")
+	for _, tc := range []struct{ vary, want string }{
+		{"ordres.replicas=1..2", `there is no service "ordres". Did you mean "orders"?`},
+		{"nosvc.replicas=1..2", `there is no service "nosvc". The services are auth, cache, gateway,`},
+	} {
+		d, err := ParseVary(tc.vary)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Check(spec); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("--vary %s: %v, want %q", tc.vary, err, tc.want)
+		}
 	}
 }

@@ -97,7 +97,7 @@ func writeJudgement(w io.Writer, j *loadgen.Judgement) {
 	case n == 0:
 		fmt.Fprintln(w, "\nNo expectation or slo applies to this measurement.")
 	case failed == 0:
-		fmt.Fprintf(w, "\nPASS: all %s held on the measurement.\n", words.Count(n, "verdict"))
+		fmt.Fprintf(w, "\nPASS: %s held on the measurement.\n", allVerdicts(n))
 	default:
 		fmt.Fprintf(w, "\nFAIL: %d of %s failed on the measurement.\n", failed, words.Count(n, "verdict"))
 	}

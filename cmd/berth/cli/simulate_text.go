@@ -37,7 +37,7 @@ func writeSimulateText(w io.Writer, res *simulate.Result) {
 	case verdicts == 0:
 		fmt.Fprintf(w, "%s simulated; the spec states no expectations or SLOs.\n", words.Count(len(runs), "run"))
 	case failed == 0:
-		fmt.Fprintf(w, "PASS: %s, all %s held.\n", words.Count(len(runs), "run"), words.Count(verdicts, "verdict"))
+		fmt.Fprintf(w, "PASS: %s, %s held.\n", words.Count(len(runs), "run"), allVerdicts(verdicts))
 	default:
 		fmt.Fprintf(w, "FAIL: %s, %d of %s failed.\n", words.Count(len(runs), "run"), failed, words.Count(verdicts, "verdict"))
 	}
@@ -135,6 +135,14 @@ func writeEventsText(w io.Writer, events []simulate.FaultEvent) {
 	if len(lines) > 0 {
 		fmt.Fprintf(w, "  events: %s\n", strings.Join(lines, "; "))
 	}
+}
+
+// allVerdicts is "all 3 verdicts", or "the 1 verdict".
+func allVerdicts(n int) string {
+	if n == 1 {
+		return "the 1 verdict"
+	}
+	return "all " + words.Count(n, "verdict")
 }
 
 // writeVerdictLines prints a line per verdict, as simulate and loadtest
