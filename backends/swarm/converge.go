@@ -70,9 +70,11 @@ func (g *goal) evaluate(s snapshot, now time.Time) state {
 		switch u.State {
 		case swarm.UpdateStateUpdating:
 			st.phase = "updating"
+			g.checkStuck(&st, s.tasks, now, false) // a failing task is the update's failure_action's
 			return st
 		case swarm.UpdateStateRollbackStarted:
 			st.phase = "rolling back"
+			g.checkStuck(&st, s.tasks, now, false)
 			return st
 		case swarm.UpdateStatePaused:
 			st.err = fmt.Errorf("update paused: %s%s (fix the spec and apply again, which resumes the update, or roll back with `docker service rollback %s`)",
@@ -94,7 +96,7 @@ func (g *goal) evaluate(s snapshot, now time.Time) state {
 		g.stuckSince = time.Time{}
 		return st
 	}
-	g.checkStuck(&st, s.tasks, now)
+	g.checkStuck(&st, s.tasks, now, true)
 	return st
 }
 
@@ -102,12 +104,15 @@ func (g *goal) evaluate(s snapshot, now time.Time) state {
 // can run ("no suitable node": constraints, resources, host ports), or a
 // task that failed since the goal was set while not every replica runs.
 // The phase then says why it waits; after stuckGrace without a way
-// forward, the state is an error.
-func (g *goal) checkStuck(st *state, tasks []swarm.Task, now time.Time) {
+// forward, the state is an error. During a rolling update only a task
+// that no node can run counts (a start-first update whose new task needs
+// a host port every node holds waits for ever in "updating"); failing
+// tasks are for the update's failure_action.
+func (g *goal) checkStuck(st *state, tasks []swarm.Task, now time.Time, failing bool) {
 	why, then := "", ""
 	if t := unschedulable(tasks); t != nil {
 		why, then = "no node can run it: "+g.describe(t), "swarm keeps the task pending and starts it once a node qualifies"
-	} else if t := g.newestProblem(tasks); t != nil {
+	} else if t := g.newestProblem(tasks); failing && t != nil {
 		why, then = "its tasks keep failing: "+g.describe(t), "swarm keeps restarting them"
 	}
 	if why == "" {

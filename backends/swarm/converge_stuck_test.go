@@ -62,6 +62,26 @@ func TestGoalStuck(t *testing.T) {
 			}
 		})
 	}
+	// A start-first update whose new task needs a host port that every
+	// node holds: swarm says "updating" for ever.
+	t.Run("an update no node can take", func(t *testing.T) {
+		g := &goal{id: "x", name: "p_api", replicas: 2, rollout: true, start: start}
+		hostPort := unplaced
+		hostPort.Status.Err = "no suitable node (host-mode port already in use on 3 nodes)"
+		snap := snapshot{found: true, svc: swarm.Service{UpdateStatus: &swarm.UpdateStatus{State: swarm.UpdateStateUpdating}},
+			tasks: []swarm.Task{running, running, hostPort}}
+		g.evaluate(snap, start.Add(time.Second))
+		st := g.evaluate(snap, start.Add(time.Second+stuckGrace))
+		if st.err == nil || !strings.Contains(st.err.Error(), "host-mode port already in use") {
+			t.Fatalf("err = %v, want the update's pending task named", st.err)
+		}
+		failingUpdate := snapshot{found: true, svc: snap.svc, tasks: []swarm.Task{running, failed, restarting}}
+		g = &goal{id: "x", name: "p_api", replicas: 2, rollout: true, start: start}
+		g.evaluate(failingUpdate, start.Add(time.Second))
+		if st := g.evaluate(failingUpdate, start.Add(time.Second+stuckGrace)); st.err != nil {
+			t.Fatalf("a failing task during an update is its failure_action's, got %v", st.err)
+		}
+	})
 	t.Run("a way forward restarts the grace", func(t *testing.T) {
 		g := &goal{id: "x", name: "p_api", replicas: 2, start: start}
 		stuck := snapshot{found: true, tasks: []swarm.Task{running, unplaced}}
