@@ -65,9 +65,15 @@ func (x *executor) foreignNetworkUsers(ctx context.Context, id string) []string 
 	if err != nil {
 		return nil
 	}
+	return networkUsersOutside(svcs, x.project, id)
+}
+
+// networkUsersOutside names the services of svcs attached to network id
+// that are not the project's own swarm services, sorted.
+func networkUsersOutside(svcs []swarm.Service, project, id string) []string {
 	var out []string
 	for _, s := range svcs {
-		if s.Spec.Labels[LabelProject] == x.project && s.Spec.Labels[LabelBackend] == "swarm" {
+		if s.Spec.Labels[LabelProject] == project && s.Spec.Labels[LabelBackend] == "swarm" {
 			continue // the project's own: its removal frees the network
 		}
 		nets := append(append([]swarm.NetworkAttachmentConfig(nil), s.Spec.TaskTemplate.Networks...), s.Spec.Networks...) // Spec.Networks: older engines

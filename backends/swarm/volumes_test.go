@@ -3,12 +3,15 @@ package swarm
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/docker/docker/client"
 
 	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/backends/dockertest"
 	"github.com/berth-dev/berth/backends/swarm/swarmtest"
 	"github.com/berth-dev/berth/planner"
 )
@@ -42,16 +45,17 @@ func TestRemoveVolumesGoesOnPastADownNode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fakeEngine{volumes: []string{"p_data"}}
-	live := f.client(t)
+	live := dockertest.Client(t)
+	project := fmt.Sprintf("swdown%d", time.Now().UnixNano()%1e6)
+	vol := testVolume(t, live, project)
 	b := &Backend{cli: live, nodes: []*client.Client{dead, live}}
 	var out bytes.Buffer
-	down, err := b.removeVolumes(context.Background(), "p", backends.NewProgress(&out, false))
+	down, err := b.removeVolumes(context.Background(), project, backends.NewProgress(&out, false))
 	if err != nil || len(down) != 1 || !strings.HasSuffix(down[0], "gone.sock") {
 		t.Errorf("down %v, error %v; want the dead engine down and no error", down, err)
 	}
-	if len(f.removedVolumes) != 1 || f.removedVolumes[0] != "p_data" {
-		t.Errorf("removed %v on the engine that answers, want [p_data]", f.removedVolumes)
+	if _, err := live.VolumeInspect(context.Background(), vol); err == nil {
+		t.Errorf("volume %s is still on the engine that answers", vol)
 	}
 }
 
