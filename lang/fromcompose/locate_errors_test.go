@@ -32,11 +32,7 @@ func TestLoadErrorsPointAtTheFile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "compose.yaml")
-			if err := os.WriteFile(path, []byte(tt.yaml), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			_, _, diags := Load(context.Background(), Options{Files: []string{path}, Project: "p"})
+			_, diags := loadYAML(t, tt.yaml)
 			if !diags.HasErrors() {
 				t.Fatal("no error")
 			}
@@ -55,12 +51,8 @@ func TestLoadErrorsPointAtTheFile(t *testing.T) {
 // "depends on undefined service"; the error says which profile to
 // activate.
 func TestUndefinedDependencyNamesItsProfile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "compose.yaml")
 	yaml := "services:\n  app:\n    image: x\n    depends_on: [db]\n  db:\n    image: y\n    profiles: [data, full]\n"
-	if err := os.WriteFile(path, []byte(yaml), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, _, diags := Load(context.Background(), Options{Files: []string{path}, Project: "p"})
+	path, diags := loadYAML(t, yaml)
 	if !diags.HasErrors() {
 		t.Fatal("no error")
 	}
@@ -76,12 +68,8 @@ func TestUndefinedDependencyNamesItsProfile(t *testing.T) {
 // ${NAME:?message} without NAME set is an error at the use that says to
 // set the variable, not to fix the file.
 func TestRequiredVariable(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "compose.yaml")
 	yaml := "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:?set DB_PASSWORD in .env}\n"
-	if err := os.WriteFile(path, []byte(yaml), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, _, diags := Load(context.Background(), Options{Files: []string{path}, Project: "p"})
+	path, diags := loadYAML(t, yaml)
 	if !diags.HasErrors() {
 		t.Fatal("no error")
 	}
@@ -119,4 +107,16 @@ func TestReadErrorsNameTheComposeFiles(t *testing.T) {
 	if !diags.HasErrors() || !strings.Contains(diags[0].Detail, "berth import reads Compose files") {
 		t.Errorf("import of an empty directory: %v", diags)
 	}
+}
+
+// loadYAML imports a compose.yaml holding yaml as project p, and returns
+// the file's path and the diagnostics.
+func loadYAML(t *testing.T, yaml string) (string, hcl.Diagnostics) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "compose.yaml")
+	if err := os.WriteFile(path, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, diags := Load(context.Background(), Options{Files: []string{path}, Project: "p"})
+	return path, diags
 }

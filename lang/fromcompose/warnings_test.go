@@ -1,10 +1,7 @@
 package fromcompose
 
 import (
-	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -19,11 +16,7 @@ func TestComposeWarnings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "compose.yaml")
-			if err := os.WriteFile(path, []byte(tt.yaml), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			_, _, diags := Load(context.Background(), Options{Files: []string{path}, Project: "p"})
+			_, diags := loadYAML(t, tt.yaml)
 			if diags.HasErrors() {
 				t.Fatal(diags.Error())
 			}

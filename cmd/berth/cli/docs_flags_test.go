@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -91,25 +90,9 @@ func TestDocsFlagTables(t *testing.T) {
 // markdown file, fenced code left out.
 func docSection(t *testing.T, path, heading string) []string {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []string
-	in, fence := false, ""
-	for _, line := range strings.Split(string(data), "\n") {
-		if m := regexp.MustCompile("^(`{3,})").FindString(line); m != "" {
-			switch {
-			case fence == "":
-				fence = m
-			case m == fence:
-				fence = ""
-			}
-			continue
-		}
-		if fence != "" {
-			continue
-		}
+	in := false
+	for _, line := range proseLines(t, path) {
 		if strings.HasPrefix(line, "## ") {
 			in = strings.TrimSpace(strings.TrimPrefix(line, "## ")) == heading
 			continue

@@ -14,13 +14,7 @@ import (
 // markdown file names one of its headings (GitHub's anchors: lower case,
 // punctuation dropped, spaces to hyphens). Code blocks are left out.
 func TestDocsLinks(t *testing.T) {
-	root := filepath.Join("..", "..", "..")
-	files, err := filepath.Glob(filepath.Join(root, "docs", "*.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	more, _ := filepath.Glob(filepath.Join(root, "examples", "*", "README.md"))
-	files = append(append(files, filepath.Join(root, "README.md"), filepath.Join(root, "examples", "README.md")), more...)
+	files := docFiles(t)
 	anchors := map[string]map[string]bool{}
 	headingsOf := func(path string) map[string]bool {
 		if a, ok := anchors[path]; ok {
@@ -60,17 +54,40 @@ func TestDocsLinks(t *testing.T) {
 	}
 }
 
-// proseLines returns the lines of a markdown file outside fenced code.
-func proseLines(t *testing.T, path string) []string {
+// docFiles lists README.md, docs/*.md and the examples' READMEs.
+func docFiles(t *testing.T) []string {
+	t.Helper()
+	root := filepath.Join("..", "..", "..")
+	files, err := filepath.Glob(filepath.Join(root, "docs", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob(filepath.Join(root, "examples", "*", "README.md"))
+	return append(append(files, filepath.Join(root, "README.md"), filepath.Join(root, "examples", "README.md")), more...)
+}
+
+// mdLine is a line of a markdown file, and whether it is inside fenced
+// code (the fence lines themselves are left out).
+type mdLine struct {
+	text string
+	code bool
+	n    int // 1-based line number
+}
+
+var mdFence = regexp.MustCompile("^(`{3,})")
+
+// markdownLines reads a markdown file as lines, each marked inside or
+// outside fenced code.
+func markdownLines(t *testing.T, path string) []mdLine {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []string
+	var out []mdLine
 	fence := ""
-	for _, line := range strings.Split(string(data), "\n") {
-		if m := regexp.MustCompile("^(`{3,})").FindString(line); m != "" {
+	for i, line := range strings.Split(string(data), "\n") {
+		if m := mdFence.FindString(line); m != "" {
 			switch {
 			case fence == "":
 				fence = m
@@ -79,8 +96,18 @@ func proseLines(t *testing.T, path string) []string {
 			}
 			continue
 		}
-		if fence == "" {
-			out = append(out, line)
+		out = append(out, mdLine{text: line, code: fence != "", n: i + 1})
+	}
+	return out
+}
+
+// proseLines returns the lines of a markdown file outside fenced code.
+func proseLines(t *testing.T, path string) []string {
+	t.Helper()
+	var out []string
+	for _, l := range markdownLines(t, path) {
+		if !l.code {
+			out = append(out, l.text)
 		}
 	}
 	return out

@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"os"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -168,38 +165,18 @@ func shellSegments(line string) [][]string {
 // "$ berth ...", "./berth ...") parses as TestHelpExamplesParse parses an
 // Example: a renamed flag or command fails here before a reader finds it.
 func TestDocsCommandsParse(t *testing.T) {
-	root := filepath.Join("..", "..", "..")
-	files, err := filepath.Glob(filepath.Join(root, "docs", "*.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	more, _ := filepath.Glob(filepath.Join(root, "examples", "*", "README.md"))
-	files = append(append(files, filepath.Join(root, "README.md"), filepath.Join(root, "examples", "README.md")), more...)
+	files := docFiles(t)
 	commands := map[string]bool{}
 	for _, c := range newRootCmd().Commands() {
 		commands[c.Name()] = true
 	}
 	n := 0
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fence := ""
-		for i, line := range strings.Split(string(data), "\n") {
-			if m := regexp.MustCompile("^(`{3,})").FindString(line); m != "" {
-				switch {
-				case fence == "":
-					fence = m
-				case m == fence:
-					fence = ""
-				}
+		for _, l := range markdownLines(t, f) {
+			if !l.code {
 				continue
 			}
-			if fence == "" {
-				continue
-			}
-			line = strings.TrimPrefix(strings.TrimSpace(line), "$ ")
+			line := strings.TrimPrefix(strings.TrimSpace(l.text), "$ ")
 			line = strings.Replace(line, "./berth ", "berth ", 1)
 			line = strings.Replace(line, "go run ./cmd/berth ", "berth ", 1)
 			for _, args := range berthInvocations(line) {
@@ -210,7 +187,7 @@ func TestDocsCommandsParse(t *testing.T) {
 				}
 				n++
 				if err := parseInvocation(args); err != nil {
-					t.Errorf("%s:%d: %q: %v", f, i+1, line, err)
+					t.Errorf("%s:%d: %q: %v", f, l.n, line, err)
 				}
 			}
 		}
