@@ -70,9 +70,12 @@ func TestAchievedRate(t *testing.T) {
 			t.Errorf("%s: completed %d failed %d dropped %d of %d", tc.arrival, e.Completed, e.Failed, res.Dropped, res.Sent)
 		}
 		// Throughput counts the answers inside the 3 s: all but those of
-		// the last few requests, answered after the end.
-		if got := e.Throughput; got > float64(res.Sent)/3+1e-9 || got < float64(res.Sent-5)/3 {
-			t.Errorf("throughput %.2f/s, want sent/3 s = %.2f, less at most 5 late answers", got, float64(res.Sent)/3)
+		// the last few requests, answered after the end. A generator
+		// running late (a busy machine: CI saw a 190 ms lag) sends more
+		// of them late: the arrivals of its largest lag may be too.
+		late := 5 + int64(tc.rate*tc.scale*res.Lag.Max)
+		if got := e.Throughput; got > float64(res.Sent)/3+1e-9 || got < float64(res.Sent-late)/3 {
+			t.Errorf("throughput %.2f/s, want sent/3 s = %.2f, less at most %d late answers", got, float64(res.Sent)/3, late)
 		}
 		var series float64
 		for _, p := range e.Series {
