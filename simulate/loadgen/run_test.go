@@ -264,18 +264,23 @@ func TestEmulatedStack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	during := probeDuring(st.url("gw") + "/healthz")
 	res := run(t, &Options{Target: target, Load: load(100, lang.ArrivalPoisson, 1500*time.Millisecond), Endpoints: eps, Services: true, Seed: 3})
+	busy := during()
 	e := res.Entry
-	t.Logf("entry: %d sent, p50 %.2fms, degraded %d; services %+v", res.Sent, e.Latency.P50*1e3, e.Degraded, res.Services["users"])
+	t.Logf("entry: %d sent, p50 %.2fms, degraded %d, a hop during the run %.2fms; services %+v", res.Sent, e.Latency.P50*1e3, e.Degraded, busy*1e3, res.Services["users"])
 	if e.Failed != 0 || e.Completed != res.Sent {
 		t.Fatalf("failed %d of %d: %v", e.Failed, res.Sent, res.Status)
 	}
 	// 2 + 1 + 3 + 1 ms of work, in sequence, plus four loopback HTTP hops
 	// (client → gw, gw → users, gw → orders → db), each about one health
-	// probe's round trip on this machine at this moment.
-	rtt := medianRTT(t, st.url("gw")+"/healthz")
+	// probe's round trip on this machine. On a machine loaded by other
+	// work (CI runs the lab tests beside this one) every goroutine that
+	// sleeps or waits for a read wakes late, so a hop costs what the probe
+	// during the run measured, when that is more.
+	rtt := max(medianRTT(t, st.url("gw")+"/healthz"), busy)
 	if p50, hi := e.Latency.P50, 0.030+8*rtt; p50 < 0.007 || p50 > hi {
-		t.Errorf("p50 %.2fms, want 7ms of work plus at most %.2fms (a health probe takes %.2fms)", p50*1e3, hi*1e3, rtt*1e3)
+		t.Errorf("p50 %.2fms, want 7ms of work plus at most %.2fms (a hop takes %.2fms)", p50*1e3, hi*1e3, rtt*1e3)
 	}
 	if e.Degraded < res.Sent/5 || e.Degraded > res.Sent/2 {
 		t.Errorf("degraded %d of %d, want about a third (users failed for 0.5 of 1.5 s)", e.Degraded, res.Sent)
@@ -317,6 +322,48 @@ func medianRTT(t *testing.T, url string) float64 {
 	}
 	sort.Float64s(d)
 	return d[len(d)/2]
+}
+
+// probeDuring measures, every 20 ms until the returned function is
+// called, what a hop costs on this machine while something else runs: the
+// median of a 1 ms sleep's overrun (how late a waiting goroutine wakes,
+// which stretches every service time and every read) plus the median
+// round trip of a GET of url. It returns seconds.
+func probeDuring(url string) func() float64 {
+	stop := make(chan struct{})
+	done := make(chan float64)
+	median := func(d []float64) float64 {
+		if len(d) == 0 {
+			return 0
+		}
+		sort.Float64s(d)
+		return d[len(d)/2]
+	}
+	go func() {
+		var wake, rtt []float64
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				done <- median(wake) + median(rtt)
+				return
+			case <-tick.C:
+			}
+			t0 := time.Now()
+			time.Sleep(time.Millisecond)
+			wake = append(wake, (time.Since(t0) - time.Millisecond).Seconds())
+			t0 = time.Now()
+			resp, err := http.Get(url)
+			if err != nil {
+				continue
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			rtt = append(rtt, time.Since(t0).Seconds())
+		}
+	}()
+	return func() float64 { close(stop); return <-done }
 }
 
 // Throughput is the rate of answers without error that came inside the
