@@ -267,8 +267,19 @@ func (s *sim) hitReplicas(a faultAction) {
 // restarted that many times (within the window under swarm, as swarmkit
 // counts; Docker's on-failure:N counts them all).
 func (s *sim) scheduleRestart(r *replica) {
+	if s.mayRestart(r) {
+		s.schedule(r.svc.restartDelay, faultAction{kind: actRestart, rep: r, inc: r.inc})
+	}
+}
+
+// mayRestart applies the restart policy to a replica that just failed and
+// counts the restart it allows: never with condition "none", and not once
+// restart.max_attempts restarts have been made (within restart.window
+// under swarm). swarmkit's restart supervisor decides a task lost with its
+// node the same way, so node losses ask it too.
+func (s *sim) mayRestart(r *replica) bool {
 	if r.svc.restartNever {
-		return
+		return false
 	}
 	if limit := r.svc.restartMax; limit > 0 {
 		if w := r.svc.restartWin; w > 0 {
@@ -276,9 +287,9 @@ func (s *sim) scheduleRestart(r *replica) {
 		}
 		if len(r.restarts) >= limit {
 			s.note("gave-up", r, fmt.Sprintf("restart.max_attempts = %d reached", limit))
-			return
+			return false
 		}
 		r.restarts = append(r.restarts, s.now)
 	}
-	s.schedule(r.svc.restartDelay, faultAction{kind: actRestart, rep: r, inc: r.inc})
+	return true
 }

@@ -175,6 +175,7 @@ type replica struct {
 	unhealthy   bool
 	lostNode    bool    // frozen because its node is down
 	starting    bool    // down, serving after capacity.startup (actStarted)
+	pending     bool    // swarm: a lost task no node could take, placed when a node comes back
 	restarts    []int64 // when the restarts counted against max_attempts were scheduled
 
 	consumers []*consumer

@@ -34,7 +34,8 @@ func (s *sim) nodeDownNow(node int, f *lang.Fault) {
 
 // nodeDetected is swarm marking the node down: its tasks leave rotation,
 // what they held is lost, and new tasks are scheduled on the other nodes
-// after restart.delay.
+// after restart.delay, as the restart policy allows (none with condition
+// "none", nor beyond restart.max_attempts).
 func (s *sim) nodeDetected(node int) {
 	if !s.nodeDown[node] {
 		return
@@ -43,7 +44,10 @@ func (s *sim) nodeDetected(node int) {
 	for _, r := range s.replicas {
 		if r.node == node && r.lostNode {
 			s.stopReplica(r, false)
-			s.schedule(r.svc.restartDelay, faultAction{kind: actReschedule, rep: r, inc: r.inc})
+			r.lostNode = false // gone: the node's return no longer concerns it
+			if s.mayRestart(r) {
+				s.schedule(r.svc.restartDelay, faultAction{kind: actReschedule, rep: r, inc: r.inc})
+			}
 		}
 	}
 }
@@ -54,7 +58,8 @@ func (s *sim) reschedule(r *replica, inc uint32) {
 		return
 	}
 	node := s.pickNode(r.svc, s.tasksByNode(r.svc), s.nodeLoad, -1)
-	if node < 0 {
+	r.pending = node < 0
+	if r.pending {
 		s.note("pending", r, "no node may take the task")
 		return
 	}
@@ -79,6 +84,10 @@ func (s *sim) nodeUp(node int) {
 	s.nodeDown[node] = false
 	s.noteNode("node_up", node, "")
 	for _, r := range s.replicas {
+		if r.pending && r.state == repDown && s.backend == backendSwarm {
+			s.reschedule(r, r.inc) // a pending task can be placed again
+			continue
+		}
 		if r.node != node {
 			continue
 		}
@@ -92,10 +101,11 @@ func (s *sim) nodeUp(node int) {
 			s.unfreeze(r)
 		case r.lostNode:
 			s.stopReplica(r, false)
+			if r.svc.restartNever { // restart: "no": the daemon does not start it with the host
+				r.lostNode = false
+				continue
+			}
 			s.bootReplica(r, "restart")
-		case r.state == repDown && s.backend == backendSwarm:
-			// pending tasks can be placed again
-			s.reschedule(r, r.inc)
 		}
 	}
 }
