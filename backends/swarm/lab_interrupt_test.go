@@ -1,0 +1,94 @@
+package swarm
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/docker/docker/api/types/swarm"
+
+	"github.com/berth-dev/berth/backends"
+)
+
+// An interrupt ends apply's wait for convergence at once: the service is
+// made (the call in flight finishes), its wait says it was interrupted, and
+// apply returns long before the stuck-task grace or --wait would end it.
+// On the real lab, with a task that no node can run.
+func TestLabInterruptEndsTheWait(t *testing.T) {
+	e := newLabEnv(t)
+	const project = "swunplaced"
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	spec := e.fresh(project, "testdata/lab-unplaceable")
+	p, d := e.plan(ctx, project, spec, true)
+
+	var out lockedBuffer
+	actx, interrupt := context.WithCancel(ctx)
+	defer interrupt()
+	done := make(chan struct{})
+	var (
+		res      *backends.Result
+		err      error
+		returned time.Time
+	)
+	go func() {
+		defer close(done)
+		res, err = e.b.Apply(actx, p, backends.ApplyOptions{
+			Contents: d.Contents, Progress: backends.NewProgress(&out, false), Wait: 2 * time.Minute,
+		})
+		returned = time.Now()
+	}()
+	// Interrupt once the service exists and apply waits on its pending task.
+	for !strings.Contains(out.String(), "0/1 running") {
+		select {
+		case <-done:
+			t.Fatalf("apply ended before waiting on the pending task: %v\n%s", err, out.String())
+		case <-ctx.Done():
+			t.Fatalf("apply never waited on the pending task:\n%s", out.String())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	at := time.Now()
+	interrupt()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("apply still waiting 20 s after the interrupt:\n%s", out.String())
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	took := returned.Sub(at)
+	t.Logf("apply returned %s after the interrupt\n%s", took.Round(time.Millisecond), out.String())
+	if took > 5*time.Second {
+		t.Errorf("apply returned %s after the interrupt, want at once (the wait ends with it; the stuck grace is %s)", took, stuckGrace)
+	}
+	if res.OK() || len(res.Failed) != 1 || !strings.Contains(res.Failed[0].Err.Error(), "interrupted while waiting") {
+		t.Errorf("result: failed %v, want the service's wait reported as interrupted", res.Failed)
+	}
+	if _, _, err := e.lab.Manager.ServiceInspectWithRaw(ctx, objectName(project, "api"), swarm.ServiceInspectOptions{}); err != nil {
+		t.Errorf("the service the interrupted apply made is not there: %v", err)
+	}
+}
+
+// lockedBuffer is a bytes.Buffer that apply's goroutines write while the
+// test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
