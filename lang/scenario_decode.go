@@ -153,6 +153,10 @@ func (st *loadState) decodeFaultBlock(b *hcl.Block, ctx *hcl.EvalContext) *Fault
 	st.decodeFaultProbability(a, f)
 	st.ref("service", f.Service, a.rng("service"), "the fault")
 	st.ref("service", f.Peer, a.rng("peer"), "the fault")
+	if f.Kind == FaultPartition && f.Peer != "" && f.Peer == f.Service {
+		st.add(errorAt(a.rng("peer"), "Partition with itself",
+			"A partition cuts the calls between two services, but service and peer are both %q, and a service never calls itself: it would cut nothing. Set peer to a service that %q calls or that calls it.", f.Peer, f.Peer))
+	}
 	a.need(f.Kind != FaultError || !a.has("replicas") || f.Replicas >= 1, "replicas", b.DefRange,
 		"replicas must be 1 or more, not %d: an error fault hits that many replicas of the service (every one when replicas is left out).", f.Replicas)
 	hitsReplicas := f.Kind == FaultKill || f.Kind == FaultHang || f.Kind == FaultSlow

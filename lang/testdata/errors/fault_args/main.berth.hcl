@@ -1,6 +1,7 @@
 # An argument the fault's kind does not use is an error (it was silently
 # ignored), replicas = 0 on a kill, hang or slow is an error (the simulator
-# hit one replica), and more replicas than the service has is a warning.
+# hit one replica), more replicas than the service has is a warning, and a
+# partition of a service with itself (which cuts nothing) is an error.
 
 berth {
   nodes = 2
@@ -46,6 +47,11 @@ scenario "s" {
     replicas = 2
     delay    = "5ms"
     at       = "5s"
+  }
+  fault "partition" {
+    service = "db"
+    peer    = "db" # ERROR: Partition with itself
+    at      = "7s"
   }
   fault "error" {
     service     = "db"
