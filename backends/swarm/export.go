@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -29,6 +30,8 @@ func ExportCompose(spec *lang.Spec, t *Target) ([]byte, hcl.Diagnostics) {
 		return nil, diags
 	}
 	f := composefile.New[*composeService]("3.9")
+	var emulated []*lang.Service
+	emulatorImage := ""
 	for _, r := range d.Resources {
 		switch r.Type {
 		case TypeNetwork:
@@ -45,8 +48,14 @@ func ExportCompose(spec *lang.Spec, t *Target) ([]byte, hcl.Diagnostics) {
 			cs := composeServiceOf(def)
 			cs.DependsOn = sortedCopy(svc.DependsOn)
 			f.Services[r.Name] = cs
-			diags = append(diags, stackIgnores(svc, def, t)...)
+			diags = append(diags, stackIgnores(svc)...)
+			if t.Emulate || svc.Emulated() {
+				emulated, emulatorImage = append(emulated, svc), def.Image
+			}
 		}
+	}
+	if len(emulated) > 0 {
+		diags = append(diags, emulatorImageWarning(emulated, emulatorImage))
 	}
 	for _, v := range spec.SortedVolumes() {
 		f.AddVolume(v.Name, &composefile.Volume{Driver: v.Driver, Labels: v.Labels})
@@ -154,36 +163,50 @@ func composeUpdateOf(u updateDef) *composeUpdate {
 func ptr[T any](v T) *T { return &v }
 
 // stackIgnores warns about what docker stack deploy drops from a service.
-func stackIgnores(svc *lang.Service, d *serviceDef, t *Target) hcl.Diagnostics {
-	var diags hcl.Diagnostics
-	if len(svc.DependsOn) > 0 {
-		deps := append([]string(nil), svc.DependsOn...)
-		sort.Strings(deps)
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagWarning,
-			Summary:  "docker stack deploy ignores depends_on",
-			Detail: fmt.Sprintf("Service %q depends on %v. Swarm starts every service of a stack at once and the file keeps depends_on only for reference; "+
-				"berth apply starts %q after them.", svc.Name, deps, svc.Name),
-			Subject: svc.DeclRange.Ptr(),
-		})
+func stackIgnores(svc *lang.Service) hcl.Diagnostics {
+	if len(svc.DependsOn) == 0 {
+		return nil
 	}
-	if (t.Emulate || svc.Emulated()) && namesRegistry(d.Image) {
-		local := path.Base(d.Image)
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagWarning,
-			Summary:  "The emulator image must be in the registry",
-			Detail: fmt.Sprintf("Service %q runs berth's emulator image from the registry, %s. docker stack deploy does not push it: "+
-				"push it first (docker tag %s %s && docker push %s), or let berth apply do it.", svc.Name, d.Image, local, d.Image, d.Image),
-			Subject: svc.DeclRange.Ptr(),
-		})
-	} else if t.Emulate || svc.Emulated() {
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagWarning,
-			Summary:  "The emulator image must be on every node",
-			Detail: fmt.Sprintf("Service %q runs berth's emulator image %s, which no registry has. docker stack deploy neither builds it nor copies it to the nodes: "+
-				"load it on each one first (docker save %s | docker -H NODE load), or let berth apply do it.", svc.Name, d.Image, d.Image),
-			Subject: svc.DeclRange.Ptr(),
-		})
+	deps := append([]string(nil), svc.DependsOn...)
+	sort.Strings(deps)
+	return hcl.Diagnostics{{
+		Severity: hcl.DiagWarning,
+		Summary:  "docker stack deploy ignores depends_on",
+		Detail: fmt.Sprintf("Service %q depends on %v. Swarm starts every service of a stack at once and the file keeps depends_on only for reference; "+
+			"berth apply starts %q after them.", svc.Name, deps, svc.Name),
+		Subject: svc.DeclRange.Ptr(),
+	}}
+}
+
+// emulatorImageWarning says where berth's emulator image must be before
+// docker stack deploy can start the services that run it: one warning for
+// all of them (they run the same image), at the first in the source.
+func emulatorImageWarning(services []*lang.Service, image string) *hcl.Diagnostic {
+	sort.Slice(services, func(i, j int) bool {
+		a, b := services[i].DeclRange, services[j].DeclRange
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		return a.Start.Byte < b.Start.Byte
+	})
+	var names []string
+	for _, s := range services {
+		names = append(names, strconv.Quote(s.Name))
 	}
-	return diags
+	who := fmt.Sprintf("Service %s runs", names[0])
+	if len(names) > 1 {
+		who = fmt.Sprintf("The %d services %s run", len(names), strings.Join(names, ", "))
+	}
+	d := &hcl.Diagnostic{Severity: hcl.DiagWarning, Subject: services[0].DeclRange.Ptr()}
+	if namesRegistry(image) {
+		local := path.Base(image)
+		d.Summary = "The emulator image must be in the registry"
+		d.Detail = fmt.Sprintf("%s berth's emulator image from the registry, %s. docker stack deploy does not push it: "+
+			"push it first (docker tag %s %s && docker push %s), or let berth apply do it.", who, image, local, image, image)
+	} else {
+		d.Summary = "The emulator image must be on every node"
+		d.Detail = fmt.Sprintf("%s berth's emulator image %s, which no registry has. docker stack deploy neither builds it nor copies it to the nodes: "+
+			"load it on each one first (docker save %s | docker -H NODE load), or let berth apply do it.", who, image, image)
+	}
+	return d
 }

@@ -37,6 +37,17 @@ func TestExportComposeShop(t *testing.T) {
 			t.Errorf("no warning %q in:\n%s", want, summaries(diags))
 		}
 	}
+	// One warning for the emulator image, at the first service that runs
+	// it, naming all ten (it was one per service, ten times the same).
+	if n := strings.Count(summaries(diags), "The emulator image must be on every node"); n != 1 {
+		t.Errorf("%d warnings about the emulator image, want one for all the services", n)
+	}
+	for _, d := range diags {
+		if d.Summary == "The emulator image must be on every node" &&
+			(!strings.HasPrefix(d.Detail, `The 10 services "gateway", "auth", `) || !strings.Contains(d.Detail, `"mailer" run`) || d.Subject.Start.Line != spec.Service("gateway").DeclRange.Start.Line) {
+			t.Errorf("emulator warning at line %d: %s", d.Subject.Start.Line, d.Detail)
+		}
+	}
 	p, err := loader.LoadWithContext(context.Background(), types.ConfigDetails{
 		WorkingDir:  spec.Dir,
 		ConfigFiles: []types.ConfigFile{{Filename: "compose.yaml", Content: out}},
