@@ -211,8 +211,10 @@ func (s *sim) faultAction(i uint32) {
 }
 
 // hitReplicas applies a kill, hang, slow or error fault to its replicas:
-// the first ones (by index) that are up. An error fault without replicas
-// hits them all.
+// the first ones (by index) that are up. A hung replica is up to a kill
+// (its process still runs: docker kill ends it and the restart policy
+// brings a fresh one), not to the other faults; one on a lost node is
+// out of reach. An error fault without replicas hits them all.
 func (s *sim) hitReplicas(a faultAction) {
 	f := a.fault
 	svc := s.byName[f.Service]
@@ -224,7 +226,8 @@ func (s *sim) hitReplicas(a faultAction) {
 		if n == 0 {
 			break
 		}
-		if r.state != repUp {
+		hung := r.state == repFrozen && !r.lostNode
+		if r.state != repUp && (a.kind != actKill || !hung) {
 			continue
 		}
 		n--
