@@ -74,15 +74,17 @@
 //     after restart.max_attempts restarts, counted within restart.window
 //     under swarm).
 //   - hang: the replicas accept calls and answer nothing (everything they
-//     hold freezes) until the hang ends or the health check marks them
-//     unhealthy: moby's schedule, first probe one interval after start,
+//     hold freezes) until the hang ends, or under swarm until the health
+//     check marks them unhealthy: moby's schedule, first probe one interval after start,
 //     each probe of a hung replica failing after timeout, the next one an
 //     interval after that, unhealthy after retries failures, so a hang at t
 //     is detected at p + retries·timeout + (retries−1)·interval with p the
 //     first probe after t (Docker's defaults 30 s/30 s/3: 150–180 s).
-//     Unhealthy replicas leave rotation; swarm also kills and replaces
-//     them (restart.delay, then in rotation once their first probe
-//     passes). Without a health block Docker never notices a hang.
+//     Swarm takes unhealthy tasks out of rotation and replaces them
+//     (restart.delay, then in rotation once their first probe passes);
+//     compose only marks them unhealthy, and they stay in rotation (only
+//     swarm acts on health). Without a health block Docker never notices
+//     a hang.
 //   - slow: delay is added after the local work of the replicas (holding
 //     the worker, not a core) for the fault's duration.
 //   - node_down: replicas are placed as swarm spreads tasks (fewest of

@@ -145,6 +145,10 @@ func (s *sim) checkFault(f *lang.Fault, a *faultAction) bool {
 		s.diags = append(s.diags, warningAt(f.DeclRange, "Hang without a health check",
 			"Service %q has no health block, so Docker never marks the hung replica unhealthy: it stays in rotation until the hang ends.", svc.name))
 	}
+	if a.kind == actHang && svc.health != nil && s.backend != backendSwarm {
+		s.diags = append(s.diags, warningAt(f.DeclRange, "Hang under compose",
+			"Under compose Docker only marks the hung replica of %q unhealthy: only swarm acts on health, and the embedded DNS still lists the container, so it stays in rotation until the hang ends. Calls to it end by their caller's timeout; a circuit breaker or least_request balancing steers away from it, and backend = \"swarm\" replaces it.", svc.name))
+	}
 	return true
 }
 

@@ -43,9 +43,11 @@ func healthOf(h *lang.Health) healthCfg {
 // probe one interval after the start, each next one an interval after the
 // previous one ended. A healthy replica answers at once; a hung one makes
 // the probe run into its timeout. retries failures in a row mark the
-// replica unhealthy: it leaves rotation, and under swarm the task is
-// killed and replaced after restart.delay. A probe that passes puts an
-// unhealthy (or starting) replica back in rotation.
+// replica unhealthy. Under swarm the task then leaves rotation and is
+// killed and replaced after restart.delay. Under compose Docker does
+// nothing more (the embedded DNS still lists the container; only swarm
+// acts on health), so it stays in rotation. A probe that passes marks it
+// healthy again, and puts a starting swarm task in rotation.
 //
 // Probes that would pass are not simulated: a healthy replica keeps only
 // its schedule (probeBase), and freeze starts the chain at the first probe
@@ -88,9 +90,9 @@ func (s *sim) probe(id uint32, inc uint32, code failClass) {
 	}
 	if r.healthFails >= h.retries && !r.unhealthy {
 		r.unhealthy = true
-		s.setRotation(r, false)
 		s.note("unhealthy", r, "")
 		if s.backend == backendSwarm {
+			s.setRotation(r, false)
 			s.stopReplica(r, true)
 			s.note("replaced", r, "swarm kills the unhealthy task")
 			s.scheduleRestart(r)
