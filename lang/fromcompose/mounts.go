@@ -61,6 +61,10 @@ func (c *converter) mounts(b *hclwrite.Body, s types.ServiceConfig, at func(...s
 			if v.Volume != nil && len(v.Volume.Labels) > 0 {
 				opts = append(opts, v.Target+" (labels of the volume made for it)")
 			}
+			// vol:/path:z relabels the volume's content as a bind's
+			if v.Bind != nil && v.Bind.SELinux != "" {
+				opts = append(opts, v.Target+" (SELinux label "+v.Bind.SELinux+")")
+			}
 		case types.VolumeTypeBind:
 			mb := b.AppendNewBlock("mount", nil).Body()
 			src := c.rel(v.Source)
