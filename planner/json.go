@@ -57,6 +57,7 @@ type JSONChange struct {
 	BeforeConfigHash string   `json:"before_config_hash,omitempty"` // recorded on the observed object
 	ConfigHash       string   `json:"config_hash,omitempty"`        // of After
 	Status           string   `json:"status,omitempty"`             // of the observed object
+	Unready          string   `json:"unready,omitempty"`            // why the observed object is not ready (ObservedResource.Unready)
 	DependsOn        []string `json:"depends_on,omitempty"`         // After's dependencies
 	Source           string   `json:"source,omitempty"`             // where a secret or config is read from
 	// Hidden lists the paths whose before and after values are hashes of
@@ -143,7 +144,7 @@ func jsonChange(c *Change, project string) *JSONChange {
 	if b := c.Before; b != nil {
 		jc.Before = hideAttrs(project, b.Attrs, hideBefore)
 		jc.BeforeSensitive = sensitiveTree(unionPaths(b.Sensitive, c.Hidden))
-		jc.ID, jc.BeforeConfigHash, jc.Status = b.ID, b.ConfigHash, b.Status
+		jc.ID, jc.BeforeConfigHash, jc.Status, jc.Unready = b.ID, b.ConfigHash, b.Status, b.Unready
 	}
 	if a := c.After; a != nil {
 		jc.After = hideAttrs(project, a.Attrs, hideAfter)
@@ -271,7 +272,7 @@ func (jc *JSONChange) change() (*Change, error) {
 	if jc.Before != nil || action == Delete || action == Update || action == Replace || action == NoOp {
 		c.Before = &ObservedResource{
 			Resource: Resource{Address: addr, Group: jc.Group, Index: jc.Index, Attrs: jc.Before.Normalize(), Sensitive: sensitivePaths(jc.BeforeSensitive)},
-			ID:       jc.ID, ConfigHash: jc.BeforeConfigHash, Status: jc.Status,
+			ID:       jc.ID, ConfigHash: jc.BeforeConfigHash, Status: jc.Status, Unready: jc.Unready,
 		}
 	}
 	if jc.After != nil || action == Create || action == Update || action == Replace {

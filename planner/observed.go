@@ -35,6 +35,12 @@ type ObservedResource struct {
 	// Status is for people ("running", "running (healthy)", "exited (1)");
 	// it is not compared. State that matters is an attribute.
 	Status string `json:"status,omitempty"`
+	// Unready says why an object whose attributes match is still not
+	// serving as asked ("1/2 running; task p_api.2 failed: ...", "running
+	// (unhealthy)"): no change of the spec's would fix it, so the plan
+	// shows it beside its no-op. "" when it is ready or the backend cannot
+	// tell.
+	Unready string `json:"unready,omitempty"`
 	// Notes explain observed attribute values, by attribute path, where
 	// the backend knows more than the value says; the reason of a
 	// difference carries its note.

@@ -31,6 +31,7 @@ func Render(w io.Writer, jp *JSONPlan, opts RenderOptions) {
 			shown = append(shown, c)
 		}
 	}
+	defer renderUnready(w, jp)
 	if len(shown) == 0 {
 		fmt.Fprintf(w, "No changes. The %s project %q matches the spec.\n", jp.Backend, jp.Project)
 		return
@@ -41,6 +42,26 @@ func Render(w io.Writer, jp *JSONPlan, opts RenderOptions) {
 	}
 	s := jp.Summary
 	fmt.Fprintf(w, "\nPlan: %d to add, %d to change, %d to destroy.\n", s.Add, s.Change, s.Destroy)
+}
+
+// renderUnready lists the resources that match the spec, so the plan
+// leaves them alone, but are not serving as asked: tasks that keep
+// failing, a container that is unhealthy. "No changes" alone read as all
+// is well after an apply that failed on them.
+func renderUnready(w io.Writer, jp *JSONPlan) {
+	var unready []*JSONChange
+	for _, c := range jp.ResourceChanges {
+		if c.Unready != "" && len(c.Actions) == 1 && c.Actions[0] == "no-op" {
+			unready = append(unready, c)
+		}
+	}
+	if len(unready) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nNot ready, though they match the spec (berth status shows more):\n")
+	for _, c := range unready {
+		fmt.Fprintf(w, "  %s%s %s\n", c.Address, strings.Repeat(" ", max(1, 26-len(c.Address))), c.Unready)
+	}
 }
 
 // RenderDrift writes the "changed outside berth" section, if any.

@@ -29,3 +29,34 @@ Plan: 2 to add, 0 to change, 2 to destroy.
 		t.Errorf("render (-want +got):\n%s", diff)
 	}
 }
+
+// A resource that matches the spec but is not ready is listed after the
+// plan, whether or not there are changes; an unready one that the plan
+// changes is not (the change is what will be done about it), and the
+// unready reason survives a plan file.
+func TestRenderUnready(t *testing.T) {
+	jp := &JSONPlan{Backend: "swarm", Project: "shop", ResourceChanges: []*JSONChange{
+		{Address: "service.api", Actions: []string{"no-op"}, Unready: "0/2 running, 2 failed"},
+		{Address: "service.db", Actions: []string{"no-op"}},
+	}}
+	var b strings.Builder
+	Render(&b, jp, RenderOptions{})
+	want := `No changes. The swarm project "shop" matches the spec.
+
+Not ready, though they match the spec (berth status shows more):
+  service.api                0/2 running, 2 failed
+`
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("render (-want +got):\n%s", diff)
+	}
+	jp.ResourceChanges[0].Actions = []string{"update"}
+	b.Reset()
+	Render(&b, jp, RenderOptions{})
+	if strings.Contains(b.String(), "Not ready") {
+		t.Errorf("a resource the plan updates is listed as not ready:\n%s", b.String())
+	}
+	c, err := (&JSONChange{Address: "service.api", Type: "service", Name: "api", Actions: []string{"no-op"}, Unready: "0/2 running"}).change()
+	if err != nil || c.Before == nil || c.Before.Unready != "0/2 running" {
+		t.Errorf("read back from a plan file: %+v, %v", c.Before, err)
+	}
+}

@@ -133,6 +133,7 @@ func observeContainer(project string, ins container.InspectResponse, img *imageD
 	r.Address = addressOf(labels, TypeContainer, strings.TrimPrefix(ins.Name, "/"))
 	r.Group, r.Index = labels[backends.LabelService], atoi(labels[backends.LabelIndex])
 	r.Status = statusOf(ins)
+	r.Unready = unreadyWhy(ins.State)
 	a := planner.Attrs{}
 	a.Set("image", cfg.Image)
 	if !slices.Equal(cfg.Cmd, img.cmd) {

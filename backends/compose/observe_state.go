@@ -51,3 +51,25 @@ var engineID = regexp.MustCompile(` ?\([0-9a-f]{64}\)`)
 func startError(s string) string {
 	return strings.TrimSpace(engineID.ReplaceAllString(s, ""))
 }
+
+// unreadyWhy says why a running container is not serving although nothing
+// about it differs from the spec: its health check fails, or it keeps
+// exiting and the engine keeps restarting it. A container that is not
+// running at all is a change to start it (stateNote), not this.
+func unreadyWhy(st *container.State) string {
+	switch {
+	case st == nil:
+		return ""
+	case st.Restarting:
+		return fmt.Sprintf("restarting (exited with code %d)", st.ExitCode)
+	case st.Running && st.Health != nil && st.Health.Status == container.Unhealthy:
+		why := "running (unhealthy)"
+		if n := len(st.Health.Log); n > 0 {
+			if out, _, _ := strings.Cut(strings.TrimSpace(st.Health.Log[n-1].Output), "\n"); out != "" {
+				why += ": " + out // the last probe's first line
+			}
+		}
+		return why
+	}
+	return ""
+}

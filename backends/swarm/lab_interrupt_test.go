@@ -11,6 +11,7 @@ import (
 	"github.com/docker/docker/api/types/swarm"
 
 	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/planner"
 )
 
 // An interrupt ends apply's wait for convergence at once: the service is
@@ -71,6 +72,15 @@ func TestLabInterruptEndsTheWait(t *testing.T) {
 	}
 	if _, _, err := e.lab.Manager.ServiceInspectWithRaw(ctx, objectName(project, "api"), swarm.ServiceInspectOptions{}); err != nil {
 		t.Errorf("the service the interrupted apply made is not there: %v", err)
+	}
+	// The next plan has nothing to change, and says the service does not
+	// run ("No changes" alone read as converged).
+	again, _ := e.plan(ctx, project, spec, true)
+	var text strings.Builder
+	planner.Render(&text, again.JSON(), planner.RenderOptions{})
+	if !again.Empty() || !strings.Contains(text.String(), "Not ready, though they match the spec") ||
+		!strings.Contains(text.String(), "service.api") || !strings.Contains(text.String(), "0/1 running") {
+		t.Errorf("the plan after the interrupted apply:\n%s", text.String())
 	}
 }
 

@@ -63,7 +63,11 @@ func Observe(ctx context.Context, cli *client.Client, project string) (*planner.
 	health := nodeHealth(nodes)
 	for _, s := range services {
 		r, def := observeService(s, env)
-		r.Status = taskStatus(def.Replicas, tasks[s.ID], health) + updateStatus(s)
+		st, full := taskStatus(def.Replicas, tasks[s.ID], health)
+		r.Status = st + updateStatus(s)
+		if !full || updateStatus(s) != "" {
+			r.Unready = r.Status
+		}
 		for _, ref := range append(def.Secrets, def.Configs...) {
 			inUse[ref.Version] = true
 		}

@@ -36,8 +36,9 @@ func nodeHealth(nodes []swarm.Node) map[string]nodeInfo {
 // running instead; the replacement then says where it comes from
 // ("1 starting (rescheduled from node n2)"). A task swarm made but does
 // not start yet (restart.delay, or its turn in a rolling update) is
-// "waiting to start".
-func taskStatus(replicas uint64, tasks []swarm.Task, nodes map[string]nodeInfo) string {
+// "waiting to start". full reports every replica running on a node that
+// is up.
+func taskStatus(replicas uint64, tasks []swarm.Task, nodes map[string]nodeInfo) (status string, full bool) {
 	var running uint64
 	lost := map[string]int{}
 	states := map[string]int{}
@@ -81,7 +82,7 @@ func taskStatus(replicas uint64, tasks []swarm.Task, nodes map[string]nodeInfo) 
 	if f := lastFailure(tasks, nodes); running < replicas && len(lost) == 0 && f != "" {
 		parts = append(parts, "last failure: "+f)
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, ", "), running >= replicas
 }
 
 // lastFailure is why a replica does not run when its task before failed:

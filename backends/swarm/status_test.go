@@ -1,6 +1,8 @@
 package swarm
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,8 +66,12 @@ func TestTaskStatus(t *testing.T) {
 			"2/2 running"},
 	}
 	for _, tt := range tests {
-		if got := taskStatus(tt.replicas, tt.tasks, nodes); got != tt.want {
+		got, full := taskStatus(tt.replicas, tt.tasks, nodes)
+		if got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+		if want := strings.HasPrefix(tt.want, fmt.Sprintf("%d/%d running", tt.replicas, tt.replicas)); full != want {
+			t.Errorf("%s: full %v, want %v", tt.name, full, want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/berth-dev/berth/internal/words"
 	"github.com/berth-dev/berth/planner"
 )
 
@@ -78,6 +79,7 @@ type statusResource struct {
 	Name       string        `json:"name"`
 	ID         string        `json:"id"`
 	Status     string        `json:"status,omitempty"`
+	Unready    string        `json:"unready,omitempty"` // why it does not serve although it matches (planner.ObservedResource.Unready)
 	Attributes planner.Attrs `json:"attributes"`
 }
 
@@ -92,7 +94,7 @@ func newStatus(p *planner.Plan, jp *planner.JSONPlan) *statusJSON {
 		// sensitive variable is (sensitive) and its hash there, as in the
 		// plan, never the value the engine holds.
 		st.Resources = append(st.Resources, statusResource{Address: c.Address.String(), Type: c.Type, Name: c.Name,
-			ID: c.Before.ID, Status: c.Before.Status, Attributes: jp.ResourceChanges[i].Before})
+			ID: c.Before.ID, Status: c.Before.Status, Unready: c.Before.Unready, Attributes: jp.ResourceChanges[i].Before})
 	}
 	for _, c := range jp.ResourceChanges {
 		if strings.Join(c.Actions, ",") != "no-op" {
@@ -113,6 +115,7 @@ func writeStatusText(w io.Writer, st *statusJSON) {
 		fmt.Fprintln(w)
 	}
 	planner.RenderDrift(w, st.Drift, planner.RenderOptions{})
+	defer writeUnready(w, st.Resources)
 	if st.InSync {
 		fmt.Fprintln(w, "In sync with the spec.")
 		return
@@ -120,6 +123,20 @@ func writeStatusText(w io.Writer, st *statusJSON) {
 	fmt.Fprintf(w, "Not in sync with the spec: %d to add, %d to change, %d to destroy (berth plan shows why):\n", st.Summary.Add, st.Summary.Change, st.Summary.Destroy)
 	for _, c := range st.Pending {
 		fmt.Fprintf(w, "  %s: %s\n", c.Address, strings.Join(c.Actions, ", then "))
+	}
+}
+
+// writeUnready lists the objects that do not serve as asked (tasks
+// failing, a container unhealthy), whether or not they match the spec.
+func writeUnready(w io.Writer, rs []statusResource) {
+	var lines []string
+	for _, r := range rs {
+		if r.Unready != "" {
+			lines = append(lines, fmt.Sprintf("  %s: %s", r.Address, r.Unready))
+		}
+	}
+	if len(lines) > 0 {
+		fmt.Fprintf(w, "\nNot ready: %s.\n%s\n", words.Count(len(lines), "object"), strings.Join(lines, "\n"))
 	}
 }
 

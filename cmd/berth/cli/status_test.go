@@ -31,3 +31,25 @@ func TestStatusShowsWholeNames(t *testing.T) {
 		t.Errorf("a container ID is shown whole:\n%s", out)
 	}
 }
+
+// An object that matches the spec but does not serve is listed after the
+// verdict, with why: "In sync" alone read as all is well.
+func TestStatusListsUnready(t *testing.T) {
+	st := &statusJSON{Backend: "swarm", Project: "p", InSync: true, Resources: []statusResource{
+		{Address: "service.api", Type: "service", ID: "m2s7bq0hn5xq6j3qbxnl0w9q7", Status: "0/2 running, 2 failed",
+			Unready: "0/2 running, 2 failed, last failure: task: non-zero exit (1)"},
+		{Address: "service.db", Type: "service", ID: "x", Status: "1/1 running"},
+	}}
+	var b strings.Builder
+	writeStatusText(&b, st)
+	want := "In sync with the spec.\n\nNot ready: 1 object.\n  service.api: 0/2 running, 2 failed, last failure: task: non-zero exit (1)\n"
+	if !strings.HasSuffix(b.String(), want) {
+		t.Errorf("status ends:\n%s\nwant it to end:\n%s", b.String(), want)
+	}
+	st.Resources[0].Unready = ""
+	b.Reset()
+	writeStatusText(&b, st)
+	if strings.Contains(b.String(), "Not ready") {
+		t.Errorf("status of a ready project:\n%s", b.String())
+	}
+}

@@ -1,16 +1,18 @@
 // Command app is the tiny program the compose backend's tests run in a
 // FROM scratch image: an HTTP server on :8080 that answers /healthz and
 // reports its name and environment at /, and a probe mode for its own
-// health check (the image has no wget).
+// health check (the image has no wget). POST /sick makes /healthz fail.
 package main
 
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"os"
 	"os/signal"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -18,13 +20,25 @@ import (
 func main() {
 	if len(os.Args) == 3 && os.Args[1] == "--probe" {
 		resp, err := http.Get(os.Args[2])
-		if err != nil || resp.StatusCode != 200 {
+		if err != nil {
+			os.Exit(1)
+		}
+		if resp.StatusCode != 200 { // the engine keeps what it says
+			io.Copy(os.Stdout, resp.Body)
 			os.Exit(1)
 		}
 		os.Exit(0)
 	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
+	var sick atomic.Bool // POST /sick: /healthz fails from then on
+	mux.HandleFunc("POST /sick", func(w http.ResponseWriter, r *http.Request) { sick.Store(true) })
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
+		if sick.Load() {
+			http.Error(w, "sick on request", http.StatusServiceUnavailable)
+			return
+		}
+		w.Write([]byte("ok\n"))
+	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		host, _ := os.Hostname()
 		env := map[string]string{}
