@@ -1,8 +1,11 @@
 package fromcompose
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
+	"os"
 	"path"
 	"slices"
 	"strings"
@@ -40,7 +43,7 @@ func (c *converter) anonymousVolumes() {
 }
 
 func (c *converter) mounts(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
-	var opts []string
+	var opts, missing []string
 	for _, v := range s.Volumes {
 		switch v.Type {
 		case types.VolumeTypeVolume:
@@ -74,6 +77,9 @@ func (c *converter) mounts(b *hclwrite.Body, s types.ServiceConfig, at func(...s
 			setString(mb, "source", src)
 			setString(mb, "target", v.Target)
 			setBool(mb, "read_only", v.ReadOnly)
+			if c.madeByCompose(v) {
+				missing = append(missing, src)
+			}
 			if v.Bind != nil && v.Bind.SELinux != "" {
 				opts = append(opts, v.Target+" (SELinux label "+v.Bind.SELinux+")")
 			}
@@ -88,6 +94,15 @@ func (c *converter) mounts(b *hclwrite.Body, s types.ServiceConfig, at func(...s
 				"The service %q mounts %s %s at %s, which berth's mount block does not carry (it mounts named volumes and binds).", s.Name, article(v.Type), v.Type, v.Target)
 		}
 	}
+	if len(missing) > 0 {
+		what := "an empty directory"
+		if len(missing) > 1 {
+			what = "empty directories"
+		}
+		c.warn(at("volumes"), "Bind source does not exist",
+			"docker compose makes %s (%s) when it starts %q, as the short syntax asks; berth apply does not, and Docker refuses to bind a path that is missing. Make it before berth apply: mkdir -p %s (from the directory of the berth source).",
+			strings.Join(missing, ", "), what, s.Name, strings.Join(missing, " "))
+	}
 	if len(opts) > 0 {
 		c.warn(at("volumes"), "Mount options not carried into berth",
 			"berth mounts the volumes and binds of %q without the options given for %s.", s.Name, strings.Join(opts, ", "))
@@ -99,4 +114,18 @@ func article(word string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// madeByCompose tells whether v is a bind of the project's own files
+// whose source is missing, which docker compose makes as an empty
+// directory (create_host_path, the short syntax's default) and berth's
+// backends do not: Docker refuses a bind mount of a missing path. A path
+// of the host's (/var/lib/docker) is left alone: it is the target
+// host's, not the importer's.
+func (c *converter) madeByCompose(v types.ServiceVolumeConfig) bool {
+	if v.Bind == nil || !bool(v.Bind.CreateHostPath) || !nearProject(c.p.WorkingDir, v.Source) {
+		return false
+	}
+	_, err := os.Stat(v.Source)
+	return errors.Is(err, fs.ErrNotExist)
 }

@@ -7,6 +7,30 @@ volume "traefik_config" {}
 
 volume "traefik_ssl" {}
 
+service "mailserver" {
+  image = "ghcr.io/docker-mailserver/docker-mailserver:latest"
+  mount {
+    source = "./docker-data/dms/mail-data"
+    target = "/var/mail"
+  }
+  mount {
+    source = "./docker-data/dms/config"
+    target = "/tmp/docker-mailserver"
+  }
+  mount {
+    source    = "/etc/localtime"
+    target    = "/etc/localtime"
+    read_only = true
+  }
+  mount {
+    source = "./docker-data/dms/mail-state"
+    target = "/var/mail-state"
+  }
+  restart {
+    condition = "any"
+  }
+}
+
 service "traefik" {
   image = "docker.io/traefik:v3.4"
   mount {
