@@ -15,10 +15,11 @@ import (
 )
 
 // waitReady waits until every container the plan created or updated is
-// running, or healthy when it has a health check. It reads the project's
-// containers with one list call per round; a round starts when the engine
-// reports an event of one of them (start, health status, die...), or after
-// a backstop delay. It returns those that did not get there before the
+// running (for MinRunning since its last start), or healthy when it has a
+// health check. It reads the project's containers with one list call per
+// round; a round starts when the engine reports an event of one of them
+// (start, health status, die...), or after a backstop delay, or when a
+// running container may have settled. It returns those that did not get there before the
 // deadline, or that exited, with why.
 func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends.Result, wait time.Duration, prog *backends.Progress) []*backends.StepError {
 	pending := map[string]*planner.Step{} // container name → its last step
@@ -43,11 +44,13 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 	var unready []*backends.StepError
 	unhealthySince := map[string]time.Time{}
 	lastStatus := map[string]string{} // container name → its last status, for "not ready"
+	st := &settle{seen: map[string]seenStart{}}
 	for delay := 20 * time.Millisecond; len(pending) > 0; delay = min(delay*2, maxDelay) {
 		list, err := x.cli.ContainerList(wctx, container.ListOptions{All: true, Filters: f})
 		if err != nil {
 			return append(unready, fail(pending, err.Error(), prog)...)
 		}
+		var again time.Time // the earliest a running container may have settled
 		for _, ctr := range list {
 			name := strings.TrimPrefix(firstName(ctr.Names), "/")
 			s := pending[name]
@@ -56,6 +59,13 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 			}
 			lastStatus[name] = ctr.Status
 			ready, why, final := readiness(s.Change, ctr)
+			if ready && waitGoal(s.Change) == "running" {
+				var at time.Time
+				ready, why, at = st.check(wctx, x, name, ctr.ID)
+				if !at.IsZero() && (again.IsZero() || at.Before(again)) {
+					again = at
+				}
+			}
 			if !ready && why != "" && !final {
 				// unhealthy or restarting may still recover: give it a while
 				if unhealthySince[name].IsZero() {
@@ -88,6 +98,9 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 		}
 		if ctx.Err() != nil {
 			return append(unready, fail(pending, "interrupted while waiting", prog)...)
+		}
+		if !again.IsZero() {
+			delay = max(min(delay, time.Until(again)+time.Millisecond), time.Millisecond)
 		}
 		select {
 		case <-time.After(min(delay, time.Until(deadline)+time.Millisecond)):

@@ -118,3 +118,47 @@ func TestApplyReportsTheWholeWait(t *testing.T) {
 		t.Errorf("apply reports %s; it took %s, %s of it waiting", res.Elapsed, took, wait)
 	}
 }
+
+// TestApplyReportsAContainerThatExitsAtOnce: a container without a health
+// check whose program exits at once is not reported running, whether the
+// engine restarts it (the default policy) or not: apply counts a
+// container ready only once it has run MinRunning since its last start.
+func TestApplyReportsAContainerThatExitsAtOnce(t *testing.T) {
+	cli := dockertest.Client(t)
+	v1, _ := testImage(t, cli)
+	project := testProject(t, cli)
+	exits := []string{"--probe", "http://127.0.0.1:1/"} // fails and exits 1
+	spec := &lang.Spec{Project: project, Dir: t.TempDir(), Backend: "compose", Services: map[string]*lang.Service{
+		"loop": {Name: "loop", Image: v1, Replicas: 1, Command: exits},
+		"once": {Name: "once", Image: v1, Replicas: 1, Command: exits, Restart: lang.Restart{Condition: "none"}},
+		"web":  {Name: "web", Image: v1, Replicas: 1},
+	}}
+	b, tg := New(cli), &Target{}
+	p, d := plan(t, b, tg, spec)
+	var out strings.Builder
+	res, err := b.Apply(context.Background(), p, backends.ApplyOptions{Contents: d.Contents, Wait: 8 * time.Second, Progress: backends.NewProgress(&out, false)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	unready := map[string]string{}
+	for _, e := range res.Unready {
+		unready[e.Step.Address().String()] = e.Error()
+	}
+	if len(res.Failed) != 0 || len(unready) != 2 {
+		t.Fatalf("failed %v, unready %v; want loop and once unready\n%s", res.Failed, res.Unready, out.String())
+	}
+	if msg := unready["container.once[1]"]; !strings.Contains(msg, "exited") {
+		t.Errorf("once: unready says %q; want its exit", msg)
+	}
+	if msg := unready["container.loop[1]"]; !strings.Contains(msg, "Restarting") && !strings.Contains(msg, "restart") {
+		t.Errorf("loop: unready says %q; want its restarts", msg)
+	}
+	for _, line := range []string{"container.loop[1]: running", "container.once[1]: running"} {
+		if strings.Contains(out.String(), line) {
+			t.Errorf("progress says %q of a container that exits at once:\n%s", line, out.String())
+		}
+	}
+	if !strings.Contains(out.String(), "container.web[1]: running (") {
+		t.Errorf("progress does not say web runs:\n%s", out.String())
+	}
+}

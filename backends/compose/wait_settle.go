@@ -1,0 +1,66 @@
+package compose
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// MinRunning is how long a container without a health check must have
+// run since its last start before apply counts it ready. A program that
+// exits at once (a bad flag, a missing file) is running for a moment
+// after its start; without this, apply would report it running while the
+// engine restarts it, or after it has stopped.
+const MinRunning = time.Second
+
+// settle tells whether running containers without a health check have
+// run MinRunning since their last start. The engine's StartedAt is read
+// against this machine's clock, and a start first seen here MinRunning
+// ago counts too, so a remote engine whose clock is ahead delays the
+// verdict by MinRunning at most.
+type settle struct {
+	seen map[string]seenStart // container name → its start as first seen
+}
+
+type seenStart struct {
+	startedAt string    // the engine's State.StartedAt
+	at        time.Time // when this machine first saw it
+}
+
+// check inspects the running container id (named name): ready once it
+// has run MinRunning; otherwise not yet, with when to look again, and
+// why when the engine has restarted it since it was last started (it
+// exits: apply gives it the grace of a restarting container).
+func (st *settle) check(ctx context.Context, x *executor, name, id string) (ready bool, why string, again time.Time) {
+	ins, err := x.cli.ContainerInspect(ctx, id)
+	if err != nil || ins.ContainerJSONBase == nil || ins.State == nil || !ins.State.Running {
+		return false, "", time.Time{} // the next round's list says what it became
+	}
+	now := time.Now()
+	s, ok := st.seen[name]
+	if !ok || s.startedAt != ins.State.StartedAt {
+		s = seenStart{startedAt: ins.State.StartedAt, at: now}
+		st.seen[name] = s
+	}
+	again = s.at.Add(MinRunning)
+	if started, err := time.Parse(time.RFC3339Nano, ins.State.StartedAt); err == nil {
+		if now.Sub(started) >= MinRunning {
+			return true, "running", time.Time{}
+		}
+		again = minTime(again, started.Add(MinRunning))
+	}
+	if !now.Before(s.at.Add(MinRunning)) {
+		return true, "running", time.Time{}
+	}
+	if ins.RestartCount > 0 {
+		why = fmt.Sprintf("restarting after it exited: the engine restarted it %d times since it was started", ins.RestartCount)
+	}
+	return false, why, again
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
