@@ -119,9 +119,9 @@ func (c *converter) name(kind, composeName string, at *hcl.Range) string {
 		for i := 2; c.holder(kind, n) != ""; i++ {
 			n = fmt.Sprintf("%s-%d", base, i)
 		}
-		c.warn(at, "Renamed", "The %s %q is named %q in berth: a berth name must start with a letter or underscore and hold only letters, digits, underscores and dashes, and %q is the berth name of the %s %q.", kind, composeName, n, base, kind, other)
+		c.warn(at, "Renamed", "The %s %q is named %q in berth: a berth name must start with a letter or underscore and hold only letters, digits, underscores and dashes, and %q is the berth name of the %s %q.%s", kind, composeName, n, base, kind, other, dnsNote(kind, n))
 	} else if n != composeName {
-		c.warn(at, "Renamed", "The %s %q is named %q in berth: a berth name must start with a letter or underscore and hold only letters, digits, underscores and dashes.", kind, composeName, n)
+		c.warn(at, "Renamed", "The %s %q is named %q in berth: a berth name must start with a letter or underscore and hold only letters, digits, underscores and dashes.%s", kind, composeName, n, dnsNote(kind, n))
 	}
 	m[composeName] = n
 	return n

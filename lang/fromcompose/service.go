@@ -76,6 +76,7 @@ func (c *converter) service(body *hclwrite.Body, s types.ServiceConfig) {
 		c.placement(b, s.Deploy.Placement)
 	}
 	c.unsupported(s, at)
+	c.oldServiceNames(s, at)
 }
 
 func (c *converter) serviceNetworks(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
