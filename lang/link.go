@@ -85,8 +85,12 @@ type CircuitBreaker struct {
 	WindowCalls int           `json:"window_calls,omitempty"`
 	MinCalls    int           `json:"min_calls"`    // default 20
 	FailureRate float64       `json:"failure_rate"` // default 0.5
-	// SlowCall counts a call slower than this as a failure; 0 = off.
+	// SlowCall makes a call slower than this slow (failed or not); 0 =
+	// off. SlowCallRate is the share of slow calls in the window that
+	// opens the breaker, as FailureRate is of failures (resilience4j's
+	// slowCallRateThreshold); 0 = the default 1 (100 %).
 	SlowCall      time.Duration `json:"slow_call,omitempty"`
+	SlowCallRate  float64       `json:"slow_call_rate,omitempty"`
 	OpenFor       time.Duration `json:"open_for"`        // default 5s
 	HalfOpenCalls int           `json:"half_open_calls"` // default 1
 	DeclRange     hcl.Range     `json:"-"`

@@ -108,7 +108,7 @@ func (st *loadState) checkRetryOn(a attrs, on []string) []string {
 var breakerBlockSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
 		{Name: "window"}, {Name: "window_calls"}, {Name: "min_calls"}, {Name: "failure_rate"},
-		{Name: "slow_call"}, {Name: "open_for"}, {Name: "half_open_calls"},
+		{Name: "slow_call"}, {Name: "slow_call_rate"}, {Name: "open_for"}, {Name: "half_open_calls"},
 	},
 }
 
@@ -122,14 +122,21 @@ func (st *loadState) decodeBreakerBlock(b *hcl.Block) *CircuitBreaker {
 	a.integer("min_calls", &cb.MinCalls)
 	a.number("failure_rate", &cb.FailureRate)
 	a.duration("slow_call", &cb.SlowCall)
+	a.number("slow_call_rate", &cb.SlowCallRate)
 	a.duration("open_for", &cb.OpenFor)
 	a.integer("half_open_calls", &cb.HalfOpenCalls)
 	a.need(cb.Window > 0, "window", b.DefRange, "window must be more than zero.")
 	a.need(cb.WindowCalls >= 0, "window_calls", b.DefRange, "window_calls must be 0 (a time window) or more, not %d.", cb.WindowCalls)
 	a.need(cb.MinCalls >= 1, "min_calls", b.DefRange, "min_calls must be at least 1, not %d.", cb.MinCalls)
 	a.need(cb.FailureRate > 0 && cb.FailureRate <= 1, "failure_rate", b.DefRange, "failure_rate must be above 0 and at most 1, not %g.", cb.FailureRate)
+	a.need(!a.has("slow_call_rate") || cb.SlowCallRate > 0 && cb.SlowCallRate <= 1, "slow_call_rate", b.DefRange,
+		"slow_call_rate must be above 0 and at most 1, not %g: the share of slow calls in the window that opens the breaker (default 1).", cb.SlowCallRate)
 	a.need(cb.OpenFor > 0, "open_for", b.DefRange, "open_for must be more than zero.")
 	a.need(cb.HalfOpenCalls >= 1, "half_open_calls", b.DefRange, "half_open_calls must be at least 1, not %d.", cb.HalfOpenCalls)
+	if a.has("slow_call_rate") && cb.SlowCall <= 0 {
+		st.add(warningAt(a.rng("slow_call_rate"), "Slow-call rate without effect",
+			"slow_call_rate counts the calls slower than slow_call, but slow_call is not set, so no call is slow. Set slow_call (a duration), or remove slow_call_rate."))
+	}
 	if cb.WindowCalls > 0 && a.has("window") {
 		st.add(warningAt(a.rng("window"), "Window without effect",
 			"With window_calls = %d the breaker counts failures over the last %d calls (resilience4j's count-based window), so this time window is ignored. Remove one of them.",

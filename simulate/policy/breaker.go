@@ -29,7 +29,8 @@ const (
 	DefaultFailureRate   = 0.5
 	DefaultOpenFor       = int64(5e9) // 5 s
 	DefaultHalfOpenCalls = 1
-	windowBuckets        = 10 // Hystrix: the time window is 10 buckets
+	DefaultSlowCallRate  = 1.0 // resilience4j's slowCallRateThreshold: 100 %
+	windowBuckets        = 10  // Hystrix: the time window is 10 buckets
 )
 
 // Ticket identifies the breaker state a call was admitted in: Allow hands
@@ -44,14 +45,16 @@ type Ticket uint32
 //     (time-based: Window split into 10 buckets, Hystrix; or the last
 //     WindowCalls outcomes, resilience4j). Right after an outcome, if the
 //     window holds at least MinCalls calls (count window: min(MinCalls,
-//     WindowCalls)) and failures/calls ≥ FailureRate, the breaker opens.
-//     A call slower than SlowCall (when > 0) is a failure even if it
-//     succeeded.
+//     WindowCalls)) and failures/calls ≥ FailureRate, or (with SlowCall
+//     > 0) slow calls/calls ≥ SlowCallRate, the breaker opens. A call is
+//     slow when it took longer than SlowCall, whether it failed or not
+//     (resilience4j counts a slow failure in both rates).
 //   - Open for OpenFor: every call is rejected.
 //   - HalfOpen, from the first Allow at or after the end of OpenFor:
 //     HalfOpenCalls trial calls are admitted, the rest rejected. Once every
 //     trial has ended, the breaker reopens for another OpenFor if the
-//     trials' failure rate reaches FailureRate, and closes with an empty
+//     trials' failure rate reaches FailureRate (or their slow-call rate
+//     SlowCallRate), and closes with an empty
 //     window otherwise (resilience4j: 10 permitted calls, so 4 failures in
 //     10 close it at 50 %). With one trial (Hystrix) that trial decides.
 //
@@ -70,6 +73,7 @@ type Breaker struct {
 	minCalls    int
 	rate        float64
 	slow        int64
+	slowRate    float64
 	openFor     int64
 	halfOpenMax int
 
@@ -79,6 +83,7 @@ type Breaker struct {
 	trials       int // half-open: trials admitted
 	judged       int // half-open: trials that ended with an outcome
 	failedTrials int // half-open: trials that failed
+	slowTrials   int // half-open: trials that were slow
 
 	win window
 
@@ -88,7 +93,8 @@ type Breaker struct {
 
 // NewBreaker compiles cfg, or returns nil (no breaker) when cfg is nil.
 // Zero fields take Hystrix's defaults: Window 10 s, MinCalls 20,
-// FailureRate 0.5, OpenFor 5 s, HalfOpenCalls 1.
+// FailureRate 0.5, OpenFor 5 s, HalfOpenCalls 1; and SlowCallRate
+// resilience4j's 1 (100 %).
 func NewBreaker(cfg *lang.CircuitBreaker) *Breaker {
 	if cfg == nil {
 		return nil
@@ -97,12 +103,16 @@ func NewBreaker(cfg *lang.CircuitBreaker) *Breaker {
 		minCalls:    orInt(cfg.MinCalls, DefaultMinCalls),
 		rate:        cfg.FailureRate,
 		slow:        int64(cfg.SlowCall),
+		slowRate:    cfg.SlowCallRate,
 		openFor:     orInt64(int64(cfg.OpenFor), DefaultOpenFor),
 		halfOpenMax: orInt(cfg.HalfOpenCalls, DefaultHalfOpenCalls),
 		gen:         1,
 	}
 	if b.rate <= 0 {
 		b.rate = DefaultFailureRate
+	}
+	if b.slowRate <= 0 {
+		b.slowRate = DefaultSlowCallRate
 	}
 	if cfg.WindowCalls > 0 {
 		b.win = newCountWindow(cfg.WindowCalls)
@@ -156,11 +166,11 @@ func (b *Breaker) Record(now int64, t Ticket, ok bool, latency int64) {
 	if b == nil || t != b.gen {
 		return
 	}
-	failed := !ok || (b.slow > 0 && latency > b.slow)
+	failed, slow := !ok, b.slow > 0 && latency > b.slow
 	switch b.state {
 	case Closed:
-		calls, fails := b.win.add(now, failed)
-		if calls >= b.minCalls && float64(fails) >= b.rate*float64(calls) {
+		calls, fails, slows := b.win.add(now, failed, slow)
+		if calls >= b.minCalls && b.exceeded(calls, fails, slows) {
 			b.trip(now)
 		}
 	case HalfOpen:
@@ -168,15 +178,24 @@ func (b *Breaker) Record(now int64, t Ticket, ok bool, latency int64) {
 		if failed {
 			b.failedTrials++
 		}
+		if slow {
+			b.slowTrials++
+		}
 		if b.judged < b.halfOpenMax {
 			return
 		}
-		if float64(b.failedTrials) >= b.rate*float64(b.judged) {
+		if b.exceeded(b.judged, b.failedTrials, b.slowTrials) {
 			b.trip(now)
 		} else {
 			b.transition(Closed)
 		}
 	}
+}
+
+// exceeded reports whether fails of calls reach the failure rate, or slows
+// of calls the slow-call rate (resilience4j opens on either).
+func (b *Breaker) exceeded(calls, fails, slows int) bool {
+	return float64(fails) >= b.rate*float64(calls) || b.slow > 0 && float64(slows) >= b.slowRate*float64(calls)
 }
 
 // Release gives back the admission of a call that ends without an outcome
@@ -201,7 +220,7 @@ func (b *Breaker) transition(s State) {
 	if b.gen == 0 {
 		b.gen = 1
 	}
-	b.trials, b.judged, b.failedTrials = 0, 0, 0
+	b.trials, b.judged, b.failedTrials, b.slowTrials = 0, 0, 0, 0
 	if s == Closed {
 		b.win.reset()
 	}

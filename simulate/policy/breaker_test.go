@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -106,14 +107,14 @@ func TestBreakerWindowSlidesBucketByBucket(t *testing.T) {
 	for i := range 19 {
 		call(t, b, int64(i)*500*ms, true)
 	}
-	if _, w := b.win.add(9500*ms, true); w != 1 || b.win.calls != 20 {
+	if _, w, _ := b.win.add(9500*ms, true, false); w != 1 || b.win.calls != 20 {
 		t.Fatalf("window holds %d calls, %d failures; want 20, 1", b.win.calls, w)
 	}
-	b.win.add(10*sec, true) // bucket 0 (two successes) leaves
+	b.win.add(10*sec, true, false) // bucket 0 (two successes) leaves
 	if b.win.calls != 19 || b.win.fails != 2 {
 		t.Fatalf("after sliding: %d calls, %d failures; want 19, 2", b.win.calls, b.win.fails)
 	}
-	b.win.add(40*sec, false) // everything expired
+	b.win.add(40*sec, false, false) // everything expired
 	if b.win.calls != 1 || b.win.fails != 0 {
 		t.Fatalf("after a long gap: %d calls, %d failures; want 1, 0", b.win.calls, b.win.fails)
 	}
@@ -248,20 +249,61 @@ func TestBreakerReleaseFreesTrial(t *testing.T) {
 	}
 }
 
+// Slow calls have their own rate, as in resilience4j: a call slower than
+// slow_call is slow whether it failed or not, and the breaker opens when
+// the failures reach failure_rate or the slow calls slow_call_rate
+// (default 100 %, resilience4j's slowCallRateThreshold). A slow success is
+// not a failure, so slow calls and failures never add up.
 func TestBreakerSlowCalls(t *testing.T) {
+	const slow, fast = 101 * ms, 100 * ms // slow_call 100 ms: 100 ms is not slow
+	tests := []struct {
+		name     string
+		slowRate float64
+		outcomes string // one call each: o ok, s slow success, x failure, S slow failure
+		open     bool
+	}{
+		{"19 slow of 20 stay under the default 100 %", 0, "o" + strings.Repeat("s", 19), false},
+		{"20 slow of 20 open at the default 100 %", 0, strings.Repeat("s", 20), true},
+		{"10 slow of 20 open at slow_call_rate 0.5", 0.5, "sosososososososososo", true},
+		{"9 slow and 9 failures of 20 do not add up", 0.5, "sxsxsxsxsxsxsxsxsxoo", false},
+		{"a slow failure is a failure too", 0, "SoSoSoSoSoSoSoSoSoSo", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := hystrix()
+			cfg.SlowCall, cfg.SlowCallRate = 100*time.Millisecond, tt.slowRate
+			b := NewBreaker(cfg)
+			for _, c := range tt.outcomes {
+				tk, ok := b.Allow(0)
+				if !ok {
+					t.Fatalf("refused before the 20th call")
+				}
+				lat := fast
+				if c == 's' || c == 'S' {
+					lat = slow
+				}
+				b.Record(0, tk, c == 'o' || c == 's', lat)
+			}
+			if got := b.State(0) == Open; got != tt.open {
+				t.Errorf("%s: open %v, want %v", tt.outcomes, got, tt.open)
+			}
+		})
+	}
+	// Half-open: a slow trial reopens the breaker at the default 100 %.
 	cfg := hystrix()
 	cfg.SlowCall = 100 * time.Millisecond
 	b := NewBreaker(cfg)
-	for i := range 20 {
+	for range 20 {
 		tk, _ := b.Allow(0)
-		lat := 100 * ms // at the threshold: not slow
-		if i%2 == 0 {
-			lat = 101 * ms
-		}
-		b.Record(0, tk, true, lat)
+		b.Record(0, tk, false, 0)
 	}
-	if b.State(0) != Open {
-		t.Fatal("10 slow successes of 20 did not open at 50 %")
+	tk, ok := b.Allow(5 * sec)
+	if !ok {
+		t.Fatal("no half-open trial after open_for")
+	}
+	b.Record(5*sec+slow, tk, true, slow)
+	if b.State(5*sec+slow) != Open || b.Openings() != 2 {
+		t.Errorf("a slow trial: state %v, %d openings; want open again", b.State(5*sec+slow), b.Openings())
 	}
 }
 

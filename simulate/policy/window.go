@@ -1,64 +1,88 @@
 package policy
 
 // window is the closed-state record of outcomes: time-based buckets or a
-// ring of the last N outcomes. add returns the calls and failures in the
-// window after adding one outcome.
+// ring of the last N outcomes. add returns the calls, failures and slow
+// calls in the window after adding one outcome.
 type window struct {
 	// time-based
 	width   int64 // bucket width, ns
 	head    int64 // id (time/width) of the newest bucket
 	buckets [windowBuckets]bucket
 	// count-based
-	ring []bool // failure flag of each slot
+	ring []outcome // each slot's outcome
 	pos  int
 	full bool
 
-	calls, fails int
+	calls, fails, slows int
 }
 
-type bucket struct{ calls, fails int }
+type bucket struct{ calls, fails, slows int }
+
+// outcome flags of one call in a count window.
+type outcome uint8
+
+const (
+	outFailed outcome = 1 << iota
+	outSlow
+)
 
 func newTimeWindow(span int64) window {
 	return window{width: max(1, span/windowBuckets)}
 }
 
-func newCountWindow(n int) window { return window{ring: make([]bool, n)} }
+func newCountWindow(n int) window { return window{ring: make([]outcome, n)} }
 
-func (w *window) add(now int64, failed bool) (calls, fails int) {
-	if w.ring != nil {
-		w.addCount(failed)
-	} else {
-		w.addTime(now, failed)
+func (w *window) add(now int64, failed, slow bool) (calls, fails, slows int) {
+	var o outcome
+	if failed {
+		o |= outFailed
 	}
-	return w.calls, w.fails
+	if slow {
+		o |= outSlow
+	}
+	if w.ring != nil {
+		w.addCount(o)
+	} else {
+		w.addTime(now, o)
+	}
+	return w.calls, w.fails, w.slows
 }
 
-func (w *window) addCount(failed bool) {
+func (w *window) addCount(o outcome) {
 	if w.full {
-		if w.ring[w.pos] {
-			w.fails--
-		}
+		w.count(w.ring[w.pos], -1)
 	} else {
 		w.calls++
 	}
-	w.ring[w.pos] = failed
-	if failed {
-		w.fails++
-	}
+	w.ring[w.pos] = o
+	w.count(o, 1)
 	if w.pos++; w.pos == len(w.ring) {
 		w.pos, w.full = 0, true
 	}
 }
 
-func (w *window) addTime(now int64, failed bool) {
+// count adds d to the window's failures and slow calls as o says.
+func (w *window) count(o outcome, d int) {
+	if o&outFailed != 0 {
+		w.fails += d
+	}
+	if o&outSlow != 0 {
+		w.slows += d
+	}
+}
+
+func (w *window) addTime(now int64, o outcome) {
 	w.advance(floorDiv(now, w.width))
 	b := &w.buckets[mod(w.head, windowBuckets)]
 	b.calls++
 	w.calls++
-	if failed {
+	if o&outFailed != 0 {
 		b.fails++
-		w.fails++
 	}
+	if o&outSlow != 0 {
+		b.slows++
+	}
+	w.count(o, 1)
 }
 
 // advance makes id the newest bucket, emptying the buckets that fall out
@@ -72,6 +96,7 @@ func (w *window) advance(id int64) {
 		b := &w.buckets[mod(k, windowBuckets)]
 		w.calls -= b.calls
 		w.fails -= b.fails
+		w.slows -= b.slows
 		*b = bucket{}
 	}
 	w.head = id
@@ -80,7 +105,7 @@ func (w *window) advance(id int64) {
 func (w *window) reset() {
 	w.buckets = [windowBuckets]bucket{}
 	clear(w.ring)
-	w.pos, w.full, w.calls, w.fails = 0, false, 0, 0
+	w.pos, w.full, w.calls, w.fails, w.slows = 0, false, 0, 0, 0
 }
 
 func floorDiv(a, b int64) int64 {

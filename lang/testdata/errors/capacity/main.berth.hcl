@@ -37,6 +37,8 @@ link "api" "db" {
   circuit_breaker {
     failure_rate    = 0 # ERROR: Value out of range
     half_open_calls = 0 # ERROR: Value out of range
+    slow_call       = "1s"
+    slow_call_rate  = 1.5 # ERROR: Value out of range
   }
   bulkhead {
     max_concurrent = 0 # ERROR: Value out of range

@@ -26,7 +26,8 @@ service "worker" {
 
 link "api" "db" {
   circuit_breaker {
-    window_calls = 50
-    window       = "30s" # WARNING: Window without effect
+    window_calls   = 50
+    window         = "30s" # WARNING: Window without effect
+    slow_call_rate = 0.5   # WARNING: Slow-call rate without effect
   }
 }
