@@ -182,6 +182,10 @@ func (s *Sources) loadError(err error) *hcl.Diagnostic {
 		d.Detail = fmt.Sprintf("%s. The Compose file requires $%s (${%s:?...}): set it in the environment of berth import, or in the .env file beside the Compose file, and import again.",
 			strings.TrimSuffix(msg, "."), m[1], m[1])
 	}
+	if m := distinctRE.FindStringSubmatch(msg); m != nil {
+		d.Detail = fmt.Sprintf("%s. The service %q sets %s and %s to different values, which docker compose refuses too: keep one of them (berth imports either as resources).",
+			strings.TrimSuffix(msg, "."), m[1], m[2], m[3])
+	}
 	if m := undefinedDepRE.FindStringSubmatch(msg); m != nil {
 		if profiles := s.profilesOf(m[2]); len(profiles) > 0 {
 			d.Detail += fmt.Sprintf(" %q is declared, but only in the profiles %s, which are not active: import with --profile %s (or COMPOSE_PROFILES set), as `docker compose up` needs it too.",

@@ -21,6 +21,9 @@ var errorLocators = []struct {
 		func(s *Sources, m []string) *hcl.Range { return s.itemAt(m[2], "services", m[1], "depends_on") }},
 	{regexp.MustCompile(`dependency cycle detected: (\S+) ->`),
 		func(s *Sources, m []string) *hcl.Range { return s.At("services", m[1], "depends_on") }},
+	// 'services.web: can't set distinct values on 'mem_limit' and
+	// 'deploy.resources.limits.memory'': at the first of the two keys
+	{distinctRE, func(s *Sources, m []string) *hcl.Range { return s.At("services", m[1], m[2]) }},
 	// decoding errors: 'services[web].healthcheck.interval' ...
 	{regexp.MustCompile(`'([a-z_]+)\[([^\]]+)\]\.([^']+)'`),
 		func(s *Sources, m []string) *hcl.Range {
@@ -52,6 +55,10 @@ var errorLocators = []struct {
 	{regexp.MustCompile(`service "([^"]+)"|service ([A-Za-z0-9][\w.-]*) `),
 		func(s *Sources, m []string) *hcl.Range { return s.At("services", m[1]+m[2]) }},
 }
+
+// distinctRE is compose-go's error for a limit set twice, by the
+// service's key and by deploy.resources, to different values.
+var distinctRE = regexp.MustCompile(`services\.(\S+): can't set distinct values on '([a-z_]+)' and '([a-z_.]+)'`)
 
 // subjectOf returns where in the files a compose-go error points, or nil.
 func (s *Sources) subjectOf(msg string) *hcl.Range {

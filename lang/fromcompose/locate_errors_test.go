@@ -29,6 +29,7 @@ func TestLoadErrorsPointAtTheFile(t *testing.T) {
 		{"unequal port ranges", "services:\n  a:\n    image: x\n    ports:\n      - '8000-8005:9000-9002'\n", "5:10"},
 		{"bad interpolation", "services:\n  a:\n    image: x\n    environment:\n      B: '${BAD'\n", "5:7"},
 		{"negative scale", "services:\n  a:\n    image: x\n    scale: -1\n", "4:5"},
+		{"limit set twice", "services:\n  a.b:\n    image: x\n    mem_limit: 512m\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n", "4:5"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
