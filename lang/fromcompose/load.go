@@ -170,8 +170,8 @@ func (s *Sources) loadError(err error) *hcl.Diagnostic {
 			col, _ = strconv.Atoi(m[2])
 		}
 		d.Subject = s.lineRange(file, line, col).Ptr()
-	} else if m := keyRE.FindStringSubmatch(msg); m != nil && s.At(keyPath(m[1])...) != nil {
-		d.Subject = s.At(keyPath(m[1])...)
+	} else if m := keyRE.FindStringSubmatch(msg); m != nil && s.At(s.rejoin(keyPath(m[1]))...) != nil {
+		d.Subject = s.At(s.rejoin(keyPath(m[1]))...)
 	} else if r := s.subjectOf(msg); r != nil {
 		d.Subject = r
 	} else if file != "" {

@@ -48,7 +48,7 @@ var errorLocators = []struct {
 	// 'invalid interpolation format for services.web.environment.B'
 	{regexp.MustCompile(`(?:^|\s)((?:services|networks|volumes|secrets|configs)\.[^\s:']+)`),
 		func(s *Sources, m []string) *hcl.Range {
-			return s.deepest(strings.Split(strings.TrimSuffix(m[1], "."), "."))
+			return s.deepest(s.rejoin(strings.Split(strings.TrimSuffix(m[1], "."), ".")))
 		}},
 	{regexp.MustCompile("service \"?([^\\s\"]+)\"? declares mutually exclusive `([a-z_]+)`"),
 		func(s *Sources, m []string) *hcl.Range { return s.At("services", m[1], m[2]) }},
@@ -93,6 +93,19 @@ func (s *Sources) itemAt(name string, path ...string) *hcl.Range {
 		return s.nodeRange(f, key)
 	}
 	return nil
+}
+
+// rejoin puts back together the name after the top-level key that a
+// dotted path split (services.meet.jitsi.scale: the service meet.jitsi),
+// the longest name a file declares; path as it is when none does.
+func (s *Sources) rejoin(path []string) []string {
+	for j := len(path); j > 2; j-- {
+		name := strings.Join(path[1:j], ".")
+		if s.At(path[0], name) != nil {
+			return append([]string{path[0], name}, path[j:]...)
+		}
+	}
+	return path
 }
 
 // deepest returns the range of the longest prefix of path that a file has.

@@ -27,7 +27,7 @@ func (s *Sources) knownWarning(w string) *hcl.Diagnostic {
 		d.Subject = s.valueUse(m[1])
 	case externalNameRE.MatchString(w):
 		m := externalNameRE.FindStringSubmatch(w)
-		d.Subject = s.At(append(keyPath(m[1]), "external")...)
+		d.Subject = s.At(append(s.rejoin(keyPath(m[1])), "external")...)
 	case strings.Contains(w, "loaded without an explicit name from a symlink"):
 		d.Detail += " Pass -p NAME (or set name: in the Compose file) to choose the project's name."
 	case strings.Contains(w, "cannot expand '~'"):
