@@ -44,13 +44,22 @@ func (st *loadState) checkLateFaults(sc *Scenario) {
 }
 
 // checkFaultReplicas warns about a fault that names more replicas than its
-// service has: it hits every replica, which the spec may not mean.
+// service has: it hits every replica, which the spec may not mean; and
+// about one on a service with no replica at all, which hits nothing.
 func (st *loadState) checkFaultReplicas() {
 	for _, name := range keysOf(st.spec.Scenarios) {
 		for _, f := range st.spec.Scenarios[name].Faults {
 			svc := st.spec.Services[f.Service]
-			if svc == nil || f.ReplicasRange.Filename == "" || f.Replicas <= svc.Replicas ||
-				!slices.Contains(faultArgs[f.Kind], "replicas") {
+			if svc == nil || !slices.Contains(faultArgs[f.Kind], "replicas") {
+				continue
+			}
+			if svc.Replicas == 0 {
+				st.add(warningAt(f.DeclRange, "Fault on a service without replicas",
+					"Service %q has replicas = 0, so this %s fault finds no replica to hit and changes nothing (calls to the service are refused anyway). Remove the fault, or give the service replicas.",
+					svc.Name, f.Kind))
+				continue
+			}
+			if f.ReplicasRange.Filename == "" || f.Replicas <= svc.Replicas {
 				continue
 			}
 			st.add(warningAt(f.ReplicasRange, "More replicas than the service has",

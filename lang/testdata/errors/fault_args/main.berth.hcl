@@ -1,7 +1,8 @@
 # An argument the fault's kind does not use is an error (it was silently
 # ignored), replicas = 0 on a kill, hang or slow is an error (the simulator
-# hit one replica), more replicas than the service has is a warning, and a
-# partition of a service with itself (which cuts nothing) is an error.
+# hit one replica), more replicas than the service has is a warning, as is
+# a fault on a service with replicas = 0 (it hits nothing), and a partition
+# of a service with itself (which cuts nothing) is an error.
 
 berth {
   nodes = 2
@@ -12,6 +13,10 @@ service "api" {
 }
 
 service "db" {}
+
+service "none" {
+  replicas = 0
+}
 
 load "peak" {
   entry = service.api
@@ -47,6 +52,10 @@ scenario "s" {
     replicas = 2
     delay    = "5ms"
     at       = "5s"
+  }
+  fault "kill" { # WARNING: Fault on a service without replicas
+    service = "none"
+    at      = "8s"
   }
   fault "partition" {
     service = "db"
