@@ -82,6 +82,7 @@ func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.
 	}
 	c.svc = ""
 	c.nameSharers()
+	c.sections()
 	if len(p.DisabledServices) > 0 {
 		names := slices.Sorted(maps.Keys(p.DisabledServices))
 		what := "The service " + quoteList(names) + " belongs"

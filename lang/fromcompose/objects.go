@@ -39,9 +39,9 @@ func (c *converter) networks(body *hclwrite.Body) {
 		setBool(b, "internal", n.Internal)
 		setBool(b, "attachable", n.Attachable)
 		setMap(b, "labels", c.userLabels(n.Labels, at, "network", name))
-		if len(n.DriverOpts) > 0 || n.Ipam.Driver != "" || len(n.Ipam.Config) > 0 || n.EnableIPv6 != nil {
+		if len(n.DriverOpts) > 0 || n.Ipam.Driver != "" || len(n.Ipam.Config) > 0 || len(n.Ipam.Options) > 0 || n.EnableIPv4 != nil || n.EnableIPv6 != nil {
 			c.warn(at, "Network options not carried into berth",
-				"The network %q sets driver_opts, ipam or enable_ipv6, which berth's network block does not carry: the engine's defaults apply.", name)
+				"The network %q sets driver_opts, ipam, enable_ipv4 or enable_ipv6, which berth's network block does not carry: the engine's defaults apply.", name)
 		}
 	}
 }
@@ -170,8 +170,12 @@ func (c *converter) files(body *hclwrite.Body, kind string, m map[string]types.F
 			c.warn(at, "The "+kind+"'s value is a variable",
 				"The %s %q comes from %s. %s: set it with -var %s=... or BERTH_VAR_%s.", kind, name, from, why, v, v)
 		}
-		if len(o.Labels) > 0 || o.Driver != "" || o.TemplateDriver != "" {
-			c.warn(at, kind+" options not carried into berth", "The %s %q sets labels, driver or template_driver, which berth does not carry.", kind, name)
+		if len(o.Labels) > 0 || o.Driver != "" || len(o.DriverOpts) > 0 || o.TemplateDriver != "" {
+			c.warn(at, kind+" options not carried into berth", "The %s %q sets labels, driver, driver_opts or template_driver, which berth does not carry.", kind, name)
+		}
+		if o.Name != "" && o.Name != c.p.Name+"_"+name {
+			c.warn(at, "Custom "+kind+" name not carried into berth",
+				"The %s %q is named %q in Docker. berth names it after the project, and on swarm after its content too (a new %s for new content, so a version in the name is not needed): services find it under berth's name.", kind, name, o.Name, kind)
 		}
 	}
 }
