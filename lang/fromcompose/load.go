@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/compose-spec/compose-go/v2/cli"
+	"github.com/compose-spec/compose-go/v2/dotenv"
 	"github.com/compose-spec/compose-go/v2/types"
 	"github.com/hashicorp/hcl/v2"
 
@@ -73,7 +74,11 @@ func Load(ctx context.Context, o Options) (p *types.Project, src *Sources, diags
 			p, err = loadProject(ctx, po)
 		}
 		if err != nil {
-			diags = append(diags, src.loadError(err))
+			d := src.loadError(err)
+			if m := requiredVarRE.FindStringSubmatch(err.Error()); m != nil {
+				d.Detail += emptyVarNote(m[1], o)
+			}
+			diags = append(diags, d)
 		}
 		return err
 	})
@@ -237,4 +242,29 @@ func keyPath(dotted string) []string {
 		}
 	}
 	return out
+}
+
+// emptyVarNote says where the required variable name is set, but to an
+// empty value (the environment, or the .env file beside the first Compose
+// file, as docker compose reads them), which ${NAME:?...} refuses as it
+// refuses an unset one; "" when it is not set at all.
+func emptyVarNote(name string, o Options) string {
+	where := ""
+	if env, err := dotenv.Read(filepath.Join(filepath.Dir(o.Files[0]), ".env")); err == nil {
+		if v, ok := env[name]; ok && v == "" {
+			where = "in the .env file"
+		}
+	}
+	for _, kv := range o.Environ {
+		if k, v, _ := strings.Cut(kv, "="); k == name {
+			where = ""
+			if v == "" {
+				where = "in the environment"
+			}
+		}
+	}
+	if where == "" {
+		return ""
+	}
+	return fmt.Sprintf(" $%s is set %s, but empty, which ${%s:?...} refuses too: give it a value.", name, where, name)
 }

@@ -88,6 +88,19 @@ func TestRequiredVariable(t *testing.T) {
 	if _, _, diags := Load(context.Background(), Options{Files: []string{path}, Project: "p", Environ: []string{"DB_PASSWORD=x"}}); diags.HasErrors() {
 		t.Errorf("with DB_PASSWORD set: %s", diags.Error())
 	}
+	// set, but empty (graylog's .env.example: GRAYLOG_PASSWORD_SECRET=""):
+	// the error says where, not only "set it"
+	if err := os.WriteFile(filepath.Join(filepath.Dir(path), ".env"), []byte("DB_PASSWORD=\"\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, diags = Load(context.Background(), Options{Files: []string{path}, Project: "p"})
+	if !diags.HasErrors() || !strings.Contains(diags.Errs()[0].(*hcl.Diagnostic).Detail, "$DB_PASSWORD is set in the .env file, but empty") {
+		t.Errorf("DB_PASSWORD empty in .env: %s", diags.Error())
+	}
+	_, _, diags = Load(context.Background(), Options{Files: []string{path}, Project: "p", Environ: []string{"DB_PASSWORD="}})
+	if !diags.HasErrors() || !strings.Contains(diags.Errs()[0].(*hcl.Diagnostic).Detail, "$DB_PASSWORD is set in the environment, but empty") {
+		t.Errorf("DB_PASSWORD empty in the environment: %s", diags.Error())
+	}
 }
 
 // A directory, or a file that is not there, names the Compose files the
