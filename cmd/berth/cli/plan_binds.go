@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/berth-dev/berth/backends/compose"
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/planner"
+)
+
+// bindChecker is a backend that can tell which bind sources of a plan do
+// not exist (compose: apply refuses them before any step).
+type bindChecker interface {
+	MissingBindSources(ctx context.Context, p *planner.Plan) ([]compose.BindSource, error)
+}
+
+// warnMissingBinds warns, at each service that mounts one, about the bind
+// sources the plan's new containers need and the host does not have: the
+// plan is fine, but its apply would stop before the first step. A failed
+// check is left to apply.
+func warnMissingBinds(ctx context.Context, cmd *cobra.Command, be any, spec *lang.Spec, p *planner.Plan) error {
+	bc, ok := be.(bindChecker)
+	if !ok {
+		return nil
+	}
+	missing, err := bc.MissingBindSources(ctx, p)
+	if err != nil || len(missing) == 0 {
+		return nil
+	}
+	var diags hcl.Diagnostics
+	for _, m := range missing {
+		seen := map[string]bool{}
+		for _, u := range m.Users {
+			name, _, _ := strings.Cut(u.Name, "[")
+			if seen[name] {
+				continue
+			}
+			seen[name] = true
+			d := &hcl.Diagnostic{
+				Severity: hcl.DiagWarning,
+				Summary:  "Bind source does not exist",
+				Detail:   fmt.Sprintf("Service %q mounts %s, which does not exist, and Docker does not create a bind's source, so apply of this plan would stop before its first step. Create it first (mkdir -p %s), or change the mount's source.", name, m.Path, m.Path),
+			}
+			if svc := spec.Services[name]; svc != nil {
+				d.Subject = svc.DeclRange.Ptr()
+			}
+			diags = append(diags, d)
+		}
+	}
+	return reportDiags(cmd, diags)
+}
