@@ -34,10 +34,14 @@ func (c *converter) oldServiceNames(s types.ServiceConfig, at func(...string) *h
 				first = r
 			}
 		}
+		var keys []string
 		for _, k := range slices.Sorted(maps.Keys(s.Environment)) {
 			if v := s.Environment[k]; v != nil && re.MatchString(*v) {
-				note("env "+k, firstRange(at("environment", k), at("environment"), at("env_file")))
+				keys = append(keys, k)
 			}
+		}
+		if len(keys) > 0 {
+			note("env "+strings.Join(keys, ", "), firstRange(at("environment", keys[0]), at("environment"), at("env_file")))
 		}
 		if slices.ContainsFunc(s.Command, re.MatchString) {
 			note("command", at("command"))
