@@ -206,7 +206,8 @@ func (x *executor) mounts(a planner.Attrs) ([]mount.Mount, error) {
 }
 
 // updateContainer makes the in-place changes between before and after:
-// resource limits and restart policy, networks, and a start.
+// resource limits and restart policy, networks, and a start (or an
+// unpause).
 func (x *executor) updateContainer(ctx context.Context, c *planner.Change) error {
 	id, b, a := c.Before.ID, c.Before.Attrs, c.After.Attrs
 	if b.String("restart") != a.String("restart") || b.String("cpus") != a.String("cpus") || b.Int("memory") != a.Int("memory") {
@@ -243,7 +244,13 @@ func (x *executor) updateContainer(ctx context.Context, c *planner.Change) error
 			}
 		}
 	}
-	if a.String("state") == "running" && b.String("state") != "running" {
+	switch {
+	case a.String("state") != "running" || b.String("state") == "running":
+	case b.String("state") == "paused": // docker pause: the engine refuses to start it
+		if err := x.cli.ContainerUnpause(ctx, id); err != nil {
+			return fmt.Errorf("unpause: %w", err)
+		}
+	default:
 		if err := x.cli.ContainerStart(ctx, id, container.StartOptions{}); err != nil {
 			return fmt.Errorf("start: %w", err)
 		}
