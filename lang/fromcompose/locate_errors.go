@@ -126,11 +126,42 @@ func (s *Sources) textAt(text string) *hcl.Range {
 	}
 	files := s.all()
 	for i := len(files) - 1; i >= 0; i-- {
-		if off := strings.Index(string(s.Bytes[files[i]]), text); off >= 0 {
-			return s.offsetRange(files[i], off, len(text))
+		b := string(s.Bytes[files[i]])
+		for from := 0; ; {
+			off := strings.Index(b[from:], text)
+			if off < 0 {
+				break
+			}
+			off += from
+			if !inComment(b, off) {
+				return s.offsetRange(files[i], off, len(text))
+			}
+			from = off + 1
 		}
 	}
 	return nil
+}
+
+// inComment tells whether the byte at off of the YAML text b is in a
+// comment: after a # that starts the line or follows a blank, outside
+// quotes (counted on the line, which is enough for the values compose-go
+// quotes back in its errors).
+func inComment(b string, off int) bool {
+	line := b[strings.LastIndexByte(b[:off], '\n')+1 : off]
+	var quote byte
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
+			return true
+		}
+	}
+	return false
 }
 
 func longest(parts []string) string {

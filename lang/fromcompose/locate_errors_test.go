@@ -32,6 +32,7 @@ func TestLoadErrorsPointAtTheFile(t *testing.T) {
 		{"bad interpolation in a dotted service", "services:\n  a.b:\n    image: x\n    environment:\n      B: '${BAD'\n", "5:7"},
 		{"negative scale of a dotted service", "services:\n  meet.jitsi:\n    image: x\n    scale: -1\n", "4:5"},
 		{"required variable in a dotted service", "services:\n  wazuh.master:\n    image: x\n    environment:\n      P: ${UNSET_P:?set it}\n", "5:7"},
+		{"missing env file named in a comment first", "services:\n  a:\n    image: x\n    # the .env file holds the secrets\n    env_file:\n      - ./.env # 'not this .env'\n", "6:11"},
 		{"limit set twice", "services:\n  a.b:\n    image: x\n    mem_limit: 512m\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n", "4:5"},
 	}
 	for _, tt := range tests {
