@@ -187,6 +187,10 @@ func (s *Sources) loadError(err error) *hcl.Diagnostic {
 		d.Detail = fmt.Sprintf("%s. The Compose file requires $%s (${%s:?...}): set it in the environment of berth import, or in the .env file beside the Compose file, and import again.",
 			strings.TrimSuffix(msg, "."), m[1], m[1])
 	}
+	if m := ipAddressRE.FindStringSubmatch(msg); m != nil && strings.Contains(m[1], ":") && !strings.HasPrefix(m[1], "[") {
+		d.Detail = fmt.Sprintf("%s. An IPv6 address in a port's short syntax goes in brackets: \"[%s]:80:80\" (or use the long syntax, host_ip: %s).",
+			strings.TrimSuffix(msg, "."), m[1], m[1])
+	}
 	if m := distinctRE.FindStringSubmatch(msg); m != nil {
 		d.Detail = fmt.Sprintf("%s. The service %q sets %s and %s to different values, which docker compose refuses too: keep one of them (berth imports either as resources).",
 			strings.TrimSuffix(msg, "."), m[1], m[2], m[3])

@@ -1,6 +1,7 @@
 package fromcompose
 
 import (
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -38,8 +39,7 @@ var errorLocators = []struct {
 			}
 			return s.textAt(longest(strings.Split(m[1], ":")))
 		}},
-	{regexp.MustCompile(`Invalid ip address (\S+): `),
-		func(s *Sources, m []string) *hcl.Range { return s.textAt(m[1]) }},
+	{ipAddressRE, func(s *Sources, m []string) *hcl.Range { return firstRange(s.textAt(m[1]), s.dotEnvValue(m[1])) }},
 	{regexp.MustCompile(`Invalid ranges specified for container and host Ports: (\S+) and (\S+?)\.?$`),
 		func(s *Sources, m []string) *hcl.Range { return s.textAt(m[2] + ":" + m[1]) }},
 	{regexp.MustCompile(`Invalid (?:hostPort|containerPort|port|ip|proto)[^:]*: (\S+)`),
@@ -54,6 +54,32 @@ var errorLocators = []struct {
 		func(s *Sources, m []string) *hcl.Range { return s.At("services", m[1], m[2]) }},
 	{regexp.MustCompile(`service "([^"]+)"|service ([A-Za-z0-9][\w.-]*) `),
 		func(s *Sources, m []string) *hcl.Range { return s.At("services", m[1]+m[2]) }},
+}
+
+// ipAddressRE is compose-go's error for a port's host IP that is not one
+// (an IPv6 address without brackets, or a variable's value).
+var ipAddressRE = regexp.MustCompile(`Invalid ip address (\S+): `)
+
+// dotEnvValue returns the range of the value v of a variable set in the
+// .env file beside the first Compose file (registered for the snippet),
+// where a value interpolated into the file comes from; nil if none is.
+func (s *Sources) dotEnvValue(v string) *hcl.Range {
+	if len(s.Files) == 0 || v == "" {
+		return nil
+	}
+	f := s.display(filepath.Join(filepath.Dir(s.Files[0]), ".env"))
+	if _, ok := s.Bytes[f]; !ok {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil
+		}
+		s.Bytes[f] = b
+	}
+	re := regexp.MustCompile(`(?m)^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.]*[ \t]*=[ \t]*["']?(` + regexp.QuoteMeta(v) + `)["']?[ \t]*$`)
+	if m := re.FindSubmatchIndex(s.Bytes[f]); m != nil {
+		return s.offsetRange(f, m[2], m[3]-m[2])
+	}
+	return nil
 }
 
 // distinctRE is compose-go's error for a limit set twice, by the

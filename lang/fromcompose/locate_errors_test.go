@@ -138,3 +138,28 @@ func loadYAML(t *testing.T, yaml string) (string, hcl.Diagnostics) {
 	_, _, diags := Load(context.Background(), Options{Files: []string{path}, Project: "p"})
 	return path, diags
 }
+
+// A port's host IP that comes from .env (Mailu's BIND_ADDRESS6=::1 in
+// "$BIND_ADDRESS6:80:80") is not in the Compose file: the error points
+// at the .env line and says how to write an IPv6 address.
+func TestInvalidAddressFromDotEnv(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "docker-compose.yml")
+	if err := os.WriteFile(path, []byte("services:\n  front:\n    image: mailu/nginx\n    ports:\n    - \"$BIND_ADDRESS6:80:80\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".env"), []byte("# listen on\nBIND_ADDRESS4=127.0.0.1\nBIND_ADDRESS6=::1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, diags := Load(context.Background(), Options{Files: []string{path}, Project: "p"})
+	if !diags.HasErrors() {
+		t.Fatal("no error")
+	}
+	d := diags.Errs()[0].(*hcl.Diagnostic)
+	if d.Subject == nil || filepath.Base(d.Subject.Filename) != ".env" || d.Subject.Start.Line != 3 || d.Subject.Start.Column != 15 {
+		t.Errorf("subject %v, want .env:3:15", d.Subject)
+	}
+	if !strings.Contains(d.Detail, `"[::1]:80:80"`) {
+		t.Errorf("no hint: %s", d.Detail)
+	}
+}
