@@ -11,22 +11,59 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// oldServiceNames warns where the service s writes the Compose name of a
-// service that berth renames (wazuh1.indexer:9200 in an env value, when
-// the service is wazuh1-indexer in berth): containers reach a service on
-// the project's networks by its berth name, so the old name no longer
+// lostName is a name a container answers to on a Compose project's
+// networks that it does not answer to in berth: the Compose name of a
+// service berth renames, its container_name, a network alias.
+type lostName struct {
+	service string // the berth name of the service it reached
+	how     string // what the name was, for the warning
+}
+
+// lostNames returns the names of the project's services that berth does
+// not give them, by name. A name that is a berth service's is left out:
+// it still resolves.
+func (c *converter) lostNames() map[string]lostName {
+	berth := map[string]bool{}
+	for _, n := range c.names["service"] {
+		berth[n] = true
+	}
+	out := map[string]lostName{}
+	add := func(name, svc, how string) {
+		if name != "" && !berth[name] {
+			if _, ok := out[name]; !ok {
+				out[name] = lostName{c.name("service", svc, nil), how}
+			}
+		}
+	}
+	for _, svc := range slices.Sorted(maps.Keys(c.p.Services)) {
+		s := c.p.Services[svc]
+		add(svc, svc, "the Compose name of the service")
+		add(s.ContainerName, svc, fmt.Sprintf("the container_name of %q", svc))
+		for _, net := range slices.Sorted(maps.Keys(s.Networks)) {
+			if cfg := s.Networks[net]; cfg != nil {
+				for _, a := range cfg.Aliases {
+					add(a, svc, fmt.Sprintf("an alias of %q on the network %s", svc, net))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// lostNameUses warns where the service s writes a name its service no
+// longer answers to in berth (wazuh1.indexer:9200 in an env value, when
+// the service is wazuh1-indexer in berth; appwrite's http://exc1/v1, the
+// executor's container_name): containers reach a service on the
+// project's networks by its berth name only, so the name no longer
 // resolves. One warning for s, at the first key that mentions one; the
 // values are left as written, since such a name is not always an address
 // (a cluster's node name, say).
-func (c *converter) oldServiceNames(s types.ServiceConfig, at func(...string) *hcl.Range) {
+func (c *converter) lostNameUses(s types.ServiceConfig, at func(...string) *hcl.Range) {
+	lost := c.lostNames()
 	var uses []string
 	var first *hcl.Range
-	for _, old := range slices.Sorted(maps.Keys(c.names["service"])) {
-		n := c.names["service"][old]
-		if n == old {
-			continue
-		}
-		re := regexp.MustCompile(`(^|[^A-Za-z0-9_.-])` + regexp.QuoteMeta(old) + `($|[^A-Za-z0-9_.-])`)
+	for _, name := range slices.Sorted(maps.Keys(lost)) {
+		re := regexp.MustCompile(`(^|[^A-Za-z0-9_.-])` + regexp.QuoteMeta(name) + `($|[^A-Za-z0-9_.-])`)
 		var where []string
 		note := func(what string, r *hcl.Range) {
 			where = append(where, what)
@@ -50,14 +87,15 @@ func (c *converter) oldServiceNames(s types.ServiceConfig, at func(...string) *h
 			note("health check", at("healthcheck", "test"))
 		}
 		if len(where) > 0 {
-			uses = append(uses, fmt.Sprintf("%q (in berth: %s) in %s", old, n, strings.Join(where, " and ")))
+			l := lost[name]
+			uses = append(uses, fmt.Sprintf("%q (%s, in berth %s) in %s", name, l.how, l.service, strings.Join(where, " and ")))
 		}
 	}
 	if len(uses) == 0 {
 		return
 	}
-	c.warn(first, "Renamed service reached by its Compose name",
-		"The service %q names %s. Containers reach a service on the project's networks by its berth name only, so the Compose name does not resolve: write the berth name where the value is the service's address.",
+	c.warn(first, "Service reached by a name berth does not give it",
+		"The service %q names %s. Containers reach a service on the project's networks by its berth name only, so that name does not resolve: write the berth name where the value is the service's address.",
 		s.Name, strings.Join(uses, "; "))
 }
 

@@ -76,7 +76,7 @@ func (c *converter) service(body *hclwrite.Body, s types.ServiceConfig) {
 		c.placement(b, s.Deploy.Placement)
 	}
 	c.unsupported(s, at)
-	c.oldServiceNames(s, at)
+	c.lostNameUses(s, at)
 }
 
 func (c *converter) serviceNetworks(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {

@@ -3,6 +3,24 @@ berth {
   project = "hostnames"
 }
 
+service "appwrite-worker-functions" {
+  image = "appwrite/appwrite:1.6.0"
+  env = {
+    _APP_ALIAS_HOST    = "http://executor.internal/v1"
+    _APP_EXECUTOR_HOST = "http://exc1/v1"
+  }
+  restart {
+    condition = "none"
+  }
+}
+
+service "openruntimes-executor" {
+  image = "openruntimes/executor:0.25.4"
+  restart {
+    condition = "none"
+  }
+}
+
 service "wazuh-master" {
   image = "wazuh/wazuh-manager:5.0.1"
   env = {
