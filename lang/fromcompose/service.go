@@ -85,9 +85,6 @@ func (c *converter) serviceNetworks(b *hclwrite.Body, s types.ServiceConfig, at 
 			"The service %q uses network_mode %q; berth attaches every service to its project's networks.", s.Name, s.NetworkMode)
 	}
 	nets := s.NetworksByPriority()
-	if len(nets) == 1 && nets[0] == "default" {
-		return
-	}
 	var names []string
 	for _, n := range nets {
 		names = append(names, c.name("network", n, nil))
@@ -96,6 +93,9 @@ func (c *converter) serviceNetworks(b *hclwrite.Body, s types.ServiceConfig, at 
 				"aliases and fixed addresses are not carried: on %q the service is reached by its name, %q.", n, s.Name)
 		}
 		c.notCarried(s.Name, at, []string{"networks", n}, []string{"aliases", "ipv4_address", "ipv6_address", "mac_address", "priority"}, s.Networks[n])
+	}
+	if len(nets) == 1 && nets[0] == "default" {
+		return // berth's implicit network, as Compose's
 	}
 	setRefs(b, "networks", "network", names)
 }
