@@ -22,7 +22,7 @@ func Make(target Target, spec *lang.Spec, obs *Observed) (*Plan, *Desired, hcl.D
 		return nil, nil, diags
 	}
 	HideSensitive(spec, desired.Resources)
-	p, err := Reconcile(target.Backend(), target.Schema, desired.Resources, obs)
+	p, err := reconcile(target.Backend(), target.Schema, desired.Resources, desired.Groups, obs)
 	if err != nil {
 		return nil, nil, append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
@@ -39,6 +39,12 @@ func Make(target Target, spec *lang.Spec, obs *Observed) (*Plan, *Desired, hcl.D
 // returns the plan. It is deterministic: the same inputs give the same Plan
 // (and the same String) whatever the order of the inputs.
 func Reconcile(backend string, schema SchemaFunc, desired []*Resource, obs *Observed) (*Plan, error) {
+	return reconcile(backend, schema, desired, nil, obs)
+}
+
+// reconcile is Reconcile knowing the replicated groups the spec declares
+// (Desired.Groups), even those with no replica.
+func reconcile(backend string, schema SchemaFunc, desired []*Resource, groups []Address, obs *Observed) (*Plan, error) {
 	if obs == nil {
 		obs = &Observed{}
 	}
@@ -50,6 +56,9 @@ func Reconcile(backend string, schema SchemaFunc, desired []*Resource, obs *Obse
 	}
 	r := newReconciler(schema, desired, obs)
 	r.project = obs.Project
+	for _, g := range groups {
+		r.declared[groupKey{g.Type, g.Name}] = true
+	}
 	for _, addr := range r.addresses() {
 		c := r.change(addr)
 		p.Changes = append(p.Changes, c)
@@ -75,7 +84,8 @@ type reconciler struct {
 	observed map[Address]*ObservedResource
 	// replica numbers per group, desired and observed
 	wantN, haveN map[groupKey][]int
-	unfinished   map[Address]bool // deleted by an apply that stopped
+	declared     map[groupKey]bool // groups the spec has, with or without replicas
+	unfinished   map[Address]bool  // deleted by an apply that stopped
 }
 
 func newReconciler(schema SchemaFunc, desired []*Resource, obs *Observed) *reconciler {
@@ -85,6 +95,7 @@ func newReconciler(schema SchemaFunc, desired []*Resource, obs *Observed) *recon
 		observed: make(map[Address]*ObservedResource, len(obs.Resources)),
 		wantN:    map[groupKey][]int{},
 		haveN:    map[groupKey][]int{},
+		declared: map[groupKey]bool{},
 	}
 	for _, a := range obs.Unfinished {
 		if r.unfinished == nil {
@@ -264,7 +275,7 @@ func (r *reconciler) unchangedUser(addr Address) *Address {
 
 func (r *reconciler) deleteReason(o *ObservedResource) Reason {
 	k := groupKey{o.Type, o.Group}
-	if o.Index > 0 && len(r.wantN[k]) > 0 {
+	if o.Index > 0 && (len(r.wantN[k]) > 0 || r.declared[k]) {
 		return Reason{Action: Delete, Attribute: "replicas", Before: int64(len(r.haveN[k])), After: int64(len(r.wantN[k])), Message: "scale down"}
 	}
 	return Reason{Action: Delete, Message: "not in the spec"}

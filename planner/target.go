@@ -27,4 +27,9 @@ type Desired struct {
 	Project   string
 	Resources []*Resource
 	Contents  map[Address][]byte
+	// Groups lists the replicated groups the spec declares, as
+	// Address{Type, Name: group}, whatever their replica count: a group
+	// scaled to zero has no resource, and its replicas are deleted as a
+	// scale-down, not as resources the spec no longer has.
+	Groups []Address
 }

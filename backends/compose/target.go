@@ -130,9 +130,10 @@ func (t *Target) Desired(spec *lang.Spec) (*planner.Desired, hcl.Diagnostics) {
 	}
 	close(next)
 	wg.Wait()
-	for _, c := range out {
+	for i, c := range out {
 		diags = append(diags, c.diags...)
 		d.Resources = append(d.Resources, c.rs...)
+		d.Groups = append(d.Groups, planner.Address{Type: TypeContainer, Name: svcs[i].Name})
 	}
 	diags = append(diags, checkPortRanges(svcs)...)
 	diags = append(diags, checkServices(svcs, t.Emulate)...)
