@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -182,10 +183,22 @@ func (s *Sources) loadError(err error) *hcl.Diagnostic {
 	} else if file != "" {
 		d.Detail = fmt.Sprintf("%s: %s", file, d.Detail)
 	}
-	if m := requiredVarRE.FindStringSubmatch(msg); m != nil {
+	if all := requiredVarRE.FindAllStringSubmatch(msg, -1); all != nil {
+		var names []string
+		for _, m := range all {
+			if n := "$" + m[1]; !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
 		d.Summary = "Required variable not set"
-		d.Detail = fmt.Sprintf("%s. The Compose file requires $%s (${%s:?...}): set it in the environment of berth import, or in the .env file beside the Compose file, and import again.",
-			strings.TrimSuffix(msg, "."), m[1], m[1])
+		d.Detail = fmt.Sprintf("%s. The Compose file requires %s (${%s:?...}): set %s in the environment of berth import, or in the .env file beside the Compose file, and import again.",
+			strings.TrimSuffix(msg, "."), strings.Join(names, ", "), all[0][1], map[bool]string{true: "it", false: "them"}[len(names) == 1])
+		// the use itself, not the list or key holding it (environment:)
+		if r := s.textAt("${" + all[0][1] + ":?"); r != nil {
+			d.Subject = r
+		} else if r := s.textAt("${" + all[0][1] + "?"); r != nil {
+			d.Subject = r
+		}
 	}
 	if m := ipAddressRE.FindStringSubmatch(msg); m != nil && strings.Contains(m[1], ":") && !strings.HasPrefix(m[1], "[") {
 		d.Detail = fmt.Sprintf("%s. An IPv6 address in a port's short syntax goes in brackets: \"[%s]:80:80\" (or use the long syntax, host_ip: %s).",

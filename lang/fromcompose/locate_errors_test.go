@@ -31,7 +31,7 @@ func TestLoadErrorsPointAtTheFile(t *testing.T) {
 		{"negative scale", "services:\n  a:\n    image: x\n    scale: -1\n", "4:5"},
 		{"bad interpolation in a dotted service", "services:\n  a.b:\n    image: x\n    environment:\n      B: '${BAD'\n", "5:7"},
 		{"negative scale of a dotted service", "services:\n  meet.jitsi:\n    image: x\n    scale: -1\n", "4:5"},
-		{"required variable in a dotted service", "services:\n  wazuh.master:\n    image: x\n    environment:\n      P: ${UNSET_P:?set it}\n", "5:7"},
+		{"required variable in a dotted service", "services:\n  wazuh.master:\n    image: x\n    environment:\n      P: ${UNSET_P:?set it}\n", "5:10"},
 		{"missing env file named in a comment first", "services:\n  a:\n    image: x\n    # the .env file holds the secrets\n    env_file:\n      - ./.env # 'not this .env'\n", "6:11"},
 		{"limit set twice", "services:\n  a.b:\n    image: x\n    mem_limit: 512m\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n", "4:5"},
 	}
@@ -161,5 +161,23 @@ func TestInvalidAddressFromDotEnv(t *testing.T) {
 	}
 	if !strings.Contains(d.Detail, `"[::1]:80:80"`) {
 		t.Errorf("no hint: %s", d.Detail)
+	}
+}
+
+// Required variables in a list-form environment (netbird's metrics
+// stack): the error points at the first ${NAME:?...} itself, not at
+// environment:, and names every variable that is missing.
+func TestRequiredVariablesInAList(t *testing.T) {
+	yaml := "services:\n  grafana:\n    image: grafana/grafana\n    environment:\n      - GF_SECURITY_ADMIN_USER=${GRAFANA_ADMIN_USER:-admin}\n      - GF_SECURITY_ADMIN_PASSWORD=${GRAFANA_ADMIN_PASSWORD:?required}\n  influxdb:\n    image: influxdb:2\n    environment:\n      - DOCKER_INFLUXDB_INIT_PASSWORD=${INFLUXDB_ADMIN_PASSWORD:?required}\n"
+	_, diags := loadYAML(t, yaml)
+	if !diags.HasErrors() {
+		t.Fatal("no error")
+	}
+	d := diags.Errs()[0].(*hcl.Diagnostic)
+	if d.Subject == nil || d.Subject.Start.Line != 6 || d.Subject.Start.Column != 36 {
+		t.Errorf("subject %v, want 6:36", d.Subject)
+	}
+	if !strings.Contains(d.Detail, "requires $GRAFANA_ADMIN_PASSWORD, $INFLUXDB_ADMIN_PASSWORD (") {
+		t.Errorf("detail does not name both variables: %s", d.Detail)
 	}
 }
