@@ -240,6 +240,9 @@ type Verdict struct {
 	Bound    float64 `json:"bound"`  // seconds for latencies
 	Measured float64 `json:"measured"`
 	Pass     bool    `json:"pass"`
+	// NoData: no request reached the target in the measured time, so the
+	// bound failed for want of evidence (Measured is 0).
+	NoData bool `json:"no_data,omitempty"`
 	// Pos is "file:line" of the attribute that set the bound, Range its
 	// full source range.
 	Pos   string       `json:"pos,omitempty"`

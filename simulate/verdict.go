@@ -26,7 +26,7 @@ func verdicts(spec *lang.Spec, c Case, r *Report) {
 			if slo.Endpoint != "" {
 				target += "/" + slo.Endpoint
 				if e := m.Endpoints[slo.Endpoint]; e != nil {
-					m = e
+					m = e // a service of one endpoint has no per-endpoint metrics: its own are the endpoint's
 				}
 			}
 		}
@@ -38,11 +38,17 @@ func verdicts(spec *lang.Spec, c Case, r *Report) {
 	}
 }
 
-// check compares every bound set in e with m.
+// check compares every bound set in e with m. A target that no request
+// reached fails every bound, marked NoData: a latency or error rate of
+// nothing is no evidence that it holds (an slo on an endpoint the load
+// never calls passed with p99 0 ms).
 func check(source, target string, m *Metrics, e *lang.Expect) []Verdict {
 	var out []Verdict
+	none := m.Arrivals == 0
 	upper := func(attr string, bound, measured float64) {
-		out = append(out, verdict(source, target, attr, "<=", bound, measured, measured <= bound, e))
+		v := verdict(source, target, attr, "<=", bound, measured, measured <= bound && !none, e)
+		v.NoData = none
+		out = append(out, v)
 	}
 	lat := func(attr string, d time.Duration, measured float64) {
 		if e.Has(attr) {
@@ -61,7 +67,9 @@ func check(source, target string, m *Metrics, e *lang.Expect) []Verdict {
 		upper("degraded_rate", *e.DegradedRate, m.DegradedRate)
 	}
 	if e.Has("throughput") {
-		out = append(out, verdict(source, target, "throughput", ">=", e.Throughput, m.Throughput, m.Throughput >= e.Throughput, e))
+		v := verdict(source, target, "throughput", ">=", e.Throughput, m.Throughput, m.Throughput >= e.Throughput && !none, e)
+		v.NoData = none
+		out = append(out, v)
 	}
 	return out
 }

@@ -17,7 +17,7 @@ func TestZeroBoundsJudged(t *testing.T) {
 	sp.Scenarios["s"] = &lang.Scenario{Name: "s", Expect: &lang.Expect{
 		Ranges: map[string]hcl.Range{"p99": at(3), "throughput": at(4)},
 	}}
-	r := &Report{Entry: &Metrics{Throughput: 50}}
+	r := &Report{Entry: &Metrics{Arrivals: 500, Throughput: 50}}
 	r.Entry.Latency.P99 = 0.004
 	CheckVerdicts(sp, Case{Scenario: "s"}, r)
 	got := map[string]Verdict{}
@@ -35,5 +35,30 @@ func TestZeroBoundsJudged(t *testing.T) {
 	}
 	if r.Pass {
 		t.Error("the report passes with a failed verdict")
+	}
+}
+
+// A target that no request reached fails its bounds for want of evidence,
+// marked NoData: an slo on an endpoint the load never enters passed with
+// p99 0 ms and error rate 0. One that requests reached is judged as usual.
+func TestNoRequestsNoPass(t *testing.T) {
+	sp := newSpec()
+	sp.SLOs = map[string]*lang.SLO{
+		"idle": {Name: "idle", Service: "b", Endpoint: "admin", Expect: lang.Expect{P99: 0.05e9, ErrorRate: new(float64)}},
+		"busy": {Name: "busy", Service: "b", Endpoint: "list", Expect: lang.Expect{P99: 0.05e9}},
+	}
+	r := &Report{Entry: &Metrics{Arrivals: 100}, Services: map[string]*Metrics{"b": {Arrivals: 100, Endpoints: map[string]*Metrics{
+		"list":  {Arrivals: 100, Latency: Latency{P99: 0.01}},
+		"admin": {},
+	}}}}
+	CheckVerdicts(sp, Case{}, r)
+	if len(r.Verdicts) != 3 || r.Pass {
+		t.Fatalf("verdicts %+v, pass %v: want 3, failing", r.Verdicts, r.Pass)
+	}
+	for _, v := range r.Verdicts {
+		idle := v.Source == "slo idle"
+		if v.NoData != idle || v.Pass == idle {
+			t.Errorf("%s %s: pass %v, no data %v", v.Source, v.Metric, v.Pass, v.NoData)
+		}
 	}
 }

@@ -67,7 +67,7 @@ func TestCompare(t *testing.T) {
 // within the tolerance.
 func TestCompareJudgesScenario(t *testing.T) {
 	spec := pickSpec()
-	measured := &Result{Load: "quick", Duration: 10, Entry: &simulate.Metrics{Throughput: 20, Latency: simulate.Latency{P50: 0.5}}}
+	measured := &Result{Load: "quick", Duration: 10, Entry: &simulate.Metrics{Arrivals: 200, Throughput: 20, Latency: simulate.Latency{P50: 0.5}}}
 	sim := &simulate.Report{Duration: 10, Entry: &simulate.Metrics{Throughput: 20, Latency: simulate.Latency{P50: 0.5}}}
 	ld, cases, err := PickLoad(spec, "", "b-fine") // expect p50 ≤ 1s
 	if err != nil {

@@ -22,7 +22,7 @@ func TestJudge(t *testing.T) {
 		"db":    {Name: "db", Service: "db", Expect: lang.Expect{P99: time.Second}},
 		"other": {Name: "other", Service: "web", Expect: lang.Expect{P99: time.Second}},
 	}
-	res := &Result{Entry: &simulate.Metrics{Throughput: 20, Latency: simulate.Latency{P50: 0.002}}}
+	res := &Result{Entry: &simulate.Metrics{Arrivals: 200, Throughput: 20, Latency: simulate.Latency{P50: 0.002}}}
 	ld, cases, err := PickLoad(spec, "quick", "")
 	if err != nil {
 		t.Fatal(err)
@@ -83,7 +83,7 @@ func TestJudgeEndpointNotSent(t *testing.T) {
 	}
 	ld := spec.Loads["quick"]
 	ld.Entry.Endpoint = "list"
-	res := &Result{Entry: &simulate.Metrics{Throughput: 20, Latency: simulate.Latency{P99: 0.5}}}
+	res := &Result{Entry: &simulate.Metrics{Arrivals: 200, Throughput: 20, Latency: simulate.Latency{P99: 0.5}}}
 	j := Judge(spec, ld, []simulate.Case{{Load: "quick"}}, res)
 	if len(j.Verdicts) != 1 || j.Verdicts[0].Source != "slo list" || !j.Pass {
 		t.Errorf("verdicts %+v, pass %v: want slo list alone, passing", j.Verdicts, j.Pass)
@@ -98,7 +98,7 @@ func TestJudgeEndpointNotSent(t *testing.T) {
 
 	// The load over every endpoint by weight: admin (weight 0) gets none.
 	ld.Entry.Endpoint = ""
-	res.Entry.Endpoints = map[string]*simulate.Metrics{"list": res.Entry, "create": {Latency: simulate.Latency{P99: 0.0005}}}
+	res.Entry.Endpoints = map[string]*simulate.Metrics{"list": res.Entry, "create": {Arrivals: 100, Latency: simulate.Latency{P99: 0.0005}}}
 	j = Judge(spec, ld, []simulate.Case{{Load: "quick"}}, res)
 	if len(j.Verdicts) != 2 || !j.Pass {
 		t.Errorf("verdicts %+v, pass %v: want list and create, passing", j.Verdicts, j.Pass)

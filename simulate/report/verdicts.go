@@ -26,13 +26,17 @@ func viewVerdict(run *simulate.Report, runID string, v simulate.Verdict) verdict
 	case ">=":
 		op = "≥"
 	}
+	measured := fmtMetric(v.Metric, v.Measured)
+	if v.NoData {
+		measured = "no request reached it"
+	}
 	return verdictView{
 		Run:      run.Name,
 		RunID:    runID,
 		Source:   v.Source,
 		Target:   v.Target,
 		Check:    fmt.Sprintf("%s %s %s", v.Metric, op, fmtMetric(v.Metric, v.Bound)),
-		Measured: fmtMetric(v.Metric, v.Measured),
+		Measured: measured,
 		Pass:     v.Pass,
 		Pos:      v.Pos,
 	}

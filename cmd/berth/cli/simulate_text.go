@@ -154,8 +154,12 @@ func writeVerdictLines(w io.Writer, vs []simulate.Verdict, msFmt func(float64) s
 		if !v.Pass {
 			status = "FAIL"
 		}
+		measured := verdictValue(v.Metric, v.Measured, msFmt)
+		if v.NoData {
+			measured = "(no request reached it)"
+		}
 		fmt.Fprintf(w, "  %s  %s: %s %s = %s, bound %s %s", status, v.Source, v.Target, v.Metric,
-			verdictValue(v.Metric, v.Measured, msFmt), v.Op, verdictValue(v.Metric, v.Bound, msFmt))
+			measured, v.Op, verdictValue(v.Metric, v.Bound, msFmt))
 		if v.Pos != "" {
 			fmt.Fprintf(w, "  (%s)", v.Pos)
 		}
