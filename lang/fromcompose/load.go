@@ -1,6 +1,7 @@
 package fromcompose
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -150,6 +151,24 @@ func composeFileHint(f string) string {
 
 var lineRE = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
 
+// duplicateKeyRE is the YAML parser's error for a key written twice in a
+// mapping: the line of the second, the key, the line of the first.
+var duplicateKeyRE = regexp.MustCompile(`line (\d+): mapping key "([^"]*)" already defined at line (\d+)`)
+
+// keyOnLine returns the range of key on line of file (its first column
+// when the line does not hold it as written).
+func (s *Sources) keyOnLine(file string, line int, key string) *hcl.Range {
+	r := s.lineRange(file, line, 1)
+	b := s.Bytes[file][r.Start.Byte:]
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		b = b[:i]
+	}
+	if i := bytes.Index(b, []byte(key)); i >= 0 {
+		return s.offsetRange(file, r.Start.Byte+i, len(key))
+	}
+	return &r
+}
+
 // loadError turns a compose-go error into a diagnostic; a YAML error
 // names its line, which becomes the diagnostic's subject in the file it
 // is found in (the first file when it cannot be told).
@@ -176,6 +195,14 @@ func (s *Sources) loadError(err error) *hcl.Diagnostic {
 			col, _ = strconv.Atoi(m[2])
 		}
 		d.Subject = s.lineRange(file, line, col).Ptr()
+		if m := duplicateKeyRE.FindStringSubmatch(msg); m != nil {
+			// the second key, not the first ("line 6: mapping key "A"
+			// already defined at line 5")
+			line, _ := strconv.Atoi(m[1])
+			d.Subject = s.keyOnLine(file, line, m[2])
+			d.Detail = fmt.Sprintf("%s. YAML allows a key once per mapping, and docker compose refuses the file too: remove one of the two %s (or merge them).",
+				strings.TrimSuffix(msg, "."), m[2])
+		}
 	} else if m := keyRE.FindStringSubmatch(msg); m != nil && s.At(s.rejoin(keyPath(m[1]))...) != nil {
 		d.Subject = s.At(s.rejoin(keyPath(m[1]))...)
 	} else if r := s.subjectOf(msg); r != nil {

@@ -30,6 +30,11 @@ var errorLocators = []struct {
 		func(s *Sources, m []string) *hcl.Range {
 			return s.deepest(append([]string{m[1], m[2]}, keyPath(m[3])...))
 		}},
+	// a long-syntax mount without its source: the first entry of that type
+	{regexp.MustCompile(`invalid mount config for type "(\w+)"`),
+		func(s *Sources, m []string) *hcl.Range {
+			return firstRange(s.textAt("type: "+m[1]), s.textAt(`type: "`+m[1]+`"`), s.textAt("type: '"+m[1]+"'"))
+		}},
 	{regexp.MustCompile(`(?:env file|open) (\S+?):? (?:not found|no such file)`),
 		func(s *Sources, m []string) *hcl.Range { return s.textAt(filepath.Base(m[1])) }},
 	{regexp.MustCompile(`invalid spec: (.*): `),

@@ -33,6 +33,8 @@ func TestLoadErrorsPointAtTheFile(t *testing.T) {
 		{"negative scale of a dotted service", "services:\n  meet.jitsi:\n    image: x\n    scale: -1\n", "4:5"},
 		{"required variable in a dotted service", "services:\n  wazuh.master:\n    image: x\n    environment:\n      P: ${UNSET_P:?set it}\n", "5:10"},
 		{"missing env file named in a comment first", "services:\n  a:\n    image: x\n    # the .env file holds the secrets\n    env_file:\n      - ./.env # 'not this .env'\n", "6:11"},
+		{"key written twice", "services:\n  a:\n    image: x\n    environment:\n      A: 1\n      A: 2\n", "6:7"},
+		{"bind without a source", "services:\n  a:\n    image: x\n    volumes:\n      - type: volume\n        source: v\n        target: /v\n      - type: bind\n        target: /x\nvolumes:\n  v:\n", "8:9"},
 		{"limit set twice", "services:\n  a.b:\n    image: x\n    mem_limit: 512m\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n", "4:5"},
 	}
 	for _, tt := range tests {
