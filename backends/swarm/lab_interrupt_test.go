@@ -1,16 +1,15 @@
 package swarm
 
 import (
-	"bytes"
 	"context"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/docker/docker/api/types/swarm"
 
 	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/internal/syncbuf"
 	"github.com/berth-dev/berth/planner"
 )
 
@@ -26,7 +25,7 @@ func TestLabInterruptEndsTheWait(t *testing.T) {
 	spec := e.fresh(project, "testdata/lab-unplaceable")
 	p, d := e.plan(ctx, project, spec, true)
 
-	var out lockedBuffer
+	var out syncbuf.Buffer
 	actx, interrupt := context.WithCancel(ctx)
 	defer interrupt()
 	done := make(chan struct{})
@@ -82,23 +81,4 @@ func TestLabInterruptEndsTheWait(t *testing.T) {
 		!strings.Contains(text.String(), "service.api") || !strings.Contains(text.String(), "0/1 running") {
 		t.Errorf("the plan after the interrupted apply:\n%s", text.String())
 	}
-}
-
-// lockedBuffer is a bytes.Buffer that apply's goroutines write while the
-// test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }

@@ -1,34 +1,19 @@
 package cli
 
 import (
-	"bytes"
 	"os"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/berth-dev/berth/internal/syncbuf"
 )
 
-// syncBuffer is a bytes.Buffer safe for the watcher goroutine's writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+// syncBuffer is a buffer safe for the watcher goroutine's writes.
+type syncBuffer = syncbuf.Buffer
 
 // A command that ends without an interrupt says nothing about one (the
 // watcher read the channel stop closes as a signal, and a no-op apply
