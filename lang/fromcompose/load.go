@@ -210,6 +210,7 @@ func (s *Sources) loadError(err error) *hcl.Diagnostic {
 	} else if file != "" {
 		d.Detail = fmt.Sprintf("%s: %s", file, d.Detail)
 	}
+	s.unknownKey(d, msg)
 	if all := requiredVarRE.FindAllStringSubmatch(msg, -1); all != nil {
 		var names []string
 		for _, m := range all {

@@ -183,3 +183,32 @@ func TestRequiredVariablesInAList(t *testing.T) {
 		t.Errorf("detail does not name both variables: %s", d.Detail)
 	}
 }
+
+// A key the Compose specification does not have points at the key and
+// names the one likely meant.
+func TestUnknownKeys(t *testing.T) {
+	tests := []struct{ name, yaml, at, detail string }{
+		{"service key", "services:\n  a:\n    image: x\n    enviroment:\n      A: 1\n", "4:5", `Did you mean "environment"?`},
+		{"top level", "servics:\n  a:\n    image: x\n", "1:1", `Did you mean "services"?`},
+		{"deploy key", "services:\n  web.1:\n    image: x\n    deploy:\n      resources:\n        limit:\n          cpus: '1'\n", "6:9", `Did you mean "limits"?`},
+		{"no likely key", "services:\n  a:\n    image: x\n    frobnicate: 1\n", "4:5", "name it x-frobnicate"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := loadYAML(t, tt.yaml)
+			if !diags.HasErrors() {
+				t.Fatal("no error")
+			}
+			d := diags.Errs()[0].(*hcl.Diagnostic)
+			if d.Subject == nil {
+				t.Fatalf("no position: %s", d.Detail)
+			}
+			if got := fmt.Sprintf("%d:%d", d.Subject.Start.Line, d.Subject.Start.Column); got != tt.at {
+				t.Errorf("at %s, want %s (%s)", got, tt.at, d.Detail)
+			}
+			if !strings.Contains(d.Detail, tt.detail) {
+				t.Errorf("detail lacks %q: %s", tt.detail, d.Detail)
+			}
+		})
+	}
+}
