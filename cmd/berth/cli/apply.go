@@ -71,6 +71,9 @@ cannot tell is gone: a live pid, or a process on another host.`,
   berth apply --pull missing infra/   # pull the images the engine lacks first (an imported Compose project)`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := af.check(cmd); err != nil {
+				return err
+			}
 			if af.pull != backends.PullNever && af.pull != backends.PullMissing {
 				return fmt.Errorf("unknown --pull %q: use never or missing", af.pull)
 			}

@@ -33,6 +33,9 @@ given. Like apply, it takes the project's lock.`,
   berth destroy --backend swarm examples/shop`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := af.check(cmd); err != nil {
+				return err
+			}
 			ctx, stop := interruptible(cmd)
 			defer stop()
 			var spec *lang.Spec

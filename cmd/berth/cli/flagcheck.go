@@ -61,3 +61,16 @@ func checkOutputFile(flag, path string) error {
 	}
 	return nil
 }
+
+// check rejects apply's and destroy's numeric flags out of range:
+// --parallelism 0 or less ran the steps with the default, --wait 0 or
+// less waited the default 3 minutes.
+func (f *applyFlags) check(cmd *cobra.Command) error {
+	if f.parallelism < 1 {
+		return fmt.Errorf("--parallelism %d: must be at least 1 (the steps run at once)", f.parallelism)
+	}
+	if w := cmd.Flags().Lookup("wait"); w != nil && f.wait <= 0 {
+		return fmt.Errorf("--wait %s: must be more than 0 (how long apply waits for the containers to be running or healthy)", w.Value.String())
+	}
+	return nil
+}
