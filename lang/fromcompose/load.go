@@ -13,6 +13,7 @@ import (
 
 	"github.com/compose-spec/compose-go/v2/cli"
 	"github.com/compose-spec/compose-go/v2/dotenv"
+	"github.com/compose-spec/compose-go/v2/loader"
 	"github.com/compose-spec/compose-go/v2/types"
 	"github.com/hashicorp/hcl/v2"
 
@@ -79,6 +80,9 @@ func Load(ctx context.Context, o Options) (p *types.Project, src *Sources, diags
 			d := src.loadError(err)
 			if m := requiredVarRE.FindStringSubmatch(err.Error()); m != nil {
 				d.Detail += emptyVarNote(m[1], o)
+			}
+			if projectNameRE.MatchString(err.Error()) && o.Project != "" {
+				d = badProjectFlag(o.Project)
 			}
 			diags = append(diags, d)
 		}
@@ -312,4 +316,19 @@ func emptyVarNote(name string, o Options) string {
 		return ""
 	}
 	return fmt.Sprintf(" $%s is set %s, but empty, which ${%s:?...} refuses too: give it a value.", name, where, name)
+}
+
+// projectNameRE is compose-go's error for a project name it refuses.
+var projectNameRE = regexp.MustCompile(`invalid project name "`)
+
+// badProjectFlag is the error for -p NAME that is no Compose project
+// name: the flag's fault, not the file's (a name: in the file is
+// normalized by compose-go, as docker compose does).
+func badProjectFlag(name string) *hcl.Diagnostic {
+	d := &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid project name",
+		Detail: fmt.Sprintf("-p %q is not a Compose project name, which holds only lowercase letters, digits, dashes and underscores, and starts with a letter or digit.", name)}
+	if n := loader.NormalizeProjectName(name); n != "" {
+		d.Detail += fmt.Sprintf(" Pass -p %s, as docker compose would name it from a file.", n)
+	}
+	return d
 }

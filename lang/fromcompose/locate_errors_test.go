@@ -212,3 +212,17 @@ func TestUnknownKeys(t *testing.T) {
 		})
 	}
 }
+
+// -p with a name Compose refuses is the flag's error, with the name to
+// pass, not "fix the file".
+func TestInvalidProjectFlag(t *testing.T) {
+	path, _ := loadYAML(t, "services:\n  a:\n    image: x\n")
+	_, _, diags := Load(context.Background(), Options{Files: []string{path}, Project: "My Shop.2"})
+	if !diags.HasErrors() {
+		t.Fatal("no error")
+	}
+	d := diags.Errs()[0].(*hcl.Diagnostic)
+	if d.Summary != "Invalid project name" || !strings.Contains(d.Detail, "Pass -p myshop2") || strings.Contains(d.Detail, "fix the file") {
+		t.Errorf("%s: %s", d.Summary, d.Detail)
+	}
+}
