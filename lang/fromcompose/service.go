@@ -155,13 +155,22 @@ func (c *converter) fileRefs(b *hclwrite.Body, kind, svc string, refs []types.Fi
 		}
 		n := c.name(kind, r.Source, nil)
 		names = append(names, n)
-		want, mount := "/run/secrets/"+r.Source, "/run/secrets/"+n
+		// where Compose mounts it: target, relative to the directory
+		// of secrets (or /), by default the name in the Compose file
+		dir := "/run/secrets/"
 		if kind == "config" {
-			want, mount = "/"+r.Source, "/"+n
+			dir = "/"
 		}
-		if (r.Target != "" && r.Target != want && r.Target != r.Source) || r.UID != "" || r.GID != "" || r.Mode != nil {
+		target, mount := r.Target, dir+n
+		if target == "" {
+			target = r.Source
+		}
+		if !strings.HasPrefix(target, "/") {
+			target = dir + target
+		}
+		if target != mount || r.UID != "" || r.GID != "" || r.Mode != nil {
 			c.warn(at(kind+"s"), kind+" target not carried into berth",
-				"berth mounts the %s %q read-only at %s; the target, uid, gid and mode given in the Compose file are not carried.", kind, r.Source, mount)
+				"berth mounts the %s %q read-only at %s, where the Compose file mounts it at %s; a target, uid, gid or mode given in the Compose file is not carried. Point the service at %s (its env or command), or build the path into its image.", kind, r.Source, mount, target, mount)
 		}
 	}
 	setRefs(b, kind+"s", kind, names)
