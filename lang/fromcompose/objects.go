@@ -20,7 +20,7 @@ func ctyNumber(f float64) cty.Value { return cty.NumberFloatVal(f) }
 func (c *converter) networks(body *hclwrite.Body) {
 	for _, name := range slices.Sorted(maps.Keys(c.p.Networks)) {
 		n := c.p.Networks[name]
-		if name == "default" && !c.defaultListedWithOthers() {
+		if name == "default" && !c.defaultListedWithOthers() && !c.customized(n) {
 			continue
 		}
 		at := c.src.At("networks", name)
@@ -44,6 +44,22 @@ func (c *converter) networks(body *hclwrite.Body) {
 				"The network %q sets driver_opts, ipam, enable_ipv4 or enable_ipv6, which berth's network block does not carry: the engine's defaults apply.", name)
 		}
 	}
+}
+
+// customized tells whether the file sets anything on the network n (its
+// default network, networks: default: ...), which is then declared, so
+// that what berth carries is carried and the rest is warned about: a
+// default network that is an external one (name: proxy, external: true,
+// to join a reverse proxy's) must not become the project's own silently.
+func (c *converter) customized(n types.NetworkConfig) bool {
+	switch n.Driver {
+	case "", "bridge", "overlay":
+	default:
+		return true
+	}
+	return bool(n.External) || n.Name != "" && n.Name != c.p.Name+"_default" || n.Internal || n.Attachable ||
+		len(n.Labels) > 0 || len(n.DriverOpts) > 0 || n.Ipam.Driver != "" || len(n.Ipam.Config) > 0 ||
+		len(n.Ipam.Options) > 0 || n.EnableIPv4 != nil || n.EnableIPv6 != nil
 }
 
 // customName warns when a network or volume has a Docker name of its own
