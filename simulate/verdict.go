@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/berth-dev/berth/lang"
@@ -71,6 +72,11 @@ func check(source, target string, m *Metrics, e *lang.Expect) []Verdict {
 		v.NoData = none
 		out = append(out, v)
 	}
+	// In the order the bounds are written, where the spec says.
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Range, out[j].Range
+		return a != nil && b != nil && a.Filename == b.Filename && a.Start.Byte < b.Start.Byte
+	})
 	return out
 }
 

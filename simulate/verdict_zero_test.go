@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
@@ -60,5 +61,27 @@ func TestNoRequestsNoPass(t *testing.T) {
 		if v.NoData != idle || v.Pass == idle {
 			t.Errorf("%s %s: pass %v, no data %v", v.Source, v.Metric, v.Pass, v.NoData)
 		}
+	}
+}
+
+// Verdicts come in the order their bounds are written, not in a fixed
+// order of metrics.
+func TestVerdictsInSourceOrder(t *testing.T) {
+	sp := newSpec()
+	at := func(line int) hcl.Range {
+		return hcl.Range{Filename: "main.berth.hcl", Start: hcl.Pos{Line: line, Byte: 10 * line}}
+	}
+	sp.Scenarios["s"] = &lang.Scenario{Name: "s", Expect: &lang.Expect{
+		Throughput: 20, Mean: 1e6, P99: 1e6,
+		Ranges: map[string]hcl.Range{"throughput": at(3), "mean": at(4), "p99": at(2)},
+	}}
+	r := &Report{Entry: &Metrics{Arrivals: 100, Throughput: 10}}
+	CheckVerdicts(sp, Case{Scenario: "s"}, r)
+	var got []string
+	for _, v := range r.Verdicts {
+		got = append(got, v.Metric)
+	}
+	if strings.Join(got, " ") != "p99 throughput mean" {
+		t.Errorf("verdicts in the order %v, want the source's: p99 throughput mean", got)
 	}
 }
