@@ -18,7 +18,7 @@ import (
 
 // emptyBlocks matches a block with nothing in it, which hclwrite writes
 // over two lines and berth's examples on one.
-var emptyBlocks = regexp.MustCompile(`(?m)^(\S.*?) \{\n\}$`)
+var emptyBlocks = regexp.MustCompile(`(?m)^([ \t]*)(\S.*?) \{\n[ \t]*\}$`)
 
 // converter writes one project. dir is the directory the berth source will
 // be written to: file paths become relative to it.
@@ -96,7 +96,7 @@ func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.
 		c.warn(src.At("services"), "No services",
 			"The Compose file declares no service, so the spec has none: berth plan would create nothing. Add services to the Compose file, or write service blocks in the spec.")
 	}
-	return emptyBlocks.ReplaceAll(hclwrite.Format(f.Bytes()), []byte("$1 {}")), c.vars, c.diags
+	return emptyBlocks.ReplaceAll(hclwrite.Format(f.Bytes()), []byte("$1$2 {}")), c.vars, c.diags
 }
 
 func comment(text string) hclwrite.Tokens {

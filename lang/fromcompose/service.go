@@ -72,7 +72,13 @@ func (c *converter) service(body *hclwrite.Body, s types.ServiceConfig) {
 	c.restart(b, s, at)
 	if s.Deploy != nil {
 		c.update(b, "update", s.Deploy.UpdateConfig)
-		c.update(b, "rollback", s.Deploy.RollbackConfig)
+		rollback := s.Deploy.RollbackConfig
+		if rollback == nil && s.Deploy.UpdateConfig != nil {
+			// swarm rolls back with its defaults, where berth's missing
+			// rollback block means the update's settings
+			rollback = &types.UpdateConfig{}
+		}
+		c.update(b, "rollback", rollback)
 		c.placement(b, s.Deploy.Placement)
 	}
 	c.unsupported(s, at)
