@@ -15,7 +15,9 @@
 //
 // Secrets and configs are read-only bind mounts of files that berth writes
 // under its state directory (backends.StateDir, ~/.cache/berth by default):
-// projects/<project>/secrets/<name>-<hash>, mode 0400, in a 0700 directory.
+// projects/<project>/secrets/<name>-<hash>, mode 0444 (the mode the
+// container sees: any user of the image reads it), in a 0700 directory (no
+// other user of this machine reaches it).
 // The content hash in the file name makes each version its own file, so a
 // rotation replaces the containers that use it and removes the old file only
 // after they have moved (create before destroy). Bind mounts were chosen over

@@ -115,7 +115,7 @@ func TestEngineLifecycle(t *testing.T) {
 		}
 	})
 
-	t.Run("the secret is a read-only 0400 file mount", func(t *testing.T) {
+	t.Run("the secret is a read-only 0444 file mount in a 0700 directory", func(t *testing.T) {
 		ins, _ := cli.ContainerInspect(ctx, containerIDs(t, cli, project)[project+"-api-1"])
 		var found bool
 		for _, m := range ins.Mounts {
@@ -125,8 +125,11 @@ func TestEngineLifecycle(t *testing.T) {
 					t.Errorf("secret mount is writable: %+v", m)
 				}
 				st, err := os.Stat(m.Source)
-				if err != nil || st.Mode().Perm() != 0o400 {
+				if err != nil || st.Mode().Perm() != 0o444 {
 					t.Errorf("secret file %s: %v %v", m.Source, st.Mode(), err)
+				}
+				if st, err := os.Stat(filepath.Dir(m.Source)); err != nil || st.Mode().Perm() != 0o700 {
+					t.Errorf("secret directory %s: %v %v; want 0700, which keeps the machine's other users out", filepath.Dir(m.Source), st.Mode(), err)
 				}
 			}
 		}

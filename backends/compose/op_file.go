@@ -9,6 +9,9 @@ import (
 	"github.com/berth-dev/berth/planner"
 )
 
+// FileMode is the mode of the secret and config files berth mounts.
+const FileMode = 0o444
+
 // checkContents makes sure the content of every secret and config the
 // plan creates is at hand and is the one the plan was made with, before
 // any step runs. Contents come from the Desired the plan was made with, or
@@ -41,18 +44,30 @@ func (x *executor) checkContents(p *planner.Plan) error {
 	return nil
 }
 
-// file writes or removes one version of a secret or config: a 0400 file in
-// a 0700 directory, named by its hash.
+// file writes or removes one version of a secret or config, named by its
+// hash: a 0444 file in 0700 directories. The directories keep the other
+// users of this machine out; the file is bind-mounted as it is, so its own
+// mode is what the container sees, and 0444 lets whatever user the image
+// runs as read it (as swarm's secrets, 0444 by default). 0400 left it to
+// the owner, root, and a program that runs as another user (postgres,
+// node...) could not read its password file.
 func (x *executor) file(op planner.Op, c *planner.Change) error {
 	switch op {
 	case planner.OpCreate:
 		path := FilePath(x.project, c.Type, c.Name, c.After.Attrs.String("content"))
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		dir := filepath.Dir(path)
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return err
+		}
+		if err := os.Chmod(dir, 0o700); err != nil { // it keeps the 0444 files to their owner
 			return err
 		}
 		tmp := path + ".tmp"
 		os.Remove(tmp)
-		if err := os.WriteFile(tmp, x.contents[c.Address], 0o400); err != nil {
+		if err := os.WriteFile(tmp, x.contents[c.Address], FileMode); err != nil {
+			return err
+		}
+		if err := os.Chmod(tmp, FileMode); err != nil { // whatever the umask
 			return err
 		}
 		return os.Rename(tmp, path)

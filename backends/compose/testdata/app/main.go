@@ -1,7 +1,8 @@
 // Command app is the tiny program the compose backend's tests run in a
 // FROM scratch image: an HTTP server on :8080 that answers /healthz and
-// reports its name and environment at /, and a probe mode for its own
-// health check (the image has no wget). POST /sick makes /healthz fail.
+// reports its name and environment at /, a probe mode for its own health
+// check (the image has no wget), and --cat FILE to read a file as the
+// user it runs as. POST /sick makes /healthz fail.
 package main
 
 import (
@@ -18,6 +19,15 @@ import (
 )
 
 func main() {
+	if len(os.Args) == 3 && os.Args[1] == "--cat" { // prints a file, as the user it runs as
+		data, err := os.ReadFile(os.Args[2])
+		if err != nil {
+			os.Stderr.WriteString(err.Error() + "\n")
+			os.Exit(1)
+		}
+		os.Stdout.Write(data)
+		os.Exit(0)
+	}
 	if len(os.Args) == 3 && os.Args[1] == "--probe" {
 		resp, err := http.Get(os.Args[2])
 		if err != nil {
