@@ -82,8 +82,10 @@ func (s *Sources) variableUse(name string) *hcl.Range {
 		regexp.MustCompile(`(^|[^$])(\$\{` + q + `[}:?+-])`),
 	} {
 		for _, f := range append(slices.Clone(s.all()), s.envFiles...) {
-			if m := re.FindSubmatchIndex(s.Bytes[f]); m != nil {
-				return s.offsetRange(f, m[4], m[5]-m[4])
+			for _, m := range re.FindAllSubmatchIndex(s.Bytes[f], -1) {
+				if !inComment(string(s.Bytes[f]), m[4]) { // a commented-out line is not interpolated
+					return s.offsetRange(f, m[4], m[5]-m[4])
+				}
 			}
 		}
 	}
