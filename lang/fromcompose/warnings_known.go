@@ -43,8 +43,10 @@ func (s *Sources) knownWarning(w string) *hcl.Diagnostic {
 func (s *Sources) valueUse(v string) *hcl.Range {
 	re := regexp.MustCompile(`(?m):[ \t]*(["']?` + regexp.QuoteMeta(v) + `["']?)[ \t]*(#.*)?$`)
 	for _, f := range s.all() {
-		if m := re.FindSubmatchIndex(s.Bytes[f]); m != nil {
-			return s.offsetRange(f, m[2], m[3]-m[2])
+		for _, m := range re.FindAllSubmatchIndex(s.Bytes[f], -1) {
+			if !inComment(string(s.Bytes[f]), m[2]) {
+				return s.offsetRange(f, m[2], m[3]-m[2])
+			}
 		}
 	}
 	return nil

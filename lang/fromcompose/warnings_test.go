@@ -13,6 +13,7 @@ func TestComposeWarnings(t *testing.T) {
 		{"yaml 1.1 boolean", "services:\n  a:\n    image: x\n    init: \"yes\"\n", "YAML 1.1 boolean", "4:11", "write true"},
 		{"yaml 1.1 boolean off", "services:\n  a:\n    image: x\n    networks: [n]\nnetworks:\n  n:\n    internal: 'off' # old\n", "YAML 1.1 boolean", "7:15", "write false"},
 		{"unset variable after a comment using it", "services:\n  a:\n    image: x\n    environment:\n      # B: ${NOPE}\n      A: ${NOPE}\n", "Variable not set", "6:10", "set neither in the environment"},
+		{"yaml 1.1 boolean after a comment", "services:\n  a:\n    image: x\n    # tty: yes\n    init: \"yes\"\n", "YAML 1.1 boolean", "5:11", "write true"},
 		{"external.name", "services:\n  a:\n    image: x\n    networks: [n]\nnetworks:\n  n:\n    external:\n      name: shared\n", "Compose file warning", "7:5", "Please set name and external: true"},
 	}
 	for _, tt := range tests {
