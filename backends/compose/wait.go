@@ -59,7 +59,7 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 			}
 			lastStatus[name] = ctr.Status
 			ready, why, final := readiness(s.Change, ctr)
-			if ready && waitGoal(s.Change) == "running" {
+			if ready && why == "running" { // no health check: it must stay up a while
 				var at time.Time
 				ready, why, at = st.check(wctx, x, name, ctr.ID)
 				if !at.IsZero() && (again.IsZero() || at.Before(again)) {
@@ -167,10 +167,12 @@ func waitGoal(c *planner.Change) string {
 const UnhealthyGrace = 30 * time.Second
 
 // readiness reads a container's summary: ready (running, and healthy when
-// it has a check); or not, with why, final when it never will be (it
-// exited); or neither yet.
+// it has a check, the spec's or its image's); or not, with why, final when
+// it never will be (it exited); or neither yet.
 func readiness(c *planner.Change, ctr container.Summary) (ready bool, why string, final bool) {
-	health := len(c.After.Attrs.Map("health")) > 0
+	// A health check from the spec, or from the image (HEALTHCHECK) when
+	// the spec has none: the engine reports either in the status.
+	health := len(c.After.Attrs.Map("health")) > 0 || imageHealth(ctr.Status)
 	switch {
 	case ctr.State == "running" && !health:
 		return true, "running", false
@@ -184,6 +186,12 @@ func readiness(c *planner.Change, ctr container.Summary) (ready bool, why string
 		return false, "exited: " + ctr.Status, true
 	}
 	return false, "", false
+}
+
+// imageHealth tells whether a container's status shows a health check
+// ("Up 3 seconds (health: starting)", "(healthy)", "(unhealthy)").
+func imageHealth(status string) bool {
+	return strings.Contains(status, "(health: ") || strings.Contains(status, "(healthy)") || strings.Contains(status, "(unhealthy)")
 }
 
 func fail(pending map[string]*planner.Step, why string, prog *backends.Progress) []*backends.StepError {
