@@ -1,6 +1,7 @@
 package review
 
 import (
+	"reflect"
 	"runtime"
 	"sync"
 
@@ -16,15 +17,20 @@ type CaseDelta struct {
 	Load     string `json:"load"`
 	Scenario string `json:"scenario,omitempty"`
 	// Only is "old" or "new" when the case exists on one side only.
-	Only     string         `json:"only,omitempty"`
-	Metrics  []MetricDelta  `json:"metrics"`
-	Verdicts []VerdictDelta `json:"verdicts,omitempty"`
-	OldPass  *bool          `json:"old_pass,omitempty"`
-	NewPass  *bool          `json:"new_pass,omitempty"`
+	Only string `json:"only,omitempty"`
+	// LoadChanged says the traffic of the case's load differs between
+	// the sides (rate, profile, entry, arrival, duration): its throughput
+	// follows the load, and a change of it is neither better nor worse.
+	LoadChanged bool           `json:"load_changed,omitempty"`
+	Metrics     []MetricDelta  `json:"metrics"`
+	Verdicts    []VerdictDelta `json:"verdicts,omitempty"`
+	OldPass     *bool          `json:"old_pass,omitempty"`
+	NewPass     *bool          `json:"new_pass,omitempty"`
 }
 
 // Stat is one side's value of a metric, with its 95 % confidence
-// interval over the replications (nil with one replication).
+// interval: over the replications, or over the batch means of the single
+// run with one replication (simulate's ci_method).
 type Stat struct {
 	Value float64      `json:"value"`
 	CI    *simulate.CI `json:"ci,omitempty"`
@@ -226,4 +232,40 @@ func compareVerdicts(old, new *simulate.Report) []VerdictDelta {
 		out = append(out, *vd)
 	}
 	return out
+}
+
+// offeredChanged reports whether the case's load offers other traffic on
+// the two sides: another rate or profile, entry, arrival process, burst
+// phases, duration or warm-up (the window the throughput is measured in).
+// The clients' timeout is not the load's traffic but their patience: a
+// change of it can make the throughput worse.
+func offeredChanged(old, new *lang.Spec, c simulate.Case) bool {
+	loadOf := func(spec *lang.Spec) *lang.Load {
+		name := c.Load
+		if sc := spec.Scenarios[c.Scenario]; c.Scenario != "" && sc != nil {
+			name = sc.Load
+		}
+		return spec.Loads[name]
+	}
+	o, n := loadOf(old), loadOf(new)
+	if o == nil || n == nil {
+		return false
+	}
+	traffic := func(l *lang.Load) lang.Load {
+		x := *l
+		x.Name, x.Timeout, x.DeclRange, x.Entry.Range = "", 0, hcl.Range{}, hcl.Range{}
+		return x
+	}
+	return !reflect.DeepEqual(traffic(o), traffic(n))
+}
+
+// markLoadChanged keeps a change of throughput that follows the load
+// out of the verdict: lowering a load's rate is no regression.
+func (d *CaseDelta) markLoadChanged() {
+	d.LoadChanged = true
+	for i := range d.Metrics {
+		if d.Metrics[i].Metric == "throughput" {
+			d.Metrics[i].Worse = false
+		}
+	}
 }

@@ -3,8 +3,10 @@ package review
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/planner"
 )
 
@@ -45,7 +47,7 @@ func diffResources(old, new []*resource, oldSrc, newSrc *sources) []Change {
 			out = append(out, change(n, planner.Create, diffAttrs(nil, n.Attrs), n.hidden, newSrc))
 			continue
 		}
-		if d := diffAttrs(o.Attrs, n.Attrs); len(d) > 0 {
+		if d := sameDists(diffAttrs(o.Attrs, n.Attrs), o.dists, n.dists); len(d) > 0 {
 			out = append(out, change(n, planner.Update, d, append(slices.Clip(o.hidden), n.hidden...), newSrc))
 		}
 	}
@@ -69,7 +71,7 @@ func change(r *resource, action planner.Action, reasons []planner.Reason, hidden
 		}
 		ac := AttrChange{Reason: rs}
 		if action != planner.Delete || src != nil {
-			if rng, ok := src.attrRange(r.block, rs.Attribute); ok {
+			if rng, ok := src.attrRange(r.block, r.Range, rs.Attribute); ok {
 				ac.Pos = pos(rng)
 			}
 		}
@@ -89,6 +91,23 @@ func diffAttrs(before, after planner.Attrs) []planner.Reason {
 	return out
 }
 
+// sameDists drops the reasons about a distribution written differently
+// on the two sides but the same ("lognormal(1ms,5ms)" and
+// "lognormal(1ms, 5ms)", "exp(2ms)" and "exp(2000us)"), as a duration
+// written "60s" and "1m" is no change.
+func sameDists(reasons []planner.Reason, old, new map[string]lang.Dist) []planner.Reason {
+	out := reasons[:0]
+	for _, rs := range reasons {
+		o, ok1 := old[rs.Attribute]
+		n, ok2 := new[rs.Attribute]
+		if ok1 && ok2 && o.Kind == n.Kind && slices.Equal(o.Params, n.Params) {
+			continue
+		}
+		out = append(out, rs)
+	}
+	return out
+}
+
 // String is the canonical text of a change, one line for the resource
 // and one per attribute: "update link.gateway->orders" then
 // "  timeout: \"300ms\" → \"100ms\"".
@@ -96,7 +115,7 @@ func (c Change) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s", c.Action, c.Address)
 	for _, a := range c.Attributes {
-		b.WriteString("\n  " + a.text(""))
+		b.WriteString("\n  " + a.text(nil))
 	}
 	return b.String()
 }
@@ -117,11 +136,28 @@ func hiddenReason(rs planner.Reason) planner.Reason {
 }
 
 // text is "attr: before → after", or "attr: (sensitive value changed)";
-// quote wraps the attribute and each value (a markdown code span).
-func (a AttrChange) text(quote string) string {
-	if a.Sensitive {
-		return quote + a.Attribute + quote + ": (" + a.Message + ")"
+// wrap, when not nil, wraps the attribute and each value (a markdown code
+// span).
+func (a AttrChange) text(wrap func(string) string) string {
+	if wrap == nil {
+		wrap = func(s string) string { return s }
 	}
-	return fmt.Sprintf("%s%s%s: %s%s%s → %s%s%s", quote, a.Attribute, quote,
-		quote, planner.FormatValue(a.Before), quote, quote, planner.FormatValue(a.After), quote)
+	if a.Sensitive {
+		return wrap(a.Attribute) + ": (" + a.Message + ")"
+	}
+	return fmt.Sprintf("%s: %s → %s", wrap(a.Attribute), wrap(attrValue(a.Before)), wrap(attrValue(a.After)))
+}
+
+// maxShown is the longest one-line text a review shows in full.
+const maxShown = 1000
+
+// attrValue writes a value as the plan does, except that a one-line text
+// up to maxShown bytes is shown in full, not as a hash: the flow of an
+// endpoint that fans out to a dozen shards is what the reviewer reads.
+// A longer or multi-line text (a config's content) stays a hash.
+func attrValue(v any) string {
+	if s, ok := v.(string); ok && len(s) <= maxShown && !strings.ContainsAny(s, "\n\r") {
+		return strconv.Quote(s)
+	}
+	return planner.FormatValue(v)
 }

@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/berth-dev/berth/lang"
@@ -50,7 +51,7 @@ func (c *checker) timeoutBelowP99(l *lang.Link) {
 			share = fmt.Sprintf(" In the simulation %.1f %% of the attempts timed out.", 100*float64(lm.Timeouts)/float64(lm.Attempts))
 		}
 	}
-	rng, _ := c.src.attrRange([]string{"link", l.From, l.To}, "timeout")
+	rng, _ := c.src.attrRange([]string{"link", l.From, l.To}, l.DeclRange, "timeout")
 	if rng.Filename == "" {
 		rng = l.DeclRange
 	}
@@ -79,10 +80,10 @@ func (c *checker) retryAmplification(l *lang.Link) {
 	}
 	r := float64(l.Retry.Attempts - 1)
 	rho, src := c.rho(l.To)
-	if rho*(1+r) <= 1 {
+	if !aboveOne(rho * (1 + r)) {
 		return
 	}
-	rng, _ := c.src.attrRange([]string{"link", l.From, l.To}, "retry.attempts")
+	rng, _ := c.src.attrRange([]string{"link", l.From, l.To}, l.DeclRange, "retry.attempts")
 	if rng.Filename == "" {
 		rng = l.Retry.DeclRange
 	}
@@ -93,15 +94,31 @@ func (c *checker) retryAmplification(l *lang.Link) {
 		return
 	}
 	capR := c.budgetCap(l, r)
-	if rho*(1+capR) > 1 {
+	if aboveOne(rho * (1 + capR)) {
 		c.add(KindRetryAmplification, SeverityWarning, linkSubject(l), rng, rho*(1+r), msg+fmt.Sprintf(
-			" The retry budget (%s) still lets about %.2f retries per call through: ρ·(1+%.2f) = %.2f > 1. Lower `budget` or `attempts`.",
-			percent(l.Retry.Budget), capR, capR, rho*(1+capR)))
+			" The retry budget (%s) still lets about %.2f retries per call through: ρ·(1+%.2f) = %s > 1. Lower `budget` or `attempts`.",
+			percent(l.Retry.Budget), capR, capR, nearOne(rho*(1+capR))))
 		return
 	}
 	c.add(KindRetryAmplification, SeverityNotice, linkSubject(l), rng, rho*(1+r), msg+fmt.Sprintf(
-		" The retry budget (%s, at least %d retries in flight) caps retries at about %.2f per call: ρ·(1+%.2f) = %.2f ≤ 1, so it is contained.",
-		percent(l.Retry.Budget), l.Retry.MinRetryConcurrency, capR, capR, rho*(1+capR)))
+		" The retry budget (%s, at least %d retries in flight) caps retries at about %.2f per call: ρ·(1+%.2f) = %s ≤ 1, so it is contained.",
+		percent(l.Retry.Budget), l.Retry.MinRetryConcurrency, capR, capR, nearOne(rho*(1+capR))))
+}
+
+// aboveOne reports x > 1 beyond rounding: ρ = 0.8 with a cap of 0.25
+// retries per call is 1.0000000000000002 in floating point, which the
+// finding would print as "1.00 > 1" and count as a warning.
+func aboveOne(x float64) bool { return x > 1+1e-9 }
+
+// nearOne writes a product compared with 1 to two decimals, or to as
+// many as it takes not to read 1.00 when it is not 1: "1.0004 > 1", not
+// "1.00 > 1".
+func nearOne(x float64) string {
+	s := fmt.Sprintf("%.2f", x)
+	for d := 3; s == fmt.Sprintf("%.*f", d-1, 1.0) && math.Abs(x-1) > 1e-9 && d <= 6; d++ {
+		s = fmt.Sprintf("%.*f", d, x)
+	}
+	return s
 }
 
 // budgetCap is the retries per call that the link's budget lets through

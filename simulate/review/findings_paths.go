@@ -108,7 +108,7 @@ func (c *checker) singleReplicas() {
 		if svc == nil || svc.Replicas != 1 {
 			continue
 		}
-		rng, _ := c.src.attrRange([]string{"service", serviceLabel(svc)}, "replicas")
+		rng, _ := c.src.attrRange([]string{"service", serviceLabel(svc)}, svc.DeclRange, "replicas")
 		if rng.Filename == "" || rng == svc.DeclRange {
 			rng = svc.DeclRange
 		}

@@ -23,6 +23,15 @@ var (
 	stepType     = reflect.TypeOf(&lang.Step{})
 )
 
+// flattener writes the attributes of a model value into out, and the
+// distributions among them into dists: a distribution is written as the
+// spec writes it ("lognormal(1ms, 5ms)"), but two texts of the same
+// distribution ("exp(2ms)", "exp(2000us)") are no change.
+type flattener struct {
+	out   planner.Attrs
+	dists map[string]lang.Dist
+}
+
 // flatten writes the attributes of a model value into out under prefix,
 // one key per leaf ("capacity.workers", "retry.attempts",
 // "endpoints.list_orders.weight"). Field names are the JSON names; fields
@@ -30,18 +39,23 @@ var (
 // and distributions are written as the spec writes them, zero values not
 // at all (planner.Attrs drops them), so an absent attribute and its zero
 // are the same.
-func flatten(prefix string, v reflect.Value, out planner.Attrs) {
+func (fl *flattener) flatten(prefix string, v reflect.Value) {
+	out := fl.out
 	if !v.IsValid() {
 		return
 	}
 	switch v.Type() {
 	case durationType:
 		if d := time.Duration(v.Int()); d != 0 {
-			out.Set(prefix, d.String())
+			out.Set(prefix, shortDuration(d))
 		}
 		return
 	case distType:
-		out.Set(prefix, distText(v.Interface().(lang.Dist)))
+		d := v.Interface().(lang.Dist)
+		out.Set(prefix, distText(d))
+		if !d.IsZero() {
+			fl.dists[prefix] = d
+		}
 		return
 	case sizeType:
 		out.Set(prefix, sizeText(lang.Size(v.Int())))
@@ -55,14 +69,14 @@ func flatten(prefix string, v reflect.Value, out planner.Attrs) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
-			flatten(prefix, v.Elem(), out)
+			fl.flatten(prefix, v.Elem())
 		}
 	case reflect.Struct:
-		flattenStruct(prefix, v, out)
+		fl.flattenStruct(prefix, v)
 	case reflect.Slice:
-		flattenSlice(prefix, v, out)
+		fl.flattenSlice(prefix, v)
 	case reflect.Map:
-		flattenMap(prefix, v, out)
+		fl.flattenMap(prefix, v)
 	case reflect.Float32, reflect.Float64:
 		setNumber(out, prefix, v.Float())
 	default:
@@ -70,7 +84,7 @@ func flatten(prefix string, v reflect.Value, out planner.Attrs) {
 	}
 }
 
-func flattenStruct(prefix string, v reflect.Value, out planner.Attrs) {
+func (fl *flattener) flattenStruct(prefix string, v reflect.Value) {
 	t := v.Type()
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -78,14 +92,19 @@ func flattenStruct(prefix string, v reflect.Value, out planner.Attrs) {
 		if name == "" || !f.IsExported() {
 			continue
 		}
-		flatten(join(prefix, name), v.Field(i), out)
+		fl.flatten(join(prefix, name), v.Field(i))
 	}
 }
 
 // flattenSlice writes a list of strings as one list attribute, and a list
 // of blocks element by element, keyed by the element's name when it has
 // one ("endpoints.list_orders") and by its index otherwise ("ports.0").
-func flattenSlice(prefix string, v reflect.Value, out planner.Attrs) {
+func (fl *flattener) flattenSlice(prefix string, v reflect.Value) {
+	out := fl.out
+	if v.Type().Elem().Kind() == reflect.Uint8 { // a config's content: text, not a list of numbers
+		out.Set(prefix, string(v.Bytes()))
+		return
+	}
 	if v.Type().Elem().Kind() == reflect.String {
 		list := make([]string, v.Len())
 		for i := range list {
@@ -95,11 +114,17 @@ func flattenSlice(prefix string, v reflect.Value, out planner.Attrs) {
 		return
 	}
 	for i := range v.Len() {
-		flatten(join(prefix, elementKey(v.Index(i), i)), v.Index(i), out)
+		key, field := elementKey(v.Index(i), i)
+		elem := join(prefix, key)
+		fl.flatten(elem, v.Index(i))
+		if field != "" { // the key already says it
+			delete(out, join(elem, field))
+		}
 	}
 }
 
-func flattenMap(prefix string, v reflect.Value, out planner.Attrs) {
+func (fl *flattener) flattenMap(prefix string, v reflect.Value) {
+	out := fl.out
 	if v.Type().Key().Kind() != reflect.String {
 		return
 	}
@@ -115,24 +140,25 @@ func flattenMap(prefix string, v reflect.Value, out planner.Attrs) {
 		return
 	}
 	for _, k := range v.MapKeys() {
-		flatten(join(prefix, k.String()), v.MapIndex(k), out)
+		fl.flatten(join(prefix, k.String()), v.MapIndex(k))
 	}
 }
 
 // elementKey names a list element by its Name field (endpoints), its
 // Queue field (consume blocks) or its index.
-func elementKey(v reflect.Value, i int) string {
+// It returns the JSON name of the field it used, "" for an index.
+func elementKey(v reflect.Value, i int) (string, string) {
 	for v.Kind() == reflect.Pointer && !v.IsNil() {
 		v = v.Elem()
 	}
 	if v.Kind() == reflect.Struct {
 		for _, f := range []string{"Name", "Queue"} {
-			if fv := v.FieldByName(f); fv.IsValid() && fv.Kind() == reflect.String && fv.String() != "" {
-				return fv.String()
+			if sf, ok := v.Type().FieldByName(f); ok && sf.Type.Kind() == reflect.String && v.FieldByIndex(sf.Index).String() != "" {
+				return v.FieldByIndex(sf.Index).String(), jsonName(sf)
 			}
 		}
 	}
-	return strconv.Itoa(i)
+	return strconv.Itoa(i), ""
 }
 
 // flattenFlow writes an endpoint's flow as one line of text under prefix

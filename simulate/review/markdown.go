@@ -2,8 +2,10 @@ package review
 
 import (
 	"fmt"
+	"html"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/berth-dev/berth/internal/words"
 	"github.com/berth-dev/berth/planner"
@@ -21,7 +23,11 @@ func (r *Review) WriteMarkdown(w io.Writer) error {
 	fmt.Fprintf(&b, "%s\n## berth diff: %s\n\n**%s**\n\n", Marker, r.New.Project, r.Summary)
 	fmt.Fprintf(&b, "%s → %s", sideText(r.Old), sideText(r.New))
 	if r.Simulated {
-		fmt.Fprintf(&b, " · simulated with %s per run, seed %d; a delta is significant when the 95 %% confidence intervals do not overlap", words.Count(r.Replications, "replication"), r.Seed)
+		long := ""
+		if r.Duration > 0 {
+			long = ", each " + shortDuration(time.Duration(r.Duration*float64(time.Second))) + " long (--duration)"
+		}
+		fmt.Fprintf(&b, " · simulated with %s per run%s, seed %d; a delta is significant when the 95 %% confidence intervals do not overlap", words.Count(r.Replications, "replication"), long, r.Seed)
 	}
 	b.WriteString("\n\n")
 	r.writeChanges(&b)
@@ -34,9 +40,9 @@ func (r *Review) WriteMarkdown(w io.Writer) error {
 
 func sideText(s SideInfo) string {
 	if s.Commit != "" {
-		return fmt.Sprintf("`%s` (%s)", s.Label, short(s.Commit))
+		return fmt.Sprintf("%s (%s)", code(s.Label), short(s.Commit))
 	}
-	return "`" + s.Label + "`"
+	return code(s.Label)
 }
 
 func short(commit string) string {
@@ -53,12 +59,12 @@ func (r *Review) writeChanges(b *strings.Builder) {
 		return
 	}
 	for _, c := range r.Changes {
-		fmt.Fprintf(b, "- %s **%s** `%s`%s\n", actionSymbol(c.Action), c.Action, c.Address, at(c.Pos))
+		fmt.Fprintf(b, "- %s **%s** %s%s\n", actionSymbol(c.Action), c.Action, code(c.Address), at(c.Pos))
 		if c.Action != planner.Update {
 			continue // a whole resource: its attributes are in the JSON
 		}
 		for _, a := range c.Attributes {
-			fmt.Fprintf(b, "  - %s%s\n", a.text("`"), at(a.Pos))
+			fmt.Fprintf(b, "  - %s%s\n", a.text(code), at(a.Pos))
 		}
 	}
 	b.WriteString("\n")
@@ -80,7 +86,7 @@ func at(pos string) string {
 	if pos == "" {
 		return ""
 	}
-	return " · `" + pos + "`"
+	return " · " + code(pos)
 }
 
 func (r *Review) writeGraph(b *strings.Builder) {
@@ -95,10 +101,16 @@ func (r *Review) writeDeltas(b *strings.Builder) {
 		b.WriteString("Not simulated (--no-simulate).\n\n")
 		return
 	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(b, "- ⚠️ %s.\n", cell(n))
+	}
+	if len(r.Notes) > 0 {
+		b.WriteString("\n")
+	}
 	b.WriteString("| run | metric | before | after | Δ | |\n|---|---|---|---|---|---|\n")
 	fmt.Fprintf(b, "| all | cost (CPU) | %s | %s | %s | |\n", formatValue("cpu", r.Cost.Old.Value), formatValue("cpu", r.Cost.New.Value), costDelta(r.Cost))
 	for _, d := range r.Deltas {
-		name := d.Case
+		name := cell(d.Case)
 		if d.Only != "" {
 			name += " (" + d.Only + " only)"
 		}
@@ -106,7 +118,11 @@ func (r *Review) writeDeltas(b *strings.Builder) {
 			if i > 0 {
 				name = ""
 			}
-			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", name, m.Metric, statText(m.Unit, m.Old), statText(m.Unit, m.New), deltaText(m), significance(m))
+			sig := significance(m)
+			if d.LoadChanged && m.Metric == "throughput" && m.Delta != 0 {
+				sig = "the load changed"
+			}
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", name, m.Metric, statText(m.Unit, m.Old), statText(m.Unit, m.New), deltaText(m), sig)
 		}
 		if len(d.Verdicts) > 0 {
 			fmt.Fprintf(b, "| | expectations | %s | %s | | %s |\n", passText(d.OldPass), passText(d.NewPass), verdictNote(d))
@@ -171,7 +187,7 @@ func verdictNote(d CaseDelta) string {
 	if len(out) == 0 {
 		return ""
 	}
-	return "🔺 " + strings.Join(out, "; ")
+	return "🔺 " + cell(strings.Join(out, "; "))
 }
 
 func (r *Review) writeFindings(b *strings.Builder) {
@@ -195,7 +211,7 @@ func (r *Review) writeFindings(b *strings.Builder) {
 		writeFinding(b, f, prefix)
 	}
 	if len(old) > 0 {
-		fmt.Fprintf(b, "\n<details><summary>%s that %s already had</summary>\n\n", words.Count(len(old), "finding"), r.Old.Label)
+		fmt.Fprintf(b, "\n<details><summary>%s that %s already had</summary>\n\n", words.Count(len(old), "finding"), html.EscapeString(r.Old.Label))
 		for _, f := range old {
 			writeFinding(b, f, "")
 		}
@@ -215,5 +231,37 @@ func writeFinding(b *strings.Builder, f Finding, prefix string) {
 	if f.Severity == SeverityNotice {
 		icon = "ℹ️"
 	}
-	fmt.Fprintf(b, "- %s%s **%s** `%s`%s: %s\n", prefix, icon, f.Kind, f.Subject, at(f.Pos), f.Message)
+	fmt.Fprintf(b, "- %s%s **%s** %s%s: %s\n", prefix, icon, f.Kind, code(f.Subject), at(f.Pos), f.Message)
 }
+
+// code writes s as a markdown code span that shows it verbatim, whatever
+// it holds: fenced by one backtick more than its longest run of
+// backticks, with a space inside the fence when s starts or ends with a
+// backtick (an env value "a `b`" would otherwise end the span early).
+func code(s string) string {
+	longest, run := 0, 0
+	for _, c := range s {
+		if c == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
+// mdEscaper escapes the characters that would make markdown or HTML of a
+// name (a load, a scenario, an slo may be named anything): a | would end
+// a table cell, <b> would render, * and _ would emphasise.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", "&lt;", ">", "&gt;", "&", "&amp;", "|", `\|`,
+)
+
+// cell escapes text written into a table cell.
+func cell(s string) string { return mdEscaper.Replace(s) }

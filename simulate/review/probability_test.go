@@ -42,7 +42,7 @@ func TestDecimalsUnquoted(t *testing.T) {
 	if ac == nil {
 		t.Fatalf("no change of the probability: %v", diffAttrs(old, new))
 	}
-	if got, want := ac.text(""), "ep.call.db.probability: 0.4 → 0.25"; got != want {
+	if got, want := ac.text(nil), "ep.call.db.probability: 0.4 → 0.25"; got != want {
 		t.Errorf("text %q, want %q", got, want)
 	}
 	js, err := json.Marshal(ac)

@@ -2,6 +2,8 @@ package review
 
 import (
 	"cmp"
+	"io/fs"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -18,7 +20,10 @@ type resource struct {
 	Kind    string // "service", "link", ...
 	Name    string
 	Attrs   planner.Attrs
-	Range   hcl.Range
+	// dists are the distributions among Attrs, by key, parsed: the
+	// diff compares what they mean.
+	dists map[string]lang.Dist
+	Range hcl.Range
 	// hidden lists the attribute paths whose values the review never shows
 	// (a service's env derived from a sensitive variable, a secret's value).
 	hidden []string
@@ -32,15 +37,40 @@ type resource struct {
 // so is a secret's or config's path resolved against the spec directory
 // (its file, as written, stays), and the project when it is the default
 // (the directory's name) on both sides (defaultProject).
-func resources(spec *lang.Spec, defaultProject bool) []*resource {
+//
+// The file of a secret or a config is read (from fsys, nil: the operating
+// system) for its content: a secret's as a hash shown only as sensitive,
+// a config's as text.
+func resources(spec *lang.Spec, defaultProject bool, fsys fs.FS) []*resource {
 	var out []*resource
 	add := func(kind, name string, v any, rng hcl.Range, block ...string) *resource {
-		attrs := planner.Attrs{}
-		flatten("", reflect.ValueOf(v), attrs)
+		fl := &flattener{out: planner.Attrs{}, dists: map[string]lang.Dist{}}
+		fl.flatten("", reflect.ValueOf(v))
+		attrs := fl.out
 		for _, k := range []string{"name", "from", "to", "path"} {
 			delete(attrs, k)
 		}
-		r := &resource{Address: kind + "." + name, Kind: kind, Name: name, Attrs: attrs, Range: rng, block: block}
+		switch kind {
+		case "service":
+			// The paths of the values that derive from a sensitive
+			// variable: bookkeeping (hidden), not an attribute.
+			delete(attrs, "sensitive")
+			// replicas is always set (default 1), so 0 is written: a
+			// service scaled to nothing, not an attribute left out.
+			if _, ok := attrs["replicas"]; !ok {
+				attrs["replicas"] = 0
+			}
+		case "slo":
+			// An slo block writes its bounds directly (p99 = "300ms"),
+			// with no expect block around them as a scenario has.
+			for k, v := range attrs {
+				if b, ok := strings.CutPrefix(k, "expect."); ok {
+					delete(attrs, k)
+					attrs[b] = v
+				}
+			}
+		}
+		r := &resource{Address: kind + "." + name, Kind: kind, Name: name, Attrs: attrs, dists: fl.dists, Range: rng, block: block}
 		out = append(out, r)
 		return r
 	}
@@ -79,6 +109,7 @@ func resources(spec *lang.Spec, defaultProject bool) []*resource {
 		}
 	}
 	hideSecretValues(spec, out)
+	readFileContents(spec, out, fsys)
 	slices.SortStableFunc(out, func(a, b *resource) int { return byKind(a.Kind, a.Name, b.Kind, b.Name) })
 	return out
 }
@@ -114,6 +145,31 @@ func hideSecretValues(spec *lang.Spec, rs []*resource) {
 		if s := spec.Secrets[r.Name]; r.Kind == "secret" && s != nil && s.Value != nil {
 			r.Attrs.Set("value", planner.ContentHash("", s.Value))
 			r.hidden = []string{"value"}
+		}
+	}
+}
+
+// readFileContents gives each secret and config that names a file a
+// "content" attribute: the secret's a hash, hidden like a value, the
+// config's its text (the same attribute an inline content has, so moving
+// it to a file is no change of content). A file that cannot be read adds
+// nothing: the side's validation reports it.
+func readFileContents(spec *lang.Spec, rs []*resource, fsys fs.FS) {
+	read := os.ReadFile
+	if fsys != nil {
+		read = func(name string) ([]byte, error) { return fs.ReadFile(fsys, name) }
+	}
+	for _, r := range rs {
+		switch {
+		case r.Kind == "secret" && spec.Secrets[r.Name] != nil && spec.Secrets[r.Name].Path != "":
+			if b, err := read(spec.Secrets[r.Name].Path); err == nil {
+				r.Attrs.Set("content", planner.ContentHash("", b))
+				r.hidden = append(r.hidden, "content")
+			}
+		case r.Kind == "config" && spec.Configs[r.Name] != nil && spec.Configs[r.Name].Path != "":
+			if b, err := read(spec.Configs[r.Name].Path); err == nil {
+				r.Attrs.Set("content", string(b))
+			}
 		}
 	}
 }

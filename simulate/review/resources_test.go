@@ -17,7 +17,7 @@ func TestResourcesEveryBlock(t *testing.T) {
 		"load": len(spec.Loads), "scenario": len(spec.Scenarios), "slo": len(spec.SLOs),
 		"network": len(spec.Networks), "volume": len(spec.Volumes), "secret": len(spec.Secrets), "config": len(spec.Configs),
 	}
-	rs := resources(spec, false)
+	rs := resources(spec, false, nil)
 	got := map[string]int{}
 	for _, r := range rs {
 		got[r.Kind]++

@@ -2,12 +2,14 @@ package review
 
 import (
 	"fmt"
+	"io/fs"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/lang/graph"
+	"github.com/berth-dev/berth/planner"
 	"github.com/berth-dev/berth/simulate"
 	"github.com/berth-dev/berth/simulate/whatif"
 )
@@ -21,6 +23,10 @@ type Side struct {
 	Commit string
 	Spec   *lang.Spec
 	Files  map[string]*hcl.File
+	// FS holds the spec when it is not read from the operating system (a
+	// git revision): the files of secrets and configs are read from it,
+	// so that a change of their content is a change.
+	FS fs.FS
 	// Absent says the revision has no spec in the directory: Spec is
 	// empty (lang.EmptySpec), and the other side's spec is all added or
 	// all removed.
@@ -72,7 +78,13 @@ type Review struct {
 	Deltas       []CaseDelta `json:"deltas"`
 	Seed         uint64      `json:"seed"`
 	Replications int         `json:"replications"`
-	Simulated    bool        `json:"simulated"`
+	// Duration is --duration in seconds, when it overrides the loads'.
+	Duration  float64 `json:"duration,omitempty"`
+	Simulated bool    `json:"simulated"`
+	// Notes say what the reader of the deltas must know, one line each:
+	// a scenario whose fault never fires in the run (--duration ends it
+	// first).
+	Notes []string `json:"notes"`
 	// Findings are the NEW side's risks; Resolved those of the OLD side
 	// that the NEW one no longer has.
 	Findings []Finding `json:"findings"`
@@ -101,7 +113,7 @@ func Build(old, new Side, opts Options) (*Review, hcl.Diagnostics) {
 	r := &Review{
 		Old:          SideInfo{Label: old.Label, Commit: old.Commit, Project: old.Spec.Project, Cost: whatif.Cost(old.Spec, opts.MemoryWeight)},
 		New:          SideInfo{Label: new.Label, Commit: new.Commit, Project: new.Spec.Project, Cost: whatif.Cost(new.Spec, opts.MemoryWeight)},
-		Changes:      diffResources(resources(old.Spec, !setsProject), resources(new.Spec, !setsProject), oldSrc, newSrc),
+		Changes:      diffResources(resources(old.Spec, !setsProject, old.FS), resources(new.Spec, !setsProject, new.FS), oldSrc, newSrc),
 		MemoryWeight: opts.MemoryWeight,
 		Seed:         opts.Seed,
 		Replications: opts.Replications,
@@ -117,15 +129,50 @@ func Build(old, new Side, opts Options) (*Review, hcl.Diagnostics) {
 		if diags.HasErrors() {
 			return nil, diags
 		}
+		r.Duration = opts.Duration.Seconds()
+		r.Notes = lateFaultNotes(old, new, opts)
 	}
 	oldFindings := Findings(old.Spec, old.Files, oldPeak, opts.Findings)
 	r.Findings = Findings(new.Spec, new.Files, newPeak, opts.Findings)
 	markNew(oldFindings, r.Findings)
 	r.Resolved = resolved(oldFindings, r.Findings)
+	if old.Commit != "" {
+		r.atOldRevision(old.Label)
+	}
 	r.Regressions = regressions(r.Deltas)
 	r.Summary = summary(r)
 	r.emptyLists()
 	return r, diags
+}
+
+// atOldRevision names the OLD revision in the positions that are in its
+// files, a deleted resource's and a resolved finding's, as diagnostics
+// do (REV:path): both revisions have files of the same paths, and a
+// reader looking for "shop/links.berth.hcl:116" would open the NEW one.
+func (r *Review) atOldRevision(label string) {
+	at := func(pos string) string {
+		if pos == "" {
+			return ""
+		}
+		return label + ":" + pos
+	}
+	for i, c := range r.Changes {
+		if c.Action != planner.Delete {
+			continue
+		}
+		r.Changes[i].Pos = at(c.Pos)
+		for j := range c.Attributes {
+			c.Attributes[j].Pos = at(c.Attributes[j].Pos)
+		}
+	}
+	for i, f := range r.Resolved {
+		r.Resolved[i].Pos = at(f.Pos)
+		if f.Range != nil {
+			rng := *f.Range
+			rng.Filename = label + ":" + rng.Filename
+			r.Resolved[i].Range = &rng
+		}
+	}
 }
 
 // emptyLists makes the lists of the JSON arrays even when empty, so a
@@ -145,6 +192,9 @@ func (r *Review) emptyLists() {
 	}
 	if r.Regressions == nil {
 		r.Regressions = []string{}
+	}
+	if r.Notes == nil {
+		r.Notes = []string{}
 	}
 }
 
@@ -197,7 +247,11 @@ func simulateBoth(old, new *lang.Spec, opts Options) ([]CaseDelta, *simulate.Rep
 			continue
 		}
 		seen[caseKey(c)] = true
-		deltas = append(deltas, compareCase(c, report("old", c), report("new", c)))
+		d := compareCase(c, report("old", c), report("new", c))
+		if d.Only == "" && offeredChanged(old, new, c) {
+			d.markLoadChanged()
+		}
+		deltas = append(deltas, d)
 	}
 	var oldPeak, newPeak *simulate.Report
 	if op != nil {

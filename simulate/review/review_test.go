@@ -24,7 +24,11 @@ func side(t *testing.T, label, dir string, fsys fstest.MapFS) Side {
 	if diags.HasErrors() {
 		t.Fatalf("load %s: %v", label, diags)
 	}
-	return Side{Label: label, Spec: spec, Files: l.Files()}
+	s := Side{Label: label, Spec: spec, Files: l.Files()}
+	if fsys != nil {
+		s.FS = fsys
+	}
+	return s
 }
 
 // editedShop returns the shop as a MapFS under "shop/", with each
@@ -56,7 +60,11 @@ func editedShop(t *testing.T, file string, repl ...string) fstest.MapFS {
 		}
 		fsys["shop/"+e.Name()] = &fstest.MapFile{Data: []byte(s)}
 	}
-	fsys["shop/secrets/db_password.txt"] = &fstest.MapFile{Data: []byte("x\n")}
+	secret, err := os.ReadFile(filepath.Join(shopDir, "secrets", "db_password.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["shop/secrets/db_password.txt"] = &fstest.MapFile{Data: secret}
 	return fsys
 }
 

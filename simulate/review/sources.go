@@ -34,6 +34,7 @@ func newSources(files map[string]*hcl.File) *sources {
 // pluralBlocks maps the model's list names to their block types.
 var pluralBlocks = map[string]string{
 	"endpoints": "endpoint", "ports": "port", "mounts": "mount", "consumes": "consume", "faults": "fault",
+	"steps": "step",
 }
 
 // transparent model names have no block of their own: their attributes
@@ -45,20 +46,34 @@ var transparent = map[string]bool{"profile": true, "flow": true}
 // the attribute itself is not written, it returns the range of the
 // innermost block on the way (ok is still true); ok is false only when
 // the block is not found at all.
-func (s *sources) attrRange(block []string, path string) (hcl.Range, bool) {
+//
+// A block made for another name (a link to each instance of a for_each
+// service, from link "router" "shard") has no block of its labels: it is
+// found by decl, the range of the block it was made from.
+func (s *sources) attrRange(block []string, decl hcl.Range, path string) (hcl.Range, bool) {
 	if s == nil || len(block) == 0 {
 		return hcl.Range{}, false
 	}
+	var byDecl *hclsyntax.Block
 	for _, f := range s.files {
 		body, ok := f.Body.(*hclsyntax.Body)
 		if !ok {
 			continue
 		}
 		for _, b := range body.Blocks {
-			if b.Type == block[0] && slices.Equal(b.Labels, block[1:]) {
+			if b.Type != block[0] {
+				continue
+			}
+			if slices.Equal(b.Labels, block[1:]) {
 				return walkPath(b.Body, b.DefRange(), strings.Split(path, ".")), true
 			}
+			if r := b.DefRange(); byDecl == nil && decl.Filename != "" && r.Filename == decl.Filename && r.Start.Byte == decl.Start.Byte {
+				byDecl = b
+			}
 		}
+	}
+	if byDecl != nil {
+		return walkPath(byDecl.Body, byDecl.DefRange(), strings.Split(path, ".")), true
 	}
 	return hcl.Range{}, false
 }

@@ -237,16 +237,22 @@ func (s *searcher) scaleSearch() {
 }
 
 // finish sorts the trials and marks the Pareto front of cost against
-// p99 and error rate among the simulated ones.
+// p99 and error rate among the passing ones at each multiplier: the
+// configurations worth paying for. A failing one is never worth it,
+// however low its p99 (it broke some other bound); and with no dimension
+// varied there is one configuration per multiplier, nothing to trade.
 func (s *searcher) finish() {
 	sortTrials(s.res.Trials)
+	if len(s.opts.Dims) == 0 {
+		return
+	}
 	for _, t := range s.res.Trials {
-		if t.Status == StatusPruned {
+		if t.Status != StatusPass {
 			continue
 		}
 		t.Pareto = true
 		for _, u := range s.res.Trials {
-			if u != t && u.Status != StatusPruned && u.Scale == t.Scale && dominates(u, t) {
+			if u != t && u.Status == StatusPass && u.Scale == t.Scale && dominates(u, t) {
 				t.Pareto = false
 				break
 			}

@@ -15,6 +15,7 @@ import (
 	"github.com/pmezard/go-difflib/difflib"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/berth-dev/berth/internal/words"
 	"github.com/berth-dev/berth/lang"
 )
 
@@ -55,23 +56,29 @@ func EditForGiven(spec *lang.Spec, files map[string]*hcl.File, dims []Dimension,
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	uses := varUses(files)
 	for i, d := range dims {
 		if d.current(spec) == values[i] {
 			continue
 		}
-		if note := setValue(spec, docs, names, d, values[i], given); note != "" {
+		if note := setValue(spec, docs, names, d, values[i], given, uses); note != "" {
 			e.Notes = append(e.Notes, note)
 		}
 	}
 	var b strings.Builder
+	nameOf, note := diffNames(spec.Dir, names)
 	for _, n := range names {
 		before, after := files[n].Bytes, patched(lang.EditableSource(files[n].Bytes, n), docs[n])
 		if bytes.Equal(before, after) {
 			continue
 		}
+		if note != "" {
+			e.Notes = append(e.Notes, note)
+			note = ""
+		}
 		diff, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
 			A: difflib.SplitLines(string(before)), B: difflib.SplitLines(string(after)),
-			FromFile: "a/" + diffName(n), ToFile: "b/" + diffName(n), Context: 3,
+			FromFile: "a/" + nameOf(n), ToFile: "b/" + nameOf(n), Context: 3,
 		})
 		if err != nil {
 			return nil, err
@@ -84,7 +91,13 @@ func EditForGiven(spec *lang.Spec, files map[string]*hcl.File, dims []Dimension,
 
 // setValue edits one dimension's attribute; it returns a note when it
 // cannot.
-func setValue(spec *lang.Spec, docs map[string]*hclwrite.File, names []string, d Dimension, v float64, given map[string]string) string {
+//
+// An attribute set from a variable (var.NAME) changes the variable's
+// default, unless something else uses the variable too (uses counts the
+// references to each): then the default would change that as well, which
+// the search did not simulate, so the attribute itself is set, and a note
+// says so.
+func setValue(spec *lang.Spec, docs map[string]*hclwrite.File, names []string, d Dimension, v float64, given map[string]string, uses map[string]int) string {
 	svc := spec.Services[d.Service]
 	if svc.BlockName != "" {
 		return fmt.Sprintf("%s comes from for_each block %q: set %s = %s for its instance by hand", d.Service, svc.BlockName, d.Attr, number(v))
@@ -102,6 +115,13 @@ func setValue(spec *lang.Spec, docs map[string]*hclwrite.File, names []string, d
 			body = childBlock(body, "resources")
 		}
 		if varName := variableRef(body.GetAttribute(d.Attr)); varName != "" {
+			if n := uses[varName]; n > 1 {
+				// Neither a new default nor a -var: either would change
+				// the rest too.
+				body.SetAttributeValue(d.Attr, ctyNumber(v))
+				return fmt.Sprintf("%s.%s came from var.%s, which the spec uses elsewhere too (%s): the diff sets it to %s in service %q and leaves var.%s alone.",
+					d.Service, d.Attr, varName, words.Count(n-1, "other reference"), number(v), d.Service, varName)
+			}
 			if from, ok := givenVar(spec, varName, given); ok {
 				return fmt.Sprintf("%s.%s comes from var.%s, set to %s by %s, not by the spec: pass -var %s=%s instead.",
 					d.Service, d.Attr, varName, number(d.current(spec)), from, varName, number(v))
@@ -115,6 +135,39 @@ func setValue(spec *lang.Spec, docs map[string]*hclwrite.File, names []string, d
 		return ""
 	}
 	return fmt.Sprintf("service %q: its block was not found", d.Service)
+}
+
+// varUses counts the references to each variable (var.NAME) in the
+// spec's files, outside the variable's own block (its validation
+// condition names it).
+func varUses(files map[string]*hcl.File) map[string]int {
+	uses := map[string]int{}
+	var walk func(body *hclsyntax.Body, own string)
+	walk = func(body *hclsyntax.Body, own string) {
+		for _, a := range body.Attributes {
+			for _, tr := range a.Expr.Variables() {
+				if tr.RootName() != "var" || len(tr) < 2 {
+					continue
+				}
+				if attr, ok := tr[1].(hcl.TraverseAttr); ok && attr.Name != own {
+					uses[attr.Name]++
+				}
+			}
+		}
+		for _, b := range body.Blocks {
+			inner := own
+			if b.Type == "variable" && len(b.Labels) == 1 {
+				inner = b.Labels[0]
+			}
+			walk(b.Body, inner)
+		}
+	}
+	for _, f := range files {
+		if body, ok := f.Body.(*hclsyntax.Body); ok {
+			walk(body, "")
+		}
+	}
+	return uses
 }
 
 // childBlock returns the first nested block of type typ, adding it when
@@ -190,6 +243,37 @@ func ctyNumber(v float64) cty.Value {
 }
 
 func number(v float64) string { return fmt.Sprintf("%g", v) }
+
+// diffNames returns the names of the spec's files in the diff headers:
+// relative to the working directory, so that git apply or patch -p1 there
+// applies the diff. A spec outside the working directory would give
+// "a/../spec/main.berth.hcl", which both refuse (a path that leaves the
+// tree); its names are then relative to the spec directory dir, and the
+// note says to apply the diff there.
+func diffNames(dir string, names []string) (func(string) string, string) {
+	outside := false
+	for _, n := range names {
+		if r := diffName(n); r == ".." || strings.HasPrefix(r, "../") || filepath.IsAbs(filepath.FromSlash(r)) {
+			outside = true
+		}
+	}
+	if !outside || dir == "" {
+		return diffName, ""
+	}
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return diffName, ""
+	}
+	note := fmt.Sprintf("the spec directory %s is outside the working directory, so the diff's paths are relative to it: apply it there (git -C %s apply, or patch -p1 -d %s)", dir, dir, dir)
+	return func(n string) string {
+		if abs, err := filepath.Abs(n); err == nil {
+			if rel, err := filepath.Rel(absDir, abs); err == nil {
+				return filepath.ToSlash(rel)
+			}
+		}
+		return diffName(n)
+	}, note
+}
 
 // diffName is a file's name in the diff header: relative to the working
 // directory when it is absolute.

@@ -72,6 +72,8 @@ type Result struct {
 	Dims         []Dimension `json:"dimensions"`
 	Scales       []float64   `json:"scales"`
 	Replications int         `json:"replications"`
+	// Duration is --duration in seconds, when it overrides the loads'.
+	Duration float64 `json:"duration,omitempty"`
 	// Original holds the spec's own value of each dimension.
 	Original []float64 `json:"original"`
 	// Trials are in the order they were decided.

@@ -68,7 +68,7 @@ func Search(spec *lang.Spec, opts Options) (*Result, hcl.Diagnostics) {
 		return nil, hcl.Diagnostics{d}
 	}
 	s := &searcher{spec: spec, opts: opts, known: map[string]*Trial{}, res: &Result{
-		Dims: opts.Dims, Scales: opts.Scales, Replications: opts.Replications,
+		Dims: opts.Dims, Scales: opts.Scales, Replications: opts.Replications, Duration: opts.Duration.Seconds(),
 	}}
 	for _, c := range opts.Cases {
 		s.res.Cases = append(s.res.Cases, caseName(c))
@@ -87,7 +87,31 @@ func Search(spec *lang.Spec, opts Options) (*Result, hcl.Diagnostics) {
 		return nil, s.diags
 	}
 	s.finish()
+	s.res.emptyLists()
 	return s.res, s.diags
+}
+
+// emptyLists makes the JSON arrays arrays even when empty, so that a
+// script can iterate them (jq '.best[]' fails on null): a search of load
+// multipliers alone has no dimensions, and no values in its trials.
+func (r *Result) emptyLists() {
+	if r.Dims == nil {
+		r.Dims = []Dimension{}
+	}
+	if r.Original == nil {
+		r.Original = []float64{}
+	}
+	if r.Trials == nil {
+		r.Trials = []*Trial{}
+	}
+	if r.Best == nil {
+		r.Best = []Best{}
+	}
+	for _, t := range r.Trials {
+		if t.Values == nil {
+			t.Values = []float64{}
+		}
+	}
 }
 
 // checkSearchable refuses a search with nothing to keep: no expect and

@@ -15,7 +15,11 @@ import (
 // marked ★ and the Pareto front of cost against p99 and errors marked P,
 // then the answer.
 func (r *Result) WriteText(w io.Writer) error {
-	fmt.Fprintf(w, "Runs that must pass: %s; %s per configuration.\n\n", strings.Join(r.Cases, ", "), words.Count(r.Replications, "replication"))
+	long := ""
+	if r.Duration > 0 {
+		long = fmt.Sprintf(", each %s long (--duration)", shortDuration(time.Duration(r.Duration*float64(time.Second))))
+	}
+	fmt.Fprintf(w, "Runs that must pass: %s; %s per configuration%s.\n\n", strings.Join(r.Cases, ", "), words.Count(r.Replications, "replication"), long)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	head := []string{""}
 	for _, d := range r.Dims {
@@ -49,7 +53,11 @@ func (r *Result) WriteText(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "\n★ cheapest passing · P on the Pareto front of cost, p99 and errors (simulated ones)")
+	if len(r.Dims) > 0 {
+		fmt.Fprintln(w, "\n★ cheapest passing · P on the Pareto front of cost, p99 and errors (passing ones)")
+	} else {
+		fmt.Fprintln(w, "\n★ the highest multiplier that passes")
+	}
 	pruned := len(r.Trials) - r.Simulations
 	fmt.Fprintf(w, "%s decided: %d simulated, %d pruned by analysis (ρ ≥ 1); the rest follow by monotonicity.\n\n", words.Count(len(r.Trials), "configuration"), r.Simulations, pruned)
 	r.writeAnswer(w)
@@ -108,4 +116,17 @@ func (r *Result) writeAnswer(w io.Writer) {
 		}
 		fmt.Fprintf(w, "Cheapest passing%s: %s, cost %.4g CPU.\n", at, strings.Join(parts, ", "), b.Trial.Cost)
 	}
+}
+
+// shortDuration writes d without zero units: "1m" rather than "1m0s",
+// "1h" rather than "1h0m0s".
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }

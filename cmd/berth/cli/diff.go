@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -71,8 +72,10 @@ a change of one reads (sensitive value changed).
 
 --format json prints the same report as JSON; mermaid and dot print only the
 merged graph. --fail-on regression exits 3 when a metric got significantly
-worse or an expectation that passed now fails; --fail-on finding exits 3
-when NEW has a warning that OLD did not have (or had milder).`,
+worse or an expectation that passed now fails (so it needs the simulation:
+with --no-simulate it is an error); --fail-on finding exits 3 when NEW has
+a warning that OLD did not have (or had milder). A throughput that follows
+a change of its load (its rate, say) is no regression.`,
 		Example: `  berth diff main HEAD -C examples/shop
   berth diff origin/main HEAD -C examples/shop --format markdown > comment.md
   berth diff old/ new/ --format json --fail-on regression,finding
@@ -107,6 +110,14 @@ func runDiff(cmd *cobra.Command, oldArg, newArg string, f *diffFlags) error {
 		if v != "regression" && v != "finding" {
 			return fmt.Errorf("unknown --fail-on %q: use regression or finding", v)
 		}
+		// A regression is a simulated delta: without the simulation the
+		// gate could never fail, and a CI job would pass every change.
+		if v == "regression" && f.opts.NoSimulation {
+			return fmt.Errorf("--fail-on regression needs the simulation, which --no-simulate turns off: drop one of them (--fail-on finding works without it)")
+		}
+		if v == "regression" && (f.format == "mermaid" || f.format == "dot") {
+			return fmt.Errorf("--fail-on regression needs the simulation, which --format %s does not run (it prints only the graph): use --format markdown or json", f.format)
+		}
 	}
 	if err := errors.Join(checkReplications(f.opts.Replications), checkDurationFlag(cmd, f.opts.Duration),
 		checkMemoryWeight(f.opts.MemoryWeight)); err != nil {
@@ -116,16 +127,32 @@ func runDiff(cmd *cobra.Command, oldArg, newArg string, f *diffFlags) error {
 	if f.opts.Findings.MaxDepth < 1 {
 		return fmt.Errorf("--max-depth must be at least 1")
 	}
-	old, odiags, err := loadSide(oldArg, f)
+	old, odiags, err := loadSide(oldArg, f, nil)
 	if err != nil {
 		return err
 	}
-	new, ndiags, err := loadSide(newArg, f)
+	new, ndiags, err := loadSide(newArg, f, nil)
 	if err != nil {
 		return err
+	}
+	// A -var for a variable that one side declares and the other does not
+	// (the change adds it, or removes it) sets it on the side that has
+	// it: the CI job of the pull request that adds a variable passes it.
+	// One that neither side declares stays an error.
+	if skip := oneSidedVars(f, old.Spec, new.Spec); len(skip) > 0 {
+		if old.Spec != nil && !old.Absent && !declaresAll(old.Spec, skip) {
+			if old, odiags, err = loadSide(oldArg, f, skip); err != nil {
+				return err
+			}
+		}
+		if new.Spec != nil && !new.Absent && !declaresAll(new.Spec, skip) {
+			if new, ndiags, err = loadSide(newArg, f, skip); err != nil {
+				return err
+			}
+		}
 	}
 	diagFiles = mergeFiles(old.Files, new.Files, revisionFiles(oldArg, old), revisionFiles(newArg, new))
-	if err := reportDiags(cmd, onlyErrors(odiags, ndiags)); err != nil {
+	if err := reportDiags(cmd, dedupeDiags(onlyErrors(odiags, ndiags))); err != nil {
 		return err
 	}
 	if err := pairAbsent(cmd, &old, &new, f.chdir); err != nil {
@@ -138,6 +165,9 @@ func runDiff(cmd *cobra.Command, oldArg, newArg string, f *diffFlags) error {
 	r, diags := review.Build(old, new, f.opts)
 	if err := reportDiags(cmd, diags); err != nil {
 		return err
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(cmd.ErrOrStderr(), "berth diff: warning: %s.\n", n)
 	}
 	if err := writeReview(cmd, r, f.format); err != nil {
 		return err
@@ -183,10 +213,16 @@ func diffExit(cmd *cobra.Command, r *review.Review, failOn []string) error {
 // loadSide loads one side: a spec directory, or else a git revision of
 // the repository around the working directory (the spec in its -C
 // directory).
-func loadSide(arg string, f *diffFlags) (review.Side, hcl.Diagnostics, error) {
+//
+// The -var values named in skip are left out: that side declares no such
+// variable (oneSidedVars).
+func loadSide(arg string, f *diffFlags, skip []string) (review.Side, hcl.Diagnostics, error) {
 	opts, err := f.sf.options()
 	if err != nil {
 		return review.Side{}, nil, err
+	}
+	for _, name := range skip {
+		delete(opts.Vars, name)
 	}
 	l := lang.NewLoader()
 	side := review.Side{Label: arg}
@@ -203,6 +239,7 @@ func loadSide(arg string, f *diffFlags) (review.Side, hcl.Diagnostics, error) {
 			return side, nil, err
 		}
 		opts.FS = fsys
+		side.FS = fsys
 		side.Commit = fsys.Commit()
 		if _, err := fs.Stat(fsys, dir); errors.Is(err, fs.ErrNotExist) {
 			// The change adds (or removes) the spec: review it against
@@ -223,6 +260,60 @@ func loadSide(arg string, f *diffFlags) (review.Side, hcl.Diagnostics, error) {
 		return side, diags, fmt.Errorf("no spec in %s", arg)
 	}
 	return side, diags, nil
+}
+
+// oneSidedVars returns the -var names that exactly one of the two specs
+// declares (a nil spec, one that did not load, declares nothing known:
+// none of its names count).
+func oneSidedVars(f *diffFlags, old, new *lang.Spec) []string {
+	if old == nil || new == nil {
+		return nil
+	}
+	opts, err := f.sf.options()
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for name := range opts.Vars {
+		if (old.Variables[name] != nil) != (new.Variables[name] != nil) {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// declaresAll reports whether spec declares every variable of names.
+func declaresAll(spec *lang.Spec, names []string) bool {
+	for _, n := range names {
+		if spec.Variables[n] == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// dedupeDiags keeps one of the diagnostics that both sides report about
+// the command line (a -var that neither declares, "<-var NAME>"): the
+// NEW side's, the later one, whose hint ("did you mean") is about the
+// change. Diagnostics in a side's files are kept, each naming its side.
+func dedupeDiags(diags hcl.Diagnostics) hcl.Diagnostics {
+	var out hcl.Diagnostics
+	at := map[string]int{}
+	for _, d := range diags {
+		if d.Subject == nil || !strings.HasPrefix(d.Subject.Filename, "<") {
+			out = append(out, d)
+			continue
+		}
+		k := fmt.Sprint(d.Severity, d.Summary, d.Subject.Filename)
+		if i, ok := at[k]; ok {
+			out[i] = d
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, d)
+	}
+	return out
 }
 
 // pairAbsent handles a side that has no spec in the -C directory (the
@@ -268,8 +359,10 @@ func atRevision(diags hcl.Diagnostics, rev, commit string) {
 // of the same path (the same -C directory, or the work tree against a
 // revision), and a diagnostic must show the side it is about.
 func atRev(rev string, r *hcl.Range) *hcl.Range {
-	if r == nil {
-		return nil
+	if r == nil || strings.HasPrefix(r.Filename, "<") {
+		// No file of the revision: a -var ("<-var NAME>") is the
+		// command line's, the same for both sides.
+		return r
 	}
 	c := *r
 	c.Filename = rev + ":" + r.Filename

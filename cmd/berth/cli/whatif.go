@@ -54,9 +54,9 @@ same queue.
 Cost is Σ replicas × (cpus + 0.125 × GiB of memory) over the services, in
 CPUs (a service without a cpus limit counts 1); workers cost nothing. It
 prints the tried configurations with their verdicts, the cheapest passing
-one marked ★, the Pareto front of cost against p99 and errors marked P, and
-the change to make as a unified diff of the spec files (formatting and
-comments kept). --chart writes p99 and the error rate against the varied
+one marked ★, the passing ones on the Pareto front of cost against p99 and
+errors (worth paying for a better tail) marked P, and the change to make
+as a unified diff of the spec files (formatting and comments kept). --chart writes p99 and the error rate against the varied
 dimension, with the SLO lines, as SVG; --json prints the result as JSON.
 Exit status 3 when nothing in the ranges passes.`,
 		Example: `  berth whatif examples/shop --scenario orders-replica-loss --vary 'orders.replicas=1..8' --vary 'gateway.workers=16..128:16'
@@ -117,6 +117,12 @@ func runWhatif(cmd *cobra.Command, dir string, f *whatifFlags) error {
 			return err
 		}
 		f.opts.Cases = cases
+	}
+	// A --duration (or a --load) that ends a scenario's run before its
+	// fault leaves the fault out of every configuration: the search would
+	// size the capacity for a failure that never happens.
+	if err := reportDiags(cmd, cutOffFaults(spec, simulate.Options{Scenario: f.scenario, Load: f.load, Duration: f.opts.Duration})); err != nil {
+		return err
 	}
 	res, diags := whatif.Search(spec, f.opts)
 	if err := reportDiags(cmd, diags); err != nil {
