@@ -215,6 +215,16 @@ func (s *Sources) loadError(err error) *hcl.Diagnostic {
 		d.Detail = fmt.Sprintf("%s: %s", file, d.Detail)
 	}
 	s.unknownKey(d, msg)
+	if m := remoteRE.FindStringSubmatch(msg); m != nil {
+		ref := m[2]
+		if r := s.textAt(ref); r != nil {
+			d.Subject = r
+		} else if url := regexp.MustCompile(`^([a-z]+):/([^/])`).ReplaceAllString(ref, "$1://$2"); s.textAt(url) != nil {
+			ref, d.Subject = url, s.textAt(url) // the path was cleaned: https:/host
+		}
+		d.Summary = "Remote Compose file"
+		d.Detail = fmt.Sprintf("%s is a remote file (a git repository, a URL or an OCI artifact), which docker compose fetches and berth import does not: it reads local files only. Fetch it (git clone, or docker compose config > local.yaml) and name the local file instead.", ref)
+	}
 	if all := requiredVarRE.FindAllStringSubmatch(msg, -1); all != nil {
 		var names []string
 		for _, m := range all {
@@ -317,6 +327,11 @@ func emptyVarNote(name string, o Options) string {
 	}
 	return fmt.Sprintf(" $%s is set %s, but empty, which ${%s:?...} refuses too: give it a value.", name, where, name)
 }
+
+// remoteRE is compose-go's error for an include or extends of a remote
+// file, which berth's loader takes for a path under the project: the
+// working directory, then the reference as written.
+var remoteRE = regexp.MustCompile(`open (\S*?/)?((?:git@|https?:/|oci:/|ssh:/|git:/)\S*?):? no such file`)
 
 // projectNameRE is compose-go's error for a project name it refuses.
 var projectNameRE = regexp.MustCompile(`invalid project name "`)

@@ -226,3 +226,24 @@ func TestInvalidProjectFlag(t *testing.T) {
 		t.Errorf("%s: %s", d.Summary, d.Detail)
 	}
 }
+
+// An include of a git repository, which docker compose fetches, is an
+// error that says berth reads local files, at the include.
+func TestRemoteInclude(t *testing.T) {
+	_, diags := loadYAML(t, "include:\n  - git@github.com:docker/awesome-compose.git#master:nginx-golang/compose.yaml\nservices:\n  a:\n    image: x\n")
+	if !diags.HasErrors() {
+		t.Fatal("no error")
+	}
+	d := diags.Errs()[0].(*hcl.Diagnostic)
+	if d.Summary != "Remote Compose file" || !strings.Contains(d.Detail, "git@github.com:docker/awesome-compose.git#master:nginx-golang/compose.yaml is a remote file") {
+		t.Errorf("%s: %s", d.Summary, d.Detail)
+	}
+	if d.Subject == nil || d.Subject.Start.Line != 2 || d.Subject.Start.Column != 5 {
+		t.Errorf("subject %v, want 2:5", d.Subject)
+	}
+	_, diags = loadYAML(t, "services:\n  a:\n    extends:\n      file: https://example.com/base.yaml\n      service: b\n")
+	d = diags.Errs()[0].(*hcl.Diagnostic)
+	if d.Summary != "Remote Compose file" || !strings.Contains(d.Detail, "https://example.com/base.yaml is a remote file") || d.Subject == nil || d.Subject.Start.Line != 4 {
+		t.Errorf("%s at %v: %s", d.Summary, d.Subject, d.Detail)
+	}
+}
