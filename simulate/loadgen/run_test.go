@@ -100,11 +100,15 @@ func TestBoundedByCountAndDuration(t *testing.T) {
 	o.MaxRequests = 50
 	t0 := time.Now()
 	res := run(t, o)
+	el := time.Since(t0)
 	if res.Sent != 50 || res.Entry.Completed != 50 {
 		t.Errorf("max 50 requests: sent %d, completed %d", res.Sent, res.Entry.Completed)
 	}
-	if el := time.Since(t0); el > 2*time.Second {
-		t.Errorf("50 requests at 1000/s took %v", el)
+	// On a busy machine the generator sends late and the answers come
+	// late: the bounds on the wall clock allow its largest lag and the
+	// slowest answer more (at load average 49: a 1.2 s lag, 0.86 s).
+	if late := lateBy(res); el > 2*time.Second+late {
+		t.Errorf("50 requests at 1000/s took %v (%v of it late)", el, late)
 	}
 	// The throughput is the 50 answers over the time they took (≈ 0.05 s
 	// on a quiet machine), not over the load's 30 s nor over the 50 ms the
@@ -117,7 +121,7 @@ func TestBoundedByCountAndDuration(t *testing.T) {
 	// quarter second that 200/s allows.
 	e := res.Entry
 	took := res.Duration + res.Lag.Max + e.Latency.Max
-	if res.Duration > 1 || e.Throughput < min(200, 50/took) || e.Throughput > 50/res.Duration+1e-9 {
+	if res.Duration > 1+res.Lag.Max || e.Throughput < min(200, 50/took) || e.Throughput > 50/res.Duration+1e-9 {
 		t.Errorf("duration %.3fs, throughput %.1f/s (lag max %.1fms, latency max %.1fms); want ≈ 0.05 s and ≈ 1000/s",
 			res.Duration, e.Throughput, res.Lag.Max*1e3, e.Latency.Max*1e3)
 	}
@@ -127,12 +131,19 @@ func TestBoundedByCountAndDuration(t *testing.T) {
 	o.Load = load(100, lang.ArrivalConstant, time.Hour)
 	t0 = time.Now()
 	res = run(t, o)
-	if el := time.Since(t0); el > 1500*time.Millisecond {
-		t.Errorf("a 500ms test took %v", el)
+	if el, late := time.Since(t0), lateBy(res); el > 1500*time.Millisecond+late {
+		t.Errorf("a 500ms test took %v (%v of it late)", el, late)
 	}
 	if res.Sent < 49 || res.Sent > 50 || res.Duration != 0.5 {
 		t.Errorf("100/s for 500ms: sent %d over %.3fs, want 50 over 0.5 s", res.Sent, res.Duration)
 	}
+}
+
+// lateBy is how much longer than planned a run can take on a machine as
+// busy as it measured: its largest lag (how late it sent) and its slowest
+// answer.
+func lateBy(res *Result) time.Duration {
+	return time.Duration((res.Lag.Max + res.Entry.Latency.Max) * float64(time.Second))
 }
 
 // Answers are counted by status and class like the simulator's failures:
@@ -252,8 +263,17 @@ func TestWarmupIsNotMeasured(t *testing.T) {
 	if res.Sent < 99 || res.Entry.Arrivals < 49 || res.Entry.Arrivals > 51 {
 		t.Errorf("sent %d, measured %d; want 100 sent and the last 50 measured", res.Sent, res.Entry.Arrivals)
 	}
-	if res.Entry.Throughput < 95 || res.Entry.Throughput > 105 {
-		t.Errorf("throughput %.1f/s over the measured 0.5 s, want 100", res.Entry.Throughput)
+	// The throughput is the answers that came in the measured 0.5 s. A
+	// generator running late shifts answers across its edges: late
+	// warm-up answers into it, late measured ones out of it, as many as
+	// arrive in its largest lag (twice: the send and its goroutine) plus
+	// the slowest answer. Under 20 CPU burners that made 57 answers of 50
+	// (114/s); on a quiet machine it is under the 2.5 answers allowed.
+	e := res.Entry
+	tol := max(5, 100*(2*res.Lag.Max+e.Latency.Max)/0.5)
+	if e.Throughput < 100-tol || e.Throughput > 100+tol {
+		t.Errorf("throughput %.1f/s over the measured 0.5 s, want 100 ± %.1f (lag max %.1fms, latency max %.1fms)",
+			e.Throughput, tol, res.Lag.Max*1e3, e.Latency.Max*1e3)
 	}
 }
 
