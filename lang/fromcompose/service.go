@@ -96,7 +96,7 @@ func (c *converter) serviceNetworks(b *hclwrite.Body, s types.ServiceConfig, at 
 		names = append(names, c.name("network", n, nil))
 		if cfg := s.Networks[n]; cfg != nil && (len(cfg.Aliases) > 0 || cfg.Ipv4Address != "" || cfg.Ipv6Address != "" || cfg.MacAddress != "") {
 			c.warn(at("networks", n), "Network settings not carried into berth",
-				"aliases and fixed addresses are not carried: on %q the service is reached by its name, %q.", n, s.Name)
+				"aliases and fixed addresses are not carried: on %q the service is reached by its berth name, %q.", n, c.name("service", s.Name, nil))
 		}
 		c.notCarried(s.Name, at, []string{"networks", n}, []string{"aliases", "ipv4_address", "ipv6_address", "mac_address", "priority"}, s.Networks[n])
 	}
