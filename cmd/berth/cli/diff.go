@@ -26,6 +26,7 @@ type diffFlags struct {
 	chdir     string
 	format    string
 	failOn    []string
+	detailed  bool
 	opts      review.Options
 	loads     []string
 	scenarios []string
@@ -75,11 +76,14 @@ merged graph. --fail-on regression exits 3 when a metric got significantly
 worse or an expectation that passed now fails (so it needs the simulation:
 with --no-simulate it is an error); --fail-on finding exits 3 when NEW has
 a warning that OLD did not have (or had milder). A throughput that follows
-a change of its load (its rate, say) is no regression.`,
+a change of its load (its rate, say) is no regression. -detailed-exitcode
+exits 2 when OLD and NEW differ (0 when they are the same, 1 on error, 3
+still wins when --fail-on holds), as berth plan -detailed-exitcode does.`,
 		Example: `  berth diff main HEAD -C examples/shop
   berth diff origin/main HEAD -C examples/shop --format markdown > comment.md
   berth diff old/ new/ --format json --fail-on regression,finding
-  berth diff HEAD~1 HEAD -C examples/shop --format mermaid --no-simulate`,
+  berth diff HEAD~1 HEAD -C examples/shop --format mermaid --no-simulate
+  berth diff origin/main HEAD -C examples/shop --no-simulate -detailed-exitcode   # in CI: 2 means the architecture changed`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error { return runDiff(cmd, args[0], args[1], f) },
 	}
@@ -89,6 +93,7 @@ a change of its load (its rate, say) is no regression.`,
 	fs.StringVarP(&f.chdir, "chdir", "C", "", "the spec directory of a revision side, relative to the working directory")
 	fs.StringVar(&f.format, "format", "markdown", "markdown | json | mermaid | dot")
 	fs.StringSliceVar(&f.failOn, "fail-on", nil, "exit 3 on: regression, finding (comma-separated or repeated)")
+	fs.BoolVar(&f.detailed, "detailed-exitcode", false, "exit 2 when OLD and NEW differ (0: the same, 1: error, 3: --fail-on)")
 	fs.IntVar(&f.opts.Replications, "replications", 3, "simulation replications per load and scenario and side")
 	fs.Uint64Var(&f.opts.Seed, "seed", 1, "seed of the simulations; both sides use the same seeds")
 	fs.DurationVar(&f.opts.Duration, "duration", 0, "override the loads' duration (e.g. 20s for a quicker review)")
@@ -172,7 +177,7 @@ func runDiff(cmd *cobra.Command, oldArg, newArg string, f *diffFlags) error {
 	if err := writeReview(cmd, r, f.format); err != nil {
 		return err
 	}
-	return diffExit(cmd, r, f.failOn)
+	return diffExit(cmd, r, f.failOn, f.detailed)
 }
 
 func writeReview(cmd *cobra.Command, r *review.Review, format string) error {
@@ -192,8 +197,8 @@ func writeReview(cmd *cobra.Command, r *review.Review, format string) error {
 }
 
 // diffExit returns exit status 3 when a --fail-on condition holds, and
-// says why on stderr.
-func diffExit(cmd *cobra.Command, r *review.Review, failOn []string) error {
+// says why on stderr; else, with detailed, 2 when the sides differ.
+func diffExit(cmd *cobra.Command, r *review.Review, failOn []string, detailed bool) error {
 	var why []string
 	for _, v := range failOn {
 		switch {
@@ -204,6 +209,9 @@ func diffExit(cmd *cobra.Command, r *review.Review, failOn []string) error {
 		}
 	}
 	if len(why) == 0 {
+		if detailed && len(r.Changes) > 0 {
+			return exitCode(ExitChanges)
+		}
 		return nil
 	}
 	fmt.Fprintln(cmd.ErrOrStderr(), "berth diff: failing (--fail-on):", strings.Join(why, "; "))
