@@ -90,6 +90,9 @@ func Load(ctx context.Context, o Options) (p *types.Project, src *Sources, diags
 	})
 	if p != nil {
 		src.addEnvFiles(p)
+		if d := src.composeFileWarning(o.Files); d != nil {
+			diags = append(diags, d)
+		}
 	}
 	return p, src, append(diags, src.warnings(warnings)...)
 }
@@ -134,6 +137,9 @@ func composeFileHint(f string) string {
 	dir := filepath.Dir(f)
 	if st, err := os.Stat(f); err == nil && st.IsDir() {
 		dir = f
+	}
+	if files := dotEnvComposeFiles(dir); files != nil {
+		return fmt.Sprintf(" Did you mean: berth import %s? (the files COMPOSE_FILE names in %s, which docker compose reads there)", strings.Join(files, " "), filepath.Join(dir, ".env"))
 	}
 	var found []string
 	for _, n := range defaultNames {

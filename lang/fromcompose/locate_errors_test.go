@@ -247,3 +247,43 @@ func TestRemoteInclude(t *testing.T) {
 		t.Errorf("%s at %v: %s", d.Summary, d.Subject, d.Detail)
 	}
 }
+
+// seafile's .env names the Compose files docker compose reads
+// (COMPOSE_FILE='seafile-server.yml,caddy.yml'): importing the directory
+// suggests them, and importing only one of them warns at that line.
+func TestComposeFileFromDotEnv(t *testing.T) {
+	dir := t.TempDir()
+	for f, body := range map[string]string{
+		"seafile-server.yml": "services:\n  seafile:\n    image: seafileltd/seafile-mc:12.0-latest\n",
+		"caddy.yml":          "services:\n  caddy:\n    image: lucaslorentz/caddy-docker-proxy:2.9-alpine\n",
+		".env":               "# components\nCOMPOSE_FILE='seafile-server.yml,caddy.yml'\nCOMPOSE_PATH_SEPARATOR=','\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	both := filepath.Join(dir, "seafile-server.yml") + " " + filepath.Join(dir, "caddy.yml")
+	_, _, diags := Load(context.Background(), Options{Files: []string{dir}, Project: "p"})
+	if !diags.HasErrors() || !strings.Contains(diags[0].Detail, "Did you mean: berth import "+both+"?") {
+		t.Errorf("import of the directory: %v", diags)
+	}
+	_, _, diags = Load(context.Background(), Options{Files: []string{filepath.Join(dir, "seafile-server.yml")}, Project: "p"})
+	var found bool
+	for _, d := range diags {
+		if d.Summary == "COMPOSE_FILE names other files" {
+			found = true
+			if d.Subject == nil || filepath.Base(d.Subject.Filename) != ".env" || d.Subject.Start.Line != 2 || !strings.Contains(d.Detail, "berth import "+both+".") {
+				t.Errorf("at %v: %s", d.Subject, d.Detail)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no COMPOSE_FILE warning: %v", diags)
+	}
+	_, _, diags = Load(context.Background(), Options{Files: strings.Fields(both), Project: "p"})
+	for _, d := range diags {
+		if d.Summary == "COMPOSE_FILE names other files" {
+			t.Errorf("warned though the files are COMPOSE_FILE's: %s", d.Detail)
+		}
+	}
+}
