@@ -86,7 +86,16 @@ func change(r *resource, action planner.Action, reasons []planner.Reason, hidden
 func diffAttrs(before, after planner.Attrs) []planner.Reason {
 	var out []planner.Reason
 	for _, d := range planner.DiffAttrs(before, after) {
-		out = append(out, planner.Reason{Attribute: d.Path, Before: d.Before, After: d.After})
+		rs := planner.Reason{Attribute: d.Path, Before: d.Before, After: d.After}
+		if before != nil && after != nil {
+			// Attrs keep no false: a bool turned off reads false, not (none).
+			if _, ok := rs.Before.(bool); ok && rs.After == nil {
+				rs.After = false
+			} else if _, ok := rs.After.(bool); ok && rs.Before == nil {
+				rs.Before = false
+			}
+		}
+		out = append(out, rs)
 	}
 	return out
 }

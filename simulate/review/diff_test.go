@@ -84,13 +84,13 @@ func TestStructuralDiffPositions(t *testing.T) {
 }
 
 func TestDiffAttrsMaps(t *testing.T) {
-	got := diffAttrs(map[string]any{"env": map[string]string{"A": "1", "B": "2"}, "x": []string{"a"}},
-		map[string]any{"env": map[string]string{"A": "1", "B": "3", "C": "4"}, "x": []string{"a", "b"}})
+	got := diffAttrs(map[string]any{"env": map[string]string{"A": "1", "B": "2"}, "x": []string{"a"}, "internal": true},
+		map[string]any{"env": map[string]string{"A": "1", "B": "3", "C": "4"}, "x": []string{"a", "b"}, "attachable": true})
 	var lines []string
 	for _, r := range got {
 		lines = append(lines, r.String())
 	}
-	want := []string{`env.B: "2" → "3"`, `env.C: (none) → "4"`, `x: ["a"] → ["a", "b"]`}
+	want := []string{`attachable: false → true`, `env.B: "2" → "3"`, `env.C: (none) → "4"`, `internal: true → false`, `x: ["a"] → ["a", "b"]`}
 	if d := cmp.Diff(want, lines); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
 	}
