@@ -102,7 +102,13 @@ func (x *executor) volume(ctx context.Context, op planner.Op, c *planner.Change)
 		a := c.After.Attrs
 		l := x.labels(c, a.Map("labels"))
 		l[backends.ComposeVolume] = c.Name
-		_, err := x.cli.VolumeCreate(ctx, volume.CreateOptions{Name: VolumeName(x.project, c.Name), Driver: a.String("driver"), Labels: l})
+		name := VolumeName(x.project, c.Name)
+		v, err := x.cli.VolumeCreate(ctx, volume.CreateOptions{Name: name, Driver: a.String("driver"), Labels: l})
+		if err == nil && v.Labels[backends.LabelProject] != x.project {
+			// the engine handed back a volume of that name made since the
+			// plan by someone else (TakenNames refuses one made before)
+			return fmt.Errorf("a volume named %s exists that berth did not make (it has no %s=%s label): remove it if its data may go (docker volume rm %s)", name, backends.LabelProject, x.project, name)
+		}
 		return err
 	case planner.OpDelete:
 		err := x.cli.VolumeRemove(ctx, c.Before.ID, false)

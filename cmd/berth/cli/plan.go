@@ -82,6 +82,9 @@ always on success, 1 on error, 2 when there are changes and
 			if err := warnMissingBinds(ctx, cmd, be, spec, pl.plan); err != nil {
 				return err
 			}
+			if err := warnTakenNames(ctx, cmd, be, spec, pl.plan); err != nil {
+				return err
+			}
 			if out != "" {
 				if err := writePlanFile(out, pl.json); err != nil {
 					return err

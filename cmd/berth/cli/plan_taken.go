@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/berth-dev/berth/backends/compose"
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/planner"
+)
+
+// nameChecker is a backend that can tell which volumes and networks of a
+// plan have names objects it does not own hold (compose: apply refuses
+// them before any step).
+type nameChecker interface {
+	TakenNames(ctx context.Context, p *planner.Plan) ([]compose.TakenName, error)
+}
+
+// warnTakenNames warns, at the volume or network, about each one the plan
+// creates whose name an object berth did not make already has: the plan
+// is fine, but its apply would stop before its first step. A failed check
+// is left to apply.
+func warnTakenNames(ctx context.Context, cmd *cobra.Command, be any, spec *lang.Spec, p *planner.Plan) error {
+	nc, ok := be.(nameChecker)
+	if !ok {
+		return nil
+	}
+	taken, err := nc.TakenNames(ctx, p)
+	if err != nil || len(taken) == 0 {
+		return nil
+	}
+	var diags hcl.Diagnostics
+	for _, t := range taken {
+		d := &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  fmt.Sprintf("The %s name is taken", t.Kind),
+			Detail: fmt.Sprintf("The engine has a %s named %s that berth did not make (docker-compose, or docker by hand), so apply of this plan would stop before its first step: berth does not take over an object it did not make. Remove it if it may go (docker %s rm %s), or give the project another name.",
+				t.Kind, t.Name, t.Kind, t.Name),
+			Subject: spec.DeclRange.Ptr(),
+		}
+		if v := spec.Volumes[t.Address.Name]; t.Kind == "volume" && v != nil {
+			d.Subject = v.DeclRange.Ptr()
+		}
+		if n := spec.Networks[t.Address.Name]; t.Kind == "network" && n != nil {
+			d.Subject = n.DeclRange.Ptr()
+		}
+		diags = append(diags, d)
+	}
+	return reportDiags(cmd, diags)
+}
