@@ -124,9 +124,10 @@ func sanitize(s string) string {
 	}, s)
 }
 
-// mermaidQuote returns s as a Mermaid quoted label: quotes and angle
-// brackets become entity codes, newlines <br/>.
+// mermaidQuote returns s as a Mermaid quoted label: quotes, angle
+// brackets and the bar that ends an edge label become entity codes,
+// newlines <br/>.
 func mermaidQuote(s string) string {
-	r := strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "\n", "<br/>")
+	r := strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "|", "#124;", "\n", "<br/>")
 	return `"` + r.Replace(s) + `"`
 }
