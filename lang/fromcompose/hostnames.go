@@ -63,7 +63,10 @@ func (c *converter) lostNameUses(s types.ServiceConfig, at func(...string) *hcl.
 	var uses []string
 	var first *hcl.Range
 	for _, name := range slices.Sorted(maps.Keys(lost)) {
-		re := regexp.MustCompile(`(^|[^A-Za-z0-9_.-])` + regexp.QuoteMeta(name) + `($|[^A-Za-z0-9_.-])`)
+		// as a host: the whole value or a list item, after a URL's //
+		// or a user@, before a :port or a /path; not a path's element
+		// (/etc/nginx/ names no host nginx)
+		re := regexp.MustCompile(`(^|//|[@=,;\s"'(\[])` + regexp.QuoteMeta(name) + `($|[:/,;\s"')\]])`)
 		var where []string
 		note := func(what string, r *hcl.Range) {
 			where = append(where, what)

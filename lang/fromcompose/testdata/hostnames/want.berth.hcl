@@ -21,6 +21,23 @@ service "openruntimes-executor" {
   }
 }
 
+service "proxy" {
+  image = "nginx:1.27"
+  restart {
+    condition = "none"
+  }
+}
+
+service "site" {
+  image = "example/site:1"
+  env = {
+    NGINX_CONF = "/etc/nginx/nginx.conf"
+  }
+  restart {
+    condition = "none"
+  }
+}
+
 service "wazuh-master" {
   image = "wazuh/wazuh-manager:5.0.1"
   env = {
