@@ -65,7 +65,7 @@ func Observe(ctx context.Context, cli *client.Client, project string) (*planner.
 		r, def := observeService(s, env)
 		st, full := taskStatus(def.Replicas, tasks[s.ID], health)
 		r.Status = st + updateStatus(s)
-		if !full || updateStatus(s) != "" {
+		if !full || updateUnderway(s) {
 			r.Unready = r.Status
 		}
 		for _, ref := range append(def.Secrets, def.Configs...) {
@@ -187,6 +187,15 @@ func updateStatus(s swarm.Service) string {
 		return fmt.Sprintf(" (update %s)", u.State)
 	}
 	return ""
+}
+
+// updateUnderway reports an update or rollback that has not ended (a
+// paused one included). A completed one, or a completed rollback, leaves
+// the service as it is; the state stays in UpdateStatus until the next
+// update, so it says nothing about readiness.
+func updateUnderway(s swarm.Service) bool {
+	u := s.UpdateStatus
+	return u != nil && u.State != swarm.UpdateStateCompleted && u.State != swarm.UpdateStateRollbackCompleted
 }
 
 // versionedObject is a secret or config as listed.

@@ -75,3 +75,21 @@ func TestTaskStatus(t *testing.T) {
 		}
 	}
 }
+
+// An update that ended, by completing or by rolling back, leaves nothing
+// underway: UpdateStatus keeps its state until the next update, and a
+// service rolled back and then matched by the spec is ready.
+func TestUpdateUnderway(t *testing.T) {
+	for state, want := range map[swarm.UpdateState]bool{
+		swarm.UpdateStateUpdating: true, swarm.UpdateStatePaused: true,
+		swarm.UpdateStateRollbackStarted: true, swarm.UpdateStateRollbackPaused: true,
+		swarm.UpdateStateCompleted: false, swarm.UpdateStateRollbackCompleted: false,
+	} {
+		if got := updateUnderway(swarm.Service{UpdateStatus: &swarm.UpdateStatus{State: state}}); got != want {
+			t.Errorf("%s: underway %v, want %v", state, got, want)
+		}
+	}
+	if updateUnderway(swarm.Service{}) {
+		t.Error("a service never updated is underway")
+	}
+}
