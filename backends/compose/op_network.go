@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/docker/docker/api/types/container"
+	"github.com/docker/docker/api/types/filters"
 	"github.com/docker/docker/api/types/network"
 	"github.com/docker/docker/api/types/volume"
 
@@ -115,7 +117,30 @@ func (x *executor) volume(ctx context.Context, op planner.Op, c *planner.Change)
 		if isNotFound(err) {
 			return nil
 		}
+		if err != nil && isConflict(err) {
+			if names := x.foreignVolumeUsers(ctx, c.Before.ID); len(names) > 0 {
+				return fmt.Errorf("%w: containers that are not the project's use it: %s (they keep it in use: remove them with docker rm -f, then run berth again)", err, strings.Join(names, ", "))
+			}
+		}
 		return err
 	}
 	return fmt.Errorf("a volume cannot be updated in place")
+}
+
+// foreignVolumeUsers returns the names of the containers, running or not,
+// that mount the volume and are not the project's: berth removes none of
+// them, so the volume stays in use until someone does.
+func (x *executor) foreignVolumeUsers(ctx context.Context, name string) []string {
+	cs, err := x.cli.ContainerList(ctx, container.ListOptions{All: true, Filters: filters.NewArgs(filters.Arg("volume", name))})
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, c := range cs {
+		if c.Labels[backends.LabelProject] != x.project {
+			names = append(names, strings.TrimPrefix(firstName(c.Names), "/"))
+		}
+	}
+	sort.Strings(names)
+	return names
 }
