@@ -195,6 +195,19 @@ func (c *converter) ports(b *hclwrite.Body, s types.ServiceConfig, at func(...st
 			break
 		}
 	}
+	var unpublished []string // one warning for them all ("3000-3002" is three)
+	defer func() {
+		if len(unpublished) == 0 {
+			return
+		}
+		what, them := "port "+unpublished[0]+" on a host port", "it"
+		if len(unpublished) > 1 {
+			what, them = "ports "+strings.Join(unpublished, ", ")+" on host ports", "them"
+		}
+		c.warn(at("ports"), "Port without a host port not published",
+			"The service %q publishes %s the engine picks. berth publishes a port only on the host port given as published, so %s reached from the project's networks only: set published to reach %s from the host.",
+			s.Name, what, map[bool]string{true: "it is", false: "they are"}[len(unpublished) == 1], them)
+	}()
 	for _, p := range s.Ports {
 		pb := b.AppendNewBlock("port", nil).Body()
 		if p.Published != "" {
@@ -211,8 +224,7 @@ func (c *converter) ports(b *hclwrite.Body, s types.ServiceConfig, at func(...st
 			}
 		}
 		if p.Published == "" {
-			c.warn(at("ports"), "Port without a host port not published",
-				"The service %q publishes port %d on a host port the engine picks. berth publishes a port only on the host port given as published, so %d is reached from the project's networks only: set published to reach it from the host.", s.Name, p.Target, p.Target)
+			unpublished = append(unpublished, strconv.Itoa(int(p.Target)))
 		}
 		setInt(pb, "target", int64(p.Target))
 		setString(pb, "host_ip", p.HostIP)

@@ -1,0 +1,24 @@
+# Imported by `berth import` from compose.yaml.
+berth {
+  project = "ports"
+}
+
+service "opensearch" {
+  image = "opensearchproject/opensearch:2.5.0"
+  port {
+    target = 9200
+  }
+  port {
+    target = 9201
+  }
+  port {
+    target = 9202
+  }
+  port {
+    published = 9600
+    target    = 9600
+  }
+  restart {
+    condition = "none"
+  }
+}
