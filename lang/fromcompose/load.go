@@ -40,6 +40,10 @@ type Options struct {
 	// Environ is the environment for interpolation (nil: none), before
 	// the .env file next to the first Compose file.
 	Environ []string
+	// EnvFiles replace that .env file, as docker compose --env-file
+	// does (sentry self-hosted: --env-file .env --env-file .env.custom);
+	// later files override earlier ones.
+	EnvFiles []string
 }
 
 // Load reads the Compose files with compose-go. Its errors become
@@ -57,13 +61,19 @@ func Load(ctx context.Context, o Options) (p *types.Project, src *Sources, diags
 		return nil, nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "No Compose file", Detail: "Name the Compose file to import, for example `berth import compose.yaml`."}}
 	}
 	src, diags = readSources(o.Files)
+	for _, f := range o.EnvFiles {
+		if _, err := os.Stat(f); err != nil {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read the env file",
+				Detail: fmt.Sprintf("--env-file %s: %v. Name an env file that exists (relative to the working directory, as docker compose reads it), or leave --env-file out to read the .env beside the Compose file.", f, err)})
+		}
+	}
 	if diags.HasErrors() {
 		return nil, src, diags
 	}
 	opts := []cli.ProjectOptionsFn{
 		cli.WithWorkingDirectory(filepath.Dir(o.Files[0])),
 		cli.WithEnv(o.Environ),
-		cli.WithEnvFiles(),
+		cli.WithEnvFiles(o.EnvFiles...),
 		cli.WithDotEnv,
 		cli.WithDefaultProfiles(o.Profiles...), // else COMPOSE_PROFILES, from the environment or .env, as docker compose does
 		cli.WithResolvedPaths(true),

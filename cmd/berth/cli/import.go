@@ -103,6 +103,7 @@ a Compose file: add them to simulate the system.`,
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite the output file when it exists")
 	cmd.Flags().StringVarP(&o.Project, "project-name", "p", "", "the project's name (default: the file's name:, else its directory's)")
 	cmd.Flags().StringArrayVar(&o.Profiles, "profile", nil, "activate a Compose profile (repeatable)")
+	cmd.Flags().StringArrayVar(&o.EnvFiles, "env-file", nil, "read variables for interpolation from FILE instead of .env, as docker compose --env-file (repeatable, later files win)")
 	return cmd
 }
 
