@@ -259,12 +259,21 @@ func (x *executor) updateContainer(ctx context.Context, c *planner.Change) error
 }
 
 // disconnect leaves network n: the project's network of that spec name,
-// else (connected by hand) the engine's network of that name.
+// else (connected by hand) the engine's network of that name, whichever
+// the container is on (observe named it so). The engine does not answer
+// "not found" for a project network name that does not exist ("is not
+// connected to the network P_bridge"), so the name is chosen first.
 func (x *executor) disconnect(ctx context.Context, n, id string) error {
-	err := x.cli.NetworkDisconnect(ctx, x.netName(n), id, true)
-	if isNotFound(err) {
-		err = x.cli.NetworkDisconnect(ctx, n, id, true)
+	name := x.netName(n)
+	if ins, err := x.cli.ContainerInspect(ctx, id); err == nil && ins.NetworkSettings != nil {
+		if _, on := ins.NetworkSettings.Networks[name]; !on {
+			if _, on := ins.NetworkSettings.Networks[n]; !on {
+				return nil // gone already
+			}
+			name = n
+		}
 	}
+	err := x.cli.NetworkDisconnect(ctx, name, id, true)
 	if isNotFound(err) {
 		return nil
 	}
