@@ -2,6 +2,7 @@ package fromcompose
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -61,6 +62,7 @@ func Load(ctx context.Context, o Options) (p *types.Project, src *Sources, diags
 		return nil, nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "No Compose file", Detail: "Name the Compose file to import, for example `berth import compose.yaml`."}}
 	}
 	src, diags = readSources(o.Files)
+	src.dotEnv = o.EnvFiles
 	for _, f := range o.EnvFiles {
 		if _, err := os.Stat(f); err != nil {
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read the env file",
@@ -100,7 +102,7 @@ func Load(ctx context.Context, o Options) (p *types.Project, src *Sources, diags
 	})
 	if p != nil {
 		src.addEnvFiles(p)
-		if d := src.composeFileWarning(o.Files); d != nil {
+		if d := src.composeFileWarning(o.Files); d != nil && len(o.EnvFiles) == 0 {
 			diags = append(diags, d)
 		}
 	}
@@ -320,14 +322,24 @@ func keyPath(dotted string) []string {
 }
 
 // emptyVarNote says where the required variable name is set, but to an
-// empty value (the environment, or the .env file beside the first Compose
-// file, as docker compose reads them), which ${NAME:?...} refuses as it
-// refuses an unset one; "" when it is not set at all.
+// empty value (the environment, or the env files of --env-file, else the
+// .env beside the first Compose file, as docker compose reads them), which
+// ${NAME:?...} refuses as it refuses an unset one; "" when it is not set
+// at all.
 func emptyVarNote(name string, o Options) string {
 	where := ""
-	if env, err := dotenv.Read(filepath.Join(filepath.Dir(o.Files[0]), ".env")); err == nil {
-		if v, ok := env[name]; ok && v == "" {
-			where = "in the .env file"
+	files, what := o.EnvFiles, ""
+	if len(files) == 0 {
+		files, what = []string{filepath.Join(filepath.Dir(o.Files[0]), ".env")}, "the .env file"
+	}
+	for _, f := range files { // the last that sets it wins
+		if env, err := dotenv.Read(f); err == nil {
+			if v, ok := env[name]; ok {
+				where = ""
+				if v == "" {
+					where = "in " + cmp.Or(what, f)
+				}
+			}
 		}
 	}
 	for _, kv := range o.Environ {

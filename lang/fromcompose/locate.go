@@ -19,6 +19,21 @@ type Sources struct {
 	// envFiles are the .env file and the services' env_file files, which
 	// compose-go interpolates too: a variable they use is found there.
 	envFiles []string
+	// dotEnv are the env files given with --env-file, read instead of
+	// the .env beside the first file.
+	dotEnv []string
+}
+
+// interpolationEnvFiles are the files of variables for interpolation:
+// those of --env-file, else the .env beside the first Compose file.
+func (s *Sources) interpolationEnvFiles() []string {
+	if len(s.dotEnv) > 0 {
+		return s.dotEnv
+	}
+	if len(s.Files) == 0 {
+		return nil
+	}
+	return []string{filepath.Join(filepath.Dir(s.Files[0]), ".env")}
 }
 
 // At returns the range of the key at path (services, web, privileged) in

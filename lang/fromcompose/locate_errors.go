@@ -69,20 +69,22 @@ var ipAddressRE = regexp.MustCompile(`Invalid ip address (\S+): `)
 // .env file beside the first Compose file (registered for the snippet),
 // where a value interpolated into the file comes from; nil if none is.
 func (s *Sources) dotEnvValue(v string) *hcl.Range {
-	if len(s.Files) == 0 || v == "" {
+	if v == "" {
 		return nil
 	}
-	f := s.display(filepath.Join(filepath.Dir(s.Files[0]), ".env"))
-	if _, ok := s.Bytes[f]; !ok {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil
-		}
-		s.Bytes[f] = b
-	}
 	re := regexp.MustCompile(`(?m)^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.]*[ \t]*=[ \t]*["']?(` + regexp.QuoteMeta(v) + `)["']?[ \t]*$`)
-	if m := re.FindSubmatchIndex(s.Bytes[f]); m != nil {
-		return s.offsetRange(f, m[2], m[3]-m[2])
+	for _, f := range s.interpolationEnvFiles() {
+		f = s.display(f)
+		if _, ok := s.Bytes[f]; !ok {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			s.Bytes[f] = b
+		}
+		if m := re.FindSubmatchIndex(s.Bytes[f]); m != nil {
+			return s.offsetRange(f, m[2], m[3]-m[2])
+		}
 	}
 	return nil
 }

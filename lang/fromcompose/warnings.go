@@ -95,10 +95,7 @@ func (s *Sources) variableUse(name string) *hcl.Range {
 // addEnvFiles reads the .env file beside the first Compose file and the
 // env_file files of p's services, for variableUse.
 func (s *Sources) addEnvFiles(p *types.Project) {
-	var files []string
-	if len(s.Files) > 0 {
-		files = append(files, filepath.Join(filepath.Dir(s.Files[0]), ".env"))
-	}
+	files := slices.Clone(s.interpolationEnvFiles())
 	for _, name := range slices.Sorted(maps.Keys(p.Services)) {
 		for _, ef := range p.Services[name].EnvFiles {
 			files = append(files, ef.Path)
