@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/compose-spec/compose-go/v2/types"
+	"github.com/distribution/reference"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 )
@@ -18,6 +19,10 @@ func (c *converter) service(body *hclwrite.Body, s types.ServiceConfig) {
 	b := body.AppendNewBlock("service", []string{c.name("service", s.Name, at())}).Body()
 
 	setString(b, "image", s.Image)
+	if _, err := reference.ParseAnyReference(s.Image); s.Image != "" && err != nil {
+		c.warn(at("image"), "Image is not a reference",
+			"The image of %q reads %q, which Docker refuses (%v), so berth plan and apply refuse it too. A variable that came out empty (repo/name:${TAG}) leaves a name that ends in \":\": set it and import again, or fix image in the berth source.", s.Name, s.Image, err)
+	}
 	if s.Build != nil {
 		what := "berth builds no images: build it (`docker compose build`) and set image"
 		if s.Image == "" {
