@@ -85,6 +85,12 @@ func (c *converter) service(body *hclwrite.Body, s types.ServiceConfig) {
 		}
 		c.update(b, "rollback", rollback)
 		c.placement(b, s.Deploy.Placement)
+		for _, con := range s.Deploy.Placement.Constraints {
+			if _, v, ok := cutConstraint(con); ok && v == "" {
+				c.warn(at("deploy", "placement", "constraints"), "Placement constraint without a value",
+					"The constraint %q of %q compares with nothing (a variable that came out empty, as node.hostname == ${HOSTNAME} when HOSTNAME is not exported), which swarm refuses, and so does berth: set the variable and import again, or fix the constraint in the berth source.", con, s.Name)
+			}
+		}
 	}
 	c.unsupported(s, at)
 	c.lostNameUses(s, at)
@@ -425,4 +431,15 @@ func (c *converter) placement(b *hclwrite.Body, p types.Placement) {
 		spread = append(spread, pr.Spread)
 	}
 	setStrings(pb, "spread", spread)
+}
+
+// cutConstraint splits a placement constraint at == or != into its key
+// and its value, trimmed; ok is false when it has neither.
+func cutConstraint(con string) (key, value string, ok bool) {
+	for _, op := range []string{"==", "!="} {
+		if k, v, found := strings.Cut(con, op); found {
+			return strings.TrimSpace(k), strings.TrimSpace(v), true
+		}
+	}
+	return "", "", false
 }
