@@ -23,6 +23,7 @@ import (
 func checkServices(svcs []*lang.Service, emulate bool) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	for _, svc := range svcs {
+		diags = append(diags, checkRestart(svc)...)
 		if !emulate && !svc.Emulated() {
 			if _, err := reference.ParseAnyReference(svc.Image); err != nil {
 				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid image reference",
@@ -108,6 +109,27 @@ func checkMounts(svc *lang.Service) hcl.Diagnostics {
 				Subject: svc.DeclRange.Ptr()})
 		}
 		seen[path.Clean(t)] = true
+	}
+	return diags
+}
+
+// checkRestart warns about the restart settings Docker's restart policies
+// cannot carry, which the compose backend would otherwise drop in silence:
+// a limit on attempts with condition any (Docker's "always" restarts for
+// ever, and refuses a retry count), and a window (Docker has none).
+func checkRestart(svc *lang.Service) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	r := svc.Restart
+	if (r.Condition == "" || r.Condition == "any") && r.MaxAttempts > 0 {
+		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Compose ignores restart.max_attempts with condition any",
+			Detail: fmt.Sprintf("Service %q restarts with condition any, which on Compose is Docker's restart policy \"always\": it restarts for ever, and Docker takes no attempt limit with it, so max_attempts = %d is dropped. To stop after %d failed attempts, use condition = \"on-failure\" (restarts only after a non-zero exit).",
+				svc.Name, r.MaxAttempts, r.MaxAttempts),
+			Subject: svc.DeclRange.Ptr()})
+	}
+	if r.Window > 0 {
+		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Compose ignores restart.window",
+			Detail:  fmt.Sprintf("Service %q sets restart.window = %s, which only swarm applies: Docker's restart policies have no window. Remove it, or deploy with --backend swarm.", svc.Name, r.Window),
+			Subject: svc.DeclRange.Ptr()})
 	}
 	return diags
 }
