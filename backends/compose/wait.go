@@ -80,6 +80,7 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 				prog.Resource(s.Change, backends.PhaseReady, why)
 				delete(pending, name)
 			case final:
+				why += x.oomNote(wctx, ctr.ID)
 				unready = append(unready, &backends.StepError{Step: s, Err: fmt.Errorf("%s", why)})
 				prog.Resource(s.Change, backends.PhaseUnready, why)
 				delete(pending, name)
@@ -186,6 +187,17 @@ func readiness(c *planner.Change, ctr container.Summary) (ready bool, why string
 		return false, "exited: " + ctr.Status, true
 	}
 	return false, "", false
+}
+
+// oomNote says, for a container given up on, that the kernel killed it
+// for lack of memory: "exited (137)" alone does not say the limit is the
+// cause.
+func (x *executor) oomNote(ctx context.Context, id string) string {
+	ins, err := x.cli.ContainerInspect(ctx, id)
+	if err != nil || ins.ContainerJSONBase == nil || ins.State == nil || !ins.State.OOMKilled {
+		return ""
+	}
+	return " (killed for lack of memory: its resources.memory limit is too small for it)"
 }
 
 // imageHealth tells whether a container's status shows a health check

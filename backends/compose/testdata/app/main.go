@@ -1,8 +1,9 @@
 // Command app is the tiny program the compose backend's tests run in a
 // FROM scratch image: an HTTP server on :8080 that answers /healthz and
 // reports its name and environment at /, a probe mode for its own health
-// check (the image has no wget), and --cat FILE to read a file as the
-// user it runs as. POST /sick makes /healthz fail.
+// check (the image has no wget), --cat FILE to read a file as the user it
+// runs as, and --alloc MIB to hold that much memory. POST /sick makes
+// /healthz fail.
 package main
 
 import (
@@ -12,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -27,6 +29,18 @@ func main() {
 		}
 		os.Stdout.Write(data)
 		os.Exit(0)
+	}
+	if len(os.Args) == 3 && os.Args[1] == "--alloc" { // holds that many MiB, touched
+		n, _ := strconv.Atoi(os.Args[2])
+		held := make([][]byte, n)
+		for i := range held {
+			held[i] = make([]byte, 1<<20)
+			for j := 0; j < len(held[i]); j += 4096 {
+				held[i][j] = 1
+			}
+		}
+		time.Sleep(time.Hour)
+		os.Exit(len(held))
 	}
 	if len(os.Args) == 3 && os.Args[1] == "--probe" {
 		resp, err := http.Get(os.Args[2])
