@@ -53,7 +53,7 @@ func (c *converter) service(body *hclwrite.Body, s types.ServiceConfig) {
 	}
 	c.serviceNetworks(b, s, at)
 	c.dependsOn(b, s, at)
-	c.environment(b, s, at)
+	c.environment(body, b, s, at)
 	labels := map[string]string{}
 	for k, v := range s.Labels {
 		labels[k] = v
@@ -117,7 +117,7 @@ func (c *converter) serviceNetworks(b *hclwrite.Body, s types.ServiceConfig, at 
 	setRefs(b, "networks", "network", names)
 }
 
-func (c *converter) environment(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
+func (c *converter) environment(root, b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
 	env := map[string]string{}
 	var unset []string
 	for k, v := range s.Environment {
@@ -139,7 +139,21 @@ func (c *converter) environment(b *hclwrite.Body, s types.ServiceConfig, at func
 		}
 		c.warn(where, "Environment variables without a value left out", what, quoteList(unset))
 	}
-	setMap(b, "env", env)
+	creds := c.interpolatedCredentials(s.Name, env)
+	vars := c.credentialVars(root, c.name("service", s.Name, nil), creds)
+	if len(creds) > 0 {
+		var sets []string
+		for _, k := range creds {
+			sets = append(sets, "-var "+vars[k]+"=... or BERTH_VAR_"+vars[k])
+		}
+		what := "The service %q takes %s from variables of the Compose file (from .env or the environment), so the Compose file never held their values. berth does not write them into its source, which is kept in version control: they are sensitive variables now. Set %s."
+		if len(creds) == 1 {
+			what = "The service %q takes %s from a variable of the Compose file (from .env or the environment), so the Compose file never held its value. berth does not write it into its source, which is kept in version control: it is a sensitive variable now. Set %s."
+		}
+		c.warn(firstRange(at("environment", creds[0]), at("environment")), "Credentials from variables kept out of the berth file",
+			what, s.Name, quoteList(creds), strings.Join(sets, "; "))
+	}
+	setEnv(b, env, vars)
 }
 
 // secretRefs and configRefs return a service's references in one type.
