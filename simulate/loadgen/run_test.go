@@ -303,7 +303,7 @@ func TestEmulatedStack(t *testing.T) {
 	res := run(t, &Options{Target: target, Load: load(100, lang.ArrivalPoisson, 1500*time.Millisecond), Endpoints: eps, Services: true, Seed: 3})
 	busy := during()
 	e := res.Entry
-	t.Logf("entry: %d sent, p50 %.2fms, degraded %d, a hop during the run %.2fms; services %+v", res.Sent, e.Latency.P50*1e3, e.Degraded, busy*1e3, res.Services["users"])
+	t.Logf("entry: %d sent, p50 %.2fms, degraded %d, a hop during the run %.2fms, generator lag mean %.1fms; users %+v", res.Sent, e.Latency.P50*1e3, e.Degraded, busy*1e3, res.Lag.Mean*1e3, res.Services["users"])
 	if e.Failed != 0 || e.Completed != res.Sent {
 		t.Fatalf("failed %d of %d: %v", e.Failed, res.Sent, res.Status)
 	}
@@ -313,12 +313,26 @@ func TestEmulatedStack(t *testing.T) {
 	// work (CI runs the lab tests beside this one) every goroutine that
 	// sleeps or waits for a read wakes late, so a hop costs what the probe
 	// during the run measured, when that is more.
+	//
+	// When the machine cannot give the stack the CPU its 100 requests a
+	// second need, requests queue in the emulators and the latency grows
+	// through the run, beyond what any one probe sees; requests then reach
+	// users after its fault has ended, too. The generator shows it: it
+	// cannot keep to its own schedule (a mean lag of 77-500 ms measured
+	// under 20 CPU burners, about 2 ms on a quiet machine). Then the
+	// latency and the degraded share say nothing about the emulators, and
+	// only the counts below, which hold on any machine, are checked.
 	rtt := max(medianRTT(t, st.url("gw")+"/healthz"), busy)
-	if p50, hi := e.Latency.P50, 0.030+8*rtt; p50 < 0.007 || p50 > hi {
-		t.Errorf("p50 %.2fms, want 7ms of work plus at most %.2fms (a hop takes %.2fms)", p50*1e3, hi*1e3, rtt*1e3)
-	}
-	if e.Degraded < res.Sent/5 || e.Degraded > res.Sent/2 {
-		t.Errorf("degraded %d of %d, want about a third (users failed for 0.5 of 1.5 s)", e.Degraded, res.Sent)
+	if starved := res.Lag.Mean > 0.020; starved {
+		t.Logf("the machine starved the generator (lag mean %.1fms, max %.1fms): p50 (%.2fms) and the degraded share (%d of %d) NOT CHECKED",
+			res.Lag.Mean*1e3, res.Lag.Max*1e3, e.Latency.P50*1e3, e.Degraded, res.Sent)
+	} else {
+		if p50, hi := e.Latency.P50, 0.030+8*rtt; p50 < 0.007 || p50 > hi {
+			t.Errorf("p50 %.2fms, want 7ms of work plus at most %.2fms (a hop takes %.2fms; generator lag mean %.1fms)", p50*1e3, hi*1e3, rtt*1e3, res.Lag.Mean*1e3)
+		}
+		if e.Degraded < res.Sent/5 || e.Degraded > res.Sent/2 {
+			t.Errorf("degraded %d of %d, want about a third (users failed for 0.5 of 1.5 s)", e.Degraded, res.Sent)
+		}
 	}
 	for name, want := range map[string]int64{"gw": res.Sent, "orders": res.Sent, "db": res.Sent, "users": res.Sent} {
 		m := res.Services[name]
