@@ -251,8 +251,12 @@ func (s *Sources) loadError(err error) *hcl.Diagnostic {
 			}
 		}
 		d.Summary = "Required variable not set"
-		d.Detail = fmt.Sprintf("%s. The Compose file requires %s (${%s:?...}): set %s in the environment of berth import, or in the .env file beside the Compose file, and import again.",
-			strings.TrimSuffix(msg, "."), strings.Join(names, ", "), all[0][1], map[bool]string{true: "it", false: "them"}[len(names) == 1])
+		envFile := "the .env file beside the Compose file"
+		if len(s.dotEnv) > 0 {
+			envFile = "the env file given with --env-file (" + strings.Join(s.dotEnv, ", ") + ")"
+		}
+		d.Detail = fmt.Sprintf("%s. The Compose file requires %s (${%s:?...}): set %s in the environment of berth import, or in %s, and import again.",
+			strings.TrimSuffix(msg, "."), strings.Join(names, ", "), all[0][1], map[bool]string{true: "it", false: "them"}[len(names) == 1], envFile)
 		// the use itself, not the list or key holding it (environment:)
 		if r := s.textAt("${" + all[0][1] + ":?"); r != nil {
 			d.Subject = r
