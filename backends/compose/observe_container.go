@@ -154,8 +154,11 @@ func observeContainer(project string, ins container.InspectResponse, img *imageD
 	if state == "restarting" {
 		state = "running"
 	}
-	a.Set("state", state)
-	if note, ok := stateNote(ins.State); ok {
+	done := completedJob(ins.State, hc.RestartPolicy)
+	if !done {
+		a.Set("state", state)
+	}
+	if note, ok := stateNote(ins.State); ok && !done {
 		r.Notes = map[string]planner.AttrNote{"state": note}
 	}
 	a.Set("networks", networksOf(project, ins))
@@ -177,6 +180,9 @@ func observeContainer(project string, ins container.InspectResponse, img *imageD
 	r.Defaults.Set("env", img.env)
 	r.Defaults.Set("labels", img.labels)
 	r.Defaults.Set("health", img.health)
+	if done { // no state: the one it is in is the one asked for
+		r.Defaults.Set("state", "running")
+	}
 	for n := range secrets {
 		r.Sensitive = append(r.Sensitive, "secrets."+n)
 	}

@@ -73,3 +73,26 @@ func unreadyWhy(st *container.State) string {
 	}
 	return ""
 }
+
+// A one-shot job (a migration, an init step) runs to completion and exits
+// 0 under a restart policy that does not start it again ("no", or
+// "on-failure"). That is what was asked of it, not drift: the plan leaves
+// it alone (its state is not observed, so it equals the desired
+// "running") and apply's wait counts it done, as docker compose counts a
+// dependency service_completed_successfully. Any other exit is a failure.
+
+// completedJob reports a container that ran to success under a policy
+// that will not restart it.
+func completedJob(st *container.State, p container.RestartPolicy) bool {
+	return st != nil && st.Status == "exited" && st.ExitCode == 0 && !neverStarted(st) && !restartsOnSuccess(string(p.Name))
+}
+
+// restartsOnSuccess reports a restart policy (Docker's name, or berth's
+// attribute: "on-failure:3") that starts a container again after it exits 0.
+func restartsOnSuccess(policy string) bool {
+	return policy != "" && policy != "no" && !strings.HasPrefix(policy, "on-failure")
+}
+
+// exitedZero matches a container list's status of a container that
+// exited 0 ("Exited (0) 3 seconds ago").
+var exitedZero = regexp.MustCompile(`^Exited \(0\)`)

@@ -183,6 +183,8 @@ func readiness(c *planner.Change, ctr container.Summary) (ready bool, why string
 		return false, "unhealthy: " + ctr.Status, false
 	case ctr.State == "restarting":
 		return false, "restarting after it exited: " + ctr.Status, false
+	case ctr.State == "exited" && exitedZero.MatchString(ctr.Status) && !restartsOnSuccess(c.After.Attrs.String("restart")):
+		return true, "completed (exited 0)", false // a one-shot job (observe_state.go)
 	case ctr.State == "exited" || ctr.State == "dead":
 		return false, "exited: " + ctr.Status, true
 	}
