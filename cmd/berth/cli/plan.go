@@ -76,13 +76,7 @@ always on success, 1 on error, 2 when there are changes and
 			if err != nil {
 				return err
 			}
-			if err := warnMissingImages(ctx, cmd, be, spec, pl.plan); err != nil {
-				return err
-			}
-			if err := warnMissingBinds(ctx, cmd, be, spec, pl.plan); err != nil {
-				return err
-			}
-			if err := warnTakenNames(ctx, cmd, be, spec, pl.plan); err != nil {
+			if err := warnPreflight(ctx, cmd, be, spec, pl.plan); err != nil {
 				return err
 			}
 			if out != "" {

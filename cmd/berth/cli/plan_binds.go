@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/spf13/cobra"
 
 	"github.com/berth-dev/berth/backends/compose"
 	"github.com/berth-dev/berth/lang"
@@ -19,11 +18,10 @@ type bindChecker interface {
 	MissingBindSources(ctx context.Context, p *planner.Plan) ([]compose.BindSource, error)
 }
 
-// warnMissingBinds warns, at each service that mounts one, about the bind
-// sources the plan's new containers need and the host does not have: the
-// plan is fine, but its apply would stop before the first step. A failed
-// check is left to apply.
-func warnMissingBinds(ctx context.Context, cmd *cobra.Command, be any, spec *lang.Spec, p *planner.Plan) error {
+// missingBindDiags warns, at each service that mounts one, about the bind
+// sources the plan's new containers need and the host does not have (see
+// warnPreflight).
+func missingBindDiags(ctx context.Context, be any, spec *lang.Spec, p *planner.Plan) hcl.Diagnostics {
 	bc, ok := be.(bindChecker)
 	if !ok {
 		return nil
@@ -52,5 +50,5 @@ func warnMissingBinds(ctx context.Context, cmd *cobra.Command, be any, spec *lan
 			diags = append(diags, d)
 		}
 	}
-	return reportDiags(cmd, diags)
+	return diags
 }

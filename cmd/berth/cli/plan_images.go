@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/spf13/cobra"
 
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/planner"
@@ -17,11 +16,9 @@ type imageChecker interface {
 	MissingImages(ctx context.Context, p *planner.Plan) ([]string, error)
 }
 
-// warnMissingImages warns, at each service that runs one, about the
-// images the plan needs and the engine does not have: the plan is fine,
-// but its apply would stop before the first step. A failed check is not
-// the plan's business, so it is left to apply.
-func warnMissingImages(ctx context.Context, cmd *cobra.Command, be any, spec *lang.Spec, p *planner.Plan) error {
+// missingImageDiags warns, at each service that runs one, about the
+// images the plan needs and the engine does not have (see warnPreflight).
+func missingImageDiags(ctx context.Context, be any, spec *lang.Spec, p *planner.Plan) hcl.Diagnostics {
 	ic, ok := be.(imageChecker)
 	if !ok {
 		return nil
@@ -45,5 +42,5 @@ func warnMissingImages(ctx context.Context, cmd *cobra.Command, be any, spec *la
 		}
 		diags = append(diags, d)
 	}
-	return reportDiags(cmd, diags)
+	return diags
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/spf13/cobra"
 
 	"github.com/berth-dev/berth/backends/compose"
 	"github.com/berth-dev/berth/lang"
@@ -19,11 +18,10 @@ type nameChecker interface {
 	TakenNames(ctx context.Context, p *planner.Plan) ([]compose.TakenName, error)
 }
 
-// warnTakenNames warns, at the volume or network, about each one the plan
-// creates whose name an object berth did not make already has: the plan
-// is fine, but its apply would stop before its first step. A failed check
-// is left to apply.
-func warnTakenNames(ctx context.Context, cmd *cobra.Command, be any, spec *lang.Spec, p *planner.Plan) error {
+// takenNameDiags warns, at the volume or network, about each one the plan
+// creates whose name an object berth did not make already has (see
+// warnPreflight).
+func takenNameDiags(ctx context.Context, be any, spec *lang.Spec, p *planner.Plan) hcl.Diagnostics {
 	nc, ok := be.(nameChecker)
 	if !ok {
 		return nil
@@ -49,5 +47,5 @@ func warnTakenNames(ctx context.Context, cmd *cobra.Command, be any, spec *lang.
 		}
 		diags = append(diags, d)
 	}
-	return reportDiags(cmd, diags)
+	return diags
 }

@@ -1,0 +1,26 @@
+package cli
+
+import (
+	"context"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/planner"
+)
+
+// warnPreflight warns about what would stop the apply of p before its
+// first step, each at the spec's object it concerns: images the engine
+// lacks, bind sources the host lacks, names that objects berth did not
+// make hold. The plan itself is fine. A check the backend cannot make, or
+// that fails, is left to apply, which makes it again.
+func warnPreflight(ctx context.Context, cmd *cobra.Command, be any, spec *lang.Spec, p *planner.Plan) error {
+	var diags hcl.Diagnostics
+	for _, check := range []func(context.Context, any, *lang.Spec, *planner.Plan) hcl.Diagnostics{
+		missingImageDiags, missingBindDiags, takenNameDiags,
+	} {
+		diags = append(diags, check(ctx, be, spec, p)...)
+	}
+	return reportDiags(cmd, diags)
+}
