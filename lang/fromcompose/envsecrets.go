@@ -2,7 +2,6 @@ package fromcompose
 
 import (
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -20,16 +19,36 @@ import (
 // hold the secret. It becomes a sensitive variable instead, set with -var
 // or BERTH_VAR_<name>, as a secret read from the environment does.
 
-// credentialKey matches the names of environment variables that hold
-// credentials.
-var credentialKey = regexp.MustCompile(`(?i)(pass(word|wd)?|secret|token|api_?key|private_?key|access_?key|credential|auth)`)
+// credentialWords are the words (between _, -, . and the ends) of the
+// names of environment variables that hold credentials: POSTGRES_PASSWORD,
+// GRAYLOG_PASSWORD_SECRET, SMTP_AUTH_PASS, STRIPE_API_KEY. Whole words,
+// so PASSENGER_APP_ENV or AUTHOR_NAME are none.
+var credentialWords = map[string]bool{
+	"password": true, "passwd": true, "pass": true, "pwd": true, "secret": true, "token": true,
+	"credential": true, "credentials": true, "auth": true, "apikey": true, "privatekey": true, "accesskey": true,
+}
+
+// credentialPairs are two words that together name a credential (API_KEY).
+var credentialPairs = map[[2]string]bool{{"api", "key"}: true, {"private", "key"}: true, {"access", "key"}: true}
+
+// credentialName reports an environment variable name that looks like a
+// credential's.
+func credentialName(k string) bool {
+	words := strings.FieldsFunc(strings.ToLower(k), func(r rune) bool { return r == '_' || r == '-' || r == '.' })
+	for i, w := range words {
+		if credentialWords[w] || i > 0 && credentialPairs[[2]string{words[i-1], w}] {
+			return true
+		}
+	}
+	return false
+}
 
 // interpolatedCredentials returns the keys of env, sorted, whose value
 // service s takes from a variable and whose name looks like a credential.
 func (c *converter) interpolatedCredentials(service string, env map[string]string) []string {
 	var out []string
 	for k, v := range env {
-		if v == "" || !credentialKey.MatchString(k) || strings.HasSuffix(strings.ToUpper(k), "_FILE") {
+		if v == "" || !credentialName(k) || strings.HasSuffix(strings.ToUpper(k), "_FILE") {
 			continue
 		}
 		if raw, ok := c.src.rawEnv(service, k); ok && raw != v && strings.Contains(strings.ReplaceAll(raw, "$$", ""), "$") {
