@@ -168,7 +168,13 @@ func isTerminal(w any) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
+// useColor reports whether text written to w may carry ANSI colors: w is
+// a terminal and NO_COLOR (https://no-color.org) is unset or empty.
+func useColor(w any) bool {
+	return isTerminal(w) && os.Getenv("NO_COLOR") == ""
+}
+
 // renderOptions chooses colors once, from the output stream.
 func renderOptions(cmd *cobra.Command) planner.RenderOptions {
-	return planner.RenderOptions{Color: isTerminal(cmd.OutOrStdout()) && os.Getenv("NO_COLOR") == ""}
+	return planner.RenderOptions{Color: useColor(cmd.OutOrStdout())}
 }

@@ -29,12 +29,13 @@ func reportDiags(cmd *cobra.Command, diags hcl.Diagnostics) error {
 
 // writeDiagsText renders diags the way terraform does, with the position
 // as file:line:col: the severity and summary, the source snippet with the
-// subject underlined, then the detail.
+// subject underlined, then the detail. Colors only on a terminal, and
+// not under NO_COLOR.
 func writeDiagsText(w io.Writer, diags hcl.Diagnostics) {
 	width, color := 0, false
 	if f, ok := w.(interface{ Fd() uintptr }); ok && term.IsTerminal(int(f.Fd())) {
 		width, _, _ = term.GetSize(int(f.Fd()))
-		color = true
+		color = useColor(w)
 	}
 	if width <= 0 {
 		width = 100
