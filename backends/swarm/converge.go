@@ -30,6 +30,13 @@ type goal struct {
 	// stuckSince is when the service last began to show no way forward
 	// (stuck); zero while it has one.
 	stuckSince time.Time
+	// oneShot: the restart policy does not start a task again after it
+	// exits 0 (condition none or on-failure), so a task that completed
+	// since the goal was set has done its work (a migration, an init job).
+	oneShot bool
+	// summary is what the service converged to ("2/2 running", "0/2
+	// running, 2 completed (exit 0)"), once it has.
+	summary string
 }
 
 // stuckGrace is how long a service may show no way forward, a task that
@@ -52,9 +59,12 @@ var ErrRolledBack = errors.New("rolled back")
 type state struct {
 	done    bool
 	running uint64
-	phase   string // "starting", "updating", "rolling back", ...
-	why     string // why it has no way forward now (checkStuck)
-	err     error
+	// completed counts the slots of a one-shot service whose task ran to
+	// completion (exit 0) since the goal was set.
+	completed uint64
+	phase     string // "starting", "updating", "rolling back", ...
+	why       string // why it has no way forward now (checkStuck)
+	err       error
 }
 
 // evaluate judges one snapshot. It never waits: the caller polls.
@@ -91,7 +101,10 @@ func (g *goal) evaluate(s snapshot, now time.Time) state {
 		st.phase = "updating"
 		return st
 	}
-	st.done = st.running == g.replicas && pendingTasks(s.tasks) == 0
+	if g.oneShot {
+		st.completed = completedSlots(s.tasks, g.start)
+	}
+	st.done = st.running+st.completed >= g.replicas && pendingTasks(s.tasks) == 0
 	if st.done {
 		g.stuckSince = time.Time{}
 		return st
@@ -155,6 +168,36 @@ func runningTasks(tasks []swarm.Task) uint64 {
 		}
 	}
 	return n
+}
+
+// completedSlots counts the slots whose newest task, of those since
+// since, ran to completion (exit 0: swarm's "complete"; a non-zero exit
+// is "failed"). Under a restart policy that does not start it again,
+// swarm leaves such a slot empty: the job is done.
+func completedSlots(tasks []swarm.Task, since time.Time) uint64 {
+	newest := map[int]swarm.Task{}
+	for _, t := range tasks {
+		if t.Status.Timestamp.Before(since) {
+			continue
+		}
+		if cur, ok := newest[t.Slot]; !ok || t.Status.Timestamp.After(cur.Status.Timestamp) {
+			newest[t.Slot] = t
+		}
+	}
+	var n uint64
+	for _, t := range newest {
+		if t.Status.State == swarm.TaskStateComplete {
+			n++
+		}
+	}
+	return n
+}
+
+// oneShot reports a restart condition under which swarm does not start a
+// task again after it exits 0.
+func oneShot(condition string) bool {
+	c := swarm.RestartPolicyCondition(condition)
+	return c == swarm.RestartPolicyConditionNone || c == swarm.RestartPolicyConditionOnFailure
 }
 
 // pendingTasks counts the tasks swarm wants running that do not run yet.
@@ -226,7 +269,12 @@ func (g *goal) converge(ctx context.Context, w *watcher, progress func(string)) 
 				msg += "; " + st.why
 			}
 			if st.done {
-				progress(fmt.Sprintf("converged, %d/%d running (%.1fs)", st.running, g.replicas, time.Since(g.start).Seconds()))
+				what := fmt.Sprintf("%d/%d running", st.running, g.replicas)
+				if st.completed > 0 {
+					what += fmt.Sprintf(", %d completed (exit 0)", st.completed)
+				}
+				g.summary = what
+				progress(fmt.Sprintf("converged, %s (%.1fs)", what, time.Since(g.start).Seconds()))
 				return nil
 			}
 			if msg != last {

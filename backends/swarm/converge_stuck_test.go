@@ -106,3 +106,38 @@ func TestDoneSaysTheChangeWasMade(t *testing.T) {
 		t.Errorf("a rollback reads as the update made: %q", rb)
 	}
 }
+
+// A one-shot service (restart none or on-failure) whose tasks ran to
+// completion (exit 0: swarm's "complete", desired state shutdown) since
+// the goal was set has converged: apply waited the whole --wait for tasks
+// swarm never starts again. A completion from before the goal does not
+// count, nor one under restart "any" (swarm starts such a task again).
+func TestGoalOneShotCompletes(t *testing.T) {
+	start := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	done := func(slot int, at time.Duration) swarm.Task {
+		return swarm.Task{Slot: slot, NodeID: "n3", DesiredState: swarm.TaskStateShutdown,
+			Status: swarm.TaskStatus{State: swarm.TaskStateComplete, Timestamp: start.Add(at)}}
+	}
+	for _, tt := range []struct {
+		name    string
+		oneShot bool
+		tasks   []swarm.Task
+		want    bool
+	}{
+		{"both completed", true, []swarm.Task{done(1, time.Second), done(2, 2*time.Second)}, true},
+		{"one still to run", true, []swarm.Task{done(1, time.Second)}, false},
+		{"completed before this apply", true, []swarm.Task{done(1, -time.Hour), done(2, -time.Hour)}, false},
+		{"restart any", false, []swarm.Task{done(1, time.Second), done(2, 2*time.Second)}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			g := &goal{id: "x", name: "p_migrate", replicas: 2, start: start, oneShot: tt.oneShot}
+			st := g.evaluate(snapshot{found: true, svc: swarm.Service{}, tasks: tt.tasks}, start.Add(3*time.Second))
+			if st.done != tt.want || st.err != nil {
+				t.Errorf("done %v (completed %d, err %v), want %v", st.done, st.completed, st.err, tt.want)
+			}
+		})
+	}
+	if !oneShot("none") || !oneShot("on-failure") || oneShot("any") {
+		t.Error("oneShot: none and on-failure are one-shot, any is not")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/docker/docker/api/types/filters"
 	"github.com/docker/docker/api/types/network"
@@ -64,6 +65,10 @@ func Observe(ctx context.Context, cli *client.Client, project string) (*planner.
 	for _, s := range services {
 		r, def := observeService(s, env)
 		st, full := taskStatus(def.Replicas, tasks[s.ID], health)
+		if done := completedSlots(tasks[s.ID], time.Time{}); !full && oneShot(def.Restart.Condition) && done > 0 &&
+			runningTasks(tasks[s.ID])+done >= def.Replicas {
+			st, full = fmt.Sprintf("%s, %d completed (exit 0)", st, done), true // a one-shot job's work is done
+		}
 		r.Status = st + updateStatus(s)
 		if !full || updateUnderway(s) {
 			r.Unready = r.Status

@@ -1,6 +1,7 @@
 package swarm
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -102,7 +103,8 @@ func (x *executor) createService(ctx context.Context, c *planner.Change) error {
 		return err
 	}
 	x.warnings(c, resp.Warnings)
-	return done("created", x.converge(ctx, c, &goal{id: resp.ID, name: spec.Name, replicas: def.Replicas, start: start, nodes: x.nodes}))
+	return done("created", x.converge(ctx, c, &goal{id: resp.ID, name: spec.Name, replicas: def.Replicas, start: start, nodes: x.nodes,
+		oneShot: oneShot(def.Restart.Condition)}))
 }
 
 // updateService updates the service in place at the version it has now,
@@ -132,7 +134,7 @@ func (x *executor) updateService(ctx context.Context, c *planner.Change) error {
 	x.warnings(c, resp.Warnings)
 	return done("updated", x.converge(ctx, c, &goal{
 		id: cur.ID, name: spec.Name, replicas: def.Replicas, start: start, nodes: x.nodes,
-		rollout: rollsTasks(c.Reasons),
+		rollout: rollsTasks(c.Reasons), oneShot: oneShot(def.Restart.Condition),
 	}))
 }
 
@@ -175,7 +177,7 @@ func (x *executor) converge(ctx context.Context, c *planner.Change, g *goal) err
 		x.opts.Progress.Resource(c, backends.PhaseUnready, err.Error())
 		return err
 	}
-	x.opts.Progress.Resource(c, backends.PhaseReady, fmt.Sprintf("%d/%d running", g.replicas, g.replicas))
+	x.opts.Progress.Resource(c, backends.PhaseReady, cmp.Or(g.summary, fmt.Sprintf("%d/%d running", g.replicas, g.replicas)))
 	return nil
 }
 
