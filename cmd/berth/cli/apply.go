@@ -69,7 +69,7 @@ cannot tell is gone: a live pid, or a process on another host.`,
   BERTH_VAR_jwt_key=... berth apply plan.json   # a plan with a sensitive variable: the same value as at plan time
   berth apply --spec-dir examples/shop plan.json   # the plan's spec, checked out somewhere else since
   berth apply --pull missing infra/   # pull the images the engine lacks first (an imported Compose project)`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := af.check(cmd); err != nil {
 				return err

@@ -37,7 +37,7 @@ berth block (made if there is none), changing nothing else in the file.`,
 		Example: `  berth calibrate examples/shop
   berth calibrate examples/shop --write
   berth calibrate examples/minimal --samples 500 --json`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCalibrate(cmd, specDir(args), &f)
 		},

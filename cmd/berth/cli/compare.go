@@ -43,7 +43,7 @@ measurement as loadtest checks them, and compare exits 3 when one fails.`,
   berth apply --auto-approve --emulate examples/shop
   berth compare examples/shop --load peak --duration 20s --rate-scale 0.25
   berth compare examples/shop --load peak --duration 30s --rate-scale 0.25 --hop-latency 0.2ms --json`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCompare(cmd, specDir(args), &f)
 		},

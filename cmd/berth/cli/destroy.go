@@ -31,7 +31,7 @@ given. Like apply, it takes the project's lock.`,
 		Example: `  berth destroy examples/shop
   berth destroy --auto-approve --project shop
   berth destroy --backend swarm examples/shop`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := af.check(cmd); err != nil {
 				return err

@@ -84,7 +84,7 @@ still wins when --fail-on holds), as berth plan -detailed-exitcode does.`,
   berth diff old/ new/ --format json --fail-on regression,finding
   berth diff HEAD~1 HEAD -C examples/shop --format mermaid --no-simulate
   berth diff origin/main HEAD -C examples/shop --no-simulate -detailed-exitcode   # in CI: 2 means the architecture changed`,
-		Args: cobra.ExactArgs(2),
+		Args: exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error { return runDiff(cmd, args[0], args[1], f) },
 	}
 	fs := cmd.Flags()

@@ -92,7 +92,7 @@ warning names it.`,
 		Example: `  berth export compose examples/shop -o compose.yaml
   berth export compose --emulate examples/shop > compose.yaml
   berth export compose --for swarm examples/shop -o stack.yaml && docker stack deploy --resolve-image never -c stack.yaml shop`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			spec, err := loadSpec(cmd, specDir(args), &sf)
 			if err != nil {

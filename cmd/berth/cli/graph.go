@@ -27,7 +27,7 @@ happen only sometimes, and dotted for a queue's publish and consume.
 --format mermaid renders in GitHub markdown inside a mermaid code block.`,
 		Example: `  berth graph examples/shop | dot -Tsvg > shop.svg
   berth graph examples/shop --format mermaid`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "dot" && format != "mermaid" {
 				return fmt.Errorf("unknown --format %q: use dot or mermaid", format)

@@ -47,7 +47,7 @@ a Compose file: add them to simulate the system.`,
 		Example: `  berth import docker-compose.yml
   berth import docker-compose.yml docker-compose.prod.yml -o infra/
   berth import compose.yaml --profile debug -p shop -o shop/ && berth plan shop/`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Files = args
 			o.Environ = os.Environ()

@@ -37,7 +37,7 @@ Exit status: 0, 1 on error, 3 when an expectation fails.`,
   berth apply --auto-approve --emulate examples/shop
   berth loadtest examples/shop --load peak --duration 20s
   berth loadtest examples/shop --load ramp --target http://127.0.0.1:8080 --rate-scale 0.5 --json`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLoadtest(cmd, specDir(args), &f)
 		},

@@ -53,7 +53,7 @@ always on success, 1 on error, 2 when there are changes and
   berth plan --json examples/shop | jq '.resource_changes[] | select(.actions != ["no-op"])'
   berth plan --emulate examples/shop
   berth plan --backend swarm examples/shop   # DOCKER_HOST names a swarm manager`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkPlanFileDir(out); err != nil {
 				return err // before any work against the engine

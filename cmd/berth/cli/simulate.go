@@ -63,7 +63,7 @@ The same --seed gives the same result.`,
   berth simulate examples/shop --load peak --duration 5m --replications 8
   berth simulate examples/shop --json | jq '.runs[] | {name, p99: .entry.latency.p99}'
   berth simulate examples/shop --report shop.html`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runSimulate(cmd, args, &f) },
 	}
 	f.spec.register(cmd.Flags())

@@ -30,7 +30,7 @@ disconnected), and how many changes a plan has.
 		Example: `  berth status examples/shop
   berth status --backend swarm examples/shop
   berth status --json examples/shop | jq '.drift'`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := specDir(args)
 			spec, err := loadSpec(cmd, dir, &df.specFlags)

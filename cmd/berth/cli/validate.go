@@ -43,7 +43,7 @@ swarm ignores.`,
 		Example: `  berth validate examples/shop
   berth validate --json examples/shop | jq '.valid, .diagnostics[].summary'
   berth validate examples/fanout --var shard_replicas=3`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := backend.check(); err != nil {
 				return err

@@ -62,7 +62,7 @@ Exit status 3 when nothing in the ranges passes.`,
 		Example: `  berth whatif examples/shop --scenario orders-replica-loss --vary 'orders.replicas=1..8' --vary 'gateway.workers=16..128:16'
   berth whatif examples/shop --load peak --load-scale 0.5..3
   berth whatif examples/shop --vary 'orders.cpus=0.5..2' --chart whatif.svg --json`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runWhatif(cmd, specDir(args), f) },
 	}
 	fs := cmd.Flags()
