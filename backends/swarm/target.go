@@ -3,6 +3,7 @@ package swarm
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
@@ -136,6 +137,12 @@ func fileResource(project, typ, name, path string, inline []byte, rng hcl.Range)
 			}}
 		}
 		content = b
+		// A saved plan is applied from wherever its user is: the file
+		// is read again there, so its path must not be relative to the
+		// directory the plan was made in (as compose's).
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
 	}
 	h := planner.ContentHash(project, content)
 	r := &planner.Resource{Address: planner.Address{Type: typ, Name: name}, Attrs: planner.Attrs{}, Source: path}

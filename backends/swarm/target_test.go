@@ -186,3 +186,57 @@ func TestPlanSecretRotation(t *testing.T) {
 		t.Error("the secret's value is in the plan")
 	}
 }
+
+// TestFileSourceIsAbsolute: a plan made in the spec directory (berth plan
+// -out p.json .) reads its secrets and configs again where it is applied;
+// a relative path there found no file ("open s.txt: no such file or
+// directory") once the user applied it from another directory.
+func TestFileSourceIsAbsolute(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.berth.hcl"), []byte(`
+berth {
+  project = "psabs"
+  backend = "swarm"
+}
+secret "s" {
+  file = "s.txt"
+}
+config "c" {
+  file = "c.txt"
+}
+service "web" {
+  secrets = [secret.s]
+  configs = [config.c]
+}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"s.txt", "c.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("v"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	spec, diags := lang.NewLoader().Load(".", lang.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	d := desired(t, spec)
+	t.Chdir(t.TempDir())
+	n := 0
+	for _, r := range d.Resources {
+		if r.Type != TypeSecret && r.Type != TypeConfig {
+			continue
+		}
+		n++
+		if !filepath.IsAbs(r.Source) {
+			t.Errorf("%s: source %q is relative to the directory the plan was made in", r.Address, r.Source)
+		}
+		if _, err := os.ReadFile(r.Source); err != nil {
+			t.Errorf("%s: from another directory: %v", r.Address, err)
+		}
+	}
+	if n != 2 {
+		t.Fatalf("%d secrets and configs, want 2", n)
+	}
+}
