@@ -16,7 +16,7 @@ func singleDashFlags(cmd *cobra.Command) *cobra.Command {
 	cmd.Args = cobra.ArbitraryArgs // checked once the flags are parsed
 	cmd.RunE = func(c *cobra.Command, args []string) error {
 		if err := c.Flags().Parse(doubleDashed(c.Flags(), args)); err != nil {
-			return &exitError{code: ExitError, err: err}
+			return &exitError{code: ExitError, err: c.FlagErrorFunc()(c, err)}
 		}
 		if help, _ := c.Flags().GetBool("help"); help {
 			return c.Help()

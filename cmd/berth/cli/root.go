@@ -124,5 +124,6 @@ and their capacity. From that one spec it can:
 	for _, c := range commands {
 		root.AddCommand(c())
 	}
+	root.SetFlagErrorFunc(flagError)
 	return root
 }

@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/agext/levenshtein"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// pflag's messages for a flag the command does not have. A single-dash
+// long flag that is not one of the command's (terraformStyle rewrites
+// only those) reaches pflag as a cluster of shorthands, and its message
+// named the first letter: "unknown shorthand flag: 'd' in
+// -detailed-exitcodes".
+var (
+	unknownLong  = regexp.MustCompile(`^unknown flag: --([^= ]+)`)
+	unknownShort = regexp.MustCompile(`^unknown shorthand flag: '.' in (-[^= ]+)`)
+)
+
+// flagError is the root's FlagErrorFunc: an unknown flag is named as it
+// was typed, with the closest flag of the command when one is a likely
+// typo, else where the command's flags are listed.
+func flagError(cmd *cobra.Command, err error) error {
+	msg := err.Error()
+	var typed, name string
+	if m := unknownLong.FindStringSubmatch(msg); m != nil {
+		typed, name = "--"+m[1], m[1]
+	} else if m := unknownShort.FindStringSubmatch(msg); m != nil && len(m[1]) > 2 {
+		typed, name = m[1], m[1][1:]
+	} else {
+		return err
+	}
+	dashes := typed[:len(typed)-len(name)]
+	if s := suggestFlag(cmd, name); s != "" {
+		return fmt.Errorf("unknown flag: %s. Did you mean %s%s?", typed, dashes, s)
+	}
+	return fmt.Errorf("unknown flag: %s (%s --help lists its flags)", typed, cmd.CommandPath())
+}
+
+// suggestFlag returns the long flag of cmd closest to name, or "" when
+// none is a likely typo: another case, one edit, or two between names
+// longer than two letters (the rule of the spec's "Did you mean").
+func suggestFlag(cmd *cobra.Command, name string) string {
+	var names []string
+	add := func(f *pflag.Flag) {
+		if !f.Hidden {
+			names = append(names, f.Name)
+		}
+	}
+	cmd.Flags().VisitAll(add)
+	cmd.InheritedFlags().VisitAll(add)
+	sort.Strings(names)
+	best, bestDist := "", 0
+	for _, c := range names {
+		d := levenshtein.Distance(strings.ToLower(name), c, nil)
+		if (d <= 1 || d == 2 && min(len(name), len(c)) > 2) && (best == "" || d < bestDist) {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
