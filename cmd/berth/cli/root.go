@@ -125,5 +125,6 @@ and their capacity. From that one spec it can:
 		root.AddCommand(c())
 	}
 	root.SetFlagErrorFunc(flagError)
+	root.SetHelpCommand(newHelpCmd())
 	return root
 }
