@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// TestDocsSimulateTranscripts: a transcript in docs/*.md of a berth
+// TestDocsTranscripts: a transcript in docs/*.md of a berth
 // command that needs no engine ("$ berth simulate ..." and the lines
 // after it, up to the next "$ " line or the block's end) is what berth
 // prints now, byte for byte, and "$ echo $?" after it is its exit code.
@@ -17,7 +17,7 @@ import (
 // change of the model the docs did not follow (docs/simulate.md showed
 // rps 301.2 for the shop's orders-replica-loss where berth prints 301.3).
 // A transcript that elides lines ("...") or pipes its output is left out.
-func TestDocsSimulateTranscripts(t *testing.T) {
+func TestDocsTranscripts(t *testing.T) {
 	root, err := filepath.Abs(filepath.Join("..", "..", ".."))
 	if err != nil {
 		t.Fatal(err)
@@ -36,8 +36,13 @@ func TestDocsSimulateTranscripts(t *testing.T) {
 		}
 		for _, tr := range docTranscripts(string(data)) {
 			fields := strings.Fields(tr.cmd)
-			if len(fields) < 2 || fields[0] != "berth" || !offlineCommands[fields[1]] || strings.ContainsAny(tr.cmd, "|<>'\"$") {
+			if len(fields) < 2 || fields[0] != "berth" || !offlineCommands[fields[1]] || strings.ContainsAny(tr.cmd, "|<>\"$") {
 				continue
+			}
+			for i, f := range fields { // 'orders.replicas=1..4'
+				if len(f) > 1 && f[0] == '\'' && f[len(f)-1] == '\'' {
+					fields[i] = f[1 : len(f)-1]
+				}
 			}
 			elided := false
 			for _, l := range tr.out {
@@ -61,13 +66,14 @@ func TestDocsSimulateTranscripts(t *testing.T) {
 			}
 		}
 	}
+	t.Logf("%d transcripts checked", checked)
 	if checked == 0 {
 		t.Fatal("no transcript checked: the docs' format changed?")
 	}
 }
 
 // offlineCommands are those whose transcripts need no Docker engine.
-var offlineCommands = map[string]bool{"simulate": true, "validate": true}
+var offlineCommands = map[string]bool{"simulate": true, "validate": true, "whatif": true}
 
 type docTranscript struct {
 	line int // of the "$ " line
