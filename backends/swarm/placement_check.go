@@ -53,6 +53,82 @@ func (b *Backend) UnplaceableServices(ctx context.Context, p *planner.Plan) ([]U
 	return out, nil
 }
 
+// StuckHostPort is a service of a plan whose rolling update cannot start:
+// it publishes Port in host mode, updates start-first, and every one of
+// the Nodes that can run it will hold one of its Replicas.
+type StuckHostPort struct {
+	Service         string
+	Port            uint32
+	Replicas, Nodes int
+}
+
+// StuckHostPortUpdates names the services whose update the plan makes
+// roll their tasks start-first while their host-mode port is bound on
+// every node that can run them: each new task needs a node where the port
+// is free before an old one stops, and there is none, so swarm keeps it
+// pending for ever.
+func (b *Backend) StuckHostPortUpdates(ctx context.Context, p *planner.Plan) ([]StuckHostPort, error) {
+	var out []StuckHostPort
+	var nodes []swarm.Node
+	listed := false
+	for c := range changedServices(p) {
+		if c.Action != planner.Update || !rollsTasks(c.Reasons) {
+			continue
+		}
+		d, err := defFromAttrs(c.After.Attrs)
+		if err != nil {
+			return nil, err
+		}
+		if c.Before == nil {
+			continue
+		}
+		before, err := defFromAttrs(c.Before.Attrs)
+		if err != nil {
+			return nil, err
+		}
+		port, ok := startFirstHostPort(d, before)
+		if !ok {
+			continue
+		}
+		if !listed {
+			if nodes, err = b.cli.NodeList(ctx, swarm.NodeListOptions{}); err != nil {
+				return nil, err
+			}
+			listed = true
+		}
+		eligible := 0
+		for _, n := range nodes {
+			if n.Status.State == swarm.NodeStateReady && n.Spec.Availability == swarm.NodeAvailabilityActive && nodeMatches(d.Constraints, n) {
+				eligible++
+			}
+		}
+		if eligible > 0 && int(d.Replicas) >= eligible {
+			out = append(out, StuckHostPort{Service: c.Name, Port: port, Replicas: int(d.Replicas), Nodes: eligible})
+		}
+	}
+	return out, nil
+}
+
+// startFirstHostPort is a host-mode port that a service updating
+// start-first publishes both before and after the update: the old tasks
+// hold it where they run while the new ones need it.
+func startFirstHostPort(after, before *serviceDef) (uint32, bool) {
+	if after.Update.Order != "start-first" {
+		return 0, false
+	}
+	for _, p := range after.Ports {
+		if p.Mode != "host" || p.Published == 0 {
+			continue
+		}
+		for _, o := range before.Ports {
+			if o.Mode == "host" && o.Published == p.Published && o.Protocol == p.Protocol {
+				return p.Published, true
+			}
+		}
+	}
+	return 0, false
+}
+
 // nodeMatches says whether node n satisfies every constraint, as swarm's
 // scheduler reads them (swarmkit manager/constraint): keys are case
 // insensitive, values compared case insensitively, a missing label is

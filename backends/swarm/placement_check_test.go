@@ -49,3 +49,29 @@ func TestNodeMatches(t *testing.T) {
 		}
 	}
 }
+
+// TestStartFirstHostPort: an update waits for a free port only where the
+// old tasks hold the same host-mode port and the new ones start first.
+func TestStartFirstHostPort(t *testing.T) {
+	host := []portDef{{Published: 8080, Target: 80, Protocol: "tcp", Mode: "host"}}
+	ingress := []portDef{{Published: 8080, Target: 80, Protocol: "tcp", Mode: "ingress"}}
+	other := []portDef{{Published: 8081, Target: 80, Protocol: "tcp", Mode: "host"}}
+	def := func(order string, ports []portDef) *serviceDef {
+		return &serviceDef{Ports: ports, Update: updateDef{Order: order}}
+	}
+	for _, tc := range []struct {
+		name          string
+		after, before *serviceDef
+		want          bool
+	}{
+		{"start-first, same host port", def("start-first", host), def("stop-first", host), true},
+		{"stop-first", def("stop-first", host), def("stop-first", host), false},
+		{"the port is new", def("start-first", host), def("start-first", nil), false},
+		{"another port before", def("start-first", host), def("start-first", other), false},
+		{"ingress", def("start-first", ingress), def("start-first", ingress), false},
+	} {
+		if port, got := startFirstHostPort(tc.after, tc.before); got != tc.want || (got && port != 8080) {
+			t.Errorf("%s: %d, %v; want %v", tc.name, port, got, tc.want)
+		}
+	}
+}

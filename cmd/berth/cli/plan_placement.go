@@ -53,3 +53,37 @@ func orPlacement(svc *lang.Service) hcl.Range {
 	}
 	return svc.DeclRange
 }
+
+// hostPortChecker is a backend that can tell which updates of a plan
+// cannot start (swarm: start-first with a host-mode port on every node).
+type hostPortChecker interface {
+	StuckHostPortUpdates(ctx context.Context, p *planner.Plan) ([]swarm.StuckHostPort, error)
+}
+
+// stuckHostPortDiags warns, at each service's update block, about the
+// updates that would wait for a node where the host-mode port is free
+// (see warnPreflight and docs/swarm.md).
+func stuckHostPortDiags(ctx context.Context, be any, spec *lang.Spec, p *planner.Plan) hcl.Diagnostics {
+	hc, ok := be.(hostPortChecker)
+	if !ok {
+		return nil
+	}
+	list, err := hc.StuckHostPortUpdates(ctx, p)
+	if err != nil {
+		return nil
+	}
+	var diags hcl.Diagnostics
+	for _, u := range list {
+		d := &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "Start-first update with a host-mode port on every node",
+			Detail: fmt.Sprintf("Service %q publishes port %d in host mode and updates start-first, and its %d replicas hold that port on each of the %d nodes that can run it: a new task needs a node where the port is free before an old one stops, and there is none, so apply of this plan would wait for one and fail after 30 s, the update left pending. Use order = \"stop-first\", or fewer replicas than nodes.",
+				u.Service, u.Port, u.Replicas, u.Nodes),
+		}
+		if svc := spec.Services[u.Service]; svc != nil {
+			d.Subject = svc.DeclRange.Ptr()
+		}
+		diags = append(diags, d)
+	}
+	return diags
+}

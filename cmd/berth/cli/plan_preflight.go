@@ -18,7 +18,7 @@ import (
 func warnPreflight(ctx context.Context, cmd *cobra.Command, be any, spec *lang.Spec, p *planner.Plan) error {
 	var diags hcl.Diagnostics
 	for _, check := range []func(context.Context, any, *lang.Spec, *planner.Plan) hcl.Diagnostics{
-		missingImageDiags, missingBindDiags, takenNameDiags, unplaceableDiags,
+		missingImageDiags, missingBindDiags, takenNameDiags, unplaceableDiags, stuckHostPortDiags,
 	} {
 		diags = append(diags, check(ctx, be, spec, p)...)
 	}
