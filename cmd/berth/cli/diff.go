@@ -96,7 +96,7 @@ still wins when --fail-on holds), as berth plan -detailed-exitcode does.`,
 	fs.BoolVar(&f.detailed, "detailed-exitcode", false, "exit 2 when OLD and NEW differ (0: the same, 1: error, 3: --fail-on)")
 	fs.IntVar(&f.opts.Replications, "replications", 3, "simulation replications per load and scenario and side")
 	fs.Uint64Var(&f.opts.Seed, "seed", 1, "seed of the simulations; both sides use the same seeds")
-	fs.DurationVar(&f.opts.Duration, "duration", 0, "override the loads' duration (e.g. 20s for a quicker review)")
+	durationVar(fs, &f.opts.Duration, "duration", "override the loads' duration (e.g. 20s for a quicker review)")
 	fs.StringArrayVar(&f.loads, "load", nil, "simulate only this load (repeatable; default: every load and scenario)")
 	fs.StringArrayVar(&f.scenarios, "scenario", nil, "simulate only this scenario (repeatable)")
 	fs.BoolVar(&f.opts.NoSimulation, "no-simulate", false, "structure and static findings only")

@@ -34,7 +34,7 @@ func (f *loadFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.load, "load", "", "the load to send (default: the spec's only load)")
 	fs.StringVar(&f.scenario, "scenario", "", "a scenario without faults: send its load and check its expect block")
 	fs.StringVar(&f.target, "target", "", "base URL of the entry, on 127.0.0.1 (default: its published port)")
-	fs.DurationVar(&f.duration, "duration", 0, "how long to send (default: the load's duration)")
+	durationVar(fs, &f.duration, "duration", "how long to send (default: the load's duration)")
 	fs.Float64Var(&f.rateScale, "rate-scale", 1, "multiply every rate of the load by this")
 	fs.Int64Var(&f.maxRequests, "max-requests", 0, "stop after this many requests (0: no limit)")
 	fs.DurationVar(&f.timeout, "timeout", 0, fmt.Sprintf("per-request timeout (default: the load's timeout, else %v)", loadgen.DefaultTimeout))

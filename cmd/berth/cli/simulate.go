@@ -20,7 +20,7 @@ type simulateFlags struct {
 	scenario     string
 	load         string
 	seed         uint64
-	duration     string
+	duration     time.Duration
 	warmup       string
 	replications int
 	json         bool
@@ -72,7 +72,7 @@ The same --seed gives the same result.`,
 	fl.StringVar(&f.scenario, "scenario", "", "run this scenario only")
 	fl.StringVar(&f.load, "load", "", "run this load only (without faults), or the scenario under it")
 	fl.Uint64Var(&f.seed, "seed", 1, "random seed; the same seed gives the same result")
-	fl.StringVar(&f.duration, "duration", "", "override the loads' duration (\"90s\", \"5m\")")
+	durationVar(fl, &f.duration, "duration", "override the loads' duration (\"90s\", \"5m\")")
 	fl.StringVar(&f.warmup, "warmup", "", "override the loads' warm-up, the first part of a run that is not measured (\"0s\", \"10s\")")
 	fl.IntVar(&f.replications, "replications", 1, "independent replications, run in parallel; > 1 adds 95 % confidence intervals")
 	fl.BoolVar(&f.json, "json", false, "print the reports as JSON")
@@ -85,16 +85,10 @@ func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 	if err := errors.Join(checkReplications(f.replications), checkOutputFile("--report", f.report)); err != nil {
 		return err
 	}
-	if f.duration != "" {
-		d, err := lang.ParseDuration(f.duration)
-		if err != nil {
-			return fmt.Errorf("invalid --duration %q: write it as 90s, 5m or 1h30m", f.duration)
-		}
-		if d <= 0 {
-			return fmt.Errorf("invalid --duration %q: it must be more than 0 (\"90s\", \"5m\")", f.duration)
-		}
-		opts.Duration = d
+	if err := checkDurationFlag(cmd, f.duration); err != nil {
+		return err
 	}
+	opts.Duration = f.duration
 	if f.warmup != "" {
 		d, err := lang.ParseDuration(f.warmup)
 		if err != nil || d < 0 {

@@ -73,7 +73,7 @@ Exit status 3 when nothing in the ranges passes.`,
 	fs.StringVar(&f.scale, "load-scale", "", "range of load multipliers, e.g. 0.5..3")
 	fs.IntVar(&f.opts.Replications, "replications", 3, "replications per configuration")
 	fs.Uint64Var(&f.opts.Seed, "seed", 1, "seed of the simulations")
-	fs.DurationVar(&f.opts.Duration, "duration", 0, "override the loads' duration")
+	durationVar(fs, &f.opts.Duration, "duration", "override the loads' duration")
 	fs.Float64Var(&f.opts.MemoryWeight, "memory-weight", whatif.DefaultMemoryWeight, "cost of one GiB of memory in CPUs (0: memory costs nothing)")
 	fs.BoolVar(&f.opts.NoPrune, "no-prune", false, "simulate every configuration, also those that cannot carry the peak of a load by analysis (ρ ≥ 1): a brief overload can still pass")
 	fs.BoolVar(&f.asJSON, "json", false, "print the result as JSON")
