@@ -79,6 +79,16 @@ func runFmt(cmd *cobra.Command, o *fmtOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	if len(files) == 0 {
+		// Nothing to format is no error (as terraform fmt), but said: a
+		// CI's fmt --check on the wrong directory passed in silence.
+		hint := " (--recursive also looks in subdirectories)"
+		if o.recursive {
+			hint = ""
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "berth fmt: no *%s file in %s: nothing to format%s\n", specSuffix, strings.Join(args, ", "), hint)
+		return nil
+	}
 	var diags hcl.Diagnostics
 	changed := 0
 	for _, path := range files {
