@@ -94,6 +94,12 @@ func checkService(project string, svc *lang.Service, emulate bool) hcl.Diagnosti
 				"Service %q mounts at %q; the target inside the container must be an absolute path, such as \"/%s\".", svc.Name, m.Target, m.Target)
 		}
 	}
+	if !emulate && !svc.Emulated() && oneShot(svc.Restart.Condition) && svc.Update.FailureAction != "continue" {
+		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Every update of a one-shot service would stop",
+			Detail: fmt.Sprintf("Service %q does not start its tasks again once they exit 0 (restart condition %q), and swarm counts a task that ends during an update as a failed update, exit 0 included: with failure_action = %q every update of the service would stop at its first new task (%q), and apply would fail. Write update { failure_action = \"continue\" }.",
+				svc.Name, svc.Restart.Condition, orDefault(svc.Update.FailureAction, defaultFailureAction), "update paused due to failure or early termination of task …"),
+			Subject: svc.DeclRange.Ptr()})
+	}
 	if r := svc.Rollback; r != nil && r.FailureAction == "rollback" {
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "A rollback cannot roll back",
 			Detail:  fmt.Sprintf("The rollback block of service %q sets failure_action = \"rollback\", which swarm has no meaning for in a rollback; berth uses \"pause\". Write \"pause\" or \"continue\".", svc.Name),

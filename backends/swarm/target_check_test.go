@@ -96,6 +96,26 @@ func TestDesiredRefusesWhatSwarmWouldRefuse(t *testing.T) {
 		{name: "rollback that rolls back", edit: func(s *lang.Service) {
 			s.Rollback = &lang.Update{Parallelism: 1, FailureAction: "rollback"}
 		}, summary: "A rollback cannot roll back", severity: hcl.DiagWarning, detail: `"pause"`, rng: svcRange},
+		// swarm pauses an update at a task that exits 0 within it
+		{name: "one-shot job, default failure action", edit: func(s *lang.Service) {
+			s.Restart = lang.Restart{Condition: "none"}
+			s.Update = lang.Update{Parallelism: 1, FailureAction: "pause"}
+		}, summary: "Every update of a one-shot service would stop", severity: hcl.DiagWarning, detail: `failure_action = "continue"`, rng: svcRange},
+		{name: "on-failure job that rolls back", edit: func(s *lang.Service) {
+			s.Restart = lang.Restart{Condition: "on-failure"}
+			s.Update = lang.Update{Parallelism: 1, FailureAction: "rollback"}
+		}, summary: "Every update of a one-shot service would stop", severity: hcl.DiagWarning, detail: `with failure_action = "rollback"`, rng: svcRange},
+		{name: "one-shot job that continues", edit: func(s *lang.Service) {
+			s.Restart = lang.Restart{Condition: "none"}
+			s.Update = lang.Update{Parallelism: 1, FailureAction: "continue"}
+		}},
+		{name: "one-shot job under --emulate", edit: func(s *lang.Service) {
+			s.Restart = lang.Restart{Condition: "none"}
+		}, emulate: true},
+		{name: "restart any", edit: func(s *lang.Service) {
+			s.Restart = lang.Restart{Condition: "any"}
+			s.Update = lang.Update{Parallelism: 1, FailureAction: "pause"}
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
