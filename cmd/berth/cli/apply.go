@@ -82,6 +82,12 @@ cannot tell is gone: a live pid, or a process on another host.`,
 			target := specDir(args)
 			st, err := os.Stat(target)
 			if err == nil && !st.IsDir() {
+				if strings.HasSuffix(target, specSuffix) {
+					// A spec file for its directory, not a plan that
+					// does not parse ("not a berth plan: invalid
+					// character '#'").
+					return checkSpecDir(target)
+				}
 				if err := planFileModeFlags(cmd, target, &df); err != nil {
 					return err
 				}
