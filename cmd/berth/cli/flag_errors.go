@@ -29,8 +29,14 @@ func flagError(cmd *cobra.Command, err error) error {
 	var typed, name string
 	if m := unknownLong.FindStringSubmatch(msg); m != nil {
 		typed, name = "--"+m[1], m[1]
-	} else if m := unknownShort.FindStringSubmatch(msg); m != nil && len(m[1]) > 2 {
-		typed, name = m[1], m[1][1:]
+	} else if m := unknownShort.FindStringSubmatch(msg); m != nil {
+		// pflag names what was left of the cluster when it failed:
+		// "-elp" of -hepl, -h being --help. Name the argument typed.
+		typed = typedArg(cmd, m[1])
+		if len(typed) <= 2 {
+			return err
+		}
+		name = typed[1:]
 	} else {
 		return err
 	}
@@ -39,6 +45,29 @@ func flagError(cmd *cobra.Command, err error) error {
 		return fmt.Errorf("unknown flag: %s. Did you mean %s%s?", typed, dashes, s)
 	}
 	return fmt.Errorf("unknown flag: %s (%s --help lists its flags)", typed, cmd.CommandPath())
+}
+
+// argsAnnotation is the root's annotation that holds the arguments as
+// typed (set by Run), NUL-separated.
+const argsAnnotation = "berth.args"
+
+// typedArg returns the single-dash argument, as typed, that ends with
+// rest (what pflag had left of it), or rest when none does.
+func typedArg(cmd *cobra.Command, rest string) string {
+	args := cmd.Root().Annotations[argsAnnotation]
+	if args == "" {
+		return rest
+	}
+	for _, a := range strings.Split(args, "\x00") {
+		if a == "--" {
+			break
+		}
+		a, _, _ = strings.Cut(a, "=")
+		if strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "--") && strings.HasSuffix(a, rest[1:]) {
+			return a
+		}
+	}
+	return rest
 }
 
 // suggestFlag returns the long flag of cmd closest to name, or "" when

@@ -17,6 +17,7 @@ func terraformStyle(root *cobra.Command, args []string) []string {
 	if err != nil || cmd == nil {
 		return args
 	}
+	cmd.InitDefaultHelpFlag() // cobra adds --help only when it runs: -help is one too
 	long := map[string]bool{}
 	collect := func(fs *pflag.FlagSet) {
 		fs.VisitAll(func(f *pflag.Flag) { long[f.Name] = true })

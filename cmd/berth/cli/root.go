@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
@@ -55,6 +56,7 @@ func Main() int {
 // Run runs berth with args and the given streams, and returns the exit code.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd()
+	root.Annotations = map[string]string{argsAnnotation: strings.Join(args, "\x00")}
 	root.SetArgs(terraformStyle(root, args))
 	root.SetIn(stdin)
 	out := &watchedWriter{w: stdout}
