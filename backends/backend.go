@@ -102,6 +102,14 @@ func (r *Result) OK() bool {
 	return len(r.Failed) == 0 && len(r.NotStarted) == 0 && !r.Interrupted && len(r.Unready) == 0
 }
 
+// MadeError is the error of a step whose change was made but did not
+// become ready (a swarm service created or updated that did not
+// converge): the step failed, and its change counts as done.
+type MadeError struct{ Err error }
+
+func (e *MadeError) Error() string { return e.Err.Error() }
+func (e *MadeError) Unwrap() error { return e.Err }
+
 // StepError is a step that failed.
 type StepError struct {
 	Step *planner.Step

@@ -143,7 +143,7 @@ func (x *executor) updateService(ctx context.Context, c *planner.Change) error {
 func done(what string, err error) error {
 	var nc *notConverged
 	if errors.As(err, &nc) {
-		return fmt.Errorf("%s, but %w", what, err)
+		return &backends.MadeError{Err: fmt.Errorf("%s, but %w", what, err)}
 	}
 	return err
 }

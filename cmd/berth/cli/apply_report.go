@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -56,10 +58,19 @@ func listSteps(w io.Writer, title string, steps []*planner.Step) {
 }
 
 // doneCounts counts finished changes terraform's way: a replacement counts
-// once both of its steps are done.
+// once both of its steps are done. A step that failed after its change was
+// made (backends.MadeError: a service updated that did not converge)
+// counts too: the engine holds the change.
 func doneCounts(res *backends.Result) (add, change, destroy int) {
 	ops := map[planner.Address]map[planner.Op]bool{}
-	for _, s := range res.Done {
+	steps := slices.Clone(res.Done)
+	for _, e := range res.Failed {
+		var made *backends.MadeError
+		if errors.As(e.Err, &made) {
+			steps = append(steps, e.Step)
+		}
+	}
+	for _, s := range steps {
 		if ops[s.Address()] == nil {
 			ops[s.Address()] = map[planner.Op]bool{}
 		}
