@@ -36,6 +36,11 @@ given. Like apply, it takes the project's lock.`,
 			if err := af.check(cmd); err != nil {
 				return err
 			}
+			if project != "" && len(args) > 0 {
+				// Both name a project; taking --project and ignoring
+				// DIR could destroy the other one.
+				return fmt.Errorf("give a spec directory or --project, not both: --project %s names the project to destroy, and %s would name its own (berth destroy --project %s, or berth destroy %s)", project, args[0], project, args[0])
+			}
 			ctx, stop := interruptible(cmd)
 			defer stop()
 			var spec *lang.Spec
