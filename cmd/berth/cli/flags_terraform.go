@@ -18,6 +18,7 @@ func terraformStyle(root *cobra.Command, args []string) []string {
 		return args
 	}
 	cmd.InitDefaultHelpFlag() // cobra adds --help only when it runs: -help is one too
+	cmd.InitDefaultVersionFlag()
 	long := map[string]bool{}
 	collect := func(fs *pflag.FlagSet) {
 		fs.VisitAll(func(f *pflag.Flag) { long[f.Name] = true })

@@ -128,5 +128,7 @@ and their capacity. From that one spec it can:
 	}
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpCommand(newHelpCmd())
+	root.Version = versionString() // berth --version, as berth version
+	root.SetVersionTemplate("berth {{.Version}}\n")
 	return root
 }

@@ -20,12 +20,19 @@ else "dev" for a build from a work tree.`,
 		Example: "  berth version",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			v := Version
-			if bi, ok := debug.ReadBuildInfo(); ok && v == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-				v = bi.Main.Version
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "berth %s\n", v)
+			fmt.Fprintf(cmd.OutOrStdout(), "berth %s\n", versionString())
 			return nil
 		},
 	}
+}
+
+// versionString is berth's version: Version when set at build time, else
+// the module version go install recorded, else "dev". berth version and
+// berth --version print it.
+func versionString() string {
+	v := Version
+	if bi, ok := debug.ReadBuildInfo(); ok && v == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v = bi.Main.Version
+	}
+	return v
 }
