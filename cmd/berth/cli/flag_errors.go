@@ -33,8 +33,8 @@ func flagError(cmd *cobra.Command, err error) error {
 		// pflag names what was left of the cluster when it failed:
 		// "-elp" of -hepl, -h being --help. Name the argument typed.
 		typed = typedArg(cmd, m[1])
-		if len(typed) <= 2 {
-			return err
+		if len(typed) <= 2 { // -x: no long flag to suggest
+			return fmt.Errorf("unknown flag: %s (%s --help lists its flags)", typed, cmd.CommandPath())
 		}
 		name = typed[1:]
 	} else {
