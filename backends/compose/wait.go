@@ -194,13 +194,28 @@ func readiness(c *planner.Change, ctr container.Summary) (ready bool, why string
 // oomNote says, for a container given up on, that the kernel killed it
 // for lack of memory: "exited (137)" alone does not say the limit is the
 // cause.
+//
+// The engine can record the exit (137, SIGKILL) a moment before the
+// kernel's OOM event reaches it, so a SIGKILL without the OOM mark is
+// looked at again for up to oomSettle before it is taken for a plain kill.
 func (x *executor) oomNote(ctx context.Context, id string) string {
-	ins, err := x.cli.ContainerInspect(ctx, id)
-	if err != nil || ins.ContainerJSONBase == nil || ins.State == nil || !ins.State.OOMKilled {
-		return ""
+	for deadline := time.Now().Add(oomSettle); ; time.Sleep(50 * time.Millisecond) {
+		ins, err := x.cli.ContainerInspect(ctx, id)
+		if err != nil || ins.ContainerJSONBase == nil || ins.State == nil {
+			return ""
+		}
+		if ins.State.OOMKilled {
+			return " (killed for lack of memory: its resources.memory limit is too small for it)"
+		}
+		if ins.State.ExitCode != 137 || time.Now().After(deadline) || ctx.Err() != nil {
+			return ""
+		}
 	}
-	return " (killed for lack of memory: its resources.memory limit is too small for it)"
 }
+
+// oomSettle is how long a container killed by SIGKILL may wait for the
+// engine to mark it OOM-killed.
+const oomSettle = time.Second
 
 // imageHealth tells whether a container's status shows a health check
 // ("Up 3 seconds (health: starting)", "(healthy)", "(unhealthy)").
