@@ -22,14 +22,7 @@ type bindChecker interface {
 // sources the plan's new containers need and the host does not have (see
 // warnPreflight).
 func missingBindDiags(ctx context.Context, be any, spec *lang.Spec, p *planner.Plan) hcl.Diagnostics {
-	bc, ok := be.(bindChecker)
-	if !ok {
-		return nil
-	}
-	missing, err := bc.MissingBindSources(ctx, p)
-	if err != nil || len(missing) == 0 {
-		return nil
-	}
+	missing := preflightFinds(be, func(c bindChecker) ([]compose.BindSource, error) { return c.MissingBindSources(ctx, p) })
 	var diags hcl.Diagnostics
 	for _, m := range missing {
 		seen := map[string]bool{}

@@ -19,14 +19,7 @@ type imageChecker interface {
 // missingImageDiags warns, at each service that runs one, about the
 // images the plan needs and the engine does not have (see warnPreflight).
 func missingImageDiags(ctx context.Context, be any, spec *lang.Spec, p *planner.Plan) hcl.Diagnostics {
-	ic, ok := be.(imageChecker)
-	if !ok {
-		return nil
-	}
-	missing, err := ic.MissingImages(ctx, p)
-	if err != nil || len(missing) == 0 {
-		return nil
-	}
+	missing := preflightFinds(be, func(c imageChecker) ([]string, error) { return c.MissingImages(ctx, p) })
 	var diags hcl.Diagnostics
 	for _, ref := range missing {
 		d := &hcl.Diagnostic{

@@ -23,14 +23,7 @@ type placementChecker interface {
 // nodes (see warnPreflight): apply would stop their running tasks and
 // wait for a node that qualifies.
 func unplaceableDiags(ctx context.Context, be any, spec *lang.Spec, p *planner.Plan) hcl.Diagnostics {
-	pc, ok := be.(placementChecker)
-	if !ok {
-		return nil
-	}
-	list, err := pc.UnplaceableServices(ctx, p)
-	if err != nil {
-		return nil
-	}
+	list := preflightFinds(be, func(c placementChecker) ([]swarm.Unplaceable, error) { return c.UnplaceableServices(ctx, p) })
 	var diags hcl.Diagnostics
 	for _, u := range list {
 		d := &hcl.Diagnostic{
@@ -60,18 +53,10 @@ type hostPortChecker interface {
 	StuckHostPortUpdates(ctx context.Context, p *planner.Plan) ([]swarm.StuckHostPort, error)
 }
 
-// stuckHostPortDiags warns, at each service's update block, about the
-// updates that would wait for a node where the host-mode port is free
+// stuckHostPortDiags warns, at each service, about the updates that would wait for a node where the host-mode port is free
 // (see warnPreflight and docs/swarm.md).
 func stuckHostPortDiags(ctx context.Context, be any, spec *lang.Spec, p *planner.Plan) hcl.Diagnostics {
-	hc, ok := be.(hostPortChecker)
-	if !ok {
-		return nil
-	}
-	list, err := hc.StuckHostPortUpdates(ctx, p)
-	if err != nil {
-		return nil
-	}
+	list := preflightFinds(be, func(c hostPortChecker) ([]swarm.StuckHostPort, error) { return c.StuckHostPortUpdates(ctx, p) })
 	var diags hcl.Diagnostics
 	for _, u := range list {
 		d := &hcl.Diagnostic{

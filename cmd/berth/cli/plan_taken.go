@@ -22,14 +22,7 @@ type nameChecker interface {
 // creates whose name an object berth did not make already has (see
 // warnPreflight).
 func takenNameDiags(ctx context.Context, be any, spec *lang.Spec, p *planner.Plan) hcl.Diagnostics {
-	nc, ok := be.(nameChecker)
-	if !ok {
-		return nil
-	}
-	taken, err := nc.TakenNames(ctx, p)
-	if err != nil || len(taken) == 0 {
-		return nil
-	}
+	taken := preflightFinds(be, func(c nameChecker) ([]compose.TakenName, error) { return c.TakenNames(ctx, p) })
 	var diags hcl.Diagnostics
 	for _, t := range taken {
 		d := &hcl.Diagnostic{
