@@ -6,13 +6,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/berth-dev/berth/backends/emulator"
 	"github.com/berth-dev/berth/backends/swarm/swarmtest"
 )
 
@@ -36,7 +36,6 @@ func BenchmarkLabDeploy20x2(b *testing.B) {
 		b.Fatal(err)
 	}
 	env := labCommandEnv(lab)
-	stackFile := exportBench(b, dir, lab)
 	const project, peer = "swbench", "swbenchpeer"
 	run := func(name string, args ...string) timing {
 		start := time.Now()
@@ -57,6 +56,9 @@ func BenchmarkLabDeploy20x2(b *testing.B) {
 	// Warm-up: the image reaches every node, the first overlay attach.
 	run(bin, "apply", "--backend", "swarm", "--auto-approve", dir)
 	destroy()
+	// The peer runs the image berth just put on every node: the stack
+	// file is berth's own export, by the same binary.
+	stackFile := exportBench(b, bin, env, dir, lab)
 
 	var berth, stack, noop []timing
 	b.Logf("load average before: %s", loadAverage())
@@ -171,22 +173,31 @@ func labCommandEnv(lab *swarmtest.Lab) []string {
 }
 
 // exportBench writes the bench project as a stack file for the peer,
-// with the emulator image berth uses.
-func exportBench(b *testing.B, dir string, lab *swarmtest.Lab) string {
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	img, err := emulator.EnsureImage(ctx, lab.Manager)
+// `berth export compose --for swarm` by the benchmarked binary, and checks
+// that its emulator image is on every node of the lab: a task sent to a
+// node without it is rejected ("No such image") and rescheduled, which
+// would time the peer's retries, not its deploy.
+func exportBench(b *testing.B, bin string, env []string, dir string, lab *swarmtest.Lab) string {
+	file := filepath.Join(b.TempDir(), "stack.yaml")
+	cmd := exec.Command(bin, "export", "compose", "--for", "swarm", "-o", file, dir)
+	cmd.Env = env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("berth export compose --for swarm: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(file)
 	if err != nil {
 		b.Fatal(err)
 	}
-	spec, _ := loadDir(b, dir)
-	out, diags := ExportCompose(spec, &Target{EmulatorImage: img})
-	if diags.HasErrors() {
-		b.Fatal(diags.Error())
+	m := regexp.MustCompile(`image: (berth-emulator:\S+)`).FindSubmatch(data)
+	if m == nil {
+		b.Fatalf("the stack file names no emulator image:\n%s", data)
 	}
-	file := filepath.Join(b.TempDir(), "stack.yaml")
-	if err := os.WriteFile(file, out, 0o600); err != nil {
-		b.Fatal(err)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	for _, n := range lab.Nodes {
+		if _, err := n.Client.ImageInspect(ctx, string(m[1])); err != nil {
+			b.Fatalf("node %d lacks %s, which berth's apply should have put there: %v", n.Index, m[1], err)
+		}
 	}
 	return file
 }
