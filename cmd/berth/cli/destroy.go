@@ -72,7 +72,12 @@ given. Like apply, it takes the project's lock.`,
 			return confirmAndApply(ctx, cmd, be, p, p.JSON(), nil, &af, "destroy")
 		},
 	}
-	df.register(cmd.Flags(), false)
+	// --emulate as apply and plan take it: a user who applied with it
+	// types it here too. It changes nothing, since destroy removes every
+	// object of the project, emulated or not (terraform destroy likewise
+	// takes apply's flags).
+	df.register(cmd.Flags(), true)
+	cmd.Flags().Lookup("emulate").Usage = "accepted as apply takes it; changes nothing: destroy removes every object of the project, emulated or not"
 	af.register(cmd.Flags())
 	cmd.Flags().StringVar(&project, "project", "", "destroy this project without reading a spec")
 	return singleDashFlags(cmd)
