@@ -104,7 +104,7 @@ cannot tell is gone: a live pid, or a process on another host.`,
 	}
 	df.register(cmd.Flags(), true)
 	af.register(cmd.Flags())
-	cmd.Flags().DurationVar(&af.wait, "wait", backends.DefaultWait, "how long to wait for containers to be running or healthy")
+	cmd.Flags().DurationVar(&af.wait, "wait", backends.DefaultWait, "how long to wait for the containers (on swarm: the services' tasks) to be running or healthy")
 	cmd.Flags().StringVar(&af.specDir, "spec-dir", "", "with a plan file: the directory its spec is in now, when it moved since berth plan (another checkout in CI)")
 	cmd.Flags().StringVar(&af.pull, "pull", backends.PullNever, "images the engine lacks: never (refuse) or missing (pull them first, as docker compose up --pull missing); swarm nodes pull on their own")
 	return singleDashFlags(cmd)

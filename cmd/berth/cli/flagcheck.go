@@ -70,7 +70,7 @@ func (f *applyFlags) check(cmd *cobra.Command) error {
 		return fmt.Errorf("--parallelism %d: must be at least 1 (the steps run at once)", f.parallelism)
 	}
 	if w := cmd.Flags().Lookup("wait"); w != nil && f.wait <= 0 {
-		return fmt.Errorf("--wait %s: must be more than 0 (how long apply waits for the containers to be running or healthy)", w.Value.String())
+		return fmt.Errorf("--wait %s: must be more than 0 (how long apply waits for the containers, or the swarm services' tasks, to be running or healthy)", w.Value.String())
 	}
 	return nil
 }
