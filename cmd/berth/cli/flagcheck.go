@@ -30,10 +30,13 @@ func checkReplications(n int) error {
 }
 
 // checkDurationFlag rejects a --duration given as zero or less (unset, it
-// is 0 and means the loads' own durations).
+// is 0 and means the loads' own durations), with the one message of
+// simulate, whatif, diff, loadtest and compare (loadtest and compare said
+// '--duration -1s: must be more than 0', the others 'invalid --duration
+// "-1s": it must be more than 0', and loadtest took 0).
 func checkDurationFlag(cmd *cobra.Command, d time.Duration) error {
 	if f := cmd.Flags().Lookup("duration"); f != nil && f.Changed && d <= 0 {
-		return fmt.Errorf("invalid --duration %q: it must be more than 0 (\"90s\", \"5m\")", f.Value.String())
+		return fmt.Errorf("--duration %s: must be more than 0, as 90s or 5m (leave it out for the loads' own durations)", f.Value.String())
 	}
 	return nil
 }

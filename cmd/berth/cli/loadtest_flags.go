@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"time"
@@ -55,7 +56,7 @@ type loadRun struct {
 
 // prepareLoad loads the spec and picks the load, its cases and target.
 func prepareLoad(cmd *cobra.Command, dir string, f *loadFlags) (*loadRun, error) {
-	if err := f.check(); err != nil {
+	if err := errors.Join(f.check(), checkDurationFlag(cmd, f.duration)); err != nil {
 		return nil, err
 	}
 	spec, err := loadSpec(cmd, dir, &f.specFlags)
@@ -94,8 +95,6 @@ func (f *loadFlags) check() error {
 		return fmt.Errorf("--max-in-flight %d: must be at least 1", f.maxInFlight)
 	case f.maxRequests < 0:
 		return fmt.Errorf("--max-requests %d: must be 0 (no limit) or more", f.maxRequests)
-	case f.duration < 0:
-		return fmt.Errorf("--duration %s: must be more than 0", f.duration)
 	case f.timeout < 0:
 		return fmt.Errorf("--timeout %s: must be more than 0", f.timeout)
 	case f.wait < 0:
