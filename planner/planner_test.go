@@ -184,9 +184,9 @@ container.orders[2]: replace
 				startAfter(service("gateway", 1, "shop/gateway:1", "backend"), "orders", 2)),
 			observed: func(t *testing.T) *Observed { return applied(t, base()) },
 			want: `container.orders[1]: update
-  memory: (none) → 256
+  memory: (none) → 256B
 container.orders[2]: update
-  memory: (none) → 256
+  memory: (none) → 256B
 #1 update container.orders[1]
 #2 update container.orders[2]
 `,
@@ -224,9 +224,9 @@ network.backend: create
 					startAfter(service("gateway", 1, "shop/gateway:1", "backend"), "orders", 2)))
 			},
 			want: `container.orders[1]: replace
-  memory: 256 → (none) (cannot lift it in place)
+  memory: 256B → (none) (cannot lift it in place)
 container.orders[2]: replace
-  memory: 256 → (none) (cannot lift it in place)
+  memory: 256B → (none) (cannot lift it in place)
 #1 delete container.orders[1]
 #2 create container.orders[1] after #1
 #3 delete container.orders[2]

@@ -3,6 +3,8 @@ package planner
 import (
 	"fmt"
 	"strings"
+
+	"github.com/berth-dev/berth/internal/numfmt"
 )
 
 // Reason explains one part of a change, down to the attribute.
@@ -38,9 +40,17 @@ func (r Reason) String() string {
 	return b.String()
 }
 
+// sizeAttrs are the attributes, of both backends, that hold a number of
+// bytes: people read them in binary units, as the spec writes them
+// ("256MiB", not 268435456); the JSON keeps the exact number.
+var sizeAttrs = map[string]bool{"memory": true}
+
 func (r Reason) formatValue(v any) string {
 	if r.Sensitive && v != nil {
 		return "(sensitive) " + fmt.Sprint(v)
+	}
+	if n, ok := normalize(v).(int64); ok && sizeAttrs[r.Attribute] {
+		return numfmt.Bytes(n) // an int64, or a number read back from a plan file
 	}
 	return FormatValue(v)
 }

@@ -60,3 +60,32 @@ Not ready, though they match the spec (berth status shows more):
 		t.Errorf("read back from a plan file: %+v, %v", c.Before, err)
 	}
 }
+
+// A memory limit reads in binary units, as the spec writes it (it read
+// "memory: 268435456 → 536870912"), also from a plan file, whose JSON
+// numbers decode as float64; the JSON keeps the exact bytes.
+func TestRenderMemoryInUnits(t *testing.T) {
+	for _, tc := range []struct {
+		before, after any
+	}{
+		{int64(256 << 20), int64(512 << 20)},
+		{float64(256 << 20), float64(512 << 20)}, // read back from a plan file
+	} {
+		jp := &JSONPlan{Backend: "compose", Project: "shop", ResourceChanges: []*JSONChange{{
+			Address: "container.api[1]", Actions: []string{"update"},
+			Reasons: []Reason{{Attribute: "memory", Before: tc.before, After: tc.after, Action: Update}},
+		}}, Summary: JSONSummary{Change: 1}}
+		var b strings.Builder
+		Render(&b, jp, RenderOptions{})
+		if !strings.Contains(b.String(), "      memory: 256MiB → 512MiB\n") {
+			t.Errorf("%T values: render:\n%s", tc.before, b.String())
+		}
+	}
+	r := Reason{Attribute: "memory", After: int64(100000000), Action: Update}
+	if got, want := r.String(), "memory: (none) → 100000000B"; got != want {
+		t.Errorf("a limit in bytes: %q, want %q", got, want)
+	}
+	if got, want := (Reason{Attribute: "replicas", Before: int64(1024), After: int64(2048)}).String(), "replicas: 1024 → 2048"; got != want {
+		t.Errorf("a count is no size: %q, want %q", got, want)
+	}
+}

@@ -213,7 +213,7 @@ container.gateway[1]: replace
 		before := containerIDs(t, cli, project)[project+"-gateway-1"]
 		spec.Services["gateway"].Resources.Memory = 96 << 20
 		p := apply(t, b, tg, spec)
-		if got := changesOnly(p.String()); got != "container.gateway[1]: update\n  memory: 67108864 → 100663296\n" {
+		if got := changesOnly(p.String()); got != "container.gateway[1]: update\n  memory: 64MiB → 96MiB\n" {
 			t.Errorf("plan:\n%s", p)
 		}
 		ins, _ := cli.ContainerInspect(ctx, before)
