@@ -113,9 +113,11 @@ func (s *sim) afterWork(j *job) {
 	s.startNode(j, 0)
 }
 
-// releaseWorker frees one worker of r and hands it to the next queued job.
-// A job without local work starts through an event, so a long queue of
-// instant jobs cannot recurse.
+// releaseWorker frees one worker of r and hands it to the next queued job,
+// which begins as one that found a free worker does (an error fault
+// fails it there). A job without local work starts through an event, so
+// a long queue of instant jobs cannot recurse; begin ends the others in
+// an event too (the work, or the fault's answer).
 func (s *sim) releaseWorker(r *replica) {
 	if r.queue.len() == 0 {
 		r.busy--
@@ -126,7 +128,7 @@ func (s *sim) releaseWorker(r *replica) {
 	r.svc.queued.add(s.now, -1)
 	n.flags |= jobWorker
 	if n.ep.hasWork {
-		s.startWork(n)
+		s.begin(n)
 		return
 	}
 	s.at(0, evStart, n, 0, 0)
