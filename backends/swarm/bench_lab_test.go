@@ -25,9 +25,11 @@ import (
 // Each iteration starts from nothing (the previous project destroyed,
 // not timed); the emulator image is on every node already; berth and the
 // peer take turns going first. Reported: min/median/max seconds of berth
-// from nothing to converged, of the peer, and of a no-op berth apply, and
-// the median CPU time of the client processes (user + system: berth's
-// process; docker stack deploy and every docker stack services).
+// from nothing to converged, of the peer, of a no-op berth apply and of the
+// engine floor (swarmFloor: the same services straight through the API,
+// untimed by the benchmark itself), and the median CPU time of the client
+// processes (user + system: berth's process; docker stack deploy and
+// every docker stack services).
 func BenchmarkLabDeploy20x2(b *testing.B) {
 	lab := swarmtest.Get(b)
 	bin := buildBerth(b)
@@ -36,7 +38,7 @@ func BenchmarkLabDeploy20x2(b *testing.B) {
 		b.Fatal(err)
 	}
 	env := labCommandEnv(lab)
-	const project, peer = "swbench", "swbenchpeer"
+	const project, peer, floorProject = "swbench", "swbenchpeer", "swbenchfloor"
 	run := func(name string, args ...string) timing {
 		start := time.Now()
 		cmd := exec.Command(name, args...)
@@ -58,9 +60,10 @@ func BenchmarkLabDeploy20x2(b *testing.B) {
 	destroy()
 	// The peer runs the image berth just put on every node: the stack
 	// file is berth's own export, by the same binary.
-	stackFile := exportBench(b, bin, env, dir, lab)
+	stackFile, image := exportBench(b, bin, env, dir, lab)
+	spec, _ := loadDir(b, dir)
 
-	var berth, stack, noop []timing
+	var berth, stack, noop, floor []timing
 	b.Logf("load average before: %s", loadAverage())
 	b.ResetTimer()
 	for i := range b.N {
@@ -86,6 +89,12 @@ func BenchmarkLabDeploy20x2(b *testing.B) {
 		}
 		b.StopTimer()
 		destroy()
+		// The floor, untimed by the benchmark: the same services created
+		// straight through the API, from nothing.
+		wall := swarmFloor(b, lab, spec, image, floorProject)
+		floor = append(floor, timing{wall: wall})
+		b.Logf("round %d: engine floor %.2fs, load average %s", i+1, wall.Seconds(), loadAverage())
+		removeFloor(b, lab, floorProject)
 		b.StartTimer()
 	}
 	b.StopTimer()
@@ -93,6 +102,7 @@ func BenchmarkLabDeploy20x2(b *testing.B) {
 	report(b, "berth", berth)
 	report(b, "stack", stack)
 	report(b, "noop", noop)
+	report(b, "floor", floor)
 }
 
 // timing is one client command (or the peer's commands together): wall
@@ -177,8 +187,8 @@ func labCommandEnv(lab *swarmtest.Lab) []string {
 // that its emulator image is on every node of the lab: a task sent to a
 // node without it is rejected ("No such image") and rescheduled, which
 // would time the peer's retries, not its deploy.
-func exportBench(b *testing.B, bin string, env []string, dir string, lab *swarmtest.Lab) string {
-	file := filepath.Join(b.TempDir(), "stack.yaml")
+func exportBench(b *testing.B, bin string, env []string, dir string, lab *swarmtest.Lab) (file, image string) {
+	file = filepath.Join(b.TempDir(), "stack.yaml")
 	cmd := exec.Command(bin, "export", "compose", "--for", "swarm", "-o", file, dir)
 	cmd.Env = env
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -199,7 +209,7 @@ func exportBench(b *testing.B, bin string, env []string, dir string, lab *swarmt
 			b.Fatalf("node %d lacks %s, which berth's apply should have put there: %v", n.Index, m[1], err)
 		}
 	}
-	return file
+	return file, string(m[1])
 }
 
 var berthBin struct {
