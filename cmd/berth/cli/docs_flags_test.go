@@ -69,8 +69,8 @@ func TestDocsFlagTables(t *testing.T) {
 			}
 		}
 		for _, name := range sortedKeys(documented) {
-			f, ok := actual[name]
-			if !ok {
+			f := cmd.Flags().Lookup(name) // also a name normalized to a flag's: --out is --output
+			if ok := f != nil && f.Name != "help"; !ok {
 				t.Errorf("%v lists --%s, which berth %s does not have", tc.sections, name, tc.cmd)
 				continue
 			}

@@ -129,7 +129,7 @@ warning names it.`,
 		},
 	}
 	sf.register(cmd.Flags())
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output")
+	outputVar(cmd.Flags(), &out, "write to FILE instead of standard output")
 	cmd.Flags().BoolVar(&emulate, "emulate", false, "run every service under berth's emulator, whatever its image")
 	cmd.Flags().StringVar(&target, "for", "", "compose, or swarm: a file for docker stack deploy --resolve-image never (default: the spec's berth.backend)")
 	backend.register(cmd.Flags())

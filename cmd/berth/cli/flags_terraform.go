@@ -35,7 +35,7 @@ func terraformStyle(root *cobra.Command, args []string) []string {
 			continue
 		}
 		name, _, _ := strings.Cut(a[1:], "=")
-		if len(name) > 1 && long[name] {
+		if len(name) > 1 && (long[name] || cmd.Flags().Lookup(name) != nil) { // Lookup: a name normalized to a flag's (-out)
 			out[i] = "-" + a
 		}
 	}

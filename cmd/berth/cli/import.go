@@ -99,7 +99,7 @@ a Compose file: add them to simulate the system.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to DIR/"+importFile+" (or to FILE.berth.hcl) instead of standard output, and validate it")
+	outputVar(cmd.Flags(), &out, "write to DIR/"+importFile+" (or to FILE.berth.hcl) instead of standard output, and validate it")
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite the output file when it exists")
 	cmd.Flags().StringVarP(&o.Project, "project-name", "p", "", "the project's name (default: the file's name:, else its directory's)")
 	cmd.Flags().StringArrayVar(&o.Profiles, "profile", nil, "activate a Compose profile (repeatable)")

@@ -102,7 +102,7 @@ always on success, 1 on error, 2 when there are changes and
 	}
 	df.register(cmd.Flags(), true)
 	f := cmd.Flags()
-	f.StringVarP(&out, "out", "o", "", "write the plan as JSON to FILE, for berth apply FILE")
+	outputVar(f, &out, "write the plan as JSON to FILE, for berth apply FILE (terraform's -out FILE is the same)")
 	f.BoolVar(&detailed, "detailed-exitcode", false, "exit 2 when the plan has changes (0: none, 1: error)")
 	f.BoolVar(&asJSON, "json", false, "print the plan as JSON")
 	return singleDashFlags(cmd)
