@@ -21,8 +21,9 @@ import (
 // Observe implements backends.Backend: one snapshot of the networks,
 // volumes, containers (by the io.berth.project label, and
 // io.berth.backend=compose: a swarm deployment of the same project on
-// this engine is not this backend's to plan or destroy) and secret and
-// config files of the project, in the target's attribute space.
+// this engine is not this backend's to plan or destroy; a container with
+// no io.berth.backend is the project's too, see composeOwned) and secret
+// and config files of the project, in the target's attribute space.
 func (b *Backend) Observe(ctx context.Context, project string) (*planner.Observed, error) {
 	obs := &planner.Observed{Project: project}
 	f := filters.NewArgs(filters.Arg("label", backends.ProjectFilter(project)),
@@ -33,7 +34,7 @@ func (b *Backend) Observe(ctx context.Context, project string) (*planner.Observe
 	g.Go(func() (err error) { nets, err = b.cli.NetworkList(gctx, network.ListOptions{Filters: f}); return })
 	g.Go(func() (err error) { vols, err = b.cli.VolumeList(gctx, volume.ListOptions{Filters: f}); return })
 	var ctrs []*planner.ObservedResource
-	g.Go(func() (err error) { ctrs, err = b.observeContainers(gctx, project, f); return })
+	g.Go(func() (err error) { ctrs, err = b.observeContainers(gctx, project); return })
 	if err := g.Wait(); err != nil {
 		return nil, fmt.Errorf("observe project %q: %w", project, err)
 	}

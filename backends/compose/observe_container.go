@@ -21,11 +21,13 @@ import (
 
 // observeContainers inspects every container of the project (a few at a
 // time) and the images they run, for the defaults an image fills in.
-func (b *Backend) observeContainers(ctx context.Context, project string, f filters.Args) ([]*planner.ObservedResource, error) {
+func (b *Backend) observeContainers(ctx context.Context, project string) ([]*planner.ObservedResource, error) {
+	f := filters.NewArgs(filters.Arg("label", backends.ProjectFilter(project)))
 	list, err := b.cli.ContainerList(ctx, container.ListOptions{All: true, Filters: f})
 	if err != nil {
 		return nil, err
 	}
+	list = slices.DeleteFunc(list, func(c container.Summary) bool { return !composeOwned(c.Labels) })
 	out := make([]*planner.ObservedResource, len(list))
 	images := &imageCache{cli: b, m: map[string]*imageDefaults{}, ids: map[string]string{}}
 	g, gctx := errgroup.WithContext(ctx)
@@ -51,6 +53,20 @@ func (b *Backend) observeContainers(ctx context.Context, project string, f filte
 		return nil, err
 	}
 	return slices.DeleteFunc(out, func(r *planner.ObservedResource) bool { return r == nil }), nil
+}
+
+// composeOwned reports whether a container labelled with the project is
+// this backend's: one it made (io.berth.backend=compose), or one with no
+// io.berth.backend at all, made by hand or by an older berth, which
+// destroy must not leave behind unseen. Without io.berth.resource it is
+// observed at container.<its name>, which no spec declares, so plan and
+// destroy delete it. A swarm task (swarm's to remove) is not.
+func composeOwned(labels map[string]string) bool {
+	if b, ok := labels[backends.LabelBackend]; ok {
+		return b == "compose"
+	}
+	_, task := labels["com.docker.swarm.task.id"]
+	return !task
 }
 
 // defaultPath is the PATH the engine sets in a container whose image
