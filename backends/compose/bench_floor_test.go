@@ -55,21 +55,43 @@ func floorContainers(t *testing.T, dir, composeFile string) (image string, out [
 	return string(m[1]), out
 }
 
+// floorNet is the network of the engine floor's containers.
+type floorNet string
+
+const (
+	// floorProjectNet is what berth and docker-compose make: one bridge
+	// network of the project (a network namespace per container, a veth
+	// pair, the embedded DNS).
+	floorProjectNet floorNet = "project"
+	// floorNoNet: a network namespace per container, with nothing in it.
+	floorNoNet floorNet = "none"
+	// floorHostNet: no network namespace at all, the host's network.
+	floorHostNet floorNet = "host"
+)
+
 // engineFloor is what the engine alone needs to run the containers: one
 // bridge network, then a create and a start of each container, parallelism
 // at once (berth's default), in no dependency order, with no readiness
 // wait. It is the least any client can take for the same containers on
 // this engine; berth's apply adds its plan, the gateway's layer (it starts
 // after the services it calls) and the final check. The network and the
-// containers carry project's label; teardown removes them.
-func engineFloor(t *testing.T, cli *client.Client, project, image string, ctrs []floorContainer, parallelism int) time.Duration {
+// containers carry project's label; teardown removes them. The modes
+// floorNoNet and floorHostNet split the floor: what the containers cost
+// with an empty network namespace each, and with none (neither is what
+// a project can run with; they show where the engine's time goes).
+func engineFloor(t *testing.T, cli *client.Client, project, image string, ctrs []floorContainer, parallelism int, mode floorNet) time.Duration {
 	t.Helper()
 	ctx := context.Background()
 	labels := map[string]string{backends.LabelProject: project}
-	net := project + "_default"
+	net := string(mode)
+	var endpoints *network.NetworkingConfig
 	start := time.Now()
-	if _, err := cli.NetworkCreate(ctx, net, network.CreateOptions{Driver: "bridge", Labels: labels}); err != nil {
-		t.Fatal(err)
+	if mode == floorProjectNet {
+		net = project + "_default"
+		if _, err := cli.NetworkCreate(ctx, net, network.CreateOptions{Driver: "bridge", Labels: labels}); err != nil {
+			t.Fatal(err)
+		}
+		endpoints = &network.NetworkingConfig{EndpointsConfig: map[string]*network.EndpointSettings{net: {}}}
 	}
 	sem := make(chan struct{}, parallelism)
 	errs := make(chan error, len(ctrs))
@@ -82,8 +104,7 @@ func engineFloor(t *testing.T, cli *client.Client, project, image string, ctrs [
 			created, err := cli.ContainerCreate(ctx,
 				&container.Config{Image: image, Cmd: c.cmd, Env: c.env, Labels: labels},
 				&container.HostConfig{NetworkMode: container.NetworkMode(net)},
-				&network.NetworkingConfig{EndpointsConfig: map[string]*network.EndpointSettings{net: {}}},
-				nil, project+"-"+c.name)
+				endpoints, nil, project+"-"+c.name)
 			if err == nil {
 				err = cli.ContainerStart(ctx, created.ID, container.StartOptions{})
 			}

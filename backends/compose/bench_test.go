@@ -39,7 +39,8 @@ import (
 //   - the engine floor of the first: the same 40 containers (image,
 //     command, env, one bridge network) created and started through the
 //     Engine API, 16 at once, in no order, with no wait (engineFloor): the
-//     least any client can take on this engine.
+//     least any client can take on this engine; and the same again with
+//     network none and host, which split it (neither runs the project).
 //
 // It logs every round as it goes, then reports min/median/max of the wall
 // clock and the median CPU time of the client process (berth's or
@@ -83,7 +84,7 @@ func TestBenchVersusCompose(t *testing.T) {
 
 	cli := dockertest.Client(t)
 	image, floorCtrs := floorContainers(t, dir0, compose)
-	var up, noop, dcUp, dcNoop, floor, plan1000, plan1000emu runs
+	var up, noop, dcUp, dcNoop, floor, floorNone, floorHost, plan1000, plan1000emu runs
 	for i := 1; i <= rounds; i++ {
 		project, peer, dir := projects(i)
 		floorProject := fmt.Sprintf("bbenchfl%sr%d", id, i)
@@ -102,10 +103,15 @@ func TestBenchVersusCompose(t *testing.T) {
 			countComposeContainers(t, peer, 40)
 			teardown(t, "docker-compose", "-p", peer, "-f", compose, "down", "-t", "2")
 		}
-		wall := engineFloor(t, cli, floorProject, image, floorCtrs, backends.DefaultParallelism)
-		floor.wall = append(floor.wall, wall)
-		t.Logf("round %d: %-30s %s (load %s)", i, "engine floor", ms(wall), loadavg())
-		removeByLabel(t, backends.ProjectFilter(floorProject))
+		for _, f := range []struct {
+			r    *runs
+			mode floorNet
+		}{{&floor, floorProjectNet}, {&floorNone, floorNoNet}, {&floorHost, floorHostNet}} {
+			wall := engineFloor(t, cli, floorProject, image, floorCtrs, backends.DefaultParallelism, f.mode)
+			f.r.wall = append(f.r.wall, wall)
+			t.Logf("round %d: %-30s %s (load %s)", i, "engine floor, network "+string(f.mode), ms(wall), loadavg())
+			removeByLabel(t, backends.ProjectFilter(floorProject))
+		}
 	}
 
 	big := filepath.Join(t.TempDir(), "bbig"+id)
@@ -144,6 +150,8 @@ func TestBenchVersusCompose(t *testing.T) {
 	row("berth apply, 20 svc × 2 emulated, nothing → running", up, 3*time.Second)
 	row("docker-compose up -d, same project (export)", dcUp, 0)
 	row("engine floor: 40 bare create+start, 16 at once", floor, 0)
+	row("  the same, network none (an empty netns each)", floorNone, 0)
+	row("  the same, network host (no netns)", floorHost, 0)
 	row("berth apply, no-op", noop, 150*time.Millisecond)
 	row("docker-compose up -d, no-op", dcNoop, 0)
 	row("berth plan, 1,000 services with images, empty engine", plan1000, 100*time.Millisecond)
