@@ -57,6 +57,9 @@ func (s *sim) begin(j *job) {
 		s.startWork(j)
 		return
 	}
+	if s.slowDown(j) {
+		return
+	}
 	s.afterWork(j)
 }
 
@@ -92,11 +95,22 @@ func (s *sim) workDone(j *job) {
 			s.startWork(r.cpuQ.pop())
 		}
 	}
-	if r.slowUntil > s.now && r.slowDelay != nil {
-		s.at(r.slowDelay.Sample(svc.workRng), evSlowDone, j, 0, 0)
+	if s.slowDown(j) {
 		return
 	}
 	s.afterWork(j)
+}
+
+// slowDown holds j for the delay of a slow fault in force at its replica,
+// after its local work or, without local work, as it begins; it reports
+// whether there was one.
+func (s *sim) slowDown(j *job) bool {
+	r := j.rep
+	if r.slowUntil <= s.now || r.slowDelay == nil {
+		return false
+	}
+	s.at(r.slowDelay.Sample(j.svc.workRng), evSlowDone, j, 0, 0)
+	return true
 }
 
 // afterWork runs the flow once the local work is done. In the async model

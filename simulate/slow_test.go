@@ -42,3 +42,32 @@ func TestSlowFaultMG1(t *testing.T) {
 		}
 	}
 }
+
+// TestSlowFaultWithoutWork runs testdata/slowbare: a slow fault on a
+// service without local work adds its delay all the same (it once added
+// nothing: the delay was drawn only when local work ended), so s becomes
+// an M/G/1 whose service time is the delay D: M/M/1 for exp(1 s), M/D/1
+// for const(1 s), at λ = 0.5.
+func TestSlowFaultWithoutWork(t *testing.T) {
+	const lambda = 0.5
+	for _, tc := range []struct {
+		delay   string
+		ed, ed2 float64 // E[D], E[D²]
+	}{
+		{"exp(1s)", 1, 2},
+		{"const(1s)", 1, 1},
+	} {
+		sp := loadVars(t, "testdata/slowbare", map[string]string{"delay": tc.delay})
+		res := mustRun(t, sp, Options{Seed: 6, Scenario: "slow", Replications: 4})
+		s := res.Services["s"]
+		want := lambda*tc.ed2/(2*(1-lambda*tc.ed)) + tc.ed
+		t.Logf("slow %s without work: W %.4f (want %.4f, ci %v) util %.4f (want %.4f)",
+			tc.delay, s.Latency.Mean, want, s.CI.Mean, s.Utilization, lambda*tc.ed)
+		if !within(s.Latency.Mean, want, 0.02, &s.CI.Mean) {
+			t.Errorf("slow %s: mean sojourn %.4f, want %.4f", tc.delay, s.Latency.Mean, want)
+		}
+		if !within(s.Utilization, lambda*tc.ed, 0.02, &s.CI.Utilization) {
+			t.Errorf("slow %s: utilisation %.4f, want %.4f", tc.delay, s.Utilization, lambda*tc.ed)
+		}
+	}
+}
