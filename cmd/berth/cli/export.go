@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 	"github.com/zclconf/go-cty/cty"
 
@@ -100,6 +101,9 @@ warning names it.`,
 			}
 			if target, err = exportTarget(cmd, target, backend, spec); err != nil {
 				return err
+			}
+			if len(spec.Services) == 0 {
+				return reportDiags(cmd, hcl.Diagnostics{nothingToExport(spec)})
 			}
 			spec, names := withoutSensitive(cmd, spec)
 			if target == lang.BackendSwarm {
@@ -230,4 +234,19 @@ func interpolationName(spec *lang.Spec, service, key, value string) string {
 	}
 	clean := func(s string) string { return strings.ToUpper(notVarChar.ReplaceAllString(s, "_")) }
 	return "BERTH_ENV_" + clean(service) + "_" + clean(key)
+}
+
+// nothingToExport is the error of a spec without services, as berth
+// simulate says "Nothing to simulate". The file would run nothing, and
+// docker-compose (1.x) reads `services: {}` without a version as a
+// service named "services": 'Service services has neither an image nor
+// a build context specified'.
+func nothingToExport(spec *lang.Spec) *hcl.Diagnostic {
+	d := &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Nothing to export",
+		Detail: "The spec declares no service, so a Compose file of it would run nothing (and docker-compose reads `services: {}` as a service named \"services\"). Add a service block, for example: service \"web\" { image = \"nginx:1.27\" }."}
+	if spec.DeclRange.Filename != "" {
+		r := spec.DeclRange
+		d.Subject = &r
+	}
+	return d
 }
