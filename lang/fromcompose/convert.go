@@ -61,7 +61,7 @@ func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.
 	c := &converter{p: p, src: src, dir: dir, names: map[string]map[string]string{}, skipped: map[string]bool{}, shared: map[string]*sharedWarning{}}
 	f := hclwrite.NewEmptyFile()
 	body := f.Body()
-	body.AppendUnstructuredTokens(comment(fmt.Sprintf("Imported by `berth import` from %s.", strings.Join(relAll(dir, src.Files), ", "))))
+	body.AppendUnstructuredTokens(comment(fmt.Sprintf("Imported by `berth import` from %s.", strings.Join(sourceNames(dir, src.Files), ", "))))
 	bb := body.AppendNewBlock("berth", nil).Body()
 	bb.SetAttributeValue("project", ctyString(p.Name))
 	c.backend(bb)

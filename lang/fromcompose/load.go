@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -45,6 +46,8 @@ type Options struct {
 	// does (sentry self-hosted: --env-file .env --env-file .env.custom);
 	// later files override earlier ones.
 	EnvFiles []string
+	// Stdin is read for the file "-" (StdinFile); nil: os.Stdin.
+	Stdin io.Reader
 }
 
 // Load reads the Compose files with compose-go. Its errors become
@@ -61,7 +64,7 @@ func Load(ctx context.Context, o Options) (p *types.Project, src *Sources, diags
 	if len(o.Files) == 0 {
 		return nil, nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "No Compose file", Detail: "Name the Compose file to import, for example `berth import compose.yaml`."}}
 	}
-	src, diags = readSources(o.Files)
+	src, diags = readSources(o.Files, o.Stdin)
 	src.dotEnv = o.EnvFiles
 	for _, f := range o.EnvFiles {
 		if _, err := os.Stat(f); err != nil {
@@ -86,7 +89,12 @@ func Load(ctx context.Context, o Options) (p *types.Project, src *Sources, diags
 	warnings := captureWarnings(func() error {
 		po, err := cli.NewProjectOptions(o.Files, opts...)
 		if err == nil {
-			p, err = loadProject(ctx, po)
+			load := func() (err error) { p, err = loadProject(ctx, po); return err }
+			if data, ok := src.Bytes[StdinFile]; ok {
+				err = withStdin(data, load)
+			} else {
+				err = load()
+			}
 		}
 		if err != nil {
 			d := src.loadError(err)
@@ -124,11 +132,22 @@ func loadProject(ctx context.Context, po *cli.ProjectOptions) (p *types.Project,
 
 // readSources reads every file once, for the locator and for the snippets
 // of the diagnostics.
-func readSources(files []string) (*Sources, hcl.Diagnostics) {
+func readSources(files []string, stdin io.Reader) (*Sources, hcl.Diagnostics) {
 	s := &Sources{Bytes: map[string][]byte{}}
 	var diags hcl.Diagnostics
 	for _, f := range files {
-		b, err := os.ReadFile(f)
+		if _, ok := s.Bytes[StdinFile]; ok && f == StdinFile {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Standard input named twice",
+				Detail: "The Compose file \"-\" (standard input) can be given once: name the other files by their paths."})
+			continue
+		}
+		var b []byte
+		var err error
+		if f == StdinFile {
+			b, err = readStdin(stdin)
+		} else {
+			b, err = os.ReadFile(f)
+		}
 		if err != nil {
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read the Compose file", Detail: err.Error() + "." + composeFileHint(f)})
 			continue

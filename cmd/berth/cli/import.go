@@ -39,6 +39,11 @@ cap_add, devices, external volumes and so on) is never dropped silently:
 each is a warning that points at the key in the Compose file. A secret
 given by value or from the environment becomes a sensitive variable.
 
+A file named - is read from standard input, as 'docker compose -f -'
+reads it: its relative paths and .env are the working directory's, and
+the project is named after that directory unless the file's name: or -p
+names it.
+
 Without -o the source goes to standard output. With -o DIR, berth writes
 DIR/compose.berth.hcl (or the *.berth.hcl file -o names), never over an
 existing file unless --force, and then validates DIR as 'berth validate'
@@ -46,11 +51,13 @@ would. Links (timeouts, retries, circuit breakers) and capacity are not in
 a Compose file: add them to simulate the system.`,
 		Example: `  berth import docker-compose.yml
   berth import docker-compose.yml docker-compose.prod.yml -o infra/
-  berth import compose.yaml --profile debug -p shop -o shop/ && berth plan shop/`,
+  berth import compose.yaml --profile debug -p shop -o shop/ && berth plan shop/
+  generate-compose | berth import - -o infra/   # the file from standard input`,
 		Args: minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Files = args
 			o.Environ = os.Environ()
+			o.Stdin = cmd.InOrStdin() // for the file "-", as docker compose -f -
 			dir, file := ".", ""
 			if out != "" && out != "-" {
 				dir, file = importTarget(out)
