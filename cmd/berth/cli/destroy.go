@@ -22,9 +22,9 @@ func newDestroyCmd() *cobra.Command {
 users first, then what they use: on compose its containers, networks,
 volumes and the files berth mounted its secrets and configs from; on
 swarm its services, overlay networks, secrets and configs, and the
-volumes their tasks made on the engines of BERTH_SWARM_NODES. The project is named by the spec
-in DIR, or by --project without a spec (with --backend swarm for a swarm
-project: the default is compose).
+volumes their tasks made on the engines of BERTH_SWARM_NODES. The project
+is named by the spec in DIR, or by --project without a spec (with
+--backend swarm for a swarm project: the default is compose).
 
 It shows what it will remove and asks for 'yes' unless --auto-approve is
 given. Like apply, it takes the project's lock.`,

@@ -45,19 +45,19 @@ at once, the simulations of a round running in parallel on all cores. A
 configuration that some service cannot carry (its utilisation ρ ≥ 1 by the
 analytic offered load, at the peak rate a load reaches) fails without
 being simulated (--no-prune simulates it: an overload only at the top of a
-ramp may still pass), and results decide
-others by dominance (more capacity than a passing one passes). queue is not
-among them: a deeper queue rejects less but waits longer, so every queue
-value is simulated (swept), and results decide only configurations with the
-same queue.
+ramp may still pass), and results decide others by dominance (more
+capacity than a passing one passes). queue is not among them: a deeper
+queue rejects less but waits longer, so every queue value is simulated
+(swept), and results decide only configurations with the same queue.
 
 Cost is Σ replicas × (cpus + 0.125 × GiB of memory) over the services, in
 CPUs (a service without a cpus limit counts 1); workers cost nothing. It
 prints the tried configurations with their verdicts, the cheapest passing
 one marked ★, the passing ones on the Pareto front of cost against p99 and
 errors (worth paying for a better tail) marked P, and the change to make
-as a unified diff of the spec files (formatting and comments kept). --chart writes p99 and the error rate against the varied
-dimension, with the SLO lines, as SVG; --json prints the result as JSON.
+as a unified diff of the spec files (formatting and comments kept).
+--chart writes p99 and the error rate against the varied dimension, with
+the SLO lines, as SVG; --json prints the result as JSON.
 Exit status 3 when nothing in the ranges passes.`,
 		Example: `  berth whatif examples/shop --scenario orders-replica-loss --vary 'orders.replicas=1..8' --vary 'gateway.workers=16..128:16'
   berth whatif examples/shop --load peak --load-scale 0.5..3
