@@ -23,6 +23,15 @@ func maxArgs(n int) cobra.PositionalArgs {
 	}
 }
 
+// noArgs is cobra.NoArgs with that error (cobra's said 'unknown command
+// "x" for "berth version"', as if x were meant for a subcommand).
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	return argsError(cmd, args, "no arguments", " (a flag's value without its flag?)")
+}
+
 // exactArgs is cobra.ExactArgs(n) with that error.
 func exactArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {

@@ -33,7 +33,7 @@ requests in flight (8 s at most, inside docker stop's 10 s).
 health check of the FROM scratch image, which has no wget or curl.`,
 		Example: `  berth emulate --config gateway.json --listen :8080
   berth emulate --probe http://127.0.0.1:8080/healthz`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if probe != "" {
 				if err := emulator.Probe(context.Background(), probe); err != nil {

@@ -18,7 +18,7 @@ func newVersionCmd() *cobra.Command {
 (make build stamps it), else the module version go install recorded,
 else "dev" for a build from a work tree.`,
 		Example: "  berth version",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fmt.Fprintf(cmd.OutOrStdout(), "berth %s\n", versionString())
 			return nil
