@@ -37,6 +37,8 @@ func flagError(cmd *cobra.Command, err error) error {
 			return fmt.Errorf("unknown flag: %s (%s --help lists its flags)", typed, cmd.CommandPath())
 		}
 		name = typed[1:]
+	} else if verr := flagValueError(cmd, msg); verr != nil {
+		return verr
 	} else {
 		return err
 	}
