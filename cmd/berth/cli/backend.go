@@ -104,8 +104,11 @@ func (f *deployFlags) backendName(spec *lang.Spec) string {
 // openBackend connects to the engine and opens the named backend.
 func openBackend(ctx context.Context, name string) (backends.Backend, error) {
 	factory := backendFactories[name]
+	if err := (backendFlag(name)).check(); err != nil {
+		return nil, err // the message of validate, simulate and export
+	}
 	if factory == nil {
-		return nil, fmt.Errorf("unknown or unavailable backend %q (this berth has: %s)", name, backendNames())
+		return nil, fmt.Errorf("backend %q is not available in this berth (it has: %s)", name, backendNames())
 	}
 	cli, err := backends.NewClient(ctx)
 	if err != nil {
