@@ -21,6 +21,10 @@ var defaultsBlockSchema = &hcl.BodySchema{
 // projectName is what Docker accepts as a compose project name.
 var projectName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
+// ValidProjectName says whether name is a project name berth.project
+// accepts (berth destroy --project checks its flag by it).
+func ValidProjectName(name string) bool { return projectName.MatchString(name) }
+
 // decodeBerthBlock decodes the `berth {}` block into the spec's settings.
 func (st *loadState) decodeBerthBlock(b *hcl.Block) {
 	c := st.content(b.Body, berthBlockSchema)

@@ -36,6 +36,9 @@ given. Like apply, it takes the project's lock.`,
 			if err := af.check(cmd); err != nil {
 				return err
 			}
+			if err := checkProjectFlag(cmd, project); err != nil {
+				return err
+			}
 			if project != "" && len(args) > 0 {
 				// Both name a project; taking --project and ignoring
 				// DIR could destroy the other one.
@@ -113,4 +116,17 @@ func markDestroy(p *planner.Plan) {
 			c.Reasons = []planner.Reason{{Action: planner.Delete, Message: "destroy"}}
 		}
 	}
+}
+
+// checkProjectFlag refuses a --project that no project can have: 'berth
+// destroy --project Shop' said 'Nothing to destroy' and exited 0, and an
+// empty --project read the spec of the working directory instead.
+func checkProjectFlag(cmd *cobra.Command, project string) error {
+	if !cmd.Flags().Changed("project") || lang.ValidProjectName(project) {
+		return nil
+	}
+	if project == "" {
+		return fmt.Errorf("--project is empty: give the name of the project to destroy (berth destroy --project shop), or leave it out to destroy the spec's")
+	}
+	return fmt.Errorf("--project %q is not a valid project name: berth's projects use lowercase letters, digits, dashes and underscores, starting with a letter or digit (berth status DIR names a spec's)", project)
 }
