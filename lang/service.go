@@ -29,7 +29,13 @@ type Service struct {
 	// sensitive variable ("env.KEY", or "env" for all of it). They are
 	// never shown: plans show a hash, reviews say the value changed, and
 	// export writes a ${VAR} interpolation instead.
-	Sensitive []string          `json:"sensitive,omitempty"`
+	Sensitive []string `json:"sensitive,omitempty"`
+	// EnvVars names, by env key, the variable whose value the key is
+	// when the spec writes it as that variable alone (env = { PASSWORD =
+	// var.db_password }): export reads a sensitive one from the
+	// environment variable of its name, which its value alone cannot
+	// tell when two variables hold the same value.
+	EnvVars   map[string]string `json:"-"`
 	Labels    map[string]string `json:"labels,omitempty"`
 	Secrets   []string          `json:"secrets,omitempty"` // secret names, mounted at /run/secrets/<name>
 	Configs   []string          `json:"configs,omitempty"` // config names, mounted at /<name>

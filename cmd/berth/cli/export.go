@@ -196,7 +196,7 @@ func withoutSensitive(cmd *cobra.Command, spec *lang.Spec) (*lang.Spec, []string
 			if out == spec {
 				out = spec.Clone()
 			}
-			name := interpolationName(spec, svc.Name, k, svc.Env[k])
+			name := interpolationName(spec, svc, k)
 			out.Services[svc.Name].Env[k] = "${" + name + "}"
 			names = append(names, name)
 			fmt.Fprintf(cmd.ErrOrStderr(), "Warning: env %s of service %q derives from a sensitive variable, so the file reads it from the environment variable %s: set it where the file is deployed\n", k, svc.Name, name)
@@ -223,17 +223,24 @@ var (
 
 // interpolationName names the environment variable an exported file reads
 // a sensitive env value from: BERTH_VAR_<variable> when the value is a
-// sensitive variable's own value, else BERTH_ENV_<SERVICE>_<KEY>.
-func interpolationName(spec *lang.Spec, service, key, value string) string {
+// sensitive variable's own value (the one the spec writes there, else the
+// one whose value it is), else BERTH_ENV_<SERVICE>_<KEY>.
+func interpolationName(spec *lang.Spec, svc *lang.Service, key string) string {
+	own := func(name string) bool {
+		v := spec.Variables[name]
+		return v != nil && v.Sensitive && v.Value.Type() == cty.String && v.Value.IsKnown() && !v.Value.IsNull() &&
+			v.Value.AsString() == svc.Env[key] && composeVarName.MatchString(lang.EnvVarPrefix+name)
+	}
+	if name, ok := svc.EnvVars[key]; ok && own(name) {
+		return lang.EnvVarPrefix + name
+	}
 	for _, name := range slices.Sorted(maps.Keys(spec.Variables)) {
-		v := spec.Variables[name].Value
-		if spec.Variables[name].Sensitive && v.Type() == cty.String && v.IsKnown() && !v.IsNull() &&
-			v.AsString() == value && composeVarName.MatchString(lang.EnvVarPrefix+name) {
+		if own(name) {
 			return lang.EnvVarPrefix + name
 		}
 	}
 	clean := func(s string) string { return strings.ToUpper(notVarChar.ReplaceAllString(s, "_")) }
-	return "BERTH_ENV_" + clean(service) + "_" + clean(key)
+	return "BERTH_ENV_" + clean(svc.Name) + "_" + clean(key)
 }
 
 // nothingToExport is the error of a spec without services, as berth
