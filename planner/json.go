@@ -188,6 +188,10 @@ func ReadJSON(r io.Reader) (*JSONPlan, error) {
 	if err := dec.Decode(&jp); err != nil {
 		return nil, fmt.Errorf("not a berth plan: %w", err)
 	}
+	if jp.FormatVersion == "" {
+		// Some other JSON ({} said 'plan format "" is not supported').
+		return nil, fmt.Errorf("not a berth plan: it has no format_version; give a file written by berth plan -out FILE")
+	}
 	if major, _, _ := strings.Cut(jp.FormatVersion, "."); major != "1" {
 		return nil, fmt.Errorf("plan format %q is not supported (this berth reads %s)", jp.FormatVersion, FormatVersion)
 	}
