@@ -152,6 +152,15 @@ func makePlan(ctx context.Context, cmd *cobra.Command, be backends.Backend, spec
 	if err := reportDiags(cmd, diags); err != nil {
 		return nil, err
 	}
+	// The ids of the images the new containers run, so apply of the plan
+	// file refuses it when a tag moved since (compose.Backend.PinImages).
+	if pin, ok := be.(interface {
+		PinImages(context.Context, *planner.Plan) error
+	}); ok {
+		if err := pin.PinImages(ctx, p); err != nil {
+			return nil, err
+		}
+	}
 	jp := p.JSON()
 	if jp.Variables, err = planner.Variables(spec); err != nil {
 		return nil, err
