@@ -44,6 +44,10 @@ type converter struct {
 	// anchor or extends is one warning that names them all.
 	svc    string
 	shared map[string]*sharedWarning
+	// credVars are the sensitive variables made for credentials the
+	// services take from variables, by Compose variable ("$NAME") or by
+	// service and key (envsecrets.go).
+	credVars map[string]*credVar
 }
 
 type sharedWarning struct {
@@ -81,6 +85,7 @@ func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.
 		c.service(body, p.Services[name])
 	}
 	c.svc = ""
+	c.describeCredVars()
 	c.nameSharers()
 	c.sections()
 	if len(p.DisabledServices) > 0 {

@@ -56,22 +56,32 @@ func (s *Sources) At(path ...string) *hcl.Range {
 // atIn looks for path in file f, then in the service that the service of
 // path extends.
 func (s *Sources) atIn(f string, path []string, depth int) *hcl.Range {
-	if n := find(s.tree(f), path); n != nil {
-		return s.nodeRange(f, n)
+	if file, key, _ := s.pairIn(f, path, depth); key != nil {
+		return s.nodeRange(file, key)
+	}
+	return nil
+}
+
+// pairIn returns the key and value nodes at path in file f, or in the
+// service that the service of path extends (and the file that holds
+// them); nils when neither has it.
+func (s *Sources) pairIn(f string, path []string, depth int) (string, *yaml.Node, *yaml.Node) {
+	if k, v := findPair(s.tree(f), path); k != nil {
+		return f, k, v
 	}
 	if len(path) < 3 || path[0] != "services" || depth > 8 {
-		return nil
+		return "", nil, nil
 	}
 	_, ext := findPair(s.tree(f), []string{"services", path[1], "extends"})
 	if ext == nil {
-		return nil
+		return "", nil, nil
 	}
 	base, file := ext.Value, f
 	if ext.Kind == yaml.MappingNode {
 		_, sv := findPair(ext, []string{"service"})
 		_, fv := findPair(ext, []string{"file"})
 		if sv == nil {
-			return nil
+			return "", nil, nil
 		}
 		base = sv.Value
 		if fv != nil {
@@ -79,13 +89,13 @@ func (s *Sources) atIn(f string, path []string, depth int) *hcl.Range {
 			if _, ok := s.Bytes[file]; !ok {
 				b, err := os.ReadFile(file)
 				if err != nil {
-					return nil
+					return "", nil, nil
 				}
 				s.Bytes[file] = b
 			}
 		}
 	}
-	return s.atIn(file, append([]string{"services", base}, path[2:]...), depth+1)
+	return s.pairIn(file, append([]string{"services", base}, path[2:]...), depth+1)
 }
 
 // nodeRange is the range of a scalar node of f (a key, or a list item).

@@ -1,6 +1,8 @@
 package fromcompose
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -139,21 +141,12 @@ func (c *converter) environment(root, b *hclwrite.Body, s types.ServiceConfig, a
 		}
 		c.warn(where, "Environment variables without a value left out", what, quoteList(unset))
 	}
-	creds := c.interpolatedCredentials(s.Name, env)
-	vars := c.credentialVars(root, c.name("service", s.Name, nil), creds)
+	creds := c.credentials(root, s.Name, env)
 	if len(creds) > 0 {
-		var sets []string
-		for _, k := range creds {
-			sets = append(sets, "-var "+vars[k]+"=... or BERTH_VAR_"+vars[k])
-		}
-		what := "The service %q takes %s from variables of the Compose file (from .env or the environment), so the Compose file never held their values. berth does not write them into its source, which is kept in version control: they are sensitive variables now. Set %s."
-		if len(creds) == 1 {
-			what = "The service %q takes %s from a variable of the Compose file (from .env or the environment), so the Compose file never held its value. berth does not write it into its source, which is kept in version control: it is a sensitive variable now. Set %s."
-		}
-		c.warn(firstRange(at("environment", creds[0]), at("environment")), "Credentials from variables kept out of the berth file",
-			what, s.Name, quoteList(creds), strings.Join(sets, "; "))
+		keys := slices.Sorted(maps.Keys(creds))
+		c.credentialWarning(firstRange(at("environment", keys[0]), at("environment")), s.Name, keys)
 	}
-	setEnv(b, env, vars)
+	setEnv(b, env, creds)
 }
 
 // secretRefs and configRefs return a service's references in one type.

@@ -8,7 +8,7 @@ service "db" {
   env = {
     APP_TOKEN         = "literal-in-the-file"
     PGPASSWORD_FILE   = "/run/secrets/pg"
-    POSTGRES_PASSWORD = var.db_postgres_password
+    POSTGRES_PASSWORD = var.db_password
     POSTGRES_USER     = "app"
     SHELL_AUTH        = "$HOME"
   }
@@ -17,10 +17,10 @@ service "db" {
   }
 }
 
-variable "db_postgres_password" {
+variable "db_password" {
   type        = string
   sensitive   = true
-  description = "The POSTGRES_PASSWORD of service db, from a variable of the Compose file."
+  description = "$DB_PASSWORD of the Compose file, which POSTGRES_PASSWORD of db reads."
 }
 
 service "graylog" {
@@ -28,22 +28,22 @@ service "graylog" {
   env = {
     GRAYLOG_HTTP_EXTERNAL_URI  = "http://127.0.0.1:9000/"
     GRAYLOG_MONGODB_URI        = "mongodb://mongo:27017/graylog"
-    GRAYLOG_PASSWORD_SECRET    = var.graylog_graylog_password_secret
-    GRAYLOG_ROOT_PASSWORD_SHA2 = var.graylog_graylog_root_password_sha2
+    GRAYLOG_PASSWORD_SECRET    = var.graylog_password_secret
+    GRAYLOG_ROOT_PASSWORD_SHA2 = var.graylog_root_password_sha2
   }
   restart {
     condition = "none"
   }
 }
 
-variable "graylog_graylog_password_secret" {
+variable "graylog_password_secret" {
   type        = string
   sensitive   = true
-  description = "The GRAYLOG_PASSWORD_SECRET of service graylog, from a variable of the Compose file."
+  description = "$GRAYLOG_PASSWORD_SECRET of the Compose file, which GRAYLOG_PASSWORD_SECRET of graylog reads."
 }
 
-variable "graylog_graylog_root_password_sha2" {
+variable "graylog_root_password_sha2" {
   type        = string
   sensitive   = true
-  description = "The GRAYLOG_ROOT_PASSWORD_SHA2 of service graylog, from a variable of the Compose file."
+  description = "$GRAYLOG_ROOT_PASSWORD_SHA2 of the Compose file, which GRAYLOG_ROOT_PASSWORD_SHA2 of graylog reads."
 }
