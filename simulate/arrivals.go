@@ -252,6 +252,9 @@ func (s *sim) scheduleArrival() {
 
 // arrival sends one request into the entry service.
 func (s *sim) arrival() {
+	if s.tooManyHeld() {
+		return
+	}
 	s.scheduleArrival()
 	g := s.gen
 	ep := g.endpoint()

@@ -152,6 +152,9 @@ func (s *sim) publish(t *topic) failClass {
 		if measured {
 			sub.published++
 		}
+		if s.tooLongBacklog(sub) {
+			return class
+		}
 		sub.parts[part].push(message{at: s.now, part: part})
 		sub.backlog.add(s.now, 1)
 		s.wake(sub, int(part))

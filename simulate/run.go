@@ -181,6 +181,7 @@ func runCases(spec *lang.Spec, cases []Case, opts Options) ([]*Report, hcl.Diagn
 	}
 	var diags hcl.Diagnostics
 	var mu sync.Mutex
+	halted := false // a run stalled or overflowed
 	done := make([]atomic.Uint64, len(tasks))
 	progress := func(i int) func(float64) {
 		if opts.Progress == nil {
@@ -228,10 +229,16 @@ func runCases(spec *lang.Spec, cases []Case, opts Options) ([]*Report, hcl.Diagn
 					mu.Unlock()
 					continue
 				}
-				if late := s.diags[len(d):]; len(late) > 0 {
-					mu.Lock()
-					diags = append(diags, late...)
-					mu.Unlock()
+				mu.Lock()
+				if late := s.diags[len(d):]; len(late) > 0 && !(s.halted && halted) {
+					diags = append(diags, late...) // one halted run says why
+				}
+				halted = halted || s.halted
+				mu.Unlock()
+				s.releaseJobs()
+				if s.halted { // an error: the other runs would be thrown away
+					next.Store(int64(len(tasks)))
+					continue
 				}
 				sims[t.c][t.r] = s
 			}

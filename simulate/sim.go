@@ -60,7 +60,7 @@ type sim struct {
 
 	nBreakerEvents int
 	stuck          int
-	halted         bool // stalled: simulated time stood still
+	halted         bool // stalled (simulated time stood still) or overflowed
 
 	// draining: the load has ended; the run goes on without arrivals
 	// until nothing measured is in flight (drain.go). endEvents is the
@@ -98,7 +98,7 @@ func (s *sim) run() {
 
 // step processes the next event due no later than limit, the load's next
 // arrival included. It returns false when there is none, or when the run
-// stalled.
+// stalled or overflowed (overflow.go).
 func (s *sim) step(limit int64) bool {
 	// The pending arrival goes first when it is due no later than the
 	// earliest queued event (a fixed rule, so runs stay deterministic).
@@ -120,7 +120,7 @@ func (s *sim) step(limit int64) bool {
 		}
 		s.arrival()
 		s.nEvents++
-		return true
+		return !s.halted
 	}
 	if at > limit {
 		return false
@@ -140,7 +140,7 @@ func (s *sim) step(limit int64) bool {
 	}
 	s.dispatch(e)
 	s.nEvents++
-	return true
+	return !s.halted
 }
 
 func (s *sim) dispatch(e event) {
