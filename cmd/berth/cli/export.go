@@ -95,6 +95,9 @@ warning names it.`,
   berth export compose --for swarm examples/shop -o stack.yaml && docker stack deploy --resolve-image never -c stack.yaml shop`,
 		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkOutputFile("-o", out); err != nil {
+				return err // before the emulator image is built
+			}
 			spec, err := loadSpec(cmd, specDir(args), &sf)
 			if err != nil {
 				return err

@@ -51,16 +51,21 @@ func checkMemoryWeight(w float64) error {
 	return nil
 }
 
-// checkOutputFile rejects an output file (--report, --chart) whose
-// directory does not exist, before a simulation that may take minutes
-// runs for nothing.
+// checkOutputFile rejects an output file (--report, --chart, plan's -out,
+// export's -o) whose directory does not exist, or that is a directory,
+// before a simulation that may take minutes, or a plan, runs for nothing
+// (a directory failed at the end: 'open out: is a directory', or
+// 'rename ./.out.4153626836 out: file exists').
 func checkOutputFile(flag, path string) error {
-	if path == "" {
+	if path == "" || path == "-" {
 		return nil
 	}
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return fmt.Errorf("%s %s: the directory %s does not exist", flag, path, dir)
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("%s %s is a directory: name the file to write, in it or elsewhere", flag, path)
 	}
 	return nil
 }

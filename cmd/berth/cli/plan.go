@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -55,7 +54,7 @@ always on success, 1 on error, 2 when there are changes and
   berth plan --backend swarm examples/shop   # DOCKER_HOST names a swarm manager`,
 		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkPlanFileDir(out); err != nil {
+			if err := checkOutputFile("-out", out); err != nil {
 				return err // before any work against the engine
 			}
 			dir := specDir(args)
@@ -106,19 +105,6 @@ always on success, 1 on error, 2 when there are changes and
 	f.BoolVar(&detailed, "detailed-exitcode", false, "exit 2 when the plan has changes (0: none, 1: error)")
 	f.BoolVar(&asJSON, "json", false, "print the plan as JSON")
 	return singleDashFlags(cmd)
-}
-
-// checkPlanFileDir reports, before planning, that -out names a file in a
-// directory that does not exist.
-func checkPlanFileDir(path string) error {
-	if path == "" {
-		return nil
-	}
-	dir := filepath.Dir(path)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return fmt.Errorf("-out %s: the directory %s does not exist; create it, or save the plan elsewhere", path, dir)
-	}
-	return nil
 }
 
 // writePlanFile writes the JSON plan to path (0600: it names the project's
