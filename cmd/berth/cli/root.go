@@ -130,5 +130,9 @@ and their capacity. From that one spec it can:
 	root.SetHelpCommand(newHelpCmd())
 	root.Version = versionString() // berth --version, as berth version
 	root.SetVersionTemplate("berth {{.Version}}\n")
+	root.InitDefaultVersionFlag()
+	root.Flags().Lookup("version").Usage = "print berth's version, as berth version does" // cobra's read "version for berth"
+	root.InitDefaultHelpFlag()
+	root.Flags().Lookup("help").Usage = "show this help; berth COMMAND --help shows a command's"
 	return root
 }
