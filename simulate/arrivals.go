@@ -274,6 +274,11 @@ func (s *sim) arrival() {
 	}
 	j.sent = s.now
 	s.attach(j, r)
+	if s.client != nil {
+		// The client's clock starts as it sends, whether or not the
+		// request reaches a process (one on a lost node never does).
+		s.pipeAdd(s.client, s.clientTO, evGiveUp, 0, j, 0, 0)
+	}
 	if r.state == repFrozen {
 		s.at(0, evDeliver, j, 0, 0)
 		return

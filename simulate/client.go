@@ -9,4 +9,18 @@ func (s *sim) clientGaveUp(j *job) {
 	}
 	s.entry.answer(s.now-j.sent, failTimeout, false, j.flags&jobEntryMeasured != 0)
 	j.flags &^= jobEntry | jobEntryMeasured
+	if j.rep == nil { // a stub of clientWaits
+		s.pool.put(j)
+	}
+}
+
+// clientWaits keeps the client of entry request j waiting for its timeout
+// when j is lost with its replica's node, which sends no answer: a stub
+// job with no replica, and nothing to run, stands for it until
+// clientGaveUp (j itself ends, and with it every event of its work).
+func (s *sim) clientWaits(j *job) {
+	c := s.pool.get(j.ep)
+	c.flags = j.flags & (jobEntry | jobEntryMeasured)
+	c.sent = j.sent
+	s.at(max(0, j.sent+s.clientTO-s.now), evGiveUp, c, 0, 0)
 }

@@ -50,3 +50,26 @@ func TestClientTimeoutUnreached(t *testing.T) {
 		t.Errorf("a 1 h client timeout changed the report of an M/M/1 run")
 	}
 }
+
+// TestClientTimeoutLostNode runs testdata/nodeloss: the requests sent to
+// the replica of a lost node, about 750, get no answer, so their clients
+// give up after the load's 1 s timeout (class timeout, at exactly 1 s),
+// as for any request without an answer; so do the few that were at that
+// replica, calling db, when the node went (s counts them lost). The
+// client's clock once started only when a request reached its replica,
+// which a request to a lost node never does: they failed as "lost" 15 s
+// later, with no latency at all (the entry's tail stayed at a few ten ms).
+func TestClientTimeoutLostNode(t *testing.T) {
+	res := mustRun(t, loadVars(t, "testdata/nodeloss", nil), Options{Seed: 1, Scenario: "loss"})
+	e := res.Entry
+	t.Logf("entry: %d sent, %d failed %v, latency %+v", e.Arrivals, e.Failed, e.Failures, e.Latency)
+	if n := e.Failures["timeout"]; n != e.Failed || n < 675 || n > 825 {
+		t.Errorf("entry failures %v; want about 750, every one a client timeout", e.Failures)
+	}
+	if e.Latency.Max != 1 || e.Latency.P90 < 0.99 {
+		t.Errorf("entry latency %+v; want the failed 12 %% at the 1 s timeout", e.Latency)
+	}
+	if s := res.Services["s"]; s.Failed > 10 || s.Failures["lost"] != s.Failed || s.Completed != e.Completed || e.InFlight != 0 {
+		t.Errorf("s: %d completed, failures %v; entry %d completed, %d in flight; want the few held by the lost replica lost, every other request answered", s.Completed, s.Failures, e.Completed, e.InFlight)
+	}
+}

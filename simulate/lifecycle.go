@@ -97,7 +97,9 @@ func (s *sim) stopReplica(r *replica, notify bool) {
 	}
 }
 
-// abort ends a job whose replica went away.
+// abort ends a job whose replica went away. Without notify (a lost node)
+// no answer comes: a caller waits for its timeout, and so does the
+// client of an entry request when the load has one.
 func (s *sim) abort(j *job, notify bool) {
 	if j.cons != nil {
 		s.redeliver(j)
@@ -111,7 +113,10 @@ func (s *sim) abort(j *job, notify bool) {
 				j.ep.m.drop(measured)
 			}
 		}
-		if j.flags&jobEntry != 0 {
+		switch {
+		case j.flags&jobEntry != 0 && s.client != nil:
+			s.clientWaits(j)
+		case j.flags&jobEntry != 0:
 			s.entry.drop(j.flags&jobEntryMeasured != 0)
 		}
 		s.pool.put(j)

@@ -16,11 +16,6 @@ func (s *sim) reach(j *job) {
 	if j.ep.m != nil {
 		j.ep.m.arrive(measured)
 	}
-	if j.flags&jobEntry != 0 && s.client != nil {
-		// The load has no client-side hop: an entry request reaches
-		// its replica when it is sent, and the client's clock starts.
-		s.pipeAdd(s.client, s.clientTO, evGiveUp, 0, j, 0, 0)
-	}
 }
 
 // arrive admits a job that reached its replica: a worker if one is free,
