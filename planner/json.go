@@ -25,7 +25,9 @@ type JSONPlan struct {
 	Options map[string]string `json:"options,omitempty"`
 	// Variables are the values the plan was made with (see
 	// variables.go), set by the CLI; apply of the plan file uses them.
-	Variables map[string]*JSONVariable `json:"variables,omitempty"`
+	// A spec without variables writes {}: omitted, it read as a plan of
+	// an older berth that records none, and apply took any -var silently.
+	Variables map[string]*JSONVariable `json:"variables"`
 
 	ObservedFingerprint string `json:"observed_fingerprint"`
 	// ObservedResources is the fingerprint of every observed resource, so a

@@ -84,3 +84,20 @@ func TestVariablesRoundTrip(t *testing.T) {
 		t.Errorf(`replicas: "3" (a -var's text) not taken for the recorded 3`)
 	}
 }
+
+// A plan of a spec without variables writes "variables": {}, which reads
+// back as no variables (apply then refuses any -var), not as a plan of an
+// older berth that records none (nil: apply took any -var silently).
+func TestNoVariablesRecorded(t *testing.T) {
+	data, err := json.Marshal(&JSONPlan{FormatVersion: FormatVersion, Variables: map[string]*JSONVariable{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"variables":{}`) {
+		t.Errorf("no variables recorded:\n%s", data)
+	}
+	jp, err := ReadJSON(strings.NewReader(string(data)))
+	if err != nil || jp.Variables == nil {
+		t.Errorf("read back: %v, %v", jp.Variables, err)
+	}
+}
