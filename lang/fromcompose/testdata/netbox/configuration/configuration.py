@@ -1,0 +1,1 @@
+# NetBox reads its configuration from here.
