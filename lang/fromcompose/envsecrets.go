@@ -142,7 +142,10 @@ func (c *converter) credential(root *hclwrite.Body, service, k, v string) hclwri
 		}
 	}
 	if b.String() != v {
-		return ref("var", c.wholeValueVar(root, service, k, v, unset, use).name)
+		// read from other variables than the project's (an included
+		// file's env_file): where the value came from is not known, so
+		// it is no default, which would write it into the source
+		return ref("var", c.wholeValueVar(root, service, k, v, false, use).name)
 	}
 	vars := make([]*credVar, len(segs))
 	for i, g := range segs {
