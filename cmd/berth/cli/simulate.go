@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/simulate"
 )
 
@@ -21,7 +20,7 @@ type simulateFlags struct {
 	load         string
 	seed         uint64
 	duration     time.Duration
-	warmup       string
+	warmup       time.Duration
 	replications int
 	json         bool
 	report       string
@@ -73,7 +72,7 @@ The same --seed gives the same result.`,
 	fl.StringVar(&f.load, "load", "", "run this load only (without faults), or the scenario under it")
 	fl.Uint64Var(&f.seed, "seed", 1, "random seed; the same seed gives the same result")
 	durationVar(fl, &f.duration, "duration", "override the loads' duration (\"90s\", \"5m\")")
-	fl.StringVar(&f.warmup, "warmup", "", "override the loads' warm-up, the first part of a run that is not measured (\"0s\", \"10s\")")
+	durationVar(fl, &f.warmup, "warmup", "override the loads' warm-up, the first part of a run that is not measured (\"0s\", \"10s\")")
 	fl.IntVar(&f.replications, "replications", 1, "independent replications, run in parallel; > 1 adds 95 % confidence intervals")
 	fl.BoolVar(&f.json, "json", false, "print the reports as JSON")
 	fl.StringVar(&f.report, "report", "", "also write a self-contained HTML report to this file")
@@ -89,12 +88,11 @@ func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 		return err
 	}
 	opts.Duration = f.duration
-	if f.warmup != "" {
-		d, err := lang.ParseDuration(f.warmup)
-		if err != nil || d < 0 {
-			return fmt.Errorf("invalid --warmup %q: write it as 0s, 10s or 1m", f.warmup)
+	if cmd.Flags().Changed("warmup") {
+		if f.warmup < 0 {
+			return fmt.Errorf("--warmup %s: must be 0 or more, as 0s or 10s (leave it out for the loads' own warm-up)", cmd.Flags().Lookup("warmup").Value)
 		}
-		opts.Warmup = &d
+		opts.Warmup = &f.warmup
 	}
 	spec, err := loadSpec(cmd, specDir(args), &f.spec)
 	if err != nil {
