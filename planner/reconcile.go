@@ -67,6 +67,7 @@ func reconcile(backend string, schema SchemaFunc, desired []*Resource, groups []
 		}
 	}
 	r.forceReplacements(p.Changes)
+	r.hintRenames(p.Changes)
 	steps, err := buildSteps(p.Changes, r.byAddr(p.Changes))
 	if err != nil {
 		return nil, err

@@ -56,6 +56,12 @@ type Schema struct {
 	// the value itself does not (an encoded config shown by size and
 	// hash); the text goes into the reason's message.
 	Explain map[string]func(before, after any) string
+	// Renamed says, by attribute path, whether two values that encode
+	// their group's name (an emulated service's config) are equal but
+	// for it: before of group from, after of group to. The plan's rename
+	// hint (rename.go) uses it; plain strings are compared with the name
+	// replaced.
+	Renamed map[string]func(before, after any, from, to string) bool
 }
 
 // Mode returns the mode of attribute name (the part of a path before the

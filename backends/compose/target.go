@@ -61,6 +61,8 @@ var schemas = map[string]planner.Schema{
 		"memory":   planner.ModeLive,
 	}, Explain: map[string]func(before, after any) string{
 		"env." + emulator.EnvConfig: emulator.ExplainAttr,
+	}, Renamed: map[string]func(before, after any, from, to string) bool{
+		"env." + emulator.EnvConfig: emulator.RenamedAttr,
 	}, UnsetReplaces: map[string]string{
 		"cpus":   "Docker cannot lift a container's limit in place",
 		"memory": "Docker cannot lift a container's limit in place",

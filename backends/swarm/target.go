@@ -53,6 +53,9 @@ var (
 		Explain: map[string]func(before, after any) string{
 			attrEnv + "." + emulator.EnvConfig: emulator.ExplainAttr,
 		},
+		Renamed: map[string]func(before, after any, from, to string) bool{
+			attrEnv + "." + emulator.EnvConfig: emulator.RenamedAttr,
+		},
 	}
 	// Secrets and configs are immutable in swarm: any change is a new
 	// version, made before the old one goes.
