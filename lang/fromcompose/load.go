@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -284,8 +285,15 @@ func (s *Sources) loadError(err error) *hcl.Diagnostic {
 		}
 	}
 	if m := ipAddressRE.FindStringSubmatch(msg); m != nil && strings.Contains(m[1], ":") && !strings.HasPrefix(m[1], "[") {
-		d.Detail = fmt.Sprintf("%s. An IPv6 address in a port's short syntax goes in brackets: \"[%s]:80:80\" (or use the long syntax, host_ip: %s).",
-			strings.TrimSuffix(msg, "."), m[1], m[1])
+		if net.ParseIP(m[1]) != nil {
+			d.Detail = fmt.Sprintf("%s. An IPv6 address in a port's short syntax goes in brackets: \"[%s]:80:80\" (or use the long syntax, host_ip: %s).",
+				strings.TrimSuffix(msg, "."), m[1], m[1])
+		} else {
+			// "80:80:80:80": a port with more parts than the syntax has,
+			// whose front compose-go read as an address
+			d.Detail = fmt.Sprintf("%s. A port in the short syntax is [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], as \"127.0.0.1:8080:80/tcp\", and %s is no IP address: remove the extra parts (or use the long syntax: target, published, host_ip).",
+				strings.TrimSuffix(msg, "."), m[1])
+		}
 	}
 	if m := distinctRE.FindStringSubmatch(msg); m != nil {
 		d.Detail = fmt.Sprintf("%s. The service %q sets %s and %s to different values, which docker compose refuses too: keep one of them (berth imports either as resources).",

@@ -166,6 +166,23 @@ func TestInvalidAddressFromDotEnv(t *testing.T) {
 	}
 }
 
+// A port with more parts than the short syntax has ("80:80:80:80"),
+// whose front compose-go reads as an address, is not taken for an IPv6
+// address without brackets: berth told to write "[80:80]:80:80".
+func TestPortWithTooManyParts(t *testing.T) {
+	_, diags := loadYAML(t, "services:\n  web:\n    image: nginx\n    ports:\n      - \"80:80:80:80\"\n")
+	if !diags.HasErrors() {
+		t.Fatal("no error")
+	}
+	d := diags.Errs()[0].(*hcl.Diagnostic)
+	if strings.Contains(d.Detail, "IPv6") || !strings.Contains(d.Detail, "[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]") {
+		t.Errorf("detail: %s", d.Detail)
+	}
+	if d.Subject == nil || d.Subject.Start.Line != 5 {
+		t.Errorf("subject %v, want line 5", d.Subject)
+	}
+}
+
 // Required variables in a list-form environment (netbird's metrics
 // stack): the error points at the first ${NAME:?...} itself, not at
 // environment:, and names every variable that is missing.
