@@ -26,6 +26,8 @@
 //
 // Files: address.go, value.go (attribute values), resource.go, schema.go,
 // target.go, observed.go, hash.go, diff.go, action.go, reconcile.go,
-// steps.go, plan.go (String), drift.go, json.go, render.go, memapply.go
-// (applying a plan to a snapshot in memory, for tests and property tests).
+// steps.go, plan.go (String), drift.go, rename.go (the hint that a
+// deleted and a created service look like a rename), json.go, render.go,
+// memapply.go (applying a plan to a snapshot in memory, for tests and
+// property tests).
 package planner

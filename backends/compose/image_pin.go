@@ -23,20 +23,15 @@ const attrImageID = "image_id"
 // lacks is not pinned; apply builds, pulls or refuses it. Nor is berth's
 // emulator image, whose tag is the hash of the binary it holds.
 func (b *Backend) PinImages(ctx context.Context, p *planner.Plan) error {
-	ids := map[string]string{}
+	idOf := b.idsNow(ctx)
 	for _, c := range createdContainers(p) {
 		ref := c.After.Attrs.String("image")
 		if strings.HasPrefix(ref, emulatorRepo+":") {
 			continue
 		}
-		id, ok := ids[ref]
-		if !ok {
-			img, err := b.cli.ImageInspect(ctx, ref)
-			if err != nil && !isNotFound(err) {
-				return err
-			}
-			id = img.ID
-			ids[ref] = id
+		id, err := idOf(ref)
+		if err != nil {
+			return err
 		}
 		if id != "" {
 			c.After.Attrs.Set(attrImageID, id)
@@ -49,24 +44,20 @@ func (b *Backend) PinImages(ctx context.Context, p *planner.Plan) error {
 // containers would run another image than the one its name named when
 // the plan was made.
 func (b *Backend) checkPinnedImages(ctx context.Context, p *planner.Plan) error {
-	type moved struct{ then, now string }
-	byRef := map[string]moved{}
+	idOf := b.idsNow(ctx)
+	then, now := map[string]string{}, map[string]string{}
 	users := map[string][]string{}
 	for _, c := range createdContainers(p) {
-		ref, then := c.After.Attrs.String("image"), c.After.Attrs.String(attrImageID)
-		if then == "" {
+		ref, pinned := c.After.Attrs.String("image"), c.After.Attrs.String(attrImageID)
+		if pinned == "" {
 			continue
 		}
-		m, seen := byRef[ref]
-		if !seen {
-			img, err := b.cli.ImageInspect(ctx, ref)
-			if err != nil && !isNotFound(err) {
-				return err
-			}
-			m = moved{then, img.ID}
-			byRef[ref] = m
+		id, err := idOf(ref)
+		if err != nil {
+			return err
 		}
-		if m.now != m.then {
+		if id != pinned {
+			then[ref], now[ref] = pinned, id
 			users[ref] = append(users[ref], c.Address.String())
 		}
 	}
@@ -75,16 +66,32 @@ func (b *Backend) checkPinnedImages(ctx context.Context, p *planner.Plan) error 
 	}
 	var lines []string
 	for ref, addrs := range users {
-		m := byRef[ref]
-		now := "no image: it was removed"
-		if m.now != "" {
-			now = shortImageID(m.now)
+		is := "no image: it was removed"
+		if now[ref] != "" {
+			is = shortImageID(now[ref])
 		}
 		sort.Strings(addrs)
-		lines = append(lines, fmt.Sprintf("  %s names %s now, not %s as when the plan was made (%s would run it)", ref, now, shortImageID(m.then), strings.Join(addrs, ", ")))
+		lines = append(lines, fmt.Sprintf("  %s names %s now, not %s as when the plan was made (%s would run it)", ref, is, shortImageID(then[ref]), strings.Join(addrs, ", ")))
 	}
 	sort.Strings(lines)
 	return fmt.Errorf("the plan is stale: images it runs name other images than when it was made (docker tag, or a rebuild):\n%s\nNothing was done. Run berth plan again", strings.Join(lines, "\n"))
+}
+
+// idsNow returns what gives the id an image name names now ("" when the
+// engine has no such image), asking the engine once per name.
+func (b *Backend) idsNow(ctx context.Context) func(ref string) (string, error) {
+	ids := map[string]string{}
+	return func(ref string) (string, error) {
+		if id, ok := ids[ref]; ok {
+			return id, nil
+		}
+		img, err := b.cli.ImageInspect(ctx, ref)
+		if err != nil && !isNotFound(err) {
+			return "", err
+		}
+		ids[ref] = img.ID
+		return img.ID, nil
+	}
 }
 
 // createdContainers are the changes of containers the plan creates, once
