@@ -49,7 +49,7 @@ given. Like apply, it takes the project's lock.`,
 			var spec *lang.Spec
 			if project == "" {
 				var err error
-				if spec, err = loadSpec(cmd, specDir(args), &df.specFlags); err != nil {
+				if spec, err = loadDestroySpec(cmd, specDir(args), &df.specFlags); err != nil {
 					return err
 				}
 				project = spec.Project
@@ -129,4 +129,20 @@ func checkProjectFlag(cmd *cobra.Command, project string) error {
 		return fmt.Errorf("--project is empty: give the name of the project to destroy (berth destroy --project shop), or leave it out to destroy the spec's")
 	}
 	return fmt.Errorf("--project %q is not a valid project name: berth's projects use lowercase letters, digits, dashes and underscores, starting with a letter or digit (berth status DIR names a spec's)", project)
+}
+
+// loadDestroySpec loads the spec that names the project to destroy. When
+// it does not load (a required variable without a value, most often),
+// the error says that destroy needs only the project's name, which
+// --project gives without the spec: it said only what the spec lacked.
+func loadDestroySpec(cmd *cobra.Command, dir string, f *specFlags) (*lang.Spec, error) {
+	spec, _, diags, err := loadSpecDiags(dir, f)
+	if err != nil {
+		return nil, err
+	}
+	err = reportDiags(cmd, diags)
+	if err != nil && spec != nil && lang.ValidProjectName(spec.Project) {
+		fmt.Fprintf(cmd.ErrOrStderr(), "berth destroy reads the spec only for the project's name: berth destroy --project %s removes the project without reading it.\n", spec.Project)
+	}
+	return spec, err
 }
