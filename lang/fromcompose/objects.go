@@ -1,6 +1,7 @@
 package fromcompose
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 
@@ -28,7 +29,8 @@ func (c *converter) networks(body *hclwrite.Body) {
 		b := body.AppendNewBlock("network", []string{c.name("network", name, at)}).Body()
 		if n.External {
 			c.warn(at, "External network imported as berth's own",
-				"The network %q is external in the Compose file (made outside it). berth creates and removes the networks of its project, so it is declared as a berth network: to share one with other projects, give it the same name there.", name)
+				"The network %q is external in the Compose file (made outside it, as %q). berth creates and removes the networks of its project, so it is declared as a berth network, which Docker names %s_%s: the containers outside the project that joined %s meet its services only once they join %s_%s (in a Compose file: external: true, name: %s_%s).",
+				name, cmp.Or(n.Name, name), c.p.Name, c.name("network", name, nil), cmp.Or(n.Name, name), c.p.Name, c.name("network", name, nil), c.p.Name, c.name("network", name, nil))
 		}
 		c.customName(at, "network", name, n.Name, bool(n.External))
 		switch n.Driver {
@@ -67,7 +69,7 @@ func (c *converter) customized(n types.NetworkConfig) bool {
 // as Compose does by default, so a volume named to keep data from another
 // deployment would start empty.
 func (c *converter) customName(at *hcl.Range, kind, key, name string, external bool) {
-	if name == "" || name == c.p.Name+"_"+key || external && name == key {
+	if name == "" || name == c.p.Name+"_"+key || external { // an external one has its own warning, which names it
 		return
 	}
 	c.warn(at, "Custom "+kind+" name not carried into berth",
@@ -97,7 +99,8 @@ func (c *converter) volumes(body *hclwrite.Body) {
 		b := body.AppendNewBlock("volume", []string{c.name("volume", name, at)}).Body()
 		if v.External {
 			c.warn(at, "External volume imported as berth's own",
-				"The volume %q is external in the Compose file. berth creates the volumes of its project (and keeps them on destroy only if asked), so it is declared as a berth volume: copy its data in, or give it the same name.", name)
+				"The volume %q is external in the Compose file (made outside it, as %q). berth creates the volumes of its project (and keeps them on destroy only if asked), so it is declared as a berth volume, which Docker names %s_%s: it starts empty, without the data of %s. Copy the data over before the services switch to it.",
+				name, cmp.Or(v.Name, name), c.p.Name, c.name("volume", name, nil), cmp.Or(v.Name, name))
 		}
 		c.customName(at, "volume", name, v.Name, bool(v.External))
 		if v.Driver != "local" {

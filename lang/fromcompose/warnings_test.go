@@ -1,7 +1,9 @@
 package fromcompose
 
 import (
+	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -28,6 +30,41 @@ func TestComposeWarnings(t *testing.T) {
 				}
 				if d.Subject == nil {
 					t.Fatalf("no position: %s", d.Detail)
+				}
+				if got := fmt.Sprintf("%d:%d", d.Subject.Start.Line, d.Subject.Start.Column); got != tt.at {
+					t.Errorf("at %s, want %s", got, tt.at)
+				}
+				if !strings.Contains(d.Detail, tt.detail) {
+					t.Errorf("detail %q lacks %q", d.Detail, tt.detail)
+				}
+				return
+			}
+			t.Fatalf("no %q warning in %v", tt.summary, diags)
+		})
+	}
+}
+
+// External volumes and networks become berth's own, which Docker names
+// <project>_<name>: the warning says so (it said "give it the same
+// name", which berth cannot do).
+func TestExternalObjectWarnings(t *testing.T) {
+	tests := []struct{ name, yaml, summary, at, detail string }{
+		// sentry self-hosted's external volumes: berth's volume is
+		// <project>_<name>, so "give it the same name" could not be done
+		{"external volume", "services:\n  a:\n    image: x\n    volumes: [sentry-data:/data]\nvolumes:\n  sentry-data:\n    external: true\n", "External volume imported as berth's own", "6:3", `Docker names p_sentry-data: it starts empty, without the data of sentry-data`},
+		{"external network", "services:\n  a:\n    image: x\n    networks: [proxy]\nnetworks:\n  proxy:\n    external: true\n    name: traefik_proxy\n", "External network imported as berth's own", "6:3", `joined traefik_proxy meet its services only once they join p_proxy`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path, diags := loadYAML(t, tt.yaml)
+			if diags.HasErrors() {
+				t.Fatal(diags.Error())
+			}
+			p, src, _ := Load(context.Background(), Options{Files: []string{path}, Project: "p"})
+			_, _, diags = Convert(p, src, filepath.Dir(path))
+			for _, d := range diags {
+				if d.Summary != tt.summary {
+					continue
 				}
 				if got := fmt.Sprintf("%d:%d", d.Subject.Start.Line, d.Subject.Start.Column); got != tt.at {
 					t.Errorf("at %s, want %s", got, tt.at)
