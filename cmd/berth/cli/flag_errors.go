@@ -46,6 +46,11 @@ func flagError(cmd *cobra.Command, err error) error {
 	if s := suggestFlag(cmd, name); s != "" {
 		return fmt.Errorf("unknown flag: %s. Did you mean %s%s?", typed, dashes, s)
 	}
+	if formatValue(cmd, name) {
+		// berth diff --json: every other report has --json, diff has
+		// --format json.
+		return fmt.Errorf("unknown flag: %s. Did you mean %sformat %s?", typed, dashes, strings.ToLower(name))
+	}
 	return fmt.Errorf("unknown flag: %s (%s --help lists its flags)", typed, cmd.CommandPath())
 }
 
@@ -93,4 +98,19 @@ func suggestFlag(cmd *cobra.Command, name string) string {
 		}
 	}
 	return best
+}
+
+// formatValue says whether name is one of the values of cmd's --format
+// flag, as its usage lists them ("markdown | json | mermaid | dot").
+func formatValue(cmd *cobra.Command, name string) bool {
+	f := cmd.Flags().Lookup("format")
+	if f == nil {
+		return false
+	}
+	for _, v := range strings.Split(f.Usage, "|") {
+		if strings.EqualFold(strings.TrimSpace(v), name) {
+			return true
+		}
+	}
+	return false
 }
