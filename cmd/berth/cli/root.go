@@ -107,6 +107,17 @@ var commands = []func() *cobra.Command{
 	newCalibrateCmd,
 }
 
+// otherToolsNames are, by berth command, what docker compose, docker
+// stack and terraform call it: 'berth up' suggests apply ("Did you mean
+// this? apply"), where it said only 'unknown command "up" for "berth"'.
+var otherToolsNames = map[string][]string{
+	"apply":    {"up", "deploy", "create", "start"},
+	"destroy":  {"down", "rm", "remove", "delete"},
+	"status":   {"ps", "show", "state", "ls"},
+	"validate": {"check", "lint"},
+	"export":   {"config", "convert"},
+}
+
 func newRootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "berth",
@@ -124,7 +135,9 @@ and their capacity. From that one spec it can:
 		SilenceErrors: true,
 	}
 	for _, c := range commands {
-		root.AddCommand(c())
+		cmd := c()
+		cmd.SuggestFor = append(cmd.SuggestFor, otherToolsNames[cmd.Name()]...)
+		root.AddCommand(cmd)
 	}
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpCommand(newHelpCmd())
