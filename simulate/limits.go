@@ -25,16 +25,27 @@ const (
 	// MaxArrivals bounds the requests a run's load is expected to send
 	// (the simulator handles about a million per second).
 	MaxArrivals = 1e9
+	// MaxJobs bounds the requests at every service together, the calls
+	// and consumed messages of the load's requests included (fanout.go):
+	// a few minutes of work.
+	MaxJobs = 2e9
 )
 
 // checkSize reports a run of load ld lasting end that is too large to
 // simulate.
 func checkSize(spec *lang.Spec, ld *lang.Load, end time.Duration) hcl.Diagnostics {
 	diags := checkReplicas(spec)
-	if n := ld.Profile.Cumulative(end); n > MaxArrivals {
+	n := ld.Profile.Cumulative(end)
+	if n > MaxArrivals {
 		diags = append(diags, errorAt(ld.DeclRange, "Load too large to simulate",
 			"Load %q would send about %.3g requests in %s; berth simulates at most %.0e in one run, which takes minutes already. Check the rate and the duration (--duration overrides it).",
 			ld.Name, n, end, float64(MaxArrivals)))
+		return diags
+	}
+	if per := newFanout(spec).perRequest(ld); n*per > MaxJobs {
+		diags = append(diags, errorAt(ld.DeclRange, "Load too large to simulate",
+			"Load %q would send about %.3g requests in %s, and each makes about %.3g requests below it (calls, their calls, consumed messages): about %.3g in all, where berth simulates at most %.0e in one run, which takes minutes already. Check the fan-out of the endpoints (a parallel block of a dynamic call over many shards, calling another), the rate and the duration (--duration overrides it).",
+			ld.Name, n, end, per-1, n*per, float64(MaxJobs)))
 	}
 	return diags
 }

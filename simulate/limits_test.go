@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -35,6 +36,50 @@ func TestCheckSize(t *testing.T) {
 				t.Errorf("unexpected error: %v", diags)
 			case tc.want != "" && (len(diags) != 1 || diags[0].Summary != tc.want):
 				t.Errorf("got %v, want one error %q", diags, tc.want)
+			}
+		})
+	}
+}
+
+// TestCheckSizeFanout: the calls of each request count too. Two levels of
+// n parallel calls make n² jobs a request; at n = 1000, 10 requests/s for
+// 300 s are 3·10⁹ of them, more than MaxJobs (the arrivals alone, 3,000,
+// passed the check; the run took minutes). A call with probability
+// 0.1, or to a service without replicas, counts as that share of it.
+func TestCheckSizeFanout(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		n        int
+		prob     float64
+		replicas int
+		want     string
+	}{
+		{"1000 × 1000", 1000, 1, 1, "Load too large to simulate"},
+		{"1000 × 1000, 10 % of the calls", 1000, 0.1, 1, ""},
+		{"1000 × 1000 to no replica", 1000, 1, 0, ""},
+		{"300 × 300", 300, 1, 1, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sp := newSpec()
+			fan := func(callee string) *lang.Step {
+				var calls []*lang.Step
+				for range tc.n {
+					c := call(callee)
+					c.Call.Probability = tc.prob
+					calls = append(calls, c)
+				}
+				return par(calls...)
+			}
+			addService(sp, "front", 1, 1000, 0, lang.Dist{}, ep("get", fan("mid")))
+			addService(sp, "mid", 1, 1000, 0, lang.Dist{}, ep("get", fan("leaf")))
+			addService(sp, "leaf", tc.replicas, 1000, 0, lang.Dist{})
+			ld := addLoad(sp, "l", "front", 10, 300*time.Second, 0)
+			diags := checkSize(sp, ld, 300*time.Second)
+			switch {
+			case tc.want == "" && diags.HasErrors():
+				t.Errorf("unexpected error: %v", diags)
+			case tc.want != "" && (len(diags) != 1 || diags[0].Summary != tc.want || !strings.Contains(diags[0].Detail, "fan-out")):
+				t.Errorf("got %v, want one error %q about the fan-out", diags, tc.want)
 			}
 		})
 	}
