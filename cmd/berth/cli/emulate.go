@@ -2,11 +2,13 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -56,9 +58,12 @@ func runEmulator(cmd *cobra.Command, configFile, listen string) error {
 	if configFile != "" {
 		b, err := os.ReadFile(configFile)
 		if err != nil {
-			return err
+			return fmt.Errorf("cannot read --config %s: %w", configFile, errors.Unwrap(err))
 		}
-		text = string(b)
+		if text = string(b); strings.TrimSpace(text) == "" {
+			// it said 'no emulator config: set BERTH_EMULATOR_CONFIG or pass --config FILE'
+			return fmt.Errorf("--config %s is empty: give the file of a service's compiled config (berth export compose shows it in BERTH_EMULATOR_CONFIG)", configFile)
+		}
 	}
 	if text == "" {
 		return fmt.Errorf("no emulator config: set %s or pass --config FILE", emulator.EnvConfig)
