@@ -62,7 +62,7 @@ func (s *Service) clone() *Service {
 	c.Ports = slices.Clone(s.Ports)
 	c.Env = maps.Clone(s.Env)
 	c.Sensitive = slices.Clone(s.Sensitive)
-	c.EnvVars = maps.Clone(s.EnvVars)
+	c.EnvParts = maps.Clone(s.EnvParts) // the parts are never changed
 	c.Labels = maps.Clone(s.Labels)
 	c.Secrets = slices.Clone(s.Secrets)
 	c.Configs = slices.Clone(s.Configs)

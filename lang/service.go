@@ -30,17 +30,18 @@ type Service struct {
 	// never shown: plans show a hash, reviews say the value changed, and
 	// export writes a ${VAR} interpolation instead.
 	Sensitive []string `json:"sensitive,omitempty"`
-	// EnvVars names, by env key, the variable whose value the key is
-	// when the spec writes it as that variable alone (env = { PASSWORD =
-	// var.db_password }): export reads a sensitive one from the
-	// environment variable of its name, which its value alone cannot
-	// tell when two variables hold the same value.
-	EnvVars   map[string]string `json:"-"`
-	Labels    map[string]string `json:"labels,omitempty"`
-	Secrets   []string          `json:"secrets,omitempty"` // secret names, mounted at /run/secrets/<name>
-	Configs   []string          `json:"configs,omitempty"` // config names, mounted at /<name>
-	Mounts    []Mount           `json:"mounts,omitempty"`
-	DependsOn []string          `json:"depends_on,omitempty"`
+	// EnvParts holds, by env key, how the spec writes the value when it
+	// is made of literal text and variables alone (PASSWORD =
+	// var.db_password, URL = "pg://app:${var.db_password}@db"): export
+	// reads the sensitive variables in it from the environment variables
+	// of their names, which the value alone cannot tell (two variables may
+	// hold the same value).
+	EnvParts  map[string][]EnvPart `json:"-"`
+	Labels    map[string]string    `json:"labels,omitempty"`
+	Secrets   []string             `json:"secrets,omitempty"` // secret names, mounted at /run/secrets/<name>
+	Configs   []string             `json:"configs,omitempty"` // config names, mounted at /<name>
+	Mounts    []Mount              `json:"mounts,omitempty"`
+	DependsOn []string             `json:"depends_on,omitempty"`
 	// EndpointMode is swarm's service discovery mode: "vip" (default) or
 	// "dnsrr".
 	EndpointMode string `json:"endpoint_mode,omitempty"`
@@ -167,4 +168,11 @@ type Capacity struct {
 	// reschedules and reboots, not the replicas present at time 0.
 	Startup   Dist      `json:"startup,omitzero"`
 	DeclRange hcl.Range `json:"-"`
+}
+
+// EnvPart is literal text of an env value, or the variable whose value
+// is in its place (Var).
+type EnvPart struct {
+	Lit string
+	Var string
 }

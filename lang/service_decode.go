@@ -65,7 +65,7 @@ func (st *loadState) decodeService(b *hcl.Block, name string, ctx *hcl.EvalConte
 	a.names("networks", &s.Networks)
 	a.names("depends_on", &s.DependsOn)
 	a.allowSensitive(&s.Sensitive, "env").stringMap("env", &s.Env)
-	s.EnvVars = envVars(a)
+	s.EnvParts = envParts(a)
 	a.userLabels("labels", &s.Labels)
 	a.names("secrets", &s.Secrets)
 	a.names("configs", &s.Configs)

@@ -6,10 +6,11 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// envVars returns, by key, the variables that a service's env object
-// writes as its values alone (PASSWORD = var.db_password), or nil. Only an
-// object written out is read: env = merge(...) says nothing by key.
-func envVars(a attrs) map[string]string {
+// envParts returns, by key, the env values that a service's env object
+// writes as literal text and variables alone (var.x, "pg://${var.x}@db"),
+// split into those parts, or nil. Only an object written out is read:
+// env = merge(...) says nothing by key.
+func envParts(a attrs) map[string][]EnvPart {
 	e, ok := a.expr("env")
 	if !ok {
 		return nil
@@ -18,22 +19,48 @@ func envVars(a attrs) map[string]string {
 	if !ok {
 		return nil
 	}
-	var out map[string]string
+	var out map[string][]EnvPart
 	for _, item := range obj.Items {
 		k, diags := item.KeyExpr.Value(nil)
 		if diags.HasErrors() || !k.IsKnown() || k.IsNull() || !k.Type().Equals(cty.String) {
 			continue
 		}
-		tr, diags := hcl.AbsTraversalForExpr(item.ValueExpr)
-		if diags.HasErrors() || len(tr) != 2 || tr.RootName() != "var" {
-			continue
-		}
-		if attr, ok := tr[1].(hcl.TraverseAttr); ok {
+		if parts, ok := exprParts(item.ValueExpr); ok {
 			if out == nil {
-				out = map[string]string{}
+				out = map[string][]EnvPart{}
 			}
-			out[k.AsString()] = attr.Name
+			out[k.AsString()] = parts
 		}
 	}
 	return out
+}
+
+// exprParts splits a variable (var.x) or a template of literal text and
+// variables into its parts; ok is false for anything else.
+func exprParts(e hclsyntax.Expression) ([]EnvPart, bool) {
+	switch e := e.(type) {
+	case *hclsyntax.TemplateWrapExpr:
+		return exprParts(e.Wrapped)
+	case *hclsyntax.ScopeTraversalExpr:
+		if tr := e.Traversal; len(tr) == 2 && tr.RootName() == "var" {
+			if attr, ok := tr[1].(hcl.TraverseAttr); ok {
+				return []EnvPart{{Var: attr.Name}}, true
+			}
+		}
+	case *hclsyntax.TemplateExpr:
+		var parts []EnvPart
+		for _, p := range e.Parts {
+			if lit, ok := p.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String && lit.Val.IsKnown() && !lit.Val.IsNull() {
+				parts = append(parts, EnvPart{Lit: lit.Val.AsString()})
+				continue
+			}
+			sub, ok := exprParts(p)
+			if !ok {
+				return nil, false
+			}
+			parts = append(parts, sub...)
+		}
+		return parts, true
+	}
+	return nil, false
 }

@@ -199,10 +199,14 @@ func withoutSensitive(cmd *cobra.Command, spec *lang.Spec) (*lang.Spec, []string
 			if out == spec {
 				out = spec.Clone()
 			}
-			name := interpolationName(spec, svc, k)
-			out.Services[svc.Name].Env[k] = "${" + name + "}"
-			names = append(names, name)
-			fmt.Fprintf(cmd.ErrOrStderr(), "Warning: env %s of service %q derives from a sensitive variable, so the file reads it from the environment variable %s: set it where the file is deployed\n", k, svc.Name, name)
+			val, used := interpolation(spec, svc, k)
+			out.Services[svc.Name].Env[k] = val
+			names = append(names, used...)
+			what := "the environment variable " + used[0]
+			if len(used) > 1 {
+				what = "the environment variables " + strings.Join(used, ", ")
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "Warning: env %s of service %q derives from a sensitive variable, so the file reads it from %s: set it where the file is deployed\n", k, svc.Name, what)
 		}
 	}
 	return out, names
@@ -224,26 +228,70 @@ var (
 	notVarChar     = regexp.MustCompile(`[^A-Za-z0-9_]`)
 )
 
-// interpolationName names the environment variable an exported file reads
-// a sensitive env value from: BERTH_VAR_<variable> when the value is a
-// sensitive variable's own value (the one the spec writes there, else the
-// one whose value it is), else BERTH_ENV_<SERVICE>_<KEY>.
-func interpolationName(spec *lang.Spec, svc *lang.Service, key string) string {
-	own := func(name string) bool {
-		v := spec.Variables[name]
-		return v != nil && v.Sensitive && v.Value.Type() == cty.String && v.Value.IsKnown() && !v.Value.IsNull() &&
-			v.Value.AsString() == svc.Env[key] && composeVarName.MatchString(lang.EnvVarPrefix+name)
-	}
-	if name, ok := svc.EnvVars[key]; ok && own(name) {
-		return lang.EnvVarPrefix + name
+// interpolation returns what an exported file writes for a sensitive env
+// value, and the environment variables it reads: the value as the spec
+// writes it, each sensitive variable in it a ${BERTH_VAR_<variable>}
+// ("pg://app:${BERTH_VAR_db_password}@db"), when the spec writes it as
+// text and variables alone; else ${BERTH_VAR_<variable>} when the value
+// is a sensitive variable's, else ${BERTH_ENV_<SERVICE>_<KEY>}.
+func interpolation(spec *lang.Spec, svc *lang.Service, key string) (string, []string) {
+	if val, names := interpolationOfParts(spec, svc.EnvParts[key], svc.Env[key]); names != nil {
+		return val, names
 	}
 	for _, name := range slices.Sorted(maps.Keys(spec.Variables)) {
-		if own(name) {
-			return lang.EnvVarPrefix + name
+		if v, ok := stringVar(spec, name); ok && v == svc.Env[key] && spec.Variables[name].Sensitive && composeVarName.MatchString(lang.EnvVarPrefix+name) {
+			return "${" + lang.EnvVarPrefix + name + "}", []string{lang.EnvVarPrefix + name}
 		}
 	}
 	clean := func(s string) string { return strings.ToUpper(notVarChar.ReplaceAllString(s, "_")) }
-	return "BERTH_ENV_" + clean(svc.Name) + "_" + clean(key)
+	name := "BERTH_ENV_" + clean(svc.Name) + "_" + clean(key)
+	return "${" + name + "}", []string{name}
+}
+
+// interpolationOfParts writes parts (the spec's text and variables) with
+// each sensitive variable as ${BERTH_VAR_<variable>} and the others as
+// their values, when they make value; else it returns no names.
+func interpolationOfParts(spec *lang.Spec, parts []lang.EnvPart, value string) (string, []string) {
+	var val, check strings.Builder
+	var names []string
+	for _, p := range parts {
+		if p.Var == "" {
+			val.WriteString(p.Lit)
+			check.WriteString(p.Lit)
+			continue
+		}
+		v, ok := stringVar(spec, p.Var)
+		if !ok {
+			return "", nil
+		}
+		check.WriteString(v)
+		if !spec.Variables[p.Var].Sensitive {
+			val.WriteString(v)
+			continue
+		}
+		name := lang.EnvVarPrefix + p.Var
+		if !composeVarName.MatchString(name) {
+			return "", nil
+		}
+		val.WriteString("${" + name + "}")
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	if check.String() != value {
+		return "", nil
+	}
+	return val.String(), names
+}
+
+// stringVar returns the value of the variable name when it is a known
+// string.
+func stringVar(spec *lang.Spec, name string) (string, bool) {
+	v := spec.Variables[name]
+	if v == nil || v.Value == cty.NilVal || v.Value.Type() != cty.String || !v.Value.IsKnown() || v.Value.IsNull() {
+		return "", false
+	}
+	return v.Value.AsString(), true
 }
 
 // nothingToExport is the error of a spec without services, as berth
