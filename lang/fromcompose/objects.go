@@ -2,7 +2,10 @@ package fromcompose
 
 import (
 	"cmp"
+	"errors"
+	"io/fs"
 	"maps"
+	"os"
 	"slices"
 
 	"github.com/compose-spec/compose-go/v2/types"
@@ -162,6 +165,11 @@ func (c *converter) files(body *hclwrite.Body, kind string, m map[string]types.F
 			body.AppendNewline()
 			b := body.AppendNewBlock(kind, []string{bn}).Body()
 			setString(b, "file", c.rel(o.File))
+			if _, err := os.Stat(o.File); errors.Is(err, fs.ErrNotExist) {
+				c.warn(firstRange(c.src.At(top, name, "file"), at), "The "+kind+"'s file does not exist",
+					"The %s %q is read from %s, which does not exist: docker compose up fails without it, and berth validates the spec only once it is there (the spec names it as %s). Create it%s, then run berth validate.",
+					kind, name, relTo(c.p.WorkingDir, o.File), c.rel(o.File), map[string]string{"secret": " with the secret's value", "config": ""}[kind])
+			}
 		case o.Content != "" && kind == "config":
 			body.AppendNewline()
 			b := body.AppendNewBlock(kind, []string{bn}).Body()

@@ -44,14 +44,19 @@ func TestComposeWarnings(t *testing.T) {
 	}
 }
 
-// External volumes and networks become berth's own, which Docker names
-// <project>_<name>: the warning says so (it said "give it the same
-// name", which berth cannot do).
-func TestExternalObjectWarnings(t *testing.T) {
+// Warnings of the conversion point at the key they are about and say
+// what to do. External volumes and networks become berth's own, which
+// Docker names <project>_<name> (it said "give it the same name", which
+// berth cannot do). A secret's file that is missing (docker/compose-for-
+// agents a2a/compose.yaml: secret.openai-api-key, made by hand) is said
+// at the Compose file's line; berth said it only at the berth file's,
+// after writing it.
+func TestConvertWarnings(t *testing.T) {
 	tests := []struct{ name, yaml, summary, at, detail string }{
 		// sentry self-hosted's external volumes: berth's volume is
 		// <project>_<name>, so "give it the same name" could not be done
 		{"external volume", "services:\n  a:\n    image: x\n    volumes: [sentry-data:/data]\nvolumes:\n  sentry-data:\n    external: true\n", "External volume imported as berth's own", "6:3", `Docker names p_sentry-data: it starts empty, without the data of sentry-data`},
+		{"missing secret file", "services:\n  a:\n    image: x\n    secrets: [openai-api-key]\nsecrets:\n  openai-api-key:\n    file: secret.openai-api-key\n", "The secret's file does not exist", "7:5", `read from secret.openai-api-key, which does not exist`},
 		{"external network", "services:\n  a:\n    image: x\n    networks: [proxy]\nnetworks:\n  proxy:\n    external: true\n    name: traefik_proxy\n", "External network imported as berth's own", "6:3", `joined traefik_proxy meet its services only once they join p_proxy`},
 	}
 	for _, tt := range tests {
