@@ -19,6 +19,10 @@ type TakenName struct {
 	Kind    string // "volume" or "network"
 	Name    string // the engine's name, project_name
 	Address planner.Address
+	// Labelled: the object has the project's label but not
+	// io.berth.backend=compose (made by hand, by an older berth, or by
+	// the swarm backend), so this backend neither observes nor removes it.
+	Labelled bool
 }
 
 // TakenNames returns, sorted, the volumes and networks the plan creates
@@ -43,8 +47,8 @@ func (b *Backend) TakenNames(ctx context.Context, p *planner.Plan) ([]TakenName,
 			} else if err != nil {
 				return nil, err
 			}
-			if v.Labels[backends.LabelProject] != p.Project {
-				out = append(out, TakenName{Kind: "volume", Name: name, Address: c.Address})
+			if !composeObject(v.Labels, p.Project) {
+				out = append(out, TakenName{Kind: "volume", Name: name, Address: c.Address, Labelled: v.Labels[backends.LabelProject] == p.Project})
 			}
 		case TypeNetwork:
 			name := NetworkName(p.Project, c.Name)
@@ -53,8 +57,8 @@ func (b *Backend) TakenNames(ctx context.Context, p *planner.Plan) ([]TakenName,
 				return nil, err
 			}
 			for _, n := range ns { // the filter matches parts of names too
-				if n.Name == name && n.Labels[backends.LabelProject] != p.Project {
-					out = append(out, TakenName{Kind: "network", Name: name, Address: c.Address})
+				if n.Name == name && !composeObject(n.Labels, p.Project) {
+					out = append(out, TakenName{Kind: "network", Name: name, Address: c.Address, Labelled: n.Labels[backends.LabelProject] == p.Project})
 					break
 				}
 			}
@@ -62,6 +66,12 @@ func (b *Backend) TakenNames(ctx context.Context, p *planner.Plan) ([]TakenName,
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Address.Less(out[j].Address) })
 	return out, nil
+}
+
+// composeObject reports whether a volume or network's labels make it one
+// of the project's that this backend observes.
+func composeObject(labels map[string]string, project string) bool {
+	return labels[backends.LabelProject] == project && labels[backends.LabelBackend] == "compose"
 }
 
 // checkTakenNames refuses a plan that creates a volume or network whose
@@ -73,8 +83,12 @@ func (b *Backend) checkTakenNames(ctx context.Context, p *planner.Plan) error {
 	}
 	var lines, rm []string
 	for _, t := range taken {
-		lines = append(lines, fmt.Sprintf("  %s: the %s %s exists, without the label %s=%s", t.Address, t.Kind, t.Name, backends.LabelProject, p.Project))
+		why := fmt.Sprintf("without the label %s=%s", backends.LabelProject, p.Project)
+		if t.Labelled {
+			why = fmt.Sprintf("with the label %s=%s but not %s=compose (made by hand, by an older berth, or by berth's swarm backend)", backends.LabelProject, p.Project, backends.LabelBackend)
+		}
+		lines = append(lines, fmt.Sprintf("  %s: the %s %s exists, %s", t.Address, t.Kind, t.Name, why))
 		rm = append(rm, fmt.Sprintf("docker %s rm %s", t.Kind, t.Name))
 	}
-	return fmt.Errorf("the names of objects this plan creates are taken by objects berth did not make (docker-compose, or docker by hand):\n%s\nNothing was done. berth does not take over an object it did not make (a volume's data, a network's containers): remove it if it may go (%s), or give the project another name", strings.Join(lines, "\n"), strings.Join(rm, "; "))
+	return fmt.Errorf("the names of objects this plan creates are taken by objects that are not the compose project's:\n%s\nNothing was done. berth does not take over an object that is not the project's (a volume's data, a network's containers): remove it if it may go (%s), or give the project another name", strings.Join(lines, "\n"), strings.Join(rm, "; "))
 }

@@ -25,11 +25,15 @@ func takenNameDiags(ctx context.Context, be any, spec *lang.Spec, p *planner.Pla
 	taken := preflightFinds(be, func(c nameChecker) ([]compose.TakenName, error) { return c.TakenNames(ctx, p) })
 	var diags hcl.Diagnostics
 	for _, t := range taken {
+		made := "that berth did not make (docker-compose, or docker by hand)"
+		if t.Labelled {
+			made = "with the project's label but not io.berth.backend=compose (made by hand, by an older berth, or by berth's swarm backend)"
+		}
 		d := &hcl.Diagnostic{
 			Severity: hcl.DiagWarning,
 			Summary:  fmt.Sprintf("The %s name is taken", t.Kind),
-			Detail: fmt.Sprintf("The engine has a %s named %s that berth did not make (docker-compose, or docker by hand), so apply of this plan would stop before its first step: berth does not take over an object it did not make. Remove it if it may go (docker %s rm %s), or give the project another name.",
-				t.Kind, t.Name, t.Kind, t.Name),
+			Detail: fmt.Sprintf("The engine has a %s named %s %s, so apply of this plan would stop before its first step: berth does not take over an object that is not the project's. Remove it if it may go (docker %s rm %s), or give the project another name.",
+				t.Kind, t.Name, made, t.Kind, t.Name),
 			Subject: spec.DeclRange.Ptr(),
 		}
 		if v := spec.Volumes[t.Address.Name]; t.Kind == "volume" && v != nil {
