@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -115,7 +116,7 @@ func runFmt(cmd *cobra.Command, o *fmtOptions, args []string) error {
 func fmtFile(out io.Writer, path string, o *fmtOptions) (bool, hcl.Diagnostics, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return false, nil, err
+		return false, nil, readError(path, err)
 	}
 	formatted, diags := formatSource(src, path)
 	if diags.HasErrors() || bytes.Equal(src, formatted) {
@@ -189,6 +190,9 @@ func fmtTargets(args []string, recursive bool) ([]string, error) {
 	var files []string
 	for _, arg := range args {
 		st, err := os.Stat(arg)
+		if _, lerr := os.Lstat(arg); err != nil && lerr == nil {
+			return nil, readError(arg, err) // a link to nothing
+		}
 		if err != nil {
 			return nil, fmt.Errorf("no file or directory %s", arg)
 		}
@@ -278,4 +282,18 @@ func writeFileAtomic(path string, data []byte, perm os.FileMode) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// readError says which spec file fmt could not read, and why, naming a
+// link's target (it said 'open dir/main.berth.hcl: no such file or
+// directory' of a link to nothing, a file that is there).
+func readError(path string, err error) error {
+	why := err
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		why = pe.Err
+	}
+	if target, lerr := os.Readlink(path); lerr == nil {
+		return fmt.Errorf("cannot read %s, a link to %s: %v", path, target, why)
+	}
+	return fmt.Errorf("cannot read %s: %v", path, why)
 }
