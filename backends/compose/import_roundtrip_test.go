@@ -18,7 +18,7 @@ import (
 // compose-go: the same services with the same images, commands,
 // environment, published ports, replicas and health checks.
 func TestImportExportRoundTrip(t *testing.T) {
-	for _, name := range []string{"wordpress", "stack", "misc"} {
+	for _, name := range []string{"wordpress", "stack", "misc", "netbox", "penpot", "plane", "zulip", "loki"} {
 		t.Run(name, func(t *testing.T) {
 			src := filepath.Join("..", "..", "lang", "fromcompose", "testdata", name)
 			files, _ := filepath.Glob(filepath.Join(src, "*.y*ml"))
