@@ -34,6 +34,14 @@ func (c *converter) unsupported(s types.ServiceConfig, at func(...string) *hcl.R
 		if carried[k] {
 			continue
 		}
+		if k == "hostname" && s.Hostname == c.name("service", s.Name, nil) {
+			// minio's distributed mode (hostname: minio1 on the service
+			// minio1): the name still resolves, only the container's own
+			// hostname differs
+			c.warn(at(k), "hostname is not carried into berth",
+				"The containers of %q call themselves by their container ID, not %s (hostname). Other containers still reach them as %s, the service's name on the project's networks; only a program that reads its own hostname (and expects %s) sees the difference.", s.Name, s.Hostname, s.Hostname, s.Hostname)
+			continue
+		}
 		c.warn(at(k), k+" is not carried into berth",
 			"berth's service block has no %s, so the containers of %q run without it. If the service needs it, bake it into the image or ask for it in berth's language.", k, s.Name)
 	}

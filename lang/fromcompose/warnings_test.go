@@ -56,6 +56,9 @@ func TestConvertWarnings(t *testing.T) {
 		// sentry self-hosted's external volumes: berth's volume is
 		// <project>_<name>, so "give it the same name" could not be done
 		{"external volume", "services:\n  a:\n    image: x\n    volumes: [sentry-data:/data]\nvolumes:\n  sentry-data:\n    external: true\n", "External volume imported as berth's own", "6:3", `Docker names p_sentry-data: it starts empty, without the data of sentry-data`},
+		// minio's docs/orchestration/docker-compose: hostname: minio1 on
+		// the service minio1, which other containers still reach by it
+		{"hostname of the service's name", "services:\n  minio1:\n    image: x\n    hostname: minio1\n", "hostname is not carried into berth", "4:5", "Other containers still reach them as minio1"},
 		{"missing secret file", "services:\n  a:\n    image: x\n    secrets: [openai-api-key]\nsecrets:\n  openai-api-key:\n    file: secret.openai-api-key\n", "The secret's file does not exist", "7:5", `read from secret.openai-api-key, which does not exist`},
 		{"external network", "services:\n  a:\n    image: x\n    networks: [proxy]\nnetworks:\n  proxy:\n    external: true\n    name: traefik_proxy\n", "External network imported as berth's own", "6:3", `joined traefik_proxy meet its services only once they join p_proxy`},
 	}
