@@ -65,3 +65,31 @@ func TestBackoffWaits(t *testing.T) {
 		}
 	}
 }
+
+// TestBackoffJitterMeans runs testdata/immediate with jitter: 3 attempts
+// refused at once, so a request's latency is the sum of its two waits,
+// base 20 ms and cap 200 ms. Exponential bounds are 20 and 40 ms,
+// constant ones 20 and 20: full jitter waits half of each on average,
+// equal jitter three quarters; decorrelated jitter draws U(20, 60) ms,
+// then U(20, 3·first) ms, whatever the backoff: 40 + 70 ms on average.
+func TestBackoffJitterMeans(t *testing.T) {
+	for _, tt := range []struct {
+		jitter, backoff string
+		mean, max       float64 // seconds
+	}{
+		{"full", "exponential", 0.030, 0.060},
+		{"full", "constant", 0.020, 0.040},
+		{"equal", "exponential", 0.045, 0.060},
+		{"equal", "constant", 0.030, 0.040},
+		{"decorrelated", "exponential", 0.110, 0.240},
+	} {
+		sp := loadVars(t, "testdata/immediate", map[string]string{"backoff": tt.backoff, "jitter": tt.jitter})
+		sp.Loads["l"].Duration *= 20 // 20,000 requests
+		res := mustRun(t, sp, Options{Seed: 3})
+		e := res.Entry
+		t.Logf("%s jitter, %s: mean %.5f (want %.3f), max %.5f (at most %.3f)", tt.jitter, tt.backoff, e.Latency.Mean, tt.mean, e.Latency.Max, tt.max)
+		if !within(e.Latency.Mean, tt.mean, 0.02, &e.CI.Mean) || e.Latency.Max > tt.max {
+			t.Errorf("%s jitter, %s backoff: waits of mean %.5f s, max %.5f s; want %.3f s, at most %.3f s", tt.jitter, tt.backoff, e.Latency.Mean, e.Latency.Max, tt.mean, tt.max)
+		}
+	}
+}

@@ -49,3 +49,54 @@ func TestTimeoutTheory(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeoutOnQueue runs testdata/timeoutqueue: s is an M/M/1 (μ = 1)
+// whose timed-out requests stay queued and are served, so its sojourn W
+// stays exponential of rate μ − λ. A per-attempt timeout t at front, or
+// the load's client timeout t at s itself, fails P(W > t) = e^(−(μ−λ)t)
+// of the requests, after E[min(W, t)] = (1 − e^(−(μ−λ)t))/(μ − λ) on
+// average; s's own mean stays 1/(μ − λ).
+func TestTimeoutOnQueue(t *testing.T) {
+	for _, tc := range []struct {
+		rate    float64
+		timeout time.Duration
+		client  bool
+	}{
+		{0.5, time.Second, false},
+		{0.5, 3 * time.Second, false},
+		{0.8, 5 * time.Second, false},
+		{0.5, 2 * time.Second, true},
+	} {
+		name := fmt.Sprintf("λ=%g, link timeout %v", tc.rate, tc.timeout)
+		vars := map[string]string{"rate": fmt.Sprint(tc.rate), "timeout": tc.timeout.String()}
+		if tc.client {
+			name = fmt.Sprintf("λ=%g, client timeout %v", tc.rate, tc.timeout)
+			vars = map[string]string{"rate": fmt.Sprint(tc.rate), "entry": "s", "client_timeout": tc.timeout.String()}
+		}
+		res := mustRun(t, loadVars(t, "testdata/timeoutqueue", vars), Options{Seed: 12, Replications: 4})
+		d := 1 - tc.rate
+		fail := math.Exp(-d * tc.timeout.Seconds())
+		mean := (1 - fail) / d
+		got, s := res.Services["front"], res.Services["s"]
+		if tc.client {
+			got = res.Entry
+		}
+		t.Logf("%s: failed %.4f (want %.4f, ci %v), mean %.4f (want %.4f, ci %v); s mean %.4f (want %.4f)",
+			name, got.ErrorRate, fail, got.CI.ErrorRate, got.Latency.Mean, mean, got.CI.Mean, s.LatencyOK.Mean, 1/d)
+		// front answers a 5xx for each call that timed out (the link
+		// counts those that fire after the warm-up, a few more)
+		timeouts := got.Timeouts
+		if tc.client {
+			timeouts = got.Failures["timeout"]
+		}
+		if !within(got.ErrorRate, fail, 0.02, &got.CI.ErrorRate) || !within(float64(timeouts), float64(got.Failed), 0.001, nil) {
+			t.Errorf("%s: failures %v (%d timeouts), rate %.4f; want timeouts only, e^(−(μ−λ)t) = %.4f", name, got.Failures, timeouts, got.ErrorRate, fail)
+		}
+		if !within(got.Latency.Mean, mean, 0.02, &got.CI.Mean) {
+			t.Errorf("%s: mean latency %.4f, want E[min(W, t)] = %.4f", name, got.Latency.Mean, mean)
+		}
+		if !within(s.LatencyOK.Mean, 1/d, 0.02, &s.CI.Mean) {
+			t.Errorf("%s: s's mean sojourn %.4f, want 1/(μ − λ) = %.4f: a timeout does not take a request out of the queue", name, s.LatencyOK.Mean, 1/d)
+		}
+	}
+}

@@ -2,6 +2,8 @@
 # refused at once, so a request's latency is the sum of its waits. With
 # jitter none and base 20 ms, three attempts wait 20 + 40 ms exponential,
 # 20 + 20 ms constant; backoff = "none", or a base of 0, waits nothing.
+# With jitter, each wait is drawn from its bound (full: U(0, w); equal:
+# w/2 + U(0, w/2); decorrelated: U(base, 3·previous), from base).
 
 variable "backoff" {
   type    = string
@@ -11,6 +13,11 @@ variable "backoff" {
 variable "base" {
   type    = string
   default = "20ms"
+}
+
+variable "jitter" {
+  type    = string
+  default = "none"
 }
 
 service "client" {
@@ -32,7 +39,7 @@ link "client" "gone" {
     attempts = 3
     backoff  = var.backoff
     base     = var.base
-    jitter   = "none"
+    jitter   = var.jitter
   }
 }
 

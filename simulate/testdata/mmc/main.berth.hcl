@@ -1,5 +1,6 @@
 # M/M/c, M/D/1 and M/G/1 queues: one replica with c workers and a queue
-# that never fills, Poisson arrivals. The tests set the variables.
+# that never fills, Poisson arrivals (or evenly spaced ones: D/M/1). The
+# tests set the variables.
 
 variable "rate" {
   type        = number
@@ -24,6 +25,11 @@ variable "warmup" {
   type = string
 }
 
+variable "arrival" {
+  type    = string
+  default = "poisson" # constant: D/M/c
+}
+
 service "s" {
   capacity {
     workers      = var.workers
@@ -35,6 +41,7 @@ service "s" {
 load "l" {
   entry    = service.s
   rate     = var.rate
+  arrival  = var.arrival
   duration = var.duration
   warmup   = var.warmup
 }
