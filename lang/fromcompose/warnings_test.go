@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/hcl/v2"
 )
 
 // compose-go's warnings point at the value or key they are about, and
@@ -24,22 +26,7 @@ func TestComposeWarnings(t *testing.T) {
 			if diags.HasErrors() {
 				t.Fatal(diags.Error())
 			}
-			for _, d := range diags {
-				if d.Summary != tt.summary {
-					continue
-				}
-				if d.Subject == nil {
-					t.Fatalf("no position: %s", d.Detail)
-				}
-				if got := fmt.Sprintf("%d:%d", d.Subject.Start.Line, d.Subject.Start.Column); got != tt.at {
-					t.Errorf("at %s, want %s", got, tt.at)
-				}
-				if !strings.Contains(d.Detail, tt.detail) {
-					t.Errorf("detail %q lacks %q", d.Detail, tt.detail)
-				}
-				return
-			}
-			t.Fatalf("no %q warning in %v", tt.summary, diags)
+			checkWarning(t, diags, tt.summary, tt.at, tt.detail)
 		})
 	}
 }
@@ -70,19 +57,29 @@ func TestConvertWarnings(t *testing.T) {
 			}
 			p, src, _ := Load(context.Background(), Options{Files: []string{path}, Project: "p"})
 			_, _, diags = Convert(p, src, filepath.Dir(path))
-			for _, d := range diags {
-				if d.Summary != tt.summary {
-					continue
-				}
-				if got := fmt.Sprintf("%d:%d", d.Subject.Start.Line, d.Subject.Start.Column); got != tt.at {
-					t.Errorf("at %s, want %s", got, tt.at)
-				}
-				if !strings.Contains(d.Detail, tt.detail) {
-					t.Errorf("detail %q lacks %q", d.Detail, tt.detail)
-				}
-				return
-			}
-			t.Fatalf("no %q warning in %v", tt.summary, diags)
+			checkWarning(t, diags, tt.summary, tt.at, tt.detail)
 		})
 	}
+}
+
+// checkWarning finds the diagnostic of summary in diags and checks that
+// it is at line:column at and that its detail holds detail.
+func checkWarning(t *testing.T, diags hcl.Diagnostics, summary, at, detail string) {
+	t.Helper()
+	for _, d := range diags {
+		if d.Summary != summary {
+			continue
+		}
+		if d.Subject == nil {
+			t.Fatalf("no position: %s", d.Detail)
+		}
+		if got := fmt.Sprintf("%d:%d", d.Subject.Start.Line, d.Subject.Start.Column); got != at {
+			t.Errorf("at %s, want %s", got, at)
+		}
+		if !strings.Contains(d.Detail, detail) {
+			t.Errorf("detail %q lacks %q", d.Detail, detail)
+		}
+		return
+	}
+	t.Fatalf("no %q warning in %v", summary, diags)
 }
