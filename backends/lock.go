@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/user"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -67,7 +68,7 @@ func Lock(project string, force bool, command string) (release func() error, too
 		return nil, nil, err
 	}
 	host, _ := os.Hostname()
-	me := LockInfo{PID: os.Getpid(), Host: host, User: os.Getenv("USER"), Since: time.Now().UTC().Truncate(time.Second), Command: command}
+	me := LockInfo{PID: os.Getpid(), Host: host, User: userName(), Since: time.Now().UTC().Truncate(time.Second), Command: command}
 	data, _ := json.Marshal(me)
 	for attempt := 0; attempt < 3; attempt++ {
 		err := createWhole(path, data)
@@ -93,6 +94,18 @@ func Lock(project string, force bool, command string) (release func() error, too
 		}
 	}
 	return nil, nil, fmt.Errorf("could not take the lock %s", path)
+}
+
+// userName is who runs berth, for the lock: $USER, or where it is unset
+// (a CI job, a container, cron) the account of the process's uid.
+func userName() string {
+	if u := os.Getenv("USER"); u != "" {
+		return u
+	}
+	if u, err := user.Current(); err == nil {
+		return u.Username
+	}
+	return ""
 }
 
 // createWhole creates path holding data, failing with os.ErrExist when it
