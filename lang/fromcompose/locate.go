@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"go.yaml.in/yaml/v4"
@@ -150,6 +151,16 @@ func findPair(n *yaml.Node, path []string) (key, val *yaml.Node) {
 // keys (depth bounds alias loops).
 func lookup(n *yaml.Node, p string, depth int) (key, val *yaml.Node) {
 	n = deref(n)
+	if n != nil && n.Kind == yaml.SequenceNode {
+		// a list of names or of NAME=value (environment, depends_on):
+		// the item that names p
+		for _, item := range n.Content {
+			if item = deref(item); item != nil && item.Kind == yaml.ScalarNode && (item.Value == p || strings.HasPrefix(item.Value, p+"=")) {
+				return item, item
+			}
+		}
+		return nil, nil
+	}
 	if n == nil || n.Kind != yaml.MappingNode || depth > 16 {
 		return nil, nil
 	}
