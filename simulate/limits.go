@@ -29,6 +29,9 @@ const (
 	// and consumed messages of the load's requests included (fanout.go):
 	// a few minutes of work.
 	MaxJobs = 2e9
+	// MaxPhases bounds the on and off phases of a bursty load in one run:
+	// the load steps through each (about 30 ns a phase).
+	MaxPhases = 1e8
 )
 
 // checkSize reports a run of load ld lasting end that is too large to
@@ -41,6 +44,14 @@ func checkSize(spec *lang.Spec, ld *lang.Load, end time.Duration) hcl.Diagnostic
 			"Load %q would send about %.3g requests in %s; berth simulates at most %.0e in one run, which takes minutes already. Check the rate and the duration (--duration overrides it).",
 			ld.Name, n, end, float64(MaxArrivals)))
 		return diags
+	}
+	if ld.Arrival == lang.ArrivalBursty && ld.BurstOn > 0 && ld.BurstOff > 0 {
+		if phases := 2 * float64(end) / float64(ld.BurstOn+ld.BurstOff); phases > MaxPhases {
+			diags = append(diags, errorAt(ld.DeclRange, "Burst phases too short to simulate",
+				"Load %q alternates %s on and %s off: %.3g phases in %s, where berth simulates at most %.0e in one run (the load steps through each). A real load's bursts last milliseconds or more: lengthen burst.on and burst.off.",
+				ld.Name, ld.BurstOn, ld.BurstOff, phases, end, float64(MaxPhases)))
+			return diags
+		}
 	}
 	if per := newFanout(spec).perRequest(ld); n*per > MaxJobs {
 		diags = append(diags, errorAt(ld.DeclRange, "Load too large to simulate",

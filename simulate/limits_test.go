@@ -84,3 +84,29 @@ func TestCheckSizeFanout(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckSizeBurstPhases: a bursty load steps through every on and off
+// phase, so phases of a nanosecond over 10 s (10¹⁰ of them) would run for
+// minutes with nothing to show (it did, past any timeout); they are an
+// error, while 1 ms phases over an hour (7.2·10⁶) run.
+func TestCheckSizeBurstPhases(t *testing.T) {
+	for _, tc := range []struct {
+		phase, dur time.Duration
+		want       string
+	}{
+		{time.Nanosecond, 10 * time.Second, "Burst phases too short to simulate"},
+		{time.Millisecond, time.Hour, ""},
+	} {
+		sp := newSpec()
+		addService(sp, "api", 1, 1, 0, pd(t, "const(1ms)"))
+		ld := addLoad(sp, "l", "api", 10, tc.dur, 0)
+		ld.Arrival, ld.BurstOn, ld.BurstOff = lang.ArrivalBursty, tc.phase, tc.phase
+		diags := checkSize(sp, ld, tc.dur)
+		switch {
+		case tc.want == "" && diags.HasErrors():
+			t.Errorf("%v phases over %v: unexpected error %v", tc.phase, tc.dur, diags)
+		case tc.want != "" && (len(diags) != 1 || diags[0].Summary != tc.want):
+			t.Errorf("%v phases over %v: got %v, want one error %q", tc.phase, tc.dur, diags, tc.want)
+		}
+	}
+}
