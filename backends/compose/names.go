@@ -3,6 +3,7 @@ package compose
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/berth-dev/berth/backends"
@@ -24,6 +25,21 @@ const DefaultNetwork = "default"
 // as Compose v2 names them.
 func ContainerName(project, service string, n int) string {
 	return fmt.Sprintf("%s-%s-%d", project, service, n)
+}
+
+// replicaOfName reads a container name as ContainerName writes it for
+// project: the service and replica number, ok false for another name.
+func replicaOfName(project, name string) (service string, n int, ok bool) {
+	rest, found := strings.CutPrefix(name, project+"-")
+	i := strings.LastIndexByte(rest, '-')
+	if !found || i <= 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(rest[i+1:])
+	if err != nil || n < 1 || strconv.Itoa(n) != rest[i+1:] {
+		return "", 0, false
+	}
+	return rest[:i], n, true
 }
 
 // NetworkName is the engine name of a network: <project>_<name>, as Compose does.

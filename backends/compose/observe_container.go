@@ -60,7 +60,8 @@ func (b *Backend) observeContainers(ctx context.Context, project string) ([]*pla
 // io.berth.backend at all, made by hand or by an older berth, which
 // destroy must not leave behind unseen. Without io.berth.resource it is
 // observed at container.<its name>, which no spec declares, so plan and
-// destroy delete it. A swarm task (swarm's to remove) is not.
+// destroy delete it, or at the replica its name is (P-X-n), which the
+// plan replaces. A swarm task (swarm's to remove) is not.
 func composeOwned(labels map[string]string) bool {
 	if b, ok := labels[backends.LabelBackend]; ok {
 		return b == "compose"
@@ -148,6 +149,14 @@ func observeContainer(project string, ins container.InspectResponse, img *imageD
 	r := &planner.ObservedResource{ID: ins.ID, ConfigHash: labels[backends.LabelConfigHash]}
 	r.Address = addressOf(labels, TypeContainer, strings.TrimPrefix(ins.Name, "/"))
 	r.Group, r.Index = labels[backends.LabelService], atoi(labels[backends.LabelIndex])
+	if _, ok := labels[backends.LabelResource]; !ok {
+		// Only the project's label (see composeOwned): named as a
+		// replica, it is that replica, which the plan replaces rather
+		// than create another beside it under the same name.
+		if svc, n, ok := replicaOfName(project, strings.TrimPrefix(ins.Name, "/")); ok {
+			r.Address, r.Group, r.Index = containerAddr(svc, n), svc, n
+		}
+	}
 	r.Status = statusOf(ins)
 	r.Unready = unreadyWhy(ins.State)
 	a := planner.Attrs{}

@@ -56,3 +56,36 @@ func TestDestroyRemovesAContainerWithOnlyTheProjectLabel(t *testing.T) {
 		t.Errorf("destroy removed the swarm backend's container: %v", err)
 	}
 }
+
+// TestAContainerWithOnlyTheProjectLabelNamedAsAReplicaIsThatReplica: such
+// a container named as berth names a replica (P-web-1, an older berth's)
+// is that replica: the plan replaces it, delete then create, where
+// observing it at container.P-web-1 beside a new container.web[1] of the
+// same name would race the create against the delete for the name.
+func TestAContainerWithOnlyTheProjectLabelNamedAsAReplicaIsThatReplica(t *testing.T) {
+	cli := dockertest.Client(t)
+	v1, _ := testImage(t, cli)
+	project := testProject(t, cli)
+	ctx := context.Background()
+	name := ContainerName(project, "web", 1)
+	old, err := cli.ContainerCreate(ctx, &container.Config{Image: v1, Labels: map[string]string{backends.LabelProject: project}}, nil, nil, nil, name)
+	must(t, err)
+	spec := &lang.Spec{Project: project, Dir: t.TempDir(), Backend: "compose", Services: map[string]*lang.Service{
+		"web": {Name: "web", Image: v1, Replicas: 1},
+	}}
+	b, tg := New(cli), &Target{}
+	p, _ := plan(t, b, tg, spec)
+	for _, c := range p.Changes {
+		if c.Type == TypeContainer && (c.Address != containerAddr("web", 1) || c.Action != planner.Replace) {
+			t.Errorf("%s: %s; want only container.web[1], replaced:\n%s", c.Address, c.Action, p)
+		}
+	}
+	apply(t, b, tg, spec)
+	ids := containerIDs(t, cli, project)
+	if len(ids) != 1 || ids[name] == "" || ids[name] == old.ID {
+		t.Errorf("after apply the project's containers are %v; want one new %s", ids, name)
+	}
+	if p, _ := plan(t, b, tg, spec); !p.Empty() {
+		t.Errorf("plan after apply is not empty:\n%s", p)
+	}
+}
