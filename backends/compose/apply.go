@@ -30,6 +30,9 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 	if err := b.checkTakenNames(ctx, p); err != nil {
 		return nil, err
 	}
+	if err := b.checkHostPorts(ctx, p); err != nil {
+		return nil, err
+	}
 	if err := b.checkImages(ctx, p, opts.Pull, opts.Progress); err != nil {
 		return nil, err
 	}

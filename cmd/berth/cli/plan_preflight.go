@@ -13,14 +13,15 @@ import (
 // warnPreflight warns about what would stop the apply of p before its
 // first step, or leave it waiting, each at the spec's object it concerns:
 // images the engine lacks, bind sources the host lacks, names that
-// objects berth did not make hold, swarm constraints no node matches, and
+// objects berth did not make hold, host ports other projects' containers
+// hold, swarm constraints no node matches, and
 // start-first updates with no node free for a host port. The plan itself
 // is fine. A check the backend cannot make, or
 // that fails, is left to apply, which makes it again.
 func warnPreflight(ctx context.Context, cmd *cobra.Command, be any, spec *lang.Spec, p *planner.Plan) error {
 	var diags hcl.Diagnostics
 	for _, check := range []func(context.Context, any, *lang.Spec, *planner.Plan) hcl.Diagnostics{
-		missingImageDiags, missingBindDiags, takenNameDiags, unplaceableDiags, stuckHostPortDiags,
+		missingImageDiags, missingBindDiags, takenNameDiags, takenPortDiags, unplaceableDiags, stuckHostPortDiags,
 	} {
 		diags = append(diags, check(ctx, be, spec, p)...)
 	}
