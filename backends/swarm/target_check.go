@@ -95,8 +95,8 @@ func checkService(project string, svc *lang.Service, emulate bool) hcl.Diagnosti
 		}
 	}
 	if !emulate && !svc.Emulated() && oneShot(svc.Restart.Condition) && svc.Update.FailureAction != "continue" {
-		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Every update of a one-shot service would stop",
-			Detail: fmt.Sprintf("Service %q does not start its tasks again once they exit 0 (restart condition %q), and swarm counts a task that ends during an update as a failed update, exit 0 included: with failure_action = %q every update of the service would stop at its first new task (%q), and apply would fail. Write update { failure_action = \"continue\" }.",
+		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "A job's update would stop at its first task",
+			Detail: fmt.Sprintf("Service %q does not start its tasks again once they exit 0 (restart condition %q). If they are jobs that run to completion (a migration, an init step), swarm counts a task that ends during an update as a failed update, exit 0 included: with failure_action = %q every update of the service would stop at its first new task (%q), and apply would fail; write update { failure_action = \"continue\" }. A server that runs until it is stopped is not concerned.",
 				svc.Name, svc.Restart.Condition, orDefault(svc.Update.FailureAction, defaultFailureAction), "update paused due to failure or early termination of task …"),
 			Subject: svc.DeclRange.Ptr()})
 	}

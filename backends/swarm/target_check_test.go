@@ -100,11 +100,11 @@ func TestDesiredRefusesWhatSwarmWouldRefuse(t *testing.T) {
 		{name: "one-shot job, default failure action", edit: func(s *lang.Service) {
 			s.Restart = lang.Restart{Condition: "none"}
 			s.Update = lang.Update{Parallelism: 1, FailureAction: "pause"}
-		}, summary: "Every update of a one-shot service would stop", severity: hcl.DiagWarning, detail: `failure_action = "continue"`, rng: svcRange},
+		}, summary: "A job's update would stop at its first task", severity: hcl.DiagWarning, detail: `failure_action = "continue"`, rng: svcRange},
 		{name: "on-failure job that rolls back", edit: func(s *lang.Service) {
 			s.Restart = lang.Restart{Condition: "on-failure"}
 			s.Update = lang.Update{Parallelism: 1, FailureAction: "rollback"}
-		}, summary: "Every update of a one-shot service would stop", severity: hcl.DiagWarning, detail: `with failure_action = "rollback"`, rng: svcRange},
+		}, summary: "A job's update would stop at its first task", severity: hcl.DiagWarning, detail: `with failure_action = "rollback"`, rng: svcRange},
 		{name: "one-shot job that continues", edit: func(s *lang.Service) {
 			s.Restart = lang.Restart{Condition: "none"}
 			s.Update = lang.Update{Parallelism: 1, FailureAction: "continue"}
