@@ -1,0 +1,35 @@
+package swarm
+
+import (
+	"context"
+	"strings"
+
+	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/backends/emulator"
+	"github.com/berth-dev/berth/planner"
+)
+
+// PinImages records, in each service the plan creates or updates, the id
+// the manager gives its image name now (backends.PinImages), for the
+// images apply runs by the manager's id (images_pin.go): apply of a plan
+// file refuses it when the name names another image by then (a docker
+// tag, a rebuild), where it ran an image the plan never showed. An image
+// named by a registry (swarm resolves its digest), by id, or berth's
+// emulator image (its tag is the hash of its binary) is not pinned.
+func (b *Backend) PinImages(ctx context.Context, p *planner.Plan) error {
+	return backends.PinImages(ctx, b.cli, serviceChanges(p), func(ref string) bool {
+		return namesRegistry(ref) || isImageID(ref) || strings.HasPrefix(ref, emulator.ImageRepo+":")
+	})
+}
+
+// serviceChanges are the changes of services the plan creates or
+// updates, once each.
+func serviceChanges(p *planner.Plan) []*planner.Change {
+	var out []*planner.Change
+	for _, s := range p.Steps {
+		if (s.Op == planner.OpCreate || s.Op == planner.OpUpdate) && s.Change.Type == TypeService && s.Change.After != nil {
+			out = append(out, s.Change)
+		}
+	}
+	return out
+}
