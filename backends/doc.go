@@ -1,5 +1,6 @@
 // Package backends holds what the Docker backends share: the labels berth
-// puts on every object, the Engine API client and the interface the CLI
-// drives. The backends themselves live in backends/compose and
+// puts on every object, the Engine API client, the interface the CLI
+// drives, and the image ids a plan file records so that apply refuses it
+// when a tag moved (imagepin.go). The backends themselves live in backends/compose and
 // backends/swarm; they observe state and execute plans, and decide nothing.
 package backends

@@ -152,8 +152,9 @@ func makePlan(ctx context.Context, cmd *cobra.Command, be backends.Backend, spec
 	if err := reportDiags(cmd, diags); err != nil {
 		return nil, err
 	}
-	// The ids of the images the new containers run, so apply of the plan
-	// file refuses it when a tag moved since (compose.Backend.PinImages).
+	// The ids of the images the plan's new containers or services run,
+	// so apply of the plan file refuses it when a tag moved since
+	// (backends.PinImages).
 	if pin, ok := be.(interface {
 		PinImages(context.Context, *planner.Plan) error
 	}); ok {
