@@ -3,6 +3,7 @@ package backends
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -77,6 +78,18 @@ func CheckPinnedImages(ctx context.Context, cli *client.Client, changes []*plann
 	}
 	sort.Strings(lines)
 	return fmt.Errorf("the plan is stale: images it runs name other images than when it was made (docker tag, or a rebuild):\n%s\nNothing was done. Run berth plan again", strings.Join(lines, "\n"))
+}
+
+// StepChanges are the changes of the plan's steps of one of ops on
+// resources of type typ that have an after, once each.
+func StepChanges(p *planner.Plan, typ string, ops ...planner.Op) []*planner.Change {
+	var out []*planner.Change
+	for _, s := range p.Steps {
+		if s.Change.Type == typ && s.Change.After != nil && slices.Contains(ops, s.Op) {
+			out = append(out, s.Change)
+		}
+	}
+	return out
 }
 
 // idsNow returns what gives the id an image name names now ("" when the

@@ -28,14 +28,7 @@ func (b *Backend) checkPinnedImages(ctx context.Context, p *planner.Plan) error 
 	return backends.CheckPinnedImages(ctx, b.cli, createdContainers(p))
 }
 
-// createdContainers are the changes of containers the plan creates, once
-// each.
+// createdContainers are the changes of containers the plan creates.
 func createdContainers(p *planner.Plan) []*planner.Change {
-	var out []*planner.Change
-	for _, s := range p.Steps {
-		if s.Op == planner.OpCreate && s.Change.Type == TypeContainer && s.Change.After != nil {
-			out = append(out, s.Change)
-		}
-	}
-	return out
+	return backends.StepChanges(p, TypeContainer, planner.OpCreate)
 }

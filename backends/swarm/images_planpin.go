@@ -23,13 +23,7 @@ func (b *Backend) PinImages(ctx context.Context, p *planner.Plan) error {
 }
 
 // serviceChanges are the changes of services the plan creates or
-// updates, once each.
+// updates.
 func serviceChanges(p *planner.Plan) []*planner.Change {
-	var out []*planner.Change
-	for _, s := range p.Steps {
-		if (s.Op == planner.OpCreate || s.Op == planner.OpUpdate) && s.Change.Type == TypeService && s.Change.After != nil {
-			out = append(out, s.Change)
-		}
-	}
-	return out
+	return backends.StepChanges(p, TypeService, planner.OpCreate, planner.OpUpdate)
 }
