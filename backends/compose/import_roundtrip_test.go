@@ -18,7 +18,7 @@ import (
 // compose-go: the same services with the same images, commands,
 // environment, published ports, replicas and health checks.
 func TestImportExportRoundTrip(t *testing.T) {
-	for _, name := range []string{"wordpress", "stack", "misc", "netbox", "penpot", "plane", "zulip", "loki"} {
+	for _, name := range []string{"wordpress", "stack", "misc", "netbox", "penpot", "plane", "zulip", "loki", "envfilecreds"} {
 		t.Run(name, func(t *testing.T) {
 			src := filepath.Join("..", "..", "lang", "fromcompose", "testdata", name)
 			files, _ := filepath.Glob(filepath.Join(src, "*.y*ml"))
@@ -69,7 +69,7 @@ func TestImportExportRoundTrip(t *testing.T) {
 					t.Errorf("service %s lost", sname)
 					continue
 				}
-				compareServices(t, s, b)
+				compareServices(t, s, b, spec.Services[sname].EnvParts)
 				compared++
 			}
 			if compared < len(orig.Services)-1 {
@@ -79,12 +79,19 @@ func TestImportExportRoundTrip(t *testing.T) {
 	}
 }
 
-func compareServices(t *testing.T, a, b types.ServiceConfig) {
+// compareServices compares what berth carries of a service. An env value
+// the berth source reads from variables (a credential made a sensitive
+// variable at import, read from ${BERTH_VAR_x} by the export) must be
+// there, not equal: the test gives the variables placeholders.
+func compareServices[P any](t *testing.T, a, b types.ServiceConfig, fromVars map[string]P) {
 	t.Helper()
 	if a.Image != b.Image || !slices.Equal(a.Command, b.Command) {
 		t.Errorf("%s: image/command %q %q, after the round trip %q %q", a.Name, a.Image, a.Command, b.Image, b.Command)
 	}
 	for k, v := range a.Environment {
+		if _, ok := fromVars[k]; ok && v != nil && b.Environment[k] != nil {
+			continue
+		}
 		if v != nil && (b.Environment[k] == nil || *b.Environment[k] != *v) {
 			t.Errorf("%s: env %s lost or changed", a.Name, k)
 		}

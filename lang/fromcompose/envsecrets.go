@@ -92,7 +92,10 @@ type credVar struct {
 	// variable's default too
 	unset bool
 	uses  []string // KEY of "service", for its description
-	body  *hclwrite.Body
+	// envFile: the value is a line of the service's env_file, not of the
+	// Compose file
+	envFile bool
+	body    *hclwrite.Body
 }
 
 // credentials returns, by key, the env values of service whose
@@ -118,10 +121,15 @@ func (c *converter) credential(root *hclwrite.Body, service, k, v string) hclwri
 		return nil
 	}
 	raw, ok := c.src.rawEnv(service, k)
+	use := k + " of " + service
+	if !ok && credentialName(k) && len(c.p.Services[service].EnvFiles) > 0 {
+		// from an env_file, which is often kept out of version control
+		// where the berth file is kept
+		return ref("var", c.envFileVar(root, service, k, v, use).name)
+	}
 	if !ok || !strings.Contains(strings.ReplaceAll(raw, "$$", ""), "$") {
 		return nil
 	}
-	use := k + " of " + service
 	segs, ok := segments(raw)
 	secret := func(g segment) bool { return g.name != "" && (credentialName(k) || credentialName(g.name)) }
 	if !ok || !slices.ContainsFunc(segs, secret) {
@@ -193,6 +201,27 @@ func (c *converter) composeVar(root *hclwrite.Body, name, value string, unset bo
 	return v
 }
 
+// envFileVar returns the sensitive variable of an env_file's credential
+// k: one per key and value, named after the key and shared by the
+// services that read the same value (several services often read one
+// env_file); another value of the key is a variable of the service's.
+func (c *converter) envFileVar(root *hclwrite.Body, service, k, value, use string) *credVar {
+	key := "env_file\x00" + k
+	if v := c.credVars[key]; v != nil && v.value == value {
+		v.uses = append(v.uses, use)
+		c.credVars[service+"\x00"+k] = v
+		return v
+	}
+	v := &credVar{value: value, uses: []string{use}, envFile: true}
+	if c.credVars[key] == nil {
+		c.declareCredVar(root, key, strings.ToLower(k), v)
+	} else {
+		c.declareCredVar(root, service+"\x00"+k, strings.ToLower(c.name("service", service, nil)+"_"+k), v)
+	}
+	c.credVars[service+"\x00"+k] = v
+	return v
+}
+
 // wholeValueVar declares a sensitive variable for the whole value of one
 // service's env key.
 func (c *converter) wholeValueVar(root *hclwrite.Body, service, k, value string, unset bool, use string) *credVar {
@@ -237,8 +266,26 @@ func (c *converter) describeCredVars() {
 		if v.compose == "" {
 			what = "The " + v.uses[0] + ", which the Compose file takes from its variables."
 		}
+		if v.envFile {
+			what = "The " + strings.Join(v.uses, ", ") + ", which the Compose file reads from an env_file."
+		}
 		v.body.SetAttributeValue("description", cty.StringVal(what))
 	}
+}
+
+// envFileCredentialWarning says which env values of service, read from
+// its env_file, became sensitive variables, and how to set them.
+func (c *converter) envFileCredentialWarning(at *hcl.Range, service string, files, keys []string) {
+	var refs, sets []string
+	for _, k := range keys {
+		v := c.credVars[service+"\x00"+k]
+		refs = append(refs, "var."+v.name)
+		sets = append(sets, "-var "+v.name+"=... or BERTH_VAR_"+v.name)
+	}
+	c.warn(at, "Credentials from an env_file kept out of the berth file",
+		"The service %q reads %s from %s. berth does not write credentials into its source, which is kept in version control: %s %s. Set %s, with the value in that file.",
+		service, quoteList(keys), quoteList(files), pick(len(keys) == 1, "it reads the sensitive variable", "they read the sensitive variables"),
+		strings.Join(refs, ", "), strings.Join(sets, "; "))
 }
 
 // credentialWarning says which env values of service read credential

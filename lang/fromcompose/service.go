@@ -2,6 +2,7 @@ package fromcompose
 
 import (
 	"maps"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -142,11 +143,35 @@ func (c *converter) environment(root, b *hclwrite.Body, s types.ServiceConfig, a
 		c.warn(where, "Environment variables without a value left out", what, quoteList(unset))
 	}
 	creds := c.credentials(root, s.Name, env)
-	if len(creds) > 0 {
-		keys := slices.Sorted(maps.Keys(creds))
-		c.credentialWarning(firstRange(at("environment", keys[0]), at("environment")), s.Name, keys)
+	var fromVars, fromFile []string
+	for _, k := range slices.Sorted(maps.Keys(creds)) {
+		if v := c.credVars[s.Name+"\x00"+k]; v != nil && v.envFile {
+			fromFile = append(fromFile, k)
+		} else {
+			fromVars = append(fromVars, k)
+		}
+	}
+	if len(fromVars) > 0 {
+		c.credentialWarning(firstRange(at("environment", fromVars[0]), at("environment")), s.Name, fromVars)
+	}
+	if len(fromFile) > 0 {
+		c.envFileCredentialWarning(firstRange(at("env_file"), at("environment")), s.Name, envFileNames(s.EnvFiles, c.p.WorkingDir), fromFile)
 	}
 	setEnv(b, env, creds)
+}
+
+// envFileNames are the paths of a service's env_file files, relative to
+// dir when they are under it.
+func envFileNames(files []types.EnvFile, dir string) []string {
+	var out []string
+	for _, f := range files {
+		p := f.Path
+		if rel, err := filepath.Rel(dir, p); err == nil && !strings.HasPrefix(rel, "..") {
+			p = rel
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // secretRefs and configRefs return a service's references in one type.

@@ -8,7 +8,7 @@ service "web" {
   command = ["bundle", "exec", "puma", "-C", "config/puma.rb"]
   env = {
     LOCAL_DOMAIN    = "example.com"
-    SECRET_KEY_BASE = "9f2c"
+    SECRET_KEY_BASE = var.secret_key_base
   }
   port {
     published = 3000
@@ -18,4 +18,10 @@ service "web" {
   restart {
     condition = "any"
   }
+}
+
+variable "secret_key_base" {
+  type        = string
+  sensitive   = true
+  description = "The SECRET_KEY_BASE of web, which the Compose file reads from an env_file."
 }

@@ -96,7 +96,7 @@ service "redis" {
   image   = "docker.io/valkey/valkey:8.0-alpine"
   command = ["sh", "-c", "valkey-server --appendonly yes --requirepass $REDIS_PASSWORD"]
   env = {
-    REDIS_PASSWORD = "H733Kdjndks81"
+    REDIS_PASSWORD = var.redis_password
   }
   mount {
     volume = volume.netbox-redis-data
@@ -112,4 +112,10 @@ service "redis" {
   restart {
     condition = "none"
   }
+}
+
+variable "redis_password" {
+  type        = string
+  sensitive   = true
+  description = "The REDIS_PASSWORD of redis, which the Compose file reads from an env_file."
 }
