@@ -50,6 +50,11 @@ func (c *converter) lostNames() map[string]lostName {
 	return out
 }
 
+// isBerthService reports whether name is the berth name of a service.
+func (c *converter) isBerthService(name string) bool {
+	return slices.Contains(slices.Collect(maps.Values(c.names["service"])), name)
+}
+
 // lostNameUses warns where the service s writes a name its service no
 // longer answers to in berth (wazuh1.indexer:9200 in an env value, when
 // the service is wazuh1-indexer in berth; appwrite's http://exc1/v1, the
@@ -60,6 +65,15 @@ func (c *converter) lostNames() map[string]lostName {
 // (a cluster's node name, say).
 func (c *converter) lostNameUses(s types.ServiceConfig, at func(...string) *hcl.Range) {
 	lost := c.lostNames()
+	// links: [db:database] makes database a name of db for s alone
+	for _, l := range s.Links {
+		target, alias, ok := strings.Cut(l, ":")
+		if _, known := c.p.Services[target]; ok && known && alias != "" && alias != target && !c.isBerthService(alias) {
+			if _, taken := lost[alias]; !taken {
+				lost[alias] = lostName{c.name("service", target, nil), fmt.Sprintf("the alias %q links %q as", s.Name, target)}
+			}
+		}
+	}
 	var uses []string
 	var first *hcl.Range
 	for _, name := range slices.Sorted(maps.Keys(lost)) {

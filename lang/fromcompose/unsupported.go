@@ -42,6 +42,11 @@ func (c *converter) unsupported(s types.ServiceConfig, at func(...string) *hcl.R
 				"The containers of %q call themselves by their container ID, not %s (hostname). Other containers still reach them as %s, the service's name on the project's networks; only a program that reads its own hostname (and expects %s) sees the difference.", s.Name, s.Hostname, s.Hostname, s.Hostname)
 			continue
 		}
+		if k == "links" {
+			c.warn(at(k), "links is not carried into berth",
+				"The containers of %q reach every service of the project by its name on the project's networks, as links gave them, so berth needs no links; an alias a link gives (db:database) is no name in berth: write the service's name where the alias was.", s.Name)
+			continue
+		}
 		c.warn(at(k), k+" is not carried into berth",
 			"berth's service block has no %s, so the containers of %q run without it. If the service needs it, bake it into the image or ask for it in berth's language.", k, s.Name)
 	}
