@@ -53,7 +53,7 @@ func (x *executor) createContainer(ctx context.Context, c *planner.Change) error
 	name := ContainerName(x.project, c.Group, c.Index)
 	created, err := x.cli.ContainerCreate(ctx, cfg, hc, nc, nil, name)
 	if isConflict(err) {
-		return fmt.Errorf("a container named %s exists that berth does not own (it has no %s=%s label): remove or rename it", name, backends.LabelProject, x.project)
+		return fmt.Errorf("a container named %s exists that %s: remove or rename it", name, x.notOurs(ctx, name))
 	}
 	if err != nil {
 		return err
@@ -309,4 +309,23 @@ func sortedSet(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// notOurs says why the container of that name is not one this backend
+// owns: another project's label, the project's label from another
+// backend (berth's swarm backend on the same engine), or no label.
+func (x *executor) notOurs(ctx context.Context, name string) string {
+	none := fmt.Sprintf("berth does not own (it has no %s=%s label)", backends.LabelProject, x.project)
+	ins, err := x.cli.ContainerInspect(ctx, name)
+	if err != nil || ins.Config == nil {
+		return none
+	}
+	l := ins.Config.Labels
+	switch p, be := l[backends.LabelProject], l[backends.LabelBackend]; {
+	case p == x.project && be != "" && be != "compose":
+		return fmt.Sprintf("is the project's but %s's (%s=%s), which this backend neither observes nor removes", be, backends.LabelBackend, be)
+	case p != "" && p != x.project:
+		return fmt.Sprintf("belongs to the berth project %s", p)
+	}
+	return none
 }
