@@ -55,6 +55,8 @@ func Main() int {
 
 // Run runs berth with args and the given streams, and returns the exit code.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	args, noColor := withoutNoColor(args)
+	defer applyNoColor(noColor)()
 	root := newRootCmd()
 	root.Annotations = map[string]string{argsAnnotation: strings.Join(args, "\x00")}
 	root.SetArgs(terraformStyle(root, args))
@@ -145,6 +147,9 @@ and their capacity. From that one spec it can:
 	root.SetVersionTemplate("berth {{.Version}}\n")
 	root.InitDefaultVersionFlag()
 	root.Flags().Lookup("version").Usage = "print berth's version, as berth version does" // cobra's read "version for berth"
+	// Taken out of the arguments before cobra parses them (withoutNoColor):
+	// defined here to be listed under Global Flags.
+	root.PersistentFlags().Bool(noColorFlag, false, "no colors, as NO_COLOR=1 (terraform's -no-color); berth colors only a terminal")
 	root.InitDefaultHelpFlag()
 	root.Flags().Lookup("help").Usage = "show this help; berth COMMAND --help shows a command's"
 	return root
