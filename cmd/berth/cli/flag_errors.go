@@ -46,6 +46,9 @@ func flagError(cmd *cobra.Command, err error) error {
 	if s := suggestFlag(cmd, name); s != "" {
 		return fmt.Errorf("unknown flag: %s. Did you mean %s%s?", typed, dashes, s)
 	}
+	if hint, ok := terraformOnly[name]; ok {
+		return fmt.Errorf("unknown flag: %s: %s", typed, hint)
+	}
 	if formatValue(cmd, name) {
 		// berth diff --json: every other report has --json, diff has
 		// --format json.
@@ -98,6 +101,16 @@ func suggestFlag(cmd *cobra.Command, name string) string {
 		}
 	}
 	return best
+}
+
+// terraformOnly says, for terraform's flags that berth has no use for,
+// what berth does instead: 'berth plan -destroy' said only where the
+// flags are listed.
+var terraformOnly = map[string]string{
+	"destroy": "berth destroy DIR shows what it removes and asks before it does",
+	"target":  "berth plans and applies the whole spec; to leave a service out, remove it from the spec or give it replicas = 0",
+	"input":   "berth asks for nothing but apply's and destroy's confirmation, which --auto-approve skips (and without a terminal it does not wait)",
+	"refresh": "berth reads what the engine runs at every plan; there is nothing to refresh",
 }
 
 // formatValue says whether name is one of the values of cmd's --format
