@@ -23,6 +23,7 @@ func newImportCmd() *cobra.Command {
 	var o fromcompose.Options
 	var out string
 	var force bool
+	var files []string
 	cmd := &cobra.Command{
 		Use:   "import COMPOSE_FILE [COMPOSE_FILE...]",
 		Short: "Write berth source from a Compose file",
@@ -51,11 +52,17 @@ would. Links (timeouts, retries, circuit breakers) and capacity are not in
 a Compose file: add them to simulate the system.`,
 		Example: `  berth import docker-compose.yml
   berth import docker-compose.yml docker-compose.prod.yml -o infra/
+  berth import -f docker-compose.yml -f docker-compose.prod.yml -o infra/   # the same, as docker compose -f
   berth import compose.yaml --profile debug -p shop -o shop/ && berth plan shop/
   generate-compose | berth import - -o infra/   # the file from standard input`,
-		Args: minArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(files) > 0 {
+				return nil // -f names them, as docker compose -f
+			}
+			return minArgs(1)(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.Files = args
+			o.Files = append(files, args...)
 			o.Environ = os.Environ()
 			o.Stdin = cmd.InOrStdin() // for the file "-", as docker compose -f -
 			dir, file := ".", ""
@@ -108,6 +115,7 @@ a Compose file: add them to simulate the system.`,
 	}
 	outputVar(cmd.Flags(), &out, "write to DIR/"+importFile+" (or to FILE.berth.hcl) instead of standard output, and validate it")
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite the output file when it exists")
+	cmd.Flags().StringArrayVarP(&files, "file", "f", nil, "a Compose file, as docker compose -f FILE (repeatable; the same as naming it, before the files named)")
 	cmd.Flags().StringVarP(&o.Project, "project-name", "p", "", "the project's name (default: the file's name:, else its directory's)")
 	cmd.Flags().StringArrayVar(&o.Profiles, "profile", nil, "activate a Compose profile (repeatable)")
 	cmd.Flags().StringArrayVar(&o.EnvFiles, "env-file", nil, "read variables for interpolation from FILE instead of .env, as docker compose --env-file (repeatable, later files win)")
