@@ -100,6 +100,7 @@ func (st *loadState) decodeBlocks() {
 	decodeNamed(st, "load", s.Loads, (*loadState).decodeLoadBlock)
 	decodeNamed(st, "scenario", s.Scenarios, (*loadState).decodeScenarioBlock)
 	decodeNamed(st, "slo", s.SLOs, (*loadState).decodeSLOBlock)
+	st.checkSingleBlocks()
 }
 
 // decodeNamed decodes the blocks of one kind into m, by their name label.

@@ -1,0 +1,6 @@
+locals {
+  s = "x"
+}
+service "a" {
+  replicas = local.s.n
+}

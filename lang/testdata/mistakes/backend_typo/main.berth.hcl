@@ -1,0 +1,3 @@
+berth {
+  backend = "swarn"
+}

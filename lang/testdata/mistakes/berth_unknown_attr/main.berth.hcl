@@ -1,0 +1,3 @@
+berth {
+  name = "shop"
+}

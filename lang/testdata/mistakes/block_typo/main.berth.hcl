@@ -1,0 +1,1 @@
+servce "api" {}

@@ -1,0 +1,3 @@
+service "a" {
+  configs = [config.nginx]
+}

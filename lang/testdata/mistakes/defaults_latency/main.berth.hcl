@@ -1,0 +1,5 @@
+berth {
+  defaults {
+    hop_latency = "-1ms"
+  }
+}

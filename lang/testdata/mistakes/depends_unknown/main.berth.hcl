@@ -1,0 +1,3 @@
+service "a" {
+  depends_on = [service.b]
+}

@@ -1,0 +1,5 @@
+service "a" {
+  capacity {
+    service_time = "pareto(4ms, 2)"
+  }
+}

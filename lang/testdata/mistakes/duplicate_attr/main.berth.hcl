@@ -1,0 +1,4 @@
+service "a" {
+  replicas = 1
+  replicas = 2
+}

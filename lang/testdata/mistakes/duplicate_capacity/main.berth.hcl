@@ -1,0 +1,8 @@
+service "a" {
+  capacity {
+    workers = 2
+  }
+  capacity {
+    workers = 3
+  }
+}

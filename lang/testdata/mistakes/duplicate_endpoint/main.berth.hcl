@@ -1,0 +1,4 @@
+service "a" {
+  endpoint "e" {}
+  endpoint "e" {}
+}

@@ -1,0 +1,8 @@
+service "a" {
+  health {
+    http = "/a"
+  }
+  health {
+    http = "/b"
+  }
+}

@@ -1,0 +1,8 @@
+service "a" {
+  endpoint "e" {
+    call "b" {}
+  }
+}
+service "b" {}
+link "a" "b" {}
+link "a" "b" {}

@@ -1,0 +1,7 @@
+service "a" {
+  dynamic "endpont" {
+    for_each = ["x"]
+    labels   = ["e"]
+    content {}
+  }
+}

@@ -1,0 +1,9 @@
+service "a" {
+  endpoint "e" {
+    call "b" {
+      fallback = "defualt"
+    }
+  }
+}
+service "b" {}
+link "a" "b" {}

@@ -1,0 +1,4 @@
+service "s" {
+  for_each = toset(["a", "b"])
+  name     = "same"
+}

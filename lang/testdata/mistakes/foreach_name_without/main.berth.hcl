@@ -1,0 +1,3 @@
+service "s" {
+  name = "x"
+}

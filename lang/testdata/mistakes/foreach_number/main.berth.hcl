@@ -1,0 +1,3 @@
+service "s" {
+  for_each = 3
+}

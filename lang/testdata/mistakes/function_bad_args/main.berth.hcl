@@ -1,0 +1,3 @@
+service "a" {
+  replicas = max("a", 2)
+}

@@ -1,0 +1,3 @@
+service "a" {
+  replicas = maximum(1, 2)
+}

@@ -1,0 +1,5 @@
+config "c" {
+  content = <<EOT
+hello
+EOF
+}

@@ -1,0 +1,5 @@
+service "a" {
+  labels = {
+    note = <<EOT
+hello
+}

@@ -1,0 +1,5 @@
+service "a" {
+  capacity {
+    workers = 1e400
+  }
+}

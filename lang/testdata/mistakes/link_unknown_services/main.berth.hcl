@@ -1,0 +1,4 @@
+service "a" {}
+link "a" "ghost" {
+  timeout = "1s"
+}

@@ -1,0 +1,3 @@
+service "api" {
+  env = ["A=1", "B=2"]
+}

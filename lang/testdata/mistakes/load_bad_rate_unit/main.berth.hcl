@@ -1,0 +1,5 @@
+service "a" {}
+load "l" {
+  entry = service.a
+  rate  = "100/sec"
+}

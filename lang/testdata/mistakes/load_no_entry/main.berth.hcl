@@ -1,0 +1,4 @@
+service "a" {}
+load "l" {
+  rate = 10
+}

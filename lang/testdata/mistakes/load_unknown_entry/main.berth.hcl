@@ -1,0 +1,5 @@
+service "a" {}
+load "l" {
+  entry = "b"
+  rate  = 10
+}

@@ -1,0 +1,3 @@
+service "api" {
+  command = { a = "b" }
+}

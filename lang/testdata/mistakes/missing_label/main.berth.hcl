@@ -1,0 +1,3 @@
+service {
+  replicas = 1
+}

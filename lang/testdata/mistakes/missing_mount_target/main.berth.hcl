@@ -1,0 +1,6 @@
+volume "d" {}
+service "a" {
+  mount {
+    volume = volume.d
+  }
+}

@@ -1,0 +1,5 @@
+service "a" {
+  port {
+    published = 8080
+  }
+}

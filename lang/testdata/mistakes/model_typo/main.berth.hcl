@@ -1,0 +1,5 @@
+service "a" {
+  capacity {
+    model = "threaded"
+  }
+}

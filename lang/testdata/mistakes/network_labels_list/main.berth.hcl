@@ -1,0 +1,3 @@
+network "n" {
+  labels = ["a"]
+}

@@ -1,0 +1,3 @@
+berth {
+  nodes = 0
+}

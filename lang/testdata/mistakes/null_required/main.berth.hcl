@@ -1,0 +1,6 @@
+service "a" {
+  mount {
+    source = "./d"
+    target = null
+  }
+}

@@ -1,0 +1,5 @@
+service "a" {
+  placement {
+    max_replicas_per_node = -2
+  }
+}

@@ -1,0 +1,6 @@
+service "a" {
+  port {
+    published = 70000
+    target    = 80
+  }
+}

@@ -1,0 +1,6 @@
+service "a" {
+  port {
+    published = "8080:80"
+    target    = 80
+  }
+}

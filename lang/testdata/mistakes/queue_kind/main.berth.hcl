@@ -1,0 +1,3 @@
+queue "q" {
+  kind = "sqs"
+}

@@ -1,0 +1,4 @@
+queue "q" {
+  kind       = "kafka"
+  partitions = 0
+}

@@ -1,0 +1,5 @@
+service "a" {
+  restart {
+    condition = "always"
+  }
+}

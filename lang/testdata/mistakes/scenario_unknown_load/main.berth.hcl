@@ -1,0 +1,8 @@
+service "a" {}
+load "peak" {
+  entry = service.a
+  rate  = 10
+}
+scenario "s" {
+  load = load.paek
+}

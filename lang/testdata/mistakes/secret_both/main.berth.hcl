@@ -1,0 +1,4 @@
+secret "s" {
+  file  = "a.pem"
+  value = "x"
+}

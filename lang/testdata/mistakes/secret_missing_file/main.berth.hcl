@@ -1,0 +1,3 @@
+secret "s" {
+  file = "nope.pem"
+}

@@ -1,0 +1,5 @@
+service "a" {
+  endpoint "e" {
+    call "a" {}
+  }
+}

@@ -1,0 +1,8 @@
+variable "token" {
+  type      = string
+  sensitive = true
+  default   = "hunter2"
+}
+service "api" {
+  labels = { tok = var.token }
+}

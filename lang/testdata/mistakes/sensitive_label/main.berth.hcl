@@ -1,0 +1,6 @@
+variable "token" {
+  type      = string
+  sensitive = true
+  default   = "hunter2"
+}
+service "api-${var.token}" {}

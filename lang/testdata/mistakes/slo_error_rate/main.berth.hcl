@@ -1,0 +1,5 @@
+service "a" {}
+slo "x" {
+  service    = "a"
+  error_rate = 5
+}

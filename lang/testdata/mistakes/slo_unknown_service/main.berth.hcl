@@ -1,0 +1,5 @@
+service "a" {}
+slo "x" {
+  service = "b"
+  p99     = "1s"
+}

@@ -1,0 +1,4 @@
+service "a" {
+  env = { A = "1" }
+  labels = { x = service.a.nam }
+}

@@ -1,0 +1,6 @@
+locals {
+  n = 2
+}
+service "api" {
+  replicas = local.m
+}

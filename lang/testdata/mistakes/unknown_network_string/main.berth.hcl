@@ -1,0 +1,4 @@
+network "edge" {}
+service "api" {
+  networks = ["egde"]
+}

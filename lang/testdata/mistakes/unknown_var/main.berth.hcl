@@ -1,0 +1,3 @@
+service "api" {
+  replicas = var.replicas
+}

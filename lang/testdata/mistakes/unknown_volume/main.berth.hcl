@@ -1,0 +1,6 @@
+service "api" {
+  mount {
+    volume = volume.data
+    target = "/data"
+  }
+}

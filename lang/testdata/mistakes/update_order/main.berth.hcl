@@ -1,0 +1,5 @@
+service "a" {
+  update {
+    order = "first"
+  }
+}

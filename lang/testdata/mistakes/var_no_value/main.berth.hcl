@@ -1,0 +1,6 @@
+variable "n" {
+  type = number
+}
+service "a" {
+  replicas = var.n
+}

@@ -1,0 +1,7 @@
+variable "n" {
+  default = 1
+  validation {
+    condition     = local.x > 0
+    error_message = "bad"
+  }
+}

@@ -1,0 +1,3 @@
+volume "v" {
+  drivr = "local"
+}

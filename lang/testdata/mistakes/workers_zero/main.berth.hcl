@@ -1,0 +1,5 @@
+service "api" {
+  capacity {
+    workers = 0
+  }
+}
