@@ -33,6 +33,9 @@ func flagError(cmd *cobra.Command, err error) error {
 		// pflag names what was left of the cluster when it failed:
 		// "-elp" of -hepl, -h being --help. Name the argument typed.
 		typed = typedArg(cmd, m[1])
+		if hint, ok := composeOnly[typed]; ok {
+			return fmt.Errorf("unknown flag: %s: %s", typed, hint)
+		}
 		if len(typed) <= 2 { // -x: no long flag to suggest
 			return fmt.Errorf("unknown flag: %s (%s --help lists its flags)", typed, cmd.CommandPath())
 		}
@@ -111,6 +114,12 @@ var terraformOnly = map[string]string{
 	"target":  "berth plans and applies the whole spec; to leave a service out, remove it from the spec or give it replicas = 0",
 	"input":   "berth asks for nothing but apply's and destroy's confirmation, which --auto-approve skips (and without a terminal it does not wait)",
 	"refresh": "berth reads what the engine runs at every plan; there is nothing to refresh",
+}
+
+// composeOnly says the same of docker compose's one-letter flags:
+// 'berth apply -d', as 'docker compose up -d'.
+var composeOnly = map[string]string{
+	"-d": "berth apply returns once the containers run (or are healthy) and never stays attached; there is no -d to give",
 }
 
 // formatValue says whether name is one of the values of cmd's --format
