@@ -33,7 +33,7 @@ func flagError(cmd *cobra.Command, err error) error {
 		// pflag names what was left of the cluster when it failed:
 		// "-elp" of -hepl, -h being --help. Name the argument typed.
 		typed = typedArg(cmd, m[1])
-		if hint, ok := composeOnly[typed]; ok {
+		if hint, ok := composeOnly[cmd.Name()+" "+typed]; ok {
 			return fmt.Errorf("unknown flag: %s: %s", typed, hint)
 		}
 		if len(typed) <= 2 { // -x: no long flag to suggest
@@ -116,10 +116,11 @@ var terraformOnly = map[string]string{
 	"refresh": "berth reads what the engine runs at every plan; there is nothing to refresh",
 }
 
-// composeOnly says the same of docker compose's one-letter flags:
-// 'berth apply -d', as 'docker compose up -d'.
+// composeOnly says the same of docker compose's one-letter flags, by
+// command and flag: 'berth apply -d', as 'docker compose up -d'.
 var composeOnly = map[string]string{
-	"-d": "berth apply returns once the containers run (or are healthy) and never stays attached; there is no -d to give",
+	"apply -d":   "berth apply returns once the containers run (or are healthy) and never stays attached; there is no -d to give",
+	"destroy -v": "berth destroy always removes the project's volumes, as docker compose down -v does; there is no -v to give",
 }
 
 // formatValue says whether name is one of the values of cmd's --format
