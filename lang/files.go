@@ -153,11 +153,11 @@ func parseSpecFile(f specFile) (*hcl.File, hcl.Diagnostics) {
 	file, diags := hclsyntax.ParseConfig(f.src, f.name, hcl.InitialPos)
 	if diags.HasErrors() {
 		if file2, diags2, ok := parseExpanded(f); ok {
-			return file2, diags2
+			return file2, tidySyntaxDiags(diags2, f.src)
 		}
 		explainOneLineBlocks(diags)
 	}
-	return file, diags
+	return file, tidySyntaxDiags(diags, f.src)
 }
 
 // explainOneLineBlocks adds berth's own rule to HCL's diagnostics about

@@ -1,0 +1,6 @@
+service "a" {
+  labels = {
+    note = <<-EOT
+      hello
+  }
+}
