@@ -31,6 +31,7 @@ func (st *loadState) content(body hcl.Body, schema *hcl.BodySchema) content {
 	} else {
 		hc, diags := body.Content(schema)
 		hintForeignNames(diags, body, schema)
+		explainLabels(diags, schema)
 		st.add(diags...)
 		c = content{attrs: hc.Attributes, Blocks: hc.Blocks}
 	}

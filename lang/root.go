@@ -57,6 +57,7 @@ func collectDecls(files []*hcl.File) (*decls, hcl.Diagnostics) {
 	for i, f := range files {
 		contents[i], cdiags[i] = bodyContent(f.Body, rootSchema)
 		hintForeignNames(cdiags[i], f.Body, rootSchema)
+		explainLabels(cdiags[i], rootSchema)
 		n += len(contents[i].Blocks)
 	}
 	seen := make(map[declKey]hcl.Range, n) // first declaration of each

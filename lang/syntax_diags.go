@@ -18,7 +18,9 @@ import (
 //     first stays;
 //   - a heredoc without its closing marker is reported at the end of the
 //     file: it is reported at the heredoc's opening, with the marker to
-//     write.
+//     write;
+//   - a template in a block label is explained as such, not only as a
+//     sequence to escape.
 func tidySyntaxDiags(diags hcl.Diagnostics, src []byte) hcl.Diagnostics {
 	if !diags.HasErrors() {
 		return diags
@@ -40,6 +42,11 @@ func tidySyntaxDiags(diags hcl.Diagnostics, src []byte) hcl.Diagnostics {
 			multiLine = true
 			d.Summary = "Unclosed string"
 			d.Detail = `This quoted string has no closing quote (") on its line, and a quoted string must end on the line it starts on. Add the closing quote; for a string of several lines, use \n or a heredoc (<<EOT, the lines, then EOT alone on a line).`
+		case "Invalid string literal":
+			if strings.HasPrefix(d.Detail, "Template sequences") {
+				d.Summary = "Template in a block label"
+				d.Detail = "A block label is a name written out: it cannot hold ${...} or %{...}, because labels are read before any value is known. Write the name out; for names made from values, use a service with for_each and name = \"api-${each.key}\". To write a literal $ or %, double it ($${ or %%{)."
+			}
 		case "Unterminated template string":
 			if multiLine {
 				continue

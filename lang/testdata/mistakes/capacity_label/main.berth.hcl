@@ -1,0 +1,5 @@
+service "a" {
+  capacity "x" {
+    workers = 2
+  }
+}
