@@ -40,6 +40,7 @@ func decodeVariableBlock(b *hcl.Block, funcsCtx *hcl.EvalContext) (*variableDecl
 	}
 	if at, ok := content.Attributes["type"]; ok {
 		ty, defs, tdiags := typeexpr.TypeConstraintWithDefaults(at.Expr)
+		hintVariableType(tdiags, at.Expr)
 		diags = append(diags, tdiags...)
 		if !tdiags.HasErrors() {
 			d.v.Type, d.typeDefs = ty, defs
