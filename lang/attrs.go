@@ -99,7 +99,7 @@ func (a attrs) typed(name string, ty cty.Type, what string) (cty.Value, bool) {
 	c, err := convert.Convert(v, ty)
 	if err != nil {
 		a.add(errorAt(a.rng(name), "Incorrect attribute value type",
-			"%s must be %s: %s.", name, what, err.Error()))
+			"%s must be %s: %s.%s", name, what, err.Error(), typeHint(name, v, ty)))
 		return cty.NilVal, false
 	}
 	if c.IsNull() || !c.IsWhollyKnown() {
