@@ -6,7 +6,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"golang.org/x/sys/unix"
@@ -41,17 +40,7 @@ func openPTY(t *testing.T) (ptmx, tty *os.File) {
 func diagsOnTerminal(t *testing.T) string {
 	ptmx, tty := openPTY(t)
 	writeDiagsText(tty, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Value for undeclared variable", Detail: "Declare it."}})
-	ptmx.SetReadDeadline(time.Now().Add(2 * time.Second))
-	var got strings.Builder
-	buf := make([]byte, 4096)
-	for !strings.Contains(got.String(), "Declare it.") {
-		n, err := ptmx.Read(buf)
-		got.Write(buf[:n])
-		if err != nil {
-			t.Fatalf("reading the terminal: %v (read %q)", err, got.String())
-		}
-	}
-	return got.String()
+	return readTerminal(t, ptmx, "Declare it.") // no_color_linux_test.go
 }
 
 // TestDiagnosticsNoColor: diagnostics on a terminal are colored, unless
