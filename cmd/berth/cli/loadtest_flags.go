@@ -56,7 +56,7 @@ type loadRun struct {
 
 // prepareLoad loads the spec and picks the load, its cases and target.
 func prepareLoad(cmd *cobra.Command, dir string, f *loadFlags) (*loadRun, error) {
-	if err := errors.Join(f.check(), checkDurationFlag(cmd, f.duration)); err != nil {
+	if err := errors.Join(f.check(cmd), checkDurationFlag(cmd, f.duration)); err != nil {
 		return nil, err
 	}
 	spec, err := loadSpec(cmd, dir, &f.specFlags)
@@ -89,14 +89,15 @@ func prepareLoad(cmd *cobra.Command, dir string, f *loadFlags) (*loadRun, error)
 
 // check rejects flag values out of range before anything is loaded or
 // sent (the generator would replace them by its defaults silently).
-func (f *loadFlags) check() error {
+func (f *loadFlags) check(cmd *cobra.Command) error {
 	switch {
 	case f.maxInFlight < 1:
 		return fmt.Errorf("--max-in-flight %d: must be at least 1", f.maxInFlight)
 	case f.maxRequests < 0:
 		return fmt.Errorf("--max-requests %d: must be 0 (no limit) or more", f.maxRequests)
-	case f.timeout < 0:
-		return fmt.Errorf("--timeout %s: must be more than 0", f.timeout)
+	case f.timeout < 0 || f.timeout == 0 && cmd.Flags().Changed("timeout"):
+		// 0 was taken for the default, where --duration 0 is refused
+		return fmt.Errorf("--timeout %s: must be more than 0 (leave it out for the load's timeout, else %v)", f.timeout, loadgen.DefaultTimeout)
 	case f.wait < 0:
 		return fmt.Errorf("--wait %s: must be 0 (one try) or more", f.wait)
 	}
