@@ -17,8 +17,15 @@ const Marker = "<!-- berth diff -->"
 
 // WriteMarkdown writes the review as one self-contained pull-request
 // comment: the summary line, the changes, the graph (Mermaid), the
-// simulated deltas and the findings.
+// simulated deltas and the findings. It fits a GitHub comment
+// (MaxCommentChars): see fitComment.
 func (r *Review) WriteMarkdown(w io.Writer) error {
+	_, err := io.WriteString(w, fitComment(r.commentSegments(), MaxCommentChars))
+	return err
+}
+
+// commentSegments are the parts of the comment, in order.
+func (r *Review) commentSegments() []segment {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n## berth diff: %s\n\n**%s**\n\n", Marker, r.New.Project, r.Summary)
 	fmt.Fprintf(&b, "%s → %s", sideText(r.Old), sideText(r.New))
@@ -30,12 +37,11 @@ func (r *Review) WriteMarkdown(w io.Writer) error {
 		fmt.Fprintf(&b, " · simulated with %s per run%s, seed %d; a delta is significant when the 95 %% confidence intervals do not overlap", words.Count(r.Replications, "replication"), long, r.Seed)
 	}
 	b.WriteString("\n\n")
-	r.writeChanges(&b)
-	r.writeGraph(&b)
-	r.writeDeltas(&b)
-	r.writeFindings(&b)
-	_, err := io.WriteString(w, b.String())
-	return err
+	out := []segment{{text: b.String()}, {shortened: true}}
+	out = append(out, r.changeSegments()...)
+	out = append(out, r.graphSegment())
+	out = append(out, r.deltaSegments()...)
+	return append(out, r.findingSegments()...)
 }
 
 func sideText(s SideInfo) string {
@@ -52,22 +58,24 @@ func short(commit string) string {
 	return commit
 }
 
-func (r *Review) writeChanges(b *strings.Builder) {
-	b.WriteString("### Changes\n\n")
+func (r *Review) changeSegments() []segment {
 	if len(r.Changes) == 0 {
-		b.WriteString("No structural change.\n\n")
-		return
+		return []segment{{text: "### Changes\n\nNo structural change.\n\n"}}
 	}
+	list := segment{rank: rankChanges, more: func(n int) string {
+		return leftOut("- … %d more %s, left out to fit the comment\n", n, "change")
+	}}
 	for _, c := range r.Changes {
-		fmt.Fprintf(b, "- %s **%s** %s%s\n", actionSymbol(c.Action), c.Action, code(c.Address), at(c.Pos))
-		if c.Action != planner.Update {
-			continue // a whole resource: its attributes are in the JSON
+		var b strings.Builder
+		fmt.Fprintf(&b, "- %s **%s** %s%s\n", actionSymbol(c.Action), c.Action, code(c.Address), at(c.Pos))
+		if c.Action == planner.Update { // a whole resource's attributes are in the JSON
+			for _, a := range c.Attributes {
+				fmt.Fprintf(&b, "  - %s%s\n", a.text(code), at(a.Pos))
+			}
 		}
-		for _, a := range c.Attributes {
-			fmt.Fprintf(b, "  - %s%s\n", a.text(code), at(a.Pos))
-		}
+		list.items = append(list.items, b.String())
 	}
-	b.WriteString("\n")
+	return []segment{{text: "### Changes\n\n"}, list, {text: "\n"}}
 }
 
 func actionSymbol(a planner.Action) string {
@@ -89,46 +97,67 @@ func at(pos string) string {
 	return " · " + code(pos)
 }
 
-func (r *Review) writeGraph(b *strings.Builder) {
-	b.WriteString("### Graph\n\n<details><summary>Services, links and queues (green: added, red: removed, yellow: changed)</summary>\n\n```mermaid\n")
-	b.WriteString(r.Mermaid)
-	b.WriteString("```\n\n</details>\n\n")
+// graphSegment is the merged graph in a collapsed section, or, when
+// GitHub would not render it (MaxMermaidChars), a line saying how to
+// get it.
+func (r *Review) graphSegment() segment {
+	const head = "### Graph\n\n"
+	g := segment{graph: true,
+		text:    head + "<details><summary>Services, links and queues (green: added, red: removed, yellow: changed)</summary>\n\n```mermaid\n" + r.Mermaid + "```\n\n</details>\n\n",
+		instead: head + "The graph is left out to fit the comment: `berth diff --format mermaid` (or `dot`) prints it.\n\n",
+	}
+	if chars(r.Mermaid) > MaxMermaidChars {
+		g.text = head + fmt.Sprintf("The graph is left out: its %d characters of Mermaid are more than GitHub renders (%d). `berth diff --format dot` prints it for Graphviz.\n\n", chars(r.Mermaid), MaxMermaidChars)
+		g.graph = false
+	}
+	return g
 }
 
-func (r *Review) writeDeltas(b *strings.Builder) {
+func (r *Review) deltaSegments() []segment {
+	var b strings.Builder
 	b.WriteString("### Simulated deltas\n\n")
 	if !r.Simulated {
 		b.WriteString("Not simulated (--no-simulate).\n\n")
-		return
+		return []segment{{text: b.String()}}
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(b, "- ⚠️ %s.\n", cell(n))
+		fmt.Fprintf(&b, "- ⚠️ %s.\n", cell(n))
 	}
 	if len(r.Notes) > 0 {
 		b.WriteString("\n")
 	}
 	b.WriteString("| run | metric | before | after | Δ | |\n|---|---|---|---|---|---|\n")
-	fmt.Fprintf(b, "| all | cost (CPU) | %s | %s | %s | |\n", formatValue("cpu", r.Cost.Old.Value), formatValue("cpu", r.Cost.New.Value), costDelta(r.Cost))
+	fmt.Fprintf(&b, "| all | cost (CPU) | %s | %s | %s | |\n", formatValue("cpu", r.Cost.Old.Value), formatValue("cpu", r.Cost.New.Value), costDelta(r.Cost))
+	rows := segment{rank: rankDeltas, more: func(n int) string {
+		return leftOut("| … | %d more %s, left out to fit the comment | | | | |\n", n, "run")
+	}}
 	for _, d := range r.Deltas {
-		name := cell(d.Case)
-		if d.Only != "" {
-			name += " (" + d.Only + " only)"
-		}
-		for i, m := range d.Metrics {
-			if i > 0 {
-				name = ""
-			}
-			sig := significance(m)
-			if d.LoadChanged && m.Metric == "throughput" && m.Delta != 0 {
-				sig = "the load changed"
-			}
-			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", name, m.Metric, statText(m.Unit, m.Old), statText(m.Unit, m.New), deltaText(m), sig)
-		}
-		if len(d.Verdicts) > 0 {
-			fmt.Fprintf(b, "| | expectations | %s | %s | | %s |\n", passText(d.OldPass), passText(d.NewPass), verdictNote(d))
-		}
+		rows.items = append(rows.items, caseRows(d))
 	}
-	b.WriteString("\n")
+	return []segment{{text: b.String()}, rows, {text: "\n"}}
+}
+
+// caseRows are the table rows of one load or scenario.
+func caseRows(d CaseDelta) string {
+	var b strings.Builder
+	name := cell(d.Case)
+	if d.Only != "" {
+		name += " (" + d.Only + " only)"
+	}
+	for i, m := range d.Metrics {
+		if i > 0 {
+			name = ""
+		}
+		sig := significance(m)
+		if d.LoadChanged && m.Metric == "throughput" && m.Delta != 0 {
+			sig = "the load changed"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", name, m.Metric, statText(m.Unit, m.Old), statText(m.Unit, m.New), deltaText(m), sig)
+	}
+	if len(d.Verdicts) > 0 {
+		fmt.Fprintf(&b, "| | expectations | %s | %s | | %s |\n", passText(d.OldPass), passText(d.NewPass), verdictNote(d))
+	}
+	return b.String()
 }
 
 func costDelta(m MetricDelta) string {
@@ -190,8 +219,8 @@ func verdictNote(d CaseDelta) string {
 	return "🔺 " + cell(strings.Join(out, "; "))
 }
 
-func (r *Review) writeFindings(b *strings.Builder) {
-	b.WriteString("### Findings\n\n")
+func (r *Review) findingSegments() []segment {
+	out := []segment{{text: "### Findings\n\n"}}
 	var fresh, old []Finding
 	for _, f := range r.Findings {
 		if f.New || f.Worse {
@@ -201,37 +230,44 @@ func (r *Review) writeFindings(b *strings.Builder) {
 		}
 	}
 	if len(fresh) == 0 {
-		b.WriteString("No new finding.\n")
+		out[0].text += "No new finding.\n"
 	}
-	for _, f := range fresh {
-		prefix := "🆕 new "
+	list := func(rank int, fs []Finding, prefix func(Finding) string) segment {
+		s := segment{rank: rank, more: func(n int) string {
+			return leftOut("- … %d more %s, left out to fit the comment\n", n, "finding")
+		}}
+		for _, f := range fs {
+			s.items = append(s.items, findingLine(f, prefix(f)))
+		}
+		return s
+	}
+	out = append(out, list(rankNewFindings, fresh, func(f Finding) string {
 		if f.Worse {
-			prefix = "📈 worse "
+			return "📈 worse "
 		}
-		writeFinding(b, f, prefix)
-	}
+		return "🆕 new "
+	}))
 	if len(old) > 0 {
-		fmt.Fprintf(b, "\n<details><summary>%s that %s already had</summary>\n\n", words.Count(len(old), "finding"), html.EscapeString(r.Old.Label))
-		for _, f := range old {
-			writeFinding(b, f, "")
-		}
-		b.WriteString("\n</details>\n")
+		out = append(out,
+			segment{text: fmt.Sprintf("\n<details><summary>%s that %s already had</summary>\n\n", words.Count(len(old), "finding"), html.EscapeString(r.Old.Label))},
+			list(rankOldFindings, old, func(Finding) string { return "" }),
+			segment{text: "\n</details>\n"})
 	}
 	if len(r.Resolved) > 0 {
-		fmt.Fprintf(b, "\n<details><summary>%s resolved by this change</summary>\n\n", words.Count(len(r.Resolved), "finding"))
-		for _, f := range r.Resolved {
-			writeFinding(b, f, "✔️ ")
-		}
-		b.WriteString("\n</details>\n")
+		out = append(out,
+			segment{text: fmt.Sprintf("\n<details><summary>%s resolved by this change</summary>\n\n", words.Count(len(r.Resolved), "finding"))},
+			list(rankResolved, r.Resolved, func(Finding) string { return "✔️ " }),
+			segment{text: "\n</details>\n"})
 	}
+	return out
 }
 
-func writeFinding(b *strings.Builder, f Finding, prefix string) {
+func findingLine(f Finding, prefix string) string {
 	icon := "⚠️"
 	if f.Severity == SeverityNotice {
 		icon = "ℹ️"
 	}
-	fmt.Fprintf(b, "- %s%s **%s** %s%s: %s\n", prefix, icon, f.Kind, code(f.Subject), at(f.Pos), f.Message)
+	return fmt.Sprintf("- %s%s **%s** %s%s: %s\n", prefix, icon, f.Kind, code(f.Subject), at(f.Pos), f.Message)
 }
 
 // code writes s as a markdown code span that shows it verbatim, whatever
