@@ -37,6 +37,10 @@ type goal struct {
 	// summary is what the service converged to ("2/2 running", "0/2
 	// running, 2 completed (exit 0)"), once it has.
 	summary string
+	// health says what the last failed health probe of a task's
+	// container said (Backend.healthSaid); nil or "" when unknown. Asked
+	// only when a wait ends in an error.
+	health func(*swarm.Task) string
 }
 
 // stuckGrace is how long a service may show no way forward, a task that
@@ -91,7 +95,8 @@ func (g *goal) evaluate(s snapshot, now time.Time) state {
 				u.Message, g.taskError(s.tasks), g.name)
 			return st
 		case swarm.UpdateStateRollbackCompleted:
-			st.err = fmt.Errorf("update %w: %s%s", ErrRolledBack, u.Message, g.taskError(s.tasks))
+			st.err = fmt.Errorf("update %w: %s%s (swarm runs the service as it was before this apply, so applying the same spec rolls back again: fix what fails first)",
+				ErrRolledBack, u.Message, g.taskError(s.tasks))
 			return st
 		case swarm.UpdateStateRollbackPaused:
 			st.err = fmt.Errorf("update failed and its rollback paused: %s%s", u.Message, g.taskError(s.tasks))
@@ -123,10 +128,12 @@ func (g *goal) evaluate(s snapshot, now time.Time) state {
 // tasks are for the update's failure_action.
 func (g *goal) checkStuck(st *state, tasks []swarm.Task, now time.Time, failing bool) {
 	why, then := "", ""
+	var failed *swarm.Task
 	if t := unschedulable(tasks); t != nil {
 		why, then = "no node can run it: "+g.describe(t), "swarm keeps the task pending and starts it once a node qualifies"
 	} else if t := g.newestProblem(tasks); failing && t != nil {
 		why, then = "its tasks keep failing: "+g.describe(t), "swarm keeps restarting them"
+		failed = t
 	}
 	if why == "" {
 		g.stuckSince = time.Time{}
@@ -137,7 +144,7 @@ func (g *goal) checkStuck(st *state, tasks []swarm.Task, now time.Time, failing 
 		g.stuckSince = now
 	}
 	if waited := now.Sub(g.stuckSince); waited >= stuckGrace {
-		st.err = &notConverged{fmt.Sprintf("not converged, %d/%d running; %s (for %s; %s)", st.running, g.replicas, why, waited.Round(time.Second), then)}
+		st.err = &notConverged{fmt.Sprintf("not converged, %d/%d running; %s%s (for %s; %s)", st.running, g.replicas, why, g.said(failed), waited.Round(time.Second), then)}
 	}
 }
 
@@ -218,7 +225,19 @@ func (g *goal) taskError(tasks []swarm.Task) string {
 	if t == nil {
 		return ""
 	}
-	return "; " + g.describe(t)
+	return "; " + g.describe(t) + g.said(t)
+}
+
+// said is "; " and what the last failed health probe of t's container
+// said, or "".
+func (g *goal) said(t *swarm.Task) string {
+	if g.health == nil || t == nil {
+		return ""
+	}
+	if s := g.health(t); s != "" {
+		return "; " + s
+	}
+	return ""
 }
 
 func (g *goal) newestProblem(tasks []swarm.Task) *swarm.Task {
@@ -288,7 +307,7 @@ func (g *goal) converge(ctx context.Context, w *watcher, progress func(string)) 
 func (g *goal) timeoutError(ctx context.Context, s snapshot) error {
 	msg := fmt.Sprintf("not converged after %s: %d/%d running", time.Since(g.start).Round(time.Second), runningTasks(s.tasks), g.replicas)
 	if t := g.newestProblem(s.tasks); t != nil {
-		msg += "; " + g.describe(t)
+		msg += "; " + g.describe(t) + g.said(t)
 	} else if p := g.pendingReason(s.tasks); p != "" {
 		msg += "; " + p
 	}

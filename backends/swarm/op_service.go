@@ -104,7 +104,7 @@ func (x *executor) createService(ctx context.Context, c *planner.Change) error {
 	}
 	x.warnings(c, resp.Warnings)
 	return done("created", x.converge(ctx, c, &goal{id: resp.ID, name: spec.Name, replicas: def.Replicas, start: start, nodes: x.nodes,
-		oneShot: oneShot(def.Restart.Condition)}))
+		oneShot: oneShot(def.Restart.Condition), health: x.healthSaid(ctx)}))
 }
 
 // updateService updates the service in place at the version it has now,
@@ -134,7 +134,7 @@ func (x *executor) updateService(ctx context.Context, c *planner.Change) error {
 	x.warnings(c, resp.Warnings)
 	return done("updated", x.converge(ctx, c, &goal{
 		id: cur.ID, name: spec.Name, replicas: def.Replicas, start: start, nodes: x.nodes,
-		rollout: rollsTasks(c.Reasons), oneShot: oneShot(def.Restart.Condition),
+		rollout: rollsTasks(c.Reasons), oneShot: oneShot(def.Restart.Condition), health: x.healthSaid(ctx),
 	}))
 }
 
@@ -174,11 +174,16 @@ func (x *executor) converge(ctx context.Context, c *planner.Change, g *goal) err
 		}
 	})
 	if err != nil {
-		x.opts.Progress.Resource(c, backends.PhaseUnready, err.Error())
-		return err
+		return err // the step's failure line says it, once
 	}
 	x.opts.Progress.Resource(c, backends.PhaseReady, cmp.Or(g.summary, fmt.Sprintf("%d/%d running", g.replicas, g.replicas)))
 	return nil
+}
+
+// healthSaid asks the node engines what a task's failed health probe
+// said, for a goal's error.
+func (x *executor) healthSaid(ctx context.Context) func(*swarm.Task) string {
+	return func(t *swarm.Task) string { return x.b.healthSaid(ctx, t) }
 }
 
 func (x *executor) warnings(c *planner.Change, ws []string) {
