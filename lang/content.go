@@ -30,6 +30,7 @@ func (st *loadState) content(body hcl.Body, schema *hcl.BodySchema) content {
 		c = content{syntax: sb.Attributes, Blocks: hclBlocks(sb.Blocks)}
 	} else {
 		hc, diags := body.Content(schema)
+		diags = mergeMisspelledRequired(diags)
 		hintForeignNames(diags, body, schema)
 		explainLabels(diags, schema)
 		st.add(diags...)

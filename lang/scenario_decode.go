@@ -121,7 +121,9 @@ func faultKindsWith(name string) string {
 
 // decodeFaultBlock decodes a `fault "kind" {}` block.
 func (st *loadState) decodeFaultBlock(b *hcl.Block, ctx *hcl.EvalContext) *Fault {
+	n := len(st.diags)
 	c := st.content(b.Body, faultBlockSchema)
+	bodyDiags := st.diags[n:]
 	a := st.attrsOf(c, ctx)
 	f := &Fault{Kind: b.Labels[0], DeclRange: b.DefRange}
 	required, ok := faultKinds[f.Kind]
@@ -129,9 +131,9 @@ func (st *loadState) decodeFaultBlock(b *hcl.Block, ctx *hcl.EvalContext) *Fault
 		st.add(unknownEnum(b.LabelRanges[0], "fault kind", f.Kind, keysOf(faultKinds)))
 	}
 	for _, r := range required {
-		if !a.has(r) {
-			st.add(errorAt(b.DefRange, "Missing required argument",
-				"%s needs %q. Add it.", capitalize(words.A(f.Kind+" fault")), r))
+		what := capitalize(words.A(f.Kind + " fault"))
+		if !a.has(r) && !attachMissingArg(bodyDiags, what, r) {
+			st.add(errorAt(b.DefRange, "Missing required argument", "%s needs %q. Add it.", what, r))
 		}
 	}
 	st.checkFaultArgs(a, f.Kind)

@@ -31,6 +31,7 @@ func tidySyntaxDiags(diags hcl.Diagnostics, src []byte) hcl.Diagnostics {
 		}
 		return enc
 	}
+	diags = dropSyntaxCascades(diags, src)
 	out := diags[:0:0]
 	multiLine := false
 	for _, d := range diags {

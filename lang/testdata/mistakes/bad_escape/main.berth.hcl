@@ -1,0 +1,3 @@
+service "a" {
+  image = "a\qb"
+}

@@ -1,0 +1,5 @@
+service "a" {
+  replicas {
+    count = 2
+  }
+}

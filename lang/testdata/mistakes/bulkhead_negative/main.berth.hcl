@@ -1,0 +1,11 @@
+service "a" {
+  endpoint "e" {
+    call "b" {}
+  }
+}
+service "b" {}
+link "a" "b" {
+  bulkhead {
+    max_concurrent = -1
+  }
+}

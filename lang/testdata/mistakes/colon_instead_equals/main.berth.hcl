@@ -1,0 +1,3 @@
+service "a" {
+  replicas: 1
+}

@@ -1,0 +1,4 @@
+config "c" {
+  file    = "c.conf"
+  content = "x"
+}

@@ -1,0 +1,4 @@
+network "n" {}
+service "a" {
+  networks = [network.n, "n"]
+}

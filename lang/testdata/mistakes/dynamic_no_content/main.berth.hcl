@@ -1,0 +1,5 @@
+service "a" {
+  dynamic "port" {
+    for_each = [80]
+  }
+}

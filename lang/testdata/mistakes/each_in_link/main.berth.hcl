@@ -1,0 +1,2 @@
+service "a" {}
+link "a" "${each.key}" {}

@@ -1,0 +1,3 @@
+service "a" {
+  endpoint_mode = "dnsr"
+}

@@ -1,0 +1,5 @@
+service "a" {
+  update {
+    failure_action = "rollbak"
+  }
+}

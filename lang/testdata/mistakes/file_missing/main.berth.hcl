@@ -1,0 +1,3 @@
+config "c" {
+  content = file("nope.conf")
+}

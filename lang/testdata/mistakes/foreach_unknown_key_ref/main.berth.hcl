@@ -1,0 +1,6 @@
+service "s" {
+  for_each = toset(["a", "b"])
+}
+service "c" {
+  depends_on = [service.s["z"]]
+}

@@ -1,0 +1,6 @@
+service "a" {
+  health {
+    http = "/h"
+    cmd  = ["CMD", "true"]
+  }
+}

@@ -1,0 +1,6 @@
+service "a" {
+  endpoint "e" {
+    call "b" {}
+  }
+}
+service "b" {}

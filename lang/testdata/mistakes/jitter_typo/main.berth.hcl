@@ -1,0 +1,11 @@
+service "a" {
+  endpoint "e" {
+    call "b" {}
+  }
+}
+service "b" {}
+link "a" "b" {
+  retry {
+    jitter = "ful"
+  }
+}

@@ -1,0 +1,6 @@
+service "a" {}
+load "l" {
+  entry    = service.a
+  rate     = 10
+  duration = "0s"
+}

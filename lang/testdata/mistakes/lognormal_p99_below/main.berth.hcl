@@ -1,0 +1,5 @@
+service "a" {
+  capacity {
+    service_time = "lognormal(20ms, 4ms)"
+  }
+}

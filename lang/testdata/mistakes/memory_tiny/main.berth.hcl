@@ -1,0 +1,5 @@
+service "a" {
+  resources {
+    memory = "1k"
+  }
+}

@@ -1,0 +1,3 @@
+service "a" {
+  command = ["a" "b"]
+}

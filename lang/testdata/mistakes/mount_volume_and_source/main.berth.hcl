@@ -1,0 +1,8 @@
+volume "v" {}
+service "a" {
+  mount {
+    volume = volume.v
+    source = "./data"
+    target = "/data"
+  }
+}

@@ -1,0 +1,3 @@
+network "n" {
+  internal = "maybe"
+}

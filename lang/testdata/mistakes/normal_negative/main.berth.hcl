@@ -1,0 +1,5 @@
+service "a" {
+  capacity {
+    service_time = "normal(1ms, 10ms)"
+  }
+}

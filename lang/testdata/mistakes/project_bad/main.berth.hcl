@@ -1,0 +1,3 @@
+berth {
+  project = "My Shop"
+}

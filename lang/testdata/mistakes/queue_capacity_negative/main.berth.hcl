@@ -1,0 +1,9 @@
+queue "q" {
+  capacity = -1
+}
+service "a" {
+  consume "q" {}
+  endpoint "e" {
+    publish "q" {}
+  }
+}

@@ -1,0 +1,6 @@
+service "a" {
+  replicas = 2
+}
+service "b" {
+  replicas = service.a.replicas
+}

@@ -1,0 +1,3 @@
+berth {
+  registry = "https://registry.example.com/team"
+}

@@ -1,0 +1,7 @@
+volume "d" {}
+service "a" {
+  mount {
+    volume = volume.d
+    targt  = "/data"
+  }
+}

@@ -1,0 +1,8 @@
+service "a" {
+  endpoint "get" {}
+}
+slo "x" {
+  service  = "a"
+  endpoint = "gte"
+  p99      = "1s"
+}

@@ -1,0 +1,4 @@
+locals {
+  names = ["a", "b"]
+  n     = local.names.length
+}

@@ -1,0 +1,5 @@
+service "a" {
+  capacity {
+    startup = "slow"
+  }
+}

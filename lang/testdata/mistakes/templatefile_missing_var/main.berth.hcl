@@ -1,0 +1,3 @@
+config "c" {
+  content = templatefile("t.tpl", {})
+}

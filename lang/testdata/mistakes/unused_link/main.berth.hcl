@@ -1,0 +1,3 @@
+service "a" {}
+service "b" {}
+link "a" "b" {}
