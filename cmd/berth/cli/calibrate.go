@@ -103,7 +103,7 @@ func runCalibrate(cmd *cobra.Command, dir string, f *calibrateFlags) error {
 		return err
 	}
 	if f.samples < 10 {
-		return fmt.Errorf("--samples %d: use at least 10", f.samples)
+		return fmt.Errorf("--samples %d: must be at least 10", f.samples)
 	}
 	if f.wait <= 0 {
 		return fmt.Errorf("--wait %s: must be more than 0 (the probe needs time to start)", f.wait)

@@ -130,7 +130,7 @@ func runDiff(cmd *cobra.Command, oldArg, newArg string, f *diffFlags) error {
 	}
 	f.opts.MemoryWeightSet = cmd.Flags().Changed("memory-weight") // an explicit 0 means 0
 	if f.opts.Findings.MaxDepth < 1 {
-		return fmt.Errorf("--max-depth must be at least 1")
+		return fmt.Errorf("--max-depth %d: must be at least 1", f.opts.Findings.MaxDepth)
 	}
 	old, odiags, err := loadSide(oldArg, f, nil)
 	if err != nil {

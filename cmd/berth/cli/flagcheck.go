@@ -21,7 +21,7 @@ const maxReplications = 1000
 
 func checkReplications(n int) error {
 	if n < 1 {
-		return fmt.Errorf("--replications must be at least 1")
+		return fmt.Errorf("--replications %d: must be at least 1", n)
 	}
 	if n > maxReplications {
 		return fmt.Errorf("--replications %d: at most %d (the confidence intervals narrow as 1/√n; more replications only take longer)", n, maxReplications)
