@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -108,7 +109,7 @@ func readSpecRelative(dir string, fsys fs.FS, p string, limit int64) ([]byte, er
 	}
 	f, err := open(full)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", p, err)
+		return nil, readError(p, dir, err)
 	}
 	defer f.Close()
 	src, err := io.ReadAll(io.LimitReader(f, limit+1))
@@ -119,6 +120,20 @@ func readSpecRelative(dir string, fsys fs.FS, p string, limit int64) ([]byte, er
 		return nil, fmt.Errorf("%s is larger than %d MiB", p, limit>>20)
 	}
 	return src, nil
+}
+
+// readError says why a file could not be opened, in words and without
+// Go's "open PATH:" prefix: a missing file is named with the directory
+// paths are taken from.
+func readError(p, dir string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("cannot read %s: it does not exist (paths are relative to the spec directory %s)", p, dir)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("cannot read %s: %w", p, err)
 }
 
 // fileExists reports whether p (relative to the spec directory) is a

@@ -74,8 +74,12 @@ func templateFileFunc(dir string, fsys fs.FS, fns map[string]function.Function) 
 			}
 			for _, tr := range expr.Variables() {
 				if _, ok := vars[tr.RootName()]; !ok {
-					return cty.NilVal, fmt.Errorf("template %s uses %s at line %d, which vars does not set; vars sets: %s",
-						name, tr.RootName(), tr.SourceRange().Start.Line, joinQuoted(keysOf(vars)))
+					sets := "vars sets: " + joinQuoted(keysOf(vars))
+					if len(vars) == 0 {
+						sets = fmt.Sprintf("vars is empty: pass it, like templatefile(%q, { %s = ... })", name, tr.RootName())
+					}
+					return cty.NilVal, fmt.Errorf("template %s uses %s at line %d, which vars does not set; %s",
+						name, tr.RootName(), tr.SourceRange().Start.Line, sets)
 				}
 			}
 			v, diags := expr.Value(&hcl.EvalContext{Variables: vars, Functions: fns})
