@@ -59,6 +59,10 @@ const (
 	RetryOn5xx      = "5xx"      // any error answer of the callee
 )
 
+// MaxRetryAttempts bounds a retry's attempts: beyond it a failing call
+// would be tried for ever, at once when nothing waits between attempts.
+const MaxRetryAttempts = 1000
+
 // Retry is a `retry {}` block.
 type Retry struct {
 	Attempts int           `json:"attempts"` // total attempts, the first included; default 3

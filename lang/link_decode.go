@@ -81,6 +81,8 @@ func (st *loadState) decodeRetryBlock(b *hcl.Block) *Retry {
 	a.strings("on", &r.On)
 	r.On = st.checkRetryOn(a, r.On)
 	a.need(r.Attempts >= 1, "attempts", b.DefRange, "attempts must be at least 1, not %d: it counts every attempt, the first included.", r.Attempts)
+	a.need(r.Attempts <= MaxRetryAttempts, "attempts", b.DefRange,
+		"attempts = %d is more than the %d berth takes: each failed call would be tried that often, at once when nothing waits between attempts, and never end. Real clients make a few (resilience4j 3, Envoy 2); a retry storm needs no more.", r.Attempts, MaxRetryAttempts)
 	a.need(r.Cap >= r.Base, "cap", b.DefRange, "cap (%s) must not be below base (%s).", r.Cap, r.Base)
 	a.need(r.Budget >= 0 && r.Budget <= 1, "budget", b.DefRange, "budget must be between 0 (none) and 1, not %g.", r.Budget)
 	a.need(r.MinRetryConcurrency >= 0, "min_retry_concurrency", b.DefRange, "min_retry_concurrency must be 0 or more, not %d.", r.MinRetryConcurrency)

@@ -79,6 +79,10 @@ func (st *loadState) decodeResourcesBlock(b *hcl.Block, ctx *hcl.EvalContext) Re
 	return r
 }
 
+// minHealthDuration is the shortest interval, timeout or start_period
+// Docker takes in a health check (moby's containertypes.MinimumDuration).
+const minHealthDuration = time.Millisecond
+
 var healthBlockSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
 		{Name: "http"}, {Name: "cmd"}, {Name: "interval"}, {Name: "timeout"},
@@ -104,6 +108,15 @@ func (st *loadState) decodeHealthBlock(b *hcl.Block, ctx *hcl.EvalContext) *Heal
 	a.duration("start_period", &h.StartPeriod)
 	a.need(h.Interval > 0, "interval", b.DefRange, "interval must be more than zero.")
 	a.need(h.Timeout > 0, "timeout", b.DefRange, "timeout must be more than zero.")
+	// Docker refuses a health check whose durations are below 1 ms
+	// (moby: "Interval in Healthcheck cannot be less than 1ms").
+	for _, d := range []struct {
+		name string
+		v    time.Duration
+	}{{"interval", h.Interval}, {"timeout", h.Timeout}, {"start_period", h.StartPeriod}} {
+		a.need(d.v <= 0 || d.v >= minHealthDuration, d.name, b.DefRange,
+			"%s = %s is below the 1ms that Docker accepts in a health check; the container would not be created. Use 1ms or more.", d.name, d.v)
+	}
 	a.need(h.Retries >= 1, "retries", b.DefRange, "retries must be at least 1, not %d: a replica is marked unhealthy after that many failed probes.", h.Retries)
 	return h
 }
