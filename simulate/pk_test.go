@@ -28,20 +28,29 @@ func TestMG1Distributions(t *testing.T) {
 	} {
 		res := mustRun(t, mmcHCL(t, lambda, 1, tc.dist, 300_000), Options{Seed: 21, Replications: 4})
 		m := res.Services["s"]
-		rho := lambda * tc.es
-		wq := lambda * tc.es2 / (2 * (1 - rho))
-		t.Logf("M/G/1 %s: util %.4f (want %.4f), W %.4f (want %.4f, ci %v), queue %.4f (want %.4f)",
-			tc.dist, m.Utilization, rho, m.Latency.Mean, wq+tc.es, m.CI.Mean, m.Queue.Mean, lambda*wq)
-		if !within(m.Utilization, rho, 0.02, &m.CI.Utilization) {
-			t.Errorf("%s: utilisation %.4f, want λE[S] = %.4f", tc.dist, m.Utilization, rho)
-		}
-		if !within(m.Latency.Mean, wq+tc.es, 0.02, &m.CI.Mean) {
-			t.Errorf("%s: mean sojourn %.4f, want %.4f", tc.dist, m.Latency.Mean, wq+tc.es)
-		}
+		wq := checkMG1(t, "M/G/1 "+tc.dist, m, lambda, tc.es, tc.es2)
 		if !within(m.Queue.Mean, lambda*wq, 0.04, nil) {
 			t.Errorf("%s: mean queue %.4f, want λ·Wq = %.4f (Little)", tc.dist, m.Queue.Mean, lambda*wq)
 		}
 	}
+}
+
+// checkMG1 compares m with the M/G/1 of arrival rate λ and service time
+// moments E[S] and E[S²]: utilisation λE[S], mean sojourn Wq + E[S] with
+// Pollaczek–Khinchine's Wq = λE[S²]/(2(1 − λE[S])), which it returns.
+func checkMG1(t *testing.T, name string, m *Metrics, lambda, es, es2 float64) (wq float64) {
+	t.Helper()
+	rho := lambda * es
+	wq = lambda * es2 / (2 * (1 - rho))
+	t.Logf("%s: util %.4f (want %.4f), W %.4f (want %.4f, ci %v), queue %.4f (want %.4f)",
+		name, m.Utilization, rho, m.Latency.Mean, wq+es, m.CI.Mean, m.Queue.Mean, lambda*wq)
+	if !within(m.Utilization, rho, 0.02, &m.CI.Utilization) {
+		t.Errorf("%s: utilisation %.4f, want λE[S] = %.4f", name, m.Utilization, rho)
+	}
+	if !within(m.Latency.Mean, wq+es, 0.02, &m.CI.Mean) {
+		t.Errorf("%s: mean sojourn %.4f, want %.4f", name, m.Latency.Mean, wq+es)
+	}
+	return wq
 }
 
 // TestEndpointMixture runs testdata/mix: endpoints of const(0.5 s) and

@@ -59,15 +59,6 @@ func TestSlowFaultWithoutWork(t *testing.T) {
 	} {
 		sp := loadVars(t, "testdata/slowbare", map[string]string{"delay": tc.delay})
 		res := mustRun(t, sp, Options{Seed: 6, Scenario: "slow", Replications: 4})
-		s := res.Services["s"]
-		want := lambda*tc.ed2/(2*(1-lambda*tc.ed)) + tc.ed
-		t.Logf("slow %s without work: W %.4f (want %.4f, ci %v) util %.4f (want %.4f)",
-			tc.delay, s.Latency.Mean, want, s.CI.Mean, s.Utilization, lambda*tc.ed)
-		if !within(s.Latency.Mean, want, 0.02, &s.CI.Mean) {
-			t.Errorf("slow %s: mean sojourn %.4f, want %.4f", tc.delay, s.Latency.Mean, want)
-		}
-		if !within(s.Utilization, lambda*tc.ed, 0.02, &s.CI.Utilization) {
-			t.Errorf("slow %s: utilisation %.4f, want %.4f", tc.delay, s.Utilization, lambda*tc.ed)
-		}
+		checkMG1(t, "slow "+tc.delay+" without work", res.Services["s"], lambda, tc.ed, tc.ed2)
 	}
 }
