@@ -124,6 +124,11 @@ func endpointRefError(tr hcl.Traversal, services cty.Value) *hcl.Diagnostic {
 				return unknownEndpointStep(tr[i+1], cur)
 			}
 		}
+		if name, idx, ok := instanceIndex(tr, i); ok {
+			if d := unknownInstance(name, idx, cur); d != nil {
+				return d
+			}
+		}
 		next, diags := tr[i].TraversalStep(cur)
 		if diags.HasErrors() || !next.IsWhollyKnown() || next.IsNull() {
 			return nil

@@ -1,6 +1,6 @@
 service "s" {
-  for_each = toset(["a", "b"])
+  for_each = toset(["eu", "us"])
 }
 service "c" {
-  depends_on = [service.s["z"]]
+  depends_on = [service.s["uss"]]
 }
