@@ -27,8 +27,12 @@ func (a attrs) enum(name, what string, dst *string, allowed ...string) {
 }
 
 func unknownEnum(rng hcl.Range, what, got string, allowed []string) *hcl.Diagnostic {
+	hint := didYouMean(got, allowed)
+	if h := enumHint(what, got); h != "" {
+		hint = " " + h
+	}
 	return errorAt(rng, "Unknown "+what,
-		"%q is not %s; use one of %s.%s", got, words.A(what), strings.Join(allowed, ", "), didYouMean(got, allowed))
+		"%q is not %s; use one of %s.%s", got, words.A(what), strings.Join(allowed, ", "), hint)
 }
 
 // need reports an out-of-range value of the named attribute (or of the

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -47,8 +48,22 @@ var foreignHints = map[*hcl.BodySchema]map[string]string{
 		"environment_file": "Read a file into env with env = merge(jsondecode(file(\"env.json\")), { ... }), or import the Compose file with berth import.",
 		"env_file":         "Read a file into env with env = merge(jsondecode(file(\"env.json\")), { ... }), or import the Compose file with berth import.",
 	},
-	callBlockSchema: linkPolicyHints,
+	callBlockSchema:   linkPolicyHints,
+	expectBlockSchema: percentileHints,
+	sloBlockSchema:    percentileHints,
 }
+
+// didYouMeanSentence is hcl's suggestion by spelling, with its leading space.
+var didYouMeanSentence = regexp.MustCompile(` Did you mean [^?]*\?`)
+
+// percentileHints answer a latency percentile berth does not bound.
+var percentileHints = func() map[string]string {
+	m := map[string]string{}
+	for _, p := range []string{"p75", "p80", "p95", "p98", "p9999", "p100", "max", "latency"} {
+		m[p] = "berth bounds the latency at mean, p50, p90, p99 and p999; write the nearest of them."
+	}
+	return m
+}()
 
 // linkPolicyHints answer a policy written on a call: every call along one
 // caller → callee edge shares the link's policy.
@@ -100,7 +115,9 @@ func hintForeignNames(diags hcl.Diagnostics, body hcl.Body, schema *hcl.BodySche
 		}
 		switch h := hints[name]; {
 		case h != "":
-			d.Detail += " " + h
+			// the hint is the berth way; a guess by spelling next to it
+			// would point elsewhere (p95: "Did you mean p50?")
+			d.Detail = didYouMeanSentence.ReplaceAllString(d.Detail, "") + " " + h
 		case name != "" && !strings.Contains(d.Detail, "Did you mean"):
 			d.Detail += " " + accepted(schema, d.Summary == "Unsupported block type")
 		}
