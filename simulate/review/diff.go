@@ -26,10 +26,12 @@ type Change struct {
 
 // AttrChange is one attribute difference in the plan's reason format
 // (planner.Reason: attribute, before, after, action), with where the NEW
-// side sets it.
+// side sets it, or where the OLD side set it when the change removes it
+// (onOld).
 type AttrChange struct {
 	planner.Reason
-	Pos string `json:"pos,omitempty"`
+	Pos   string `json:"pos,omitempty"`
+	onOld bool
 }
 
 // diffResources compares the resources of two sides by address. src
@@ -48,7 +50,9 @@ func diffResources(old, new []*resource, oldSrc, newSrc *sources) []Change {
 			continue
 		}
 		if d := sameDists(diffAttrs(o.Attrs, n.Attrs), o.dists, n.dists); len(d) > 0 {
-			out = append(out, change(n, planner.Update, d, append(slices.Clip(o.hidden), n.hidden...), newSrc))
+			c := change(n, planner.Update, d, append(slices.Clip(o.hidden), n.hidden...), newSrc)
+			c.removedAtOld(o, oldSrc)
+			out = append(out, c)
 		}
 	}
 	for _, o := range old {
@@ -78,6 +82,20 @@ func change(r *resource, action planner.Action, reasons []planner.Reason, hidden
 		c.Attributes = append(c.Attributes, ac)
 	}
 	return c
+}
+
+// removedAtOld points the attributes an update removes at the line of
+// the OLD side that set them (old, in oldSrc): the NEW side has none, and
+// the block's line said nothing of what went.
+func (c *Change) removedAtOld(old *resource, oldSrc *sources) {
+	for i, a := range c.Attributes {
+		if a.After != nil || a.Before == nil && a.Message != "sensitive value removed" {
+			continue
+		}
+		if rng, ok := oldSrc.attrRange(old.block, old.Range, a.Attribute); ok {
+			c.Attributes[i].Pos, c.Attributes[i].onOld = pos(rng), true
+		}
+	}
 }
 
 // diffAttrs compares two attribute maps key by key (a nil map is an

@@ -99,8 +99,9 @@ func TestDiffAttrsMaps(t *testing.T) {
 	}
 }
 
-// A change inside an endpoint's flow points at the call block, and a
-// capacity change at its attribute.
+// A change inside an endpoint's flow points at the call block, a
+// capacity change at its attribute, and a removed attribute (the call's
+// fallback) at the OLD side's line that set it.
 func TestStructuralDiffFlowPositions(t *testing.T) {
 	fsys := editedShop(t, "services.berth.hcl",
 		"workers = 4 # a small pool", "workers = 6 # a small pool",
@@ -109,7 +110,7 @@ func TestStructuralDiffFlowPositions(t *testing.T) {
 	const file = "shop/services.berth.hcl"
 	want := map[string]string{
 		"endpoints.list_orders.flow":                     fmt.Sprintf("%s:%d", file, lineOf(t, fsys, file, `service "gateway"`, `endpoint "list_orders"`)),
-		"endpoints.list_orders.flow.call.users.fallback": fmt.Sprintf("%s:%d", file, lineOf(t, fsys, file, `endpoint "list_orders"`, `call "users" {}`)),
+		"endpoints.list_orders.flow.call.users.fallback": fmt.Sprintf("%s/%s:%d", shopDir, "services.berth.hcl", oldLine(t, `endpoint "list_orders"`, `fallback = "default"`)),
 		"capacity.workers":                               fmt.Sprintf("%s:%d", file, lineOf(t, fsys, file, `service "orders"`, "workers = 6")),
 	}
 	n := 0
@@ -126,4 +127,11 @@ func TestStructuralDiffFlowPositions(t *testing.T) {
 	if n != len(want) {
 		t.Errorf("found %d of the %d attributes: %+v", n, len(want), r.Changes)
 	}
+}
+
+// oldLine is the line of text after anchor in the shop's services file.
+func oldLine(t *testing.T, anchor, text string) int {
+	t.Helper()
+	fsys := editedShop(t, "services.berth.hcl")
+	return lineOf(t, fsys, "shop/services.berth.hcl", anchor, text)
 }

@@ -146,8 +146,8 @@ func Build(old, new Side, opts Options) (*Review, hcl.Diagnostics) {
 }
 
 // atOldRevision names the OLD revision in the positions that are in its
-// files, a deleted resource's and a resolved finding's, as diagnostics
-// do (REV:path): both revisions have files of the same paths, and a
+// files, a deleted resource's, a removed attribute's and a resolved
+// finding's, as diagnostics do (REV:path): both revisions have files of the same paths, and a
 // reader looking for "shop/links.berth.hcl:116" would open the NEW one.
 func (r *Review) atOldRevision(label string) {
 	at := func(pos string) string {
@@ -157,12 +157,13 @@ func (r *Review) atOldRevision(label string) {
 		return label + ":" + pos
 	}
 	for i, c := range r.Changes {
-		if c.Action != planner.Delete {
-			continue
+		if c.Action == planner.Delete {
+			r.Changes[i].Pos = at(c.Pos)
 		}
-		r.Changes[i].Pos = at(c.Pos)
-		for j := range c.Attributes {
-			c.Attributes[j].Pos = at(c.Attributes[j].Pos)
+		for j, a := range c.Attributes {
+			if c.Action == planner.Delete || a.onOld {
+				c.Attributes[j].Pos = at(a.Pos)
+			}
 		}
 	}
 	for i, f := range r.Resolved {

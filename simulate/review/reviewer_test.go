@@ -473,3 +473,38 @@ func TestShortDuration(t *testing.T) {
 		}
 	}
 }
+
+// TestRemovedAttributeAtOld: an attribute a change removes points at the
+// line of the OLD revision that set it, labelled with the revision; it
+// pointed at the NEW block's first line, which says nothing of it.
+func TestRemovedAttributeAtOld(t *testing.T) {
+	old := srcSide(t, "shop", "service \"api\" {}\nservice \"db\" {}\n\nlink \"api\" \"db\" {\n  timeout = \"80ms\"\n\n  retry {\n    attempts = 2\n  }\n}\n")
+	new := srcSide(t, "shop", "service \"api\" {}\nservice \"db\" {}\nlink \"api\" \"db\" {\n  timeout = \"90ms\"\n}\n")
+	old.Label, old.Commit = "main", "0123456789abcdef"
+	new.Label, new.Commit = "HEAD", "fedcba9876543210"
+	r, diags := Build(old, new, Options{NoSimulation: true})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	pos := map[string]string{}
+	for _, c := range r.Changes {
+		pos[c.Address] = c.Pos
+		for _, a := range c.Attributes {
+			pos[a.Attribute] = a.Pos
+		}
+	}
+	want := map[string]string{
+		"link.api->db":   "shop/main.berth.hcl:3",
+		"timeout":        "shop/main.berth.hcl:4",      // changed: where NEW sets it
+		"retry.attempts": "main:shop/main.berth.hcl:8", // removed: where OLD set it
+	}
+	for k, w := range want {
+		if pos[k] != w {
+			t.Errorf("%s at %q, want %q", k, pos[k], w)
+		}
+	}
+	// A default the OLD block did not write: its retry block's line.
+	if got := pos["retry.on"]; got != "main:shop/main.berth.hcl:7" {
+		t.Errorf("retry.on at %q, want main:shop/main.berth.hcl:7", got)
+	}
+}
