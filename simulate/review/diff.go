@@ -30,13 +30,17 @@ type Change struct {
 // (onOld).
 type AttrChange struct {
 	planner.Reason
-	Pos   string `json:"pos,omitempty"`
+	Pos string `json:"pos,omitempty"`
+	// From lists the changed variables and locals the attribute reads: what the
+	// pull request edited to change it.
+	From  []Ref `json:"from,omitempty"`
 	onOld bool
 }
 
 // diffResources compares the resources of two sides by address. src
-// finds attribute positions on the NEW side (OLD for deletions).
-func diffResources(old, new []*resource, oldSrc, newSrc *sources) []Change {
+// finds attribute positions on the NEW side (OLD for deletions); vars
+// are the changed variables (changedRefs) an updated attribute may read.
+func diffResources(old, new []*resource, oldSrc, newSrc *sources, vars map[string]string) []Change {
 	oldBy := map[string]*resource{}
 	for _, r := range old {
 		oldBy[r.Address] = r
@@ -52,6 +56,7 @@ func diffResources(old, new []*resource, oldSrc, newSrc *sources) []Change {
 		if d := sameDists(diffAttrs(o.Attrs, n.Attrs), o.dists, n.dists); len(d) > 0 {
 			c := change(n, planner.Update, d, append(slices.Clip(o.hidden), n.hidden...), newSrc)
 			c.removedAtOld(o, oldSrc)
+			c.fromVariables(n, newSrc, vars)
 			out = append(out, c)
 		}
 	}

@@ -70,12 +70,25 @@ func (r *Review) changeSegments() []segment {
 		fmt.Fprintf(&b, "- %s **%s** %s%s\n", actionSymbol(c.Action), c.Action, code(c.Address), at(c.Pos))
 		if c.Action == planner.Update { // a whole resource's attributes are in the JSON
 			for _, a := range c.Attributes {
-				fmt.Fprintf(&b, "  - %s%s\n", a.text(code), at(a.Pos))
+				fmt.Fprintf(&b, "  - %s%s%s\n", a.text(code), at(a.Pos), fromText(a.From))
 			}
 		}
 		list.items = append(list.items, b.String())
 	}
 	return []segment{{text: "### Changes\n\n"}, list, {text: "\n"}}
+}
+
+// fromText names the changed variables an attribute reads, where the
+// pull request changed them: " (from `var.orders_replicas` · `main.berth.hcl:39`)".
+func fromText(from []Ref) string {
+	if len(from) == 0 {
+		return ""
+	}
+	parts := make([]string, len(from))
+	for i, v := range from {
+		parts[i] = code(v.Name) + at(v.Pos)
+	}
+	return " (from " + strings.Join(parts, ", ") + ")"
 }
 
 func actionSymbol(a planner.Action) string {

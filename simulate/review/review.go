@@ -113,7 +113,7 @@ func Build(old, new Side, opts Options) (*Review, hcl.Diagnostics) {
 	r := &Review{
 		Old:          SideInfo{Label: old.Label, Commit: old.Commit, Project: old.Spec.Project, Cost: whatif.Cost(old.Spec, opts.MemoryWeight)},
 		New:          SideInfo{Label: new.Label, Commit: new.Commit, Project: new.Spec.Project, Cost: whatif.Cost(new.Spec, opts.MemoryWeight)},
-		Changes:      diffResources(resources(old.Spec, !setsProject, old.FS), resources(new.Spec, !setsProject, new.FS), oldSrc, newSrc),
+		Changes:      diffResources(resources(old.Spec, !setsProject, old.FS), resources(new.Spec, !setsProject, new.FS), oldSrc, newSrc, changedRefs(old.Spec, new.Spec, oldSrc, newSrc)),
 		MemoryWeight: opts.MemoryWeight,
 		Seed:         opts.Seed,
 		Replications: opts.Replications,

@@ -51,8 +51,19 @@ var transparent = map[string]bool{"profile": true, "flow": true}
 // service, from link "router" "shard") has no block of its labels: it is
 // found by decl, the range of the block it was made from.
 func (s *sources) attrRange(block []string, decl hcl.Range, path string) (hcl.Range, bool) {
-	if s == nil || len(block) == 0 {
+	b := s.blockOf(block, decl)
+	if b == nil {
 		return hcl.Range{}, false
+	}
+	rng, _ := walkPath(b.Body, b.DefRange(), strings.Split(path, "."))
+	return rng, true
+}
+
+// blockOf finds the top-level block with the given type and labels, or
+// the one a block made for another name comes from (decl).
+func (s *sources) blockOf(block []string, decl hcl.Range) *hclsyntax.Block {
+	if s == nil || len(block) == 0 {
+		return nil
 	}
 	var byDecl *hclsyntax.Block
 	for _, f := range s.files {
@@ -65,17 +76,14 @@ func (s *sources) attrRange(block []string, decl hcl.Range, path string) (hcl.Ra
 				continue
 			}
 			if slices.Equal(b.Labels, block[1:]) {
-				return walkPath(b.Body, b.DefRange(), strings.Split(path, ".")), true
+				return b
 			}
 			if r := b.DefRange(); byDecl == nil && decl.Filename != "" && r.Filename == decl.Filename && r.Start.Byte == decl.Start.Byte {
 				byDecl = b
 			}
 		}
 	}
-	if byDecl != nil {
-		return walkPath(byDecl.Body, byDecl.DefRange(), strings.Split(path, ".")), true
-	}
-	return hcl.Range{}, false
+	return byDecl
 }
 
 // setsAttr reports whether a block of the given type (no labels) writes
@@ -94,12 +102,13 @@ func (s *sources) setsAttr(block, attr string) bool {
 }
 
 // walkPath follows the path's segments through attributes and nested
-// blocks and returns the best range found.
-func walkPath(body *hclsyntax.Body, best hcl.Range, segs []string) hcl.Range {
+// blocks and returns the best range found, and the attribute when the
+// path leads to one.
+func walkPath(body *hclsyntax.Body, best hcl.Range, segs []string) (hcl.Range, *hclsyntax.Attribute) {
 	for i := 0; i < len(segs); i++ {
 		seg := segs[i]
 		if a := body.Attributes[seg]; a != nil {
-			return a.SrcRange
+			return a.SrcRange, a
 		}
 		if transparent[seg] {
 			continue
@@ -107,7 +116,7 @@ func walkPath(body *hclsyntax.Body, best hcl.Range, segs []string) hcl.Range {
 		if seg == "call" && i+1 < len(segs) {
 			b := findCall(body, segs[i+1])
 			if b == nil {
-				return best
+				return best, nil
 			}
 			body, best = b.Body, b.DefRange()
 			i++
@@ -122,12 +131,12 @@ func walkPath(body *hclsyntax.Body, best hcl.Range, segs []string) hcl.Range {
 		}
 		b, skip := findBlock(body, typ, segs[i+1:])
 		if b == nil {
-			return best
+			return best, nil
 		}
 		body, best = b.Body, b.DefRange()
 		i += skip
 	}
-	return best
+	return best, nil
 }
 
 // findBlock finds the nested block of type typ; when the next segment is

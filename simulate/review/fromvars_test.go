@@ -1,0 +1,71 @@
+package review
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestChangeFromVariables: an attribute that changes because the pull
+// request edited a variable's default or a local says so, with the line
+// edited; it pointed only at the attribute (replicas = var.n), a line
+// the pull request did not touch.
+func TestChangeFromVariables(t *testing.T) {
+	const src = `variable "n" {
+  default = %d
+}
+
+variable "unused" {
+  default = %d
+}
+
+locals {
+  t = "%s"
+  level = "info"
+}
+
+service "api" {
+  replicas = var.n
+  env = {
+    LEVEL = local.level
+  }
+}
+
+service "db" {
+  replicas = %d
+}
+
+link "api" "db" {
+  timeout = local.t
+}
+`
+	old := srcSide(t, "shop", fmt.Sprintf(src, 2, 1, "80ms", 1))
+	new := srcSide(t, "shop", fmt.Sprintf(src, 3, 2, "90ms", 2))
+	r, diags := Build(old, new, Options{NoSimulation: true})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	got := map[string][]Ref{}
+	for _, c := range r.Changes {
+		for _, a := range c.Attributes {
+			got[c.Address+" "+a.Attribute] = a.From
+		}
+	}
+	want := map[string][]Ref{
+		"service.api replicas": {{Name: "var.n", Pos: "shop/main.berth.hcl:2"}},
+		"service.db replicas":  nil, // written in place
+		"link.api->db timeout": {{Name: "local.t", Pos: "shop/main.berth.hcl:10"}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("from (-want +got):\n%s", diff)
+	}
+	var md strings.Builder
+	if err := r.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if want := "  - `replicas`: `2` → `3` · `shop/main.berth.hcl:15` (from `var.n` · `shop/main.berth.hcl:2`)\n"; !strings.Contains(md.String(), want) {
+		t.Errorf("the comment lacks %q:\n%s", want, md.String())
+	}
+}
