@@ -119,7 +119,7 @@ func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 			return err
 		}
 	} else {
-		writeSimulateText(out, res)
+		writeSimulateText(out, res, specDir(args))
 		if f.report != "" {
 			fmt.Fprintf(out, "Report written to %s.\n", f.report)
 		}

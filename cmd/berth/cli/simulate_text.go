@@ -13,8 +13,9 @@ import (
 )
 
 // writeSimulateText prints every run of res: a table per run, its events
-// and its verdicts, then a one-line summary.
-func writeSimulateText(w io.Writer, res *simulate.Result) {
+// and its verdicts, then a one-line summary. dir is the spec's directory
+// as the command was given it, for the commands it suggests.
+func writeSimulateText(w io.Writer, res *simulate.Result, dir string) {
 	runs := res.Runs
 	if len(runs) == 0 {
 		runs = []*simulate.Report{res.Report}
@@ -24,7 +25,7 @@ func writeSimulateText(w io.Writer, res *simulate.Result) {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		writeRunText(w, r)
+		writeRunText(w, r, dir)
 		for _, v := range r.Verdicts {
 			verdicts++
 			if !v.Pass {
@@ -43,7 +44,7 @@ func writeSimulateText(w io.Writer, res *simulate.Result) {
 	}
 }
 
-func writeRunText(w io.Writer, r *simulate.Report) {
+func writeRunText(w io.Writer, r *simulate.Report, dir string) {
 	head := fmt.Sprintf("%s: %s simulated", r.Name, seconds(r.Duration))
 	if r.Warmup > 0 {
 		head += fmt.Sprintf(" (first %s not measured)", seconds(r.Warmup))
@@ -75,6 +76,7 @@ func writeRunText(w io.Writer, r *simulate.Report) {
 	}
 	tw.Flush()
 	writeUnansweredText(w, r)
+	writeSaturatedText(w, r, dir)
 	for _, name := range sortedNames(r.Queues) {
 		q := r.Queues[name]
 		fmt.Fprintf(w, "  queue %s (%s): %d published, %d consumed, backlog mean %.1f max %d, lag mean %s p99 %s\n",
