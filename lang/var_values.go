@@ -74,11 +74,7 @@ func rawVarValue(d *variableDecl, raw string, funcsCtx *hcl.EvalContext) cty.Val
 func (l *Loader) readVarFile(path string, declared map[string]*variableDecl, funcsCtx *hcl.EvalContext, out map[string]varValue) hcl.Diagnostics {
 	src, err := readLimited(openOS, path)
 	if err != nil {
-		return hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Cannot read a variables file",
-			Detail:   fmt.Sprintf("berth could not read the -var-file %s: %v.", path, err),
-		}}
+		return hcl.Diagnostics{varFileError(path, err)}
 	}
 	isJSON := strings.HasSuffix(path, ".json")
 	var f *hcl.File
@@ -147,6 +143,10 @@ func undeclaredVar(name, from string, declared map[string]*variableDecl) *hcl.Di
 // to its type, and checks its validation rules.
 func (l *Loader) resolveVariables(declared map[string]*variableDecl, opts Options, funcsCtx *hcl.EvalContext) (map[string]*Variable, hcl.Diagnostics) {
 	given, diags := l.collectVarValues(declared, opts, funcsCtx)
+	// a value that failed (a -var-file that does not parse, a -var for a
+	// misspelled name) is reported; "no value" for it would be a second
+	// error for the same mistake
+	givenFailed := diags.HasErrors()
 	out := make(map[string]*Variable, len(declared))
 	names := keysOf(declared)
 	for _, name := range names {
@@ -158,6 +158,8 @@ func (l *Loader) resolveVariables(declared map[string]*variableDecl, opts Option
 			d.v.Value, diags = d.convert(gv.val, gv.rng, "value from "+gv.from, diags)
 		case d.defaultRng != (hcl.Range{}):
 			d.v.Value = d.v.Default
+		case givenFailed:
+			d.v.Value = cty.DynamicVal
 		default:
 			d.v.Value = cty.DynamicVal
 			diags = append(diags, errorAt(d.v.DeclRange, "No value for required variable",
