@@ -438,19 +438,28 @@ load "peak" {
 	}
 }
 
-// TestDeletionAtOldRevision: between two revisions of one directory, a
-// deleted resource's position and a resolved finding's are in the OLD
-// revision's file, and say so (REV:path), as a diagnostic does; the NEW
-// side's stay plain.
-func TestDeletionAtOldRevision(t *testing.T) {
-	old := srcSide(t, "shop", "service \"api\" {}\nservice \"db\" {}\nload \"l\" {\n  entry = service.api\n  rate  = 1\n}\n")
-	new := srcSide(t, "shop", "service \"api\" {\n  replicas = 2\n}\nload \"l\" {\n  entry = service.api\n  rate  = 1\n}\n")
+// betweenRevisions reviews, unsimulated, two revisions (main and HEAD) of
+// the directory shop, each one main.berth.hcl.
+func betweenRevisions(t *testing.T, oldSrc, newSrc string) *Review {
+	t.Helper()
+	old, new := srcSide(t, "shop", oldSrc), srcSide(t, "shop", newSrc)
 	old.Label, old.Commit = "main", "0123456789abcdef"
 	new.Label, new.Commit = "HEAD", "fedcba9876543210"
 	r, diags := Build(old, new, Options{NoSimulation: true})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
+	return r
+}
+
+// TestDeletionAtOldRevision: between two revisions of one directory, a
+// deleted resource's position and a resolved finding's are in the OLD
+// revision's file, and say so (REV:path), as a diagnostic does; the NEW
+// side's stay plain.
+func TestDeletionAtOldRevision(t *testing.T) {
+	r := betweenRevisions(t,
+		"service \"api\" {}\nservice \"db\" {}\nload \"l\" {\n  entry = service.api\n  rate  = 1\n}\n",
+		"service \"api\" {\n  replicas = 2\n}\nload \"l\" {\n  entry = service.api\n  rate  = 1\n}\n")
 	pos := map[string]string{}
 	for _, c := range r.Changes {
 		pos[c.Address] = c.Pos
@@ -478,14 +487,9 @@ func TestShortDuration(t *testing.T) {
 // line of the OLD revision that set it, labelled with the revision; it
 // pointed at the NEW block's first line, which says nothing of it.
 func TestRemovedAttributeAtOld(t *testing.T) {
-	old := srcSide(t, "shop", "service \"api\" {}\nservice \"db\" {}\n\nlink \"api\" \"db\" {\n  timeout = \"80ms\"\n\n  retry {\n    attempts = 2\n  }\n}\n")
-	new := srcSide(t, "shop", "service \"api\" {}\nservice \"db\" {}\nlink \"api\" \"db\" {\n  timeout = \"90ms\"\n}\n")
-	old.Label, old.Commit = "main", "0123456789abcdef"
-	new.Label, new.Commit = "HEAD", "fedcba9876543210"
-	r, diags := Build(old, new, Options{NoSimulation: true})
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	r := betweenRevisions(t,
+		"service \"api\" {}\nservice \"db\" {}\n\nlink \"api\" \"db\" {\n  timeout = \"80ms\"\n\n  retry {\n    attempts = 2\n  }\n}\n",
+		"service \"api\" {}\nservice \"db\" {}\nlink \"api\" \"db\" {\n  timeout = \"90ms\"\n}\n")
 	pos := map[string]string{}
 	for _, c := range r.Changes {
 		pos[c.Address] = c.Pos
