@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -109,8 +110,9 @@ func writeStatusText(w io.Writer, st *statusJSON) {
 		fmt.Fprintf(w, "The engine holds nothing of the %s project %q.\n", st.Backend, st.Project)
 	} else {
 		fmt.Fprintf(w, "The %s project %q: %d objects.\n\n", st.Backend, st.Project, len(st.Resources))
+		col := statusColumn(st.Resources)
 		for _, r := range st.Resources {
-			fmt.Fprintf(w, "  %-32s %-22s %s\n", r.Address, r.Status, shortID(r.Type, r.ID))
+			fmt.Fprintf(w, "  %-32s %-*s %s\n", r.Address, col, r.Status, shortID(r.Type, r.ID))
 		}
 		fmt.Fprintln(w)
 	}
@@ -124,6 +126,21 @@ func writeStatusText(w io.Writer, st *statusJSON) {
 	for _, c := range st.Pending {
 		fmt.Fprintf(w, "  %s: %s\n", c.Address, strings.Join(c.Actions, ", then "))
 	}
+}
+
+// statusColumn is the width of the status column: 22, or the longest
+// status of at most 40 characters (a swarm secret's versioned name,
+// "shop_db_password-1ad600e0"), so the IDs line up. A longer one, an
+// unready service's why, runs past it; the list after the verdict
+// repeats it.
+func statusColumn(rs []statusResource) int {
+	col := 22
+	for _, r := range rs {
+		if n := utf8.RuneCountInString(r.Status); n > col && n <= 40 {
+			col = n
+		}
+	}
+	return col
 }
 
 // writeUnready lists the objects that do not serve as asked (tasks
