@@ -216,6 +216,8 @@ func FormatValue(v any) string {
 			parts[i] = k + " = " + FormatValue(x[k])
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
+	case []any, map[string]any: // read back from a plan file's JSON
+		return FormatValue(normalize(x))
 	}
 	return fmt.Sprint(v)
 }
