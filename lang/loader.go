@@ -78,6 +78,7 @@ func (l *Loader) Load(dir string, opts Options) (spec *Spec, diags hcl.Diagnosti
 	st := newLoadState(dir, opts.FS)
 	st.diags = diags
 	st.decode(l, files, opts)
+	explainFunctionErrors(st.diags)
 	return st.spec, redactSensitive(st.spec, dedupe(st.diags))
 }
 

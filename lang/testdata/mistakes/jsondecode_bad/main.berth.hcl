@@ -1,0 +1,6 @@
+locals {
+  x = jsondecode("{bad")
+}
+service "a" {
+  labels = { x = tostring(local.x) }
+}

@@ -1,0 +1,6 @@
+locals {
+  x = pow(-8, 0.5)
+}
+service "a" {
+  labels = { x = tostring(local.x) }
+}

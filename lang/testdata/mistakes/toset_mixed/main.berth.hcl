@@ -1,0 +1,6 @@
+locals {
+  x = toset([[1], "a"])
+}
+service "a" {
+  labels = { x = tostring(local.x) }
+}
