@@ -18,7 +18,7 @@ import (
 //   - timeadd's duration, which Go's time.ParseDuration reads ("time:
 //     unknown unit " hour" in duration "1 hour"");
 //   - jsondecode's "invalid character 'b'", which does not say it is about
-//     JSON.
+//     JSON, and Go's "error parsing regexp:" of a bad pattern.
 func explainFunctionErrors(diags hcl.Diagnostics) {
 	for _, d := range diags {
 		extra, ok := hcl.DiagnosticExtra[hclsyntax.FunctionCallDiagExtra](d)
@@ -43,6 +43,8 @@ func functionErrorWhy(name string, err error) string {
 		return "it has no result for these arguments. Change them."
 	case name == "timeadd" && strings.HasPrefix(err.Error(), "time: "):
 		return strings.TrimPrefix(err.Error(), "time: ") + `. The duration is written as "1h", "30m", "1h30m" or "-10s" (units ns, us, ms, s, m, h, no spaces).`
+	case strings.HasPrefix(err.Error(), "error parsing regexp: "):
+		return "the pattern is not a regular expression (Go's RE2 syntax): " + strings.TrimPrefix(err.Error(), "error parsing regexp: ") + "."
 	case name == "jsondecode":
 		return "the string is not valid JSON: " + err.Error() + "."
 	}

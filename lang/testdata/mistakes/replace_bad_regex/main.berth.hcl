@@ -1,0 +1,6 @@
+locals {
+  x = replace("a-b", "/(-/", "_")
+}
+service "a" {
+  labels = { x = local.x }
+}
