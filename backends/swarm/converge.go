@@ -323,6 +323,12 @@ func (g *goal) pendingReason(tasks []swarm.Task) string {
 	for _, t := range tasks {
 		if t.DesiredState == swarm.TaskStateRunning && t.Status.State != swarm.TaskStateRunning && t.Status.Message != "" {
 			t.Status.Err = t.Status.Message
+			if t.Status.Message == string(t.Status.State) { // "(starting): starting" says nothing
+				if t.Status.State != swarm.TaskStateStarting {
+					return strings.TrimSuffix(g.describe(&t), ": "+t.Status.Message)
+				}
+				t.Status.Err = "its container runs; swarm counts it running once its health check passes"
+			}
 			return g.describe(&t)
 		}
 	}

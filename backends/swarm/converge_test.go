@@ -123,3 +123,23 @@ func TestGoalTimeoutError(t *testing.T) {
 		t.Errorf("timeout error %v, want it to end in %q", err, want)
 	}
 }
+
+// A task that waits for its health check is named with what it waits
+// for, not swarm's bare message ("(starting): starting").
+func TestGoalTimeoutErrorStarting(t *testing.T) {
+	g := &goal{id: "x", name: "p_api", replicas: 2, start: time.Now()}
+	running := swarm.Task{Slot: 1, DesiredState: "running", Status: swarm.TaskStatus{State: "running"}}
+	starting := swarm.Task{Slot: 2, DesiredState: "running", Status: swarm.TaskStatus{State: "starting", Message: "starting"}}
+	preparing := swarm.Task{Slot: 2, DesiredState: "running", Status: swarm.TaskStatus{State: "preparing", Message: "preparing"}}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for task, want := range map[*swarm.Task]string{
+		&starting:  "1/2 running; task p_api.2 (starting): its container runs; swarm counts it running once its health check passes",
+		&preparing: "1/2 running; task p_api.2 (preparing)",
+	} {
+		err := g.timeoutError(ctx, snapshot{found: true, tasks: []swarm.Task{running, *task}})
+		if err == nil || !strings.HasSuffix(err.Error(), want) || !strings.HasPrefix(err.Error(), "interrupted while waiting: ") {
+			t.Errorf("timeout error %v, want it to end in %q", err, want)
+		}
+	}
+}
