@@ -19,8 +19,9 @@ const MaxCommentChars = 65536
 // exceeded" instead of the diagram.
 const MaxMermaidChars = 50000
 
-// The order in which the lists of a comment that is too long get their
-// share of it: the new findings first, the already known ones last.
+// The ranks of the lists of a comment that is too long: the first three
+// share it (shareOut), the findings OLD had or that the change resolves
+// get what they leave.
 const (
 	rankNewFindings = iota
 	rankDeltas
@@ -54,9 +55,10 @@ func shortenedNote(limit int) string {
 
 // fitComment joins the segments into a comment of at most limit
 // characters (UTF-16 code units, the most any counter counts). When
-// everything does not fit, the graph goes first, then the lists keep, by
-// rank, as many whole entries as fit, each ending in a line that says how
-// many were left out; a note at the top says the comment is shortened.
+// everything does not fit, the graph goes first, then the lists share
+// what is left (shareOut), each keeping whole entries and ending in a
+// line that says how many were left out; a note at the top says the
+// comment is shortened.
 func fitComment(segs []segment, limit int) string {
 	keep := make([]int, len(segs))
 	for i, s := range segs {
@@ -80,18 +82,63 @@ func fitComment(segs []segment, limit int) string {
 		lists = append(lists, i)
 	}
 	slices.SortStableFunc(lists, func(a, b int) int { return segs[a].rank - segs[b].rank })
-	for _, i := range lists {
+	// What the pull request does first; what OLD already had, or no
+	// longer has, with what is left.
+	split := len(lists)
+	for k, i := range lists {
+		if segs[i].rank >= rankOldFindings {
+			split = min(split, k)
+		}
+	}
+	budget = shareOut(segs, lists[:split], keep, budget)
+	shareOut(segs, lists[split:], keep, budget)
+	return joinSegments(segs, keep, false, note)
+}
+
+// shareOut gives the lists (indexes of segs, by rank) equal shares of the
+// budget: a list that needs less than its share is kept whole and leaves
+// the rest to the others; the others keep the whole entries that fit
+// their share, in rank order, each passing what it does not use on to
+// the next. So a few deltas are never crowded out by hundreds of
+// findings. It returns the budget left.
+func shareOut(segs []segment, lists, keep []int, budget int) int {
+	size := func(i int) int {
+		n := 0
+		for _, item := range segs[i].items {
+			n += chars(item)
+		}
+		return n
+	}
+	left := slices.Clone(lists)
+	for len(left) > 0 {
+		share := max(budget, 0) / len(left)
+		var rest []int
+		for _, i := range left {
+			if n := size(i); n <= share {
+				budget -= n
+			} else {
+				rest = append(rest, i)
+			}
+		}
+		if len(rest) == len(left) {
+			break
+		}
+		left = rest
+	}
+	for k, i := range left {
+		share := max(budget, 0) / (len(left) - k)
 		keep[i] = 0
 		for _, item := range segs[i].items {
 			n := chars(item)
-			if n > budget {
+			if n > share {
 				break
 			}
+			share -= n
 			budget -= n
 			keep[i]++
 		}
 	}
-	return joinSegments(segs, keep, false, note)
+	return budget
 }
 
 // leftOut is the line of a list that stands for the n entries left out:

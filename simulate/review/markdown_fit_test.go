@@ -87,27 +87,33 @@ func TestMarkdownGraphTooBigAlone(t *testing.T) {
 	}
 }
 
-// TestFitComment: lists keep whole entries by rank, and each says how
-// many it left out.
+// TestFitComment: lists share what the comment has room for, keep whole
+// entries, and each says how many it left out; a short list is kept
+// whole.
 func TestFitComment(t *testing.T) {
 	more := func(n int) string { return fmt.Sprintf("+%d\n", n) }
 	item := func(name string) string { return name + strings.Repeat(".", 97) + "\n" } // 100 characters
 	segs := []segment{
 		{text: "head\n"}, {shortened: true},
-		{items: []string{item("c1"), item("c2"), item("c3")}, more: more, rank: 1},
-		{items: []string{item("n1"), item("n2")}, more: more, rank: 0},
+		{items: []string{item("c1"), item("c2"), item("c3")}, more: more, rank: 2},
+		{items: []string{item("d1")}, more: more, rank: 0},
+		{items: []string{item("n1"), item("n2"), item("n3")}, more: more, rank: 1},
+		{items: []string{item("o1")}, more: more, rank: rankOldFindings},
 	}
-	if got := fitComment(segs, 505); got != "head\n"+item("c1")+item("c2")+item("c3")+item("n1")+item("n2") {
+	all := "head\n" + item("c1") + item("c2") + item("c3") + item("d1") + item("n1") + item("n2") + item("n3") + item("o1")
+	if got := fitComment(segs, len(all)); got != all {
 		t.Errorf("a comment that fits: %q", got)
 	}
-	// Room for three entries and a half: n1 and n2 (rank 0), then c1.
-	limit := len("head\n") + chars(shortenedNote(999)) + 2*len("+3\n") + 350
-	if limit >= 505 {
-		t.Fatalf("limit %d fits everything", limit)
-	}
+	// Room for 4.7 entries: d1 (less than its third), then n and c share
+	// the rest, 185 each; n keeps one and passes 85 on, so c keeps two.
+	// o1, a finding OLD had, gets what they leave: too little.
+	limit := len("head\n") + chars(shortenedNote(999)) + 4*len("+3\n") + 470
 	got := fitComment(segs, limit)
-	want := "head\n" + shortenedNote(limit) + item("c1") + "+2\n" + item("n1") + item("n2")
+	want := "head\n" + shortenedNote(limit) + item("c1") + item("c2") + "+1\n" + item("d1") + item("n1") + "+2\n" + "+1\n"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+	if chars(got) > limit {
+		t.Errorf("%d characters, limit %d", chars(got), limit)
 	}
 }
