@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/backends/swarm"
 	"github.com/berth-dev/berth/planner"
 )
 
@@ -41,8 +42,25 @@ func reportResult(cmd *cobra.Command, res *backends.Result, verb string) error {
 	for _, e := range res.Unready {
 		fmt.Fprintf(w, "Not ready: %s: %v\n", e.Step.Address(), e.Err)
 	}
-	fmt.Fprintf(w, "Resources so far: %d added, %d changed, %d destroyed. Run berth %s again to converge from what exists now.\n", add, change, destroy, verb)
+	next := fmt.Sprintf("Run berth %s again to converge from what exists now.", verb)
+	if rb := rolledBack(res); len(rb) > 0 {
+		next = fmt.Sprintf("Swarm rolled back %s, and the same spec rolls back again: fix what failed, then run berth %s again.", strings.Join(rb, ", "), verb)
+	}
+	fmt.Fprintf(w, "Resources so far: %d added, %d changed, %d destroyed. %s\n", add, change, destroy, next)
 	return exitCode(ExitError)
+}
+
+// rolledBack names the failed steps' resources whose update swarm rolled
+// back: they run as before the apply, so a re-run of the same spec only
+// repeats the rollback.
+func rolledBack(res *backends.Result) []string {
+	var out []string
+	for _, e := range res.Failed {
+		if errors.Is(e.Err, swarm.ErrRolledBack) {
+			out = append(out, e.Step.Address().String())
+		}
+	}
+	return out
 }
 
 func listSteps(w io.Writer, title string, steps []*planner.Step) {
