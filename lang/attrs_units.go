@@ -20,6 +20,9 @@ func (a attrs) duration(name string, dst *time.Duration) {
 		a.add(errorAt(a.rng(name), "Invalid duration", "%s: %s.", name, err))
 		return
 	}
+	if w := unitlessWarning(name, v, a.rng(name)); w != nil {
+		a.add(w)
+	}
 	*dst = d
 }
 
@@ -84,6 +87,9 @@ func (a attrs) dist(name string, dst *Dist) {
 	}
 	d.Range = a.rng(name)
 	if w := truncatedNormalWarning(name, d); w != nil {
+		a.add(w)
+	}
+	if w := unitlessWarning(name, v, a.rng(name)); w != nil {
 		a.add(w)
 	}
 	*dst = d

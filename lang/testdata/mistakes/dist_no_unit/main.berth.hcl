@@ -1,0 +1,5 @@
+service "a" {
+  capacity {
+    service_time = "exp(10)"
+  }
+}

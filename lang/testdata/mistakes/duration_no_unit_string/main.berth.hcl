@@ -1,0 +1,9 @@
+service "a" {
+  endpoint "e" {
+    call "b" {}
+  }
+}
+service "b" {}
+link "a" "b" {
+  timeout = "100"
+}

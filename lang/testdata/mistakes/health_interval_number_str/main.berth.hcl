@@ -1,0 +1,6 @@
+service "a" {
+  health {
+    http     = "/h"
+    interval = "5"
+  }
+}
