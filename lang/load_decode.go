@@ -26,7 +26,7 @@ func (st *loadState) decodeLoadBlock(b *hcl.Block) *Load {
 	a.duration("timeout", &ld.Timeout)
 	a.need(ld.Duration > 0, "duration", b.DefRange, "duration must be more than zero.")
 	a.need(ld.Warmup < ld.Duration || ld.Duration <= 0, "warmup", b.DefRange, "warmup (%s) must be shorter than the duration (%s).", ld.Warmup, ld.Duration)
-	ld.Profile = st.decodeRateProfile(b, a, c.Blocks)
+	ld.Profile = st.decodeRateProfile(b, a, c.Blocks, ld.Duration)
 	st.decodeBurst(ld, a, c.Blocks)
 	return ld
 }

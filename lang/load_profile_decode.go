@@ -11,8 +11,8 @@ import (
 const profileForms = "rate (with optional step blocks), a single ramp block or a single diurnal block"
 
 // decodeRateProfile builds the rate profile from rate, step, ramp and
-// diurnal.
-func (st *loadState) decodeRateProfile(b *hcl.Block, a attrs, blocks hcl.Blocks) RateProfile {
+// diurnal; end is the load's duration, after which a step never applies.
+func (st *loadState) decodeRateProfile(b *hcl.Block, a attrs, blocks hcl.Blocks, end time.Duration) RateProfile {
 	p := RateProfile{Kind: ProfileConstant}
 	a.requestRate("rate", &p.Rate, b.DefRange)
 	var shape *hcl.Block // the ramp or diurnal block
@@ -44,6 +44,9 @@ func (st *loadState) decodeRateProfile(b *hcl.Block, a attrs, blocks hcl.Blocks)
 			}
 			if atRng.Filename != "" {
 				stepAt[step.At] = atRng
+				if end > 0 && step.At >= end {
+					st.add(lateStep(atRng, step.At, end, b.Labels[0]))
+				}
 			}
 			p.Steps = append(p.Steps, step)
 		}
@@ -148,4 +151,12 @@ func (st *loadState) decodeBurst(ld *Load, a attrs, blocks hcl.Blocks) {
 		ba.need(ld.BurstOn > 0, "on", burst.DefRange, "on must be more than zero.")
 		ba.need(ld.BurstOff >= 0, "off", burst.DefRange, "off must be 0 or more.")
 	}
+}
+
+// lateStep is the warning about a step at or after the end of its load:
+// the rate it sets never applies.
+func lateStep(rng hcl.Range, at, end time.Duration, load string) *hcl.Diagnostic {
+	return warningAt(rng, "Step after the end of the load",
+		"This step sets the rate from %s, but load %q ends at %s (its duration), so the rate never applies. Set at below %s, or make the duration longer.",
+		at, load, end, end)
 }
