@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -50,7 +49,7 @@ func TestMistakes(t *testing.T) {
 		cases[name] = fsys
 	}
 	var golden strings.Builder
-	for _, name := range sortedKeys(cases) {
+	for _, name := range keysOf(cases) {
 		fsys := cases[name]
 		_, diags := NewLoader().Load(name, Options{FS: fsys, Environ: []string{}})
 		fmt.Fprintf(&golden, "## %s\n", name)
@@ -100,15 +99,6 @@ func diagPlace(d *hcl.Diagnostic) string {
 		return "(no range)"
 	}
 	return at(*d.Subject)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // compareGolden compares got with the file at path, or writes it there
