@@ -180,13 +180,17 @@ func costDelta(m MetricDelta) string {
 	return formatDelta("cpu", m.Old.Value, m.New.Value)
 }
 
-func statText(unit string, s *Stat) string {
+func statText(unit string, s *Stat) string { return statWith(unit, s, " <sub>[%s, %s]</sub>") }
+
+// statWith writes a side's value, and its interval with ci (a format of
+// the low and high ends) when it has one.
+func statWith(unit string, s *Stat, ci string) string {
 	if s == nil {
 		return "—"
 	}
 	t := formatValue(unit, s.Value)
 	if s.CI != nil {
-		t += fmt.Sprintf(" <sub>[%s, %s]</sub>", formatValue(unit, max(s.CI.Low, 0)), formatValue(unit, s.CI.High))
+		t += fmt.Sprintf(ci, formatValue(unit, max(s.CI.Low, 0)), formatValue(unit, s.CI.High))
 	}
 	return t
 }
@@ -208,28 +212,38 @@ func significance(m MetricDelta) string {
 	return ""
 }
 
-func passText(p *bool) string {
+func passText(p *bool) string { return passWord(p, "✅ pass", "❌ fail") }
+
+// passWord says whether a side's expectations held ("—": the side has
+// no such run).
+func passWord(p *bool, pass, fail string) string {
 	switch {
 	case p == nil:
 		return "—"
 	case *p:
-		return "✅ pass"
+		return pass
 	}
-	return "❌ fail"
+	return fail
 }
 
 // verdictNote names the bounds that regressed.
 func verdictNote(d CaseDelta) string {
+	if out := regressedBounds(d); len(out) > 0 {
+		return "🔺 " + cell(strings.Join(out, "; "))
+	}
+	return ""
+}
+
+// regressedBounds are the bounds of a case that held before and fail
+// now: "slo list-orders p99 <= 500 ms now 793 ms".
+func regressedBounds(d CaseDelta) []string {
 	var out []string
 	for _, v := range d.Verdicts {
 		if v.Regressed {
-			out = append(out, fmt.Sprintf("%s %s %s %s %s", v.Source, v.Metric, v.Op, formatValue(unitOf(v.Metric), v.Bound), "now "+formatValue(unitOf(v.Metric), *v.New)))
+			out = append(out, fmt.Sprintf("%s %s %s %s now %s", v.Source, v.Metric, v.Op, formatValue(unitOf(v.Metric), v.Bound), formatValue(unitOf(v.Metric), *v.New)))
 		}
 	}
-	if len(out) == 0 {
-		return ""
-	}
-	return "🔺 " + cell(strings.Join(out, "; "))
+	return out
 }
 
 func (r *Review) findingSegments() []segment {

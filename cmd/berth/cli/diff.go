@@ -71,12 +71,13 @@ semantics, as if both set berth.backend to it (so it is no change).
 Values derived from a sensitive variable, and secret values, never show:
 a change of one reads (sensitive value changed).
 
---format json prints the same report as JSON; mermaid and dot print only the
-merged graph. --fail-on regression exits 3 when a metric got significantly
-worse or an expectation that passed now fails (so it needs the simulation:
-with --no-simulate it is an error); --fail-on finding exits 3 when NEW has
-a warning that OLD did not have (or had milder). A throughput that follows
-a change of its load (its rate, say) is no regression. -detailed-exitcode
+--format text prints it for a terminal (no markdown, no graph); json prints
+the same report as JSON; mermaid and dot print only the merged graph.
+--fail-on regression exits 3 when a metric got significantly worse or an
+expectation that passed now fails (so it needs the simulation: with
+--no-simulate it is an error); --fail-on finding exits 3 when NEW has a
+warning that OLD did not have (or had milder). A throughput that follows a
+change of its load (its rate, say) is no regression. -detailed-exitcode
 exits 2 when OLD and NEW differ (0 when they are the same, 1 on error, 3
 still wins when --fail-on holds), as berth plan -detailed-exitcode does.`,
 		Example: `  berth diff main HEAD -C examples/shop
@@ -91,7 +92,7 @@ still wins when --fail-on holds), as berth plan -detailed-exitcode does.`,
 	f.sf.register(fs)
 	f.backend.register(fs)
 	fs.StringVarP(&f.chdir, "chdir", "C", "", "the spec directory of a revision side, relative to the working directory")
-	fs.StringVar(&f.format, "format", "markdown", "markdown | json | mermaid | dot")
+	fs.StringVar(&f.format, "format", "markdown", "markdown | text | json | mermaid | dot")
 	fs.StringSliceVar(&f.failOn, "fail-on", nil, "exit 3 on: regression, finding (comma-separated or repeated)")
 	fs.BoolVar(&f.detailed, "detailed-exitcode", false, "exit 2 when OLD and NEW differ (0: the same, 1: error, 3: --fail-on)")
 	fs.IntVar(&f.opts.Replications, "replications", 3, "simulation replications per load and scenario and side")
@@ -107,9 +108,9 @@ still wins when --fail-on holds), as berth plan -detailed-exitcode does.`,
 
 func runDiff(cmd *cobra.Command, oldArg, newArg string, f *diffFlags) error {
 	switch f.format {
-	case "markdown", "json", "mermaid", "dot":
+	case "markdown", "text", "json", "mermaid", "dot":
 	default:
-		return fmt.Errorf("unknown --format %q: use markdown, json, mermaid or dot", f.format)
+		return fmt.Errorf("unknown --format %q: use markdown, text, json, mermaid or dot", f.format)
 	}
 	for _, v := range f.failOn {
 		if v != "regression" && v != "finding" {
@@ -192,6 +193,8 @@ func writeReview(cmd *cobra.Command, r *review.Review, format string) error {
 		return r.Graph.WriteMermaid(out)
 	case "dot":
 		return r.Graph.WriteDOT(out)
+	case "text":
+		return r.WriteText(out)
 	}
 	return r.WriteMarkdown(out)
 }
