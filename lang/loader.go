@@ -70,6 +70,10 @@ func (l *Loader) Load(dir string, opts Options) (spec *Spec, diags hcl.Diagnosti
 		if f != nil {
 			l.files[src.name] = f
 			files = append(files, f)
+		} else {
+			// refused before parsing (nesting too deep): keep the bytes,
+			// from which the diagnostic's snippet is cut
+			l.files[src.name] = &hcl.File{Body: hcl.EmptyBody(), Bytes: src.src}
 		}
 	}
 	if diags.HasErrors() {
