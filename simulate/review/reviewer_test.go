@@ -374,6 +374,12 @@ config "nginx" {
 	if d := cmp.Diff(want, changeLines(r)); d != "" {
 		t.Errorf("changes (-want +got):\n%s", d)
 	}
+	// The content is where the file is named, not at the block's line.
+	for _, c := range r.Changes {
+		if want := "new/main.berth.hcl:" + map[string]string{"secret": "3", "config": "6"}[c.Kind]; c.Attributes[0].Pos != want {
+			t.Errorf("%s content at %s, want %s", c.Address, c.Attributes[0].Pos, want)
+		}
+	}
 	js, err := json.Marshal(r)
 	if err != nil {
 		t.Fatal(err)

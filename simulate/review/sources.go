@@ -55,7 +55,12 @@ func (s *sources) attrRange(block []string, decl hcl.Range, path string) (hcl.Ra
 	if b == nil {
 		return hcl.Range{}, false
 	}
-	rng, _ := walkPath(b.Body, b.DefRange(), strings.Split(path, "."))
+	rng, attr := walkPath(b.Body, b.DefRange(), strings.Split(path, "."))
+	if f := b.Body.Attributes["file"]; attr == nil && path == "content" && f != nil {
+		// A secret's or config's content read from its file: the line
+		// that names the file.
+		return f.SrcRange, true
+	}
 	return rng, true
 }
 
