@@ -194,6 +194,13 @@ func undeclaredRef(tr hcl.Traversal, root, name string, v cty.Value) *hcl.Diagno
 		return errorAt(tr.SourceRange(), "Unsupported each attribute",
 			"each has only key and value; %q is neither.%s", name, didYouMean(name, names))
 	}
+	if _, ok := refKinds[root]; !ok {
+		// a dynamic block's iterator (call.key, call.value), or another
+		// object that is not a kind of declaration
+		sort.Strings(names)
+		return errorAt(tr.SourceRange(), "Unsupported attribute",
+			"%s has only %s; %q is not one of them.%s", root, strings.Join(names, " and "), name, didYouMean(name, names))
+	}
 	if dotted := dottedName(tr, v); dotted != "" {
 		return errorAt(tr.SourceRange(), "Reference to undeclared "+kind,
 			"No %s named %q is declared, but %q is: a name with a dot cannot be written as a reference, since the dot reads as an attribute. Write the name as a string, %q, which is taken wherever a reference is.",
