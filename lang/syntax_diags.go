@@ -46,7 +46,7 @@ func tidySyntaxDiags(diags hcl.Diagnostics, src []byte) hcl.Diagnostics {
 		case "Invalid string literal":
 			if strings.HasPrefix(d.Detail, "Template sequences") {
 				d.Summary = "Template in a block label"
-				d.Detail = "A block label is a name written out: it cannot hold ${...} or %{...}, because labels are read before any value is known. Write the name out; for names made from values, use a service with for_each and name = \"api-${each.key}\". To write a literal $ or %, double it ($${ or %%{)."
+				d.Detail = "A block label is a name written out: it cannot hold ${...} or %{...}, because labels are read before any value is known. Write the name out; to make blocks from values, use a dynamic block, whose labels = [...] may hold expressions (dynamic \"call\" { for_each = ...  labels = [...] }), or, for services, for_each with name = \"api-${each.key}\". To write a literal $ or %, double it ($${ or %%{)."
 			}
 		case "Unterminated template string":
 			if multiLine {

@@ -1,0 +1,6 @@
+service "a" {
+  for_each = toset(["x"])
+  endpoint "e" {
+    call "b-${each.key}" {}
+  }
+}
