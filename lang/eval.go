@@ -140,6 +140,8 @@ func checkRefs(expr hcl.Expression, ctx *hcl.EvalContext) hcl.Diagnostics {
 		if !ok || v.Type().HasAttribute(attr.Name) {
 			if d := endpointRefError(tr, v); d != nil {
 				diags = append(diags, d)
+			} else if d := attrStepError(tr, v); d != nil && root != "service" {
+				diags = append(diags, d)
 			}
 			continue
 		}
