@@ -42,3 +42,18 @@ func TestVarValueMistakes(t *testing.T) {
 		})
 	}
 }
+
+// TestVarValueShown: a -var or BERTH_VAR_ value that does not fit the
+// type is shown in the message, whose range (the variable block) does not
+// show it; a sensitive one is not.
+func TestVarValueShown(t *testing.T) {
+	const spec = "variable \"n\" {\n  type = number\n}\nvariable \"k\" {\n  type      = number\n  sensitive = true\n}\n"
+	_, diags := loadSrc(t, map[string]string{"main.berth.hcl": spec}, Options{Vars: map[string]string{"n": "three"}, Environ: []string{"BERTH_VAR_k=hunter2"}})
+	text := diagText(diags)
+	if !strings.Contains(text, `The value from -var of var.n ("three") does not fit its type number`) {
+		t.Errorf("the -var value is not shown:\n%s", text)
+	}
+	if strings.Contains(text, "hunter2") || !strings.Contains(text, "The value from BERTH_VAR_k of var.k does not fit") {
+		t.Errorf("the sensitive value is shown, or its error is missing:\n%s", text)
+	}
+}

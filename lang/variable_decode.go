@@ -1,6 +1,9 @@
 package lang
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/zclconf/go-cty/cty"
@@ -77,11 +80,24 @@ func (d *variableDecl) convert(v cty.Value, rng hcl.Range, from string, diags hc
 	c, err := convert.Convert(v, d.v.Type)
 	if err != nil {
 		diags = append(diags, errorAt(rng, "Invalid value for variable",
-			"The %s of var.%s does not fit its type %s: %s. Give a value of that type.",
-			from, d.v.Name, typeexpr.TypeString(d.v.Type), err.Error()))
+			"The %s of var.%s%s does not fit its type %s: %s. Give a value of that type.",
+			from, d.v.Name, givenText(d, v, from), typeexpr.TypeString(d.v.Type), err.Error()))
 		return cty.DynamicVal, diags
 	}
 	return c, diags
+}
+
+// givenText shows a value given outside any file (-var, BERTH_VAR_x),
+// which the diagnostic's range, the variable block, does not show: ("three").
+// A sensitive variable's value is not shown.
+func givenText(d *variableDecl, v cty.Value, from string) string {
+	if d.v.Sensitive || v.Type() != cty.String || !v.IsKnown() || v.IsNull() || v.IsMarked() {
+		return ""
+	}
+	if from != "value from -var" && !strings.HasPrefix(from, "value from "+EnvVarPrefix) {
+		return ""
+	}
+	return fmt.Sprintf(" (%q)", v.AsString())
 }
 
 // hclIdent reports whether s is a valid HCL identifier.
