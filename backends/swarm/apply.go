@@ -52,7 +52,7 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 		b: b, cli: b.cli, project: p.Project, opts: opts, interrupt: ctx,
 		calls: make(chan struct{}, opts.Parallelism),
 		watch: newWatcher(b.cli, poll, p.Project), nodes: nodeNames(ctx, b.cli),
-		pins: newImagePins(b.cli),
+		pins: newImagePins(b.cli), versionDeletes: versionDeletes(p),
 	}
 	defer x.watch.close()
 	opts.Progress.Plan(p)
@@ -78,6 +78,9 @@ type executor struct {
 	watch   *watcher
 	nodes   map[string]string
 	pins    *imagePins // images without a registry run by their id
+	// versionDeletes: the left-over secret and config versions the plan
+	// deletes, each closed when its delete ends (op_file_order.go).
+	versionDeletes map[string]chan struct{}
 	// interrupt is apply's own context: the steps get one that an
 	// interrupt does not cancel (a call in flight finishes), but a wait
 	// for convergence ends with it, as compose's wait for health does.
@@ -100,6 +103,14 @@ func (x *executor) run(ctx context.Context, s *planner.Step) error {
 	case TypeNetwork:
 		return x.call(ctx, func() error { return x.network(ctx, s) })
 	case TypeSecret, TypeConfig:
+		switch s.Op {
+		case planner.OpCreate:
+			if err := x.awaitVersionDelete(ctx, c); err != nil {
+				return err
+			}
+		case planner.OpDelete:
+			defer x.versionDeleted(c)
+		}
 		return x.call(ctx, func() error { return x.file(ctx, s) })
 	case TypeService:
 		return x.service(ctx, s)
