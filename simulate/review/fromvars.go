@@ -63,7 +63,8 @@ func (c *Change) fromVariables(r *resource, src *sources, changed map[string]str
 }
 
 // attrRefs returns the variables and locals the attribute at path reads,
-// directly or through locals ("local.a", "var.b"), sorted.
+// directly, through locals or through the for_each of its block
+// (each.value), sorted ("local.a", "var.b").
 func (s *sources) attrRefs(block []string, decl hcl.Range, path string) []string {
 	b := s.blockOf(block, decl)
 	if b == nil {
@@ -96,6 +97,10 @@ func (s *sources) attrRefs(block []string, decl hcl.Range, path string) []string
 				vars = append(vars, key)
 				if l := s.local(name); l != nil {
 					visit(l.Expr)
+				}
+			case "each": // an instance's key or value: what for_each reads
+				if fe := b.Body.Attributes["for_each"]; fe != nil {
+					visit(fe.Expr)
 				}
 			}
 		}

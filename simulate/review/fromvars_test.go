@@ -10,8 +10,8 @@ import (
 
 // TestChangeFromVariables: an attribute that changes because the pull
 // request edited a variable's default or a local says so, with the line
-// edited; it pointed only at the attribute (replicas = var.n), a line
-// the pull request did not touch.
+// edited; it pointed only at the attribute (replicas = var.n,
+// service_time = each.value), a line the pull request did not touch.
 func TestChangeFromVariables(t *testing.T) {
 	const src = `variable "n" {
   default = %d
@@ -19,6 +19,12 @@ func TestChangeFromVariables(t *testing.T) {
 
 variable "unused" {
   default = %d
+}
+
+variable "shards" {
+  default = {
+    a = "exp(%s)"
+  }
 }
 
 locals {
@@ -37,12 +43,19 @@ service "db" {
   replicas = %d
 }
 
+service "shard" {
+  for_each = var.shards
+  capacity {
+    service_time = each.value
+  }
+}
+
 link "api" "db" {
   timeout = local.t
 }
 `
-	old := srcSide(t, "shop", fmt.Sprintf(src, 2, 1, "80ms", 1))
-	new := srcSide(t, "shop", fmt.Sprintf(src, 3, 2, "90ms", 2))
+	old := srcSide(t, "shop", fmt.Sprintf(src, 2, 1, "1ms", "80ms", 1))
+	new := srcSide(t, "shop", fmt.Sprintf(src, 3, 2, "2ms", "90ms", 2))
 	r, diags := Build(old, new, Options{NoSimulation: true})
 	if diags.HasErrors() {
 		t.Fatal(diags)
@@ -56,7 +69,9 @@ link "api" "db" {
 	want := map[string][]Ref{
 		"service.api replicas": {{Name: "var.n", Pos: "shop/main.berth.hcl:2"}},
 		"service.db replicas":  nil, // written in place
-		"link.api->db timeout": {{Name: "local.t", Pos: "shop/main.berth.hcl:10"}},
+		"link.api->db timeout": {{Name: "local.t", Pos: "shop/main.berth.hcl:16"}},
+		// An instance of a for_each over a variable.
+		"service.shard-a capacity.service_time": {{Name: "var.shards", Pos: "shop/main.berth.hcl:10"}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("from (-want +got):\n%s", diff)
@@ -65,7 +80,7 @@ link "api" "db" {
 	if err := r.WriteMarkdown(&md); err != nil {
 		t.Fatal(err)
 	}
-	if want := "  - `replicas`: `2` → `3` · `shop/main.berth.hcl:15` (from `var.n` · `shop/main.berth.hcl:2`)\n"; !strings.Contains(md.String(), want) {
+	if want := "  - `replicas`: `2` → `3` · `shop/main.berth.hcl:21` (from `var.n` · `shop/main.berth.hcl:2`)\n"; !strings.Contains(md.String(), want) {
 		t.Errorf("the comment lacks %q:\n%s", want, md.String())
 	}
 }
