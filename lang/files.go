@@ -64,7 +64,7 @@ func readSpecFiles(dir string, fsys fs.FS) ([]specFile, hcl.Diagnostics) {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "No spec files",
-			Detail:   fmt.Sprintf("The directory %s holds no *%s files. Write the spec in a file such as %s, or pass the directory that holds it.%s", dir, SpecSuffix, join(dir, "main"+SpecSuffix), nearSpecFiles(entries)),
+			Detail:   fmt.Sprintf("The directory %s holds no *%s files. Write the spec in a file such as %s, or pass the directory that holds it.%s", dir, SpecSuffix, join(dir, "main"+SpecSuffix), nearSpecFiles(entries)+misnamedSpecFiles(entries)+specSubdirs(dir, fsys, entries, join)),
 		})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })

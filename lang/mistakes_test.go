@@ -16,10 +16,12 @@ import (
 // reliably (line endings, a byte-order mark, invalid UTF-8) or that git
 // cannot hold (an empty directory): the directory's files by name.
 var mistakesInMemory = map[string]map[string]string{
-	"bom":       {"main.berth.hcl": "\ufeffservice \"a\" {\n  replcas = 2\n}\n"},
-	"crlf":      {"main.berth.hcl": "service \"a\" {\r\n  replicas = \"x\"\r\n}\r\n"},
-	"nonutf8":   {"main.berth.hcl": "service \"a\" {\n  image = \"caf\xe9\"\n}\n"},
-	"empty_dir": {},
+	"bom":        {"main.berth.hcl": "\ufeffservice \"a\" {\n  replcas = 2\n}\n"},
+	"crlf":       {"main.berth.hcl": "service \"a\" {\r\n  replicas = \"x\"\r\n}\r\n"},
+	"nonutf8":    {"main.berth.hcl": "service \"a\" {\n  image = \"caf\xe9\"\n}\n"},
+	"empty_dir":  {},
+	"parent_dir": {"shop/main.berth.hcl": "service \"a\" {}\n"},
+	"misnamed":   {"main.berth.hcl.txt": "service \"a\" {}\n", "other.BERTH.HCL": "service \"b\" {}\n"},
 }
 
 // goish are what a message written for Go programmers, not for the
