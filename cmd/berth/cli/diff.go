@@ -42,7 +42,9 @@ report (a pull-request comment with --format markdown, the default):
 
   changes    services, links, queues, capacity, policies, loads and scenarios
              created, updated or deleted, down to the attribute, with the
-             line that sets each on the NEW side
+             line that sets each on the NEW side (on the OLD side, REV:file,
+             for what the change removes), and the variable or local it
+             reads when the change edited that instead
   graph      the services and links as a Mermaid graph (it renders in GitHub
              comments), with what was added, removed or changed highlighted
   deltas     every load and scenario simulated on both sides with the same
