@@ -32,8 +32,10 @@
 // service_attrs.go (their text forms), service_lang.go (from the model),
 // service_spec.go (to a swarm.ServiceSpec), service_observe.go (back from
 // one), network.go; observe.go and status.go (the snapshot); backend.go,
-// apply.go, op_*.go (the executor), watch.go and converge.go (following
-// tasks and updates), images.go, images_pin.go, images_push.go,
+// apply.go, op_*.go (the executor; op_file_order.go orders a left
+// secret version's delete before its create), watch.go and converge.go
+// (following tasks and updates), task_health.go (what a failed task's
+// health check said, from its node), images.go, images_pin.go, images_push.go,
 // volumes.go; export*.go (a Compose file for docker stack deploy).
 // swarmtest/ gives tests the lab swarm of scripts/swarm-lab.sh.
 package swarm

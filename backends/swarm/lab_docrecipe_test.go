@@ -30,14 +30,9 @@ func TestLabDocsShopCopyUpdates(t *testing.T) {
 	if out, err := exec.Command("sh", "-c", recipe).CombinedOutput(); err != nil {
 		t.Fatalf("%s: %v\n%s", recipe, err, out)
 	}
-	spec := e.fresh(project, dir)
-	p, d := e.plan(ctx, project, spec, false)
-	if res := e.apply(ctx, p, d); !res.OK() {
-		t.Fatalf("apply of the lab copy: %v\n%s", res.Failed, e.out.String())
-	}
-	next := spec.Clone()
+	next := e.up(ctx, project, dir).Clone()
 	next.Services["gateway"].Env["LOG_LEVEL"] = "debug"
-	p, d = e.plan(ctx, project, next, false)
+	p, d := e.plan(ctx, project, next, false)
 	if !strings.Contains(p.String(), "service.gateway: update") {
 		t.Fatalf("plan of the gateway's update:\n%s", p)
 	}

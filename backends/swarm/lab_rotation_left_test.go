@@ -10,6 +10,7 @@ import (
 
 	"github.com/docker/docker/api/types/swarm"
 
+	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/planner"
 )
 
@@ -28,11 +29,7 @@ func TestLabRotationAfterALeftVersion(t *testing.T) {
 	const project = "swrotleft"
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	spec := e.fresh(project, "testdata/lab-basic")
-	p, d := e.plan(ctx, project, spec, false)
-	if res := e.apply(ctx, p, d); !res.OK() {
-		t.Fatalf("apply: %v\n%s", res.Failed, e.out.String())
-	}
+	spec := e.up(ctx, project, "testdata/lab-basic")
 
 	content := []byte("s3cr3t-left\n")
 	hash := planner.ContentHash(project, content)
@@ -63,7 +60,7 @@ func TestLabRotationAfterALeftVersion(t *testing.T) {
 	}
 	next := spec.Clone()
 	next.Secrets["token"].Path = path
-	p, d = e.plan(ctx, project, next, false)
+	p, d := e.plan(ctx, project, next, false)
 	if !strings.Contains(p.String(), "secret.token@"+hash8(hash)+": delete") || !strings.Contains(p.String(), "secret.token: replace") {
 		t.Fatalf("plan after a left version:\n%s", p)
 	}
@@ -88,4 +85,15 @@ func TestLabRotationAfterALeftVersion(t *testing.T) {
 	if again, _ := e.plan(ctx, project, next, false); !again.Empty() {
 		t.Errorf("plan after the apply is not empty:\n%s", again)
 	}
+}
+
+// up loads the spec in dir as project (fresh) and applies it.
+func (e *labEnv) up(ctx context.Context, project, dir string) *lang.Spec {
+	e.t.Helper()
+	spec := e.fresh(project, dir)
+	p, d := e.plan(ctx, project, spec, false)
+	if res := e.apply(ctx, p, d); !res.OK() {
+		e.t.Fatalf("apply: %v\n%s", res.Failed, e.out.String())
+	}
+	return spec
 }
