@@ -54,6 +54,11 @@ func (st *loadState) defaultScenarioLoad(sc *Scenario, b *hcl.Block) {
 		sc.Load = loads[0].Labels[0]
 		return
 	}
+	if len(loads) == 0 {
+		st.add(errorAt(b.DefRange, "Missing scenario load",
+			`A scenario runs a load, and the spec declares none. Declare one, like load "peak" { entry = service.NAME  rate = 100 }; the scenario then runs it.`))
+		return
+	}
 	st.add(errorAt(b.DefRange, "Missing scenario load",
 		"The spec declares %s, so the scenario must say which one it runs. Add load = load.NAME.", plural(len(loads), "load")))
 }
