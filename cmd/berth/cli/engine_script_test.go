@@ -86,9 +86,14 @@ func removeProjectObjects(project string) {
 	defer cli.Close()
 	ctx := context.Background()
 	f := filters.NewArgs(filters.Arg("label", backends.ProjectFilter(project)))
-	if cs, err := cli.ContainerList(ctx, container.ListOptions{All: true, Filters: f}); err == nil {
-		for _, c := range cs {
-			cli.ContainerRemove(ctx, c.ID, container.RemoveOptions{Force: true})
+	// the project's containers, and those a script made by hand under
+	// the project's (random) name without its label: another project's
+	// stand-in, such as apply_taken_port's holder
+	for _, cf := range []filters.Args{f, filters.NewArgs(filters.Arg("name", "^/?"+project+"-"))} {
+		if cs, err := cli.ContainerList(ctx, container.ListOptions{All: true, Filters: cf}); err == nil {
+			for _, c := range cs {
+				cli.ContainerRemove(ctx, c.ID, container.RemoveOptions{Force: true})
+			}
 		}
 	}
 	if ns, err := cli.NetworkList(ctx, network.ListOptions{Filters: f}); err == nil {
