@@ -36,7 +36,7 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 	if err := b.checkImages(ctx, p, opts.Pull, opts.Progress); err != nil {
 		return nil, err
 	}
-	if err := b.checkPinnedImages(ctx, p); err != nil {
+	if err := b.CheckPinnedImages(ctx, p); err != nil {
 		return nil, err
 	}
 	opts.Progress.Plan(p)

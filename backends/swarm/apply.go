@@ -29,7 +29,7 @@ func (b *Backend) Apply(ctx context.Context, p *planner.Plan, opts backends.Appl
 	if err := b.checkManager(ctx); err != nil {
 		return nil, err
 	}
-	if err := backends.CheckPinnedImages(ctx, b.cli, serviceChanges(p)); err != nil {
+	if err := b.CheckPinnedImages(ctx, p); err != nil {
 		return nil, err
 	}
 	if opts.Wait <= 0 {

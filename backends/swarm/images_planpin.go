@@ -22,6 +22,14 @@ func (b *Backend) PinImages(ctx context.Context, p *planner.Plan) error {
 	})
 }
 
+// CheckPinnedImages refuses, before any step, a plan one of whose
+// services would run another image than the one its name named on the
+// manager when the plan was made. Apply checks it; apply of a plan file
+// checks it first too, so a stale plan is refused before it is shown.
+func (b *Backend) CheckPinnedImages(ctx context.Context, p *planner.Plan) error {
+	return backends.CheckPinnedImages(ctx, b.cli, serviceChanges(p))
+}
+
 // serviceChanges are the changes of services the plan creates or
 // updates.
 func serviceChanges(p *planner.Plan) []*planner.Change {

@@ -72,6 +72,10 @@ func TestLabApplyRefusesAPlanWhoseImageTagMoved(t *testing.T) {
 	if err := mgr.ImageTag(ctx, repo+":two", repo+":cur"); err != nil {
 		t.Fatal(err)
 	}
+	// berth apply plan.json asks this before it shows the plan.
+	if err := e.b.CheckPinnedImages(ctx, saved); err == nil || !strings.Contains(err.Error(), "stale") {
+		t.Fatalf("CheckPinnedImages after %s:cur moved: %v; want it refused as stale", repo, err)
+	}
 	_, err = e.b.Apply(ctx, saved, backends.ApplyOptions{Contents: d.Contents, Wait: time.Minute})
 	if err == nil || !strings.Contains(err.Error(), "stale") || !strings.Contains(err.Error(), repo+":cur") {
 		t.Fatalf("apply after %s:cur moved: %v; want it refused as stale, naming the image", repo, err)

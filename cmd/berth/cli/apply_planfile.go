@@ -75,6 +75,15 @@ func applyPlanFile(ctx context.Context, cmd *cobra.Command, path string, sf *spe
 		}
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	// A tag moved since the plan is refused before the plan is shown, as
+	// a changed project is above (Apply checks it again).
+	if pin, ok := be.(interface {
+		CheckPinnedImages(context.Context, *planner.Plan) error
+	}); ok {
+		if err := pin.CheckPinnedImages(ctx, p); err != nil {
+			return &exitError{code: ExitError, err: err}
+		}
+	}
 	af.autoApprove = true // the plan file is the approval
 	return confirmAndApply(ctx, cmd, be, p, jp, contents, af, "apply")
 }
