@@ -23,6 +23,11 @@ func attrStepError(tr hcl.Traversal, root cty.Value) *hcl.Diagnostic {
 				return d
 			}
 		}
+		if idx, ok := tr[i].(hcl.TraverseIndex); ok && i >= 2 {
+			if d := indexStepError(traversalText(tr[:i]), idx, cur); d != nil {
+				return d
+			}
+		}
 		next, diags := tr[i].TraversalStep(cur)
 		if diags.HasErrors() || !next.IsKnown() || next.IsNull() {
 			return nil
@@ -46,6 +51,8 @@ func missingAttr(what string, attr hcl.TraverseAttr, v cty.Value) *hcl.Diagnosti
 			has = "it has " + joinQuoted(names)
 		}
 		return errorAt(attr.SrcRange, "Unsupported attribute", "%s has no attribute %q; %s.%s", what, attr.Name, has, didYouMean(attr.Name, names))
+	case ty.IsMapType():
+		return missingKey(attr.SrcRange, what, attr.Name, v)
 	case ty.IsListType() || ty.IsTupleType() || ty.IsSetType():
 		hint := fmt.Sprintf(" %s[0] is its first element", what)
 		if ty.IsSetType() {

@@ -1,0 +1,6 @@
+locals {
+  names = ["a", "b", "c"]
+}
+service "a" {
+  image = local.names["web"]
+}
