@@ -17,6 +17,8 @@ import (
 //     stack trace in the error, which hcl puts in the detail;
 //   - timeadd's duration, which Go's time.ParseDuration reads ("time:
 //     unknown unit " hour" in duration "1 hour"");
+//   - toset, tolist and tomap of elements of different types: cty's
+//     "cannot convert tuple to set of any single type" (mixedTypesWhy);
 //   - jsondecode's "invalid character 'b'", which does not say it is about
 //     JSON, and Go's "error parsing regexp:" of a bad pattern.
 func explainFunctionErrors(diags hcl.Diagnostics) {
@@ -26,7 +28,11 @@ func explainFunctionErrors(diags hcl.Diagnostics) {
 			continue
 		}
 		err, name := extra.FunctionCallError(), extra.CalledFunctionName()
-		if why := functionErrorWhy(name, err); why != "" {
+		why := functionErrorWhy(name, err)
+		if name == "toset" || name == "tolist" || name == "tomap" {
+			why = mixedTypesWhy(name, d)
+		}
+		if why != "" {
 			d.Detail = fmt.Sprintf("Call to function %q failed: %s", name, why)
 		}
 	}

@@ -39,6 +39,7 @@ func attrStepError(tr hcl.Traversal, root cty.Value) *hcl.Diagnostic {
 
 // missingAttr reports attr of v, named what, when v does not have it.
 func missingAttr(what string, attr hcl.TraverseAttr, v cty.Value) *hcl.Diagnostic {
+	secret := v.IsMarked()
 	v, _ = v.UnmarkDeep()
 	ty := v.Type()
 	switch {
@@ -52,7 +53,7 @@ func missingAttr(what string, attr hcl.TraverseAttr, v cty.Value) *hcl.Diagnosti
 		}
 		return errorAt(attr.SrcRange, "Unsupported attribute", "%s has no attribute %q; %s.%s", what, attr.Name, has, didYouMean(attr.Name, names))
 	case ty.IsMapType():
-		return missingKey(attr.SrcRange, what, attr.Name, v)
+		return missingKey(attr.SrcRange, what, attr.Name, v, secret)
 	case ty.IsListType() || ty.IsTupleType() || ty.IsSetType():
 		hint := fmt.Sprintf(" %s[0] is its first element", what)
 		if ty.IsSetType() {

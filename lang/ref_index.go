@@ -14,9 +14,13 @@ import (
 // what["key"]. hcl said only "This map does not have an element with the
 // key "wbe"." (or, of var.ports.wbe, "This object does not have an
 // attribute named ...").
-func missingKey(rng hcl.Range, what, key string, v cty.Value) *hcl.Diagnostic {
+func missingKey(rng hcl.Range, what, key string, v cty.Value, secret bool) *hcl.Diagnostic {
 	if v.HasIndex(cty.StringVal(key)).True() {
 		return nil
+	}
+	if secret {
+		// a sensitive map's keys are not shown
+		return errorAt(rng, "Missing map key", "%s has no key %q. An element of a map is written %s[\"key\"].", what, key, what)
 	}
 	var keys []string
 	for it := v.ElementIterator(); it.Next(); {
@@ -89,6 +93,7 @@ func describeKey(key cty.Value) string {
 // indexStepError reports the index step idx of v, named what, that v does
 // not have, or nil.
 func indexStepError(what string, idx hcl.TraverseIndex, v cty.Value) *hcl.Diagnostic {
+	secret := v.IsMarked()
 	v, _ = v.UnmarkDeep()
 	ty := v.Type()
 	if !v.IsKnown() || v.IsNull() {
@@ -102,7 +107,7 @@ func indexStepError(what string, idx hcl.TraverseIndex, v cty.Value) *hcl.Diagno
 		if !key.IsKnown() || key.Type() != cty.String || key.IsNull() {
 			return nil
 		}
-		return missingKey(idx.SrcRange, what, key.AsString(), v)
+		return missingKey(idx.SrcRange, what, key.AsString(), v, secret)
 	}
 	return nil
 }
