@@ -37,6 +37,7 @@ func (r *Review) commentSegments() []segment {
 		fmt.Fprintf(&b, " · simulated with %s per run%s, seed %d; a delta is significant when the 95 %% confidence intervals do not overlap", words.Count(r.Replications, "replication"), long, r.Seed)
 	}
 	b.WriteString("\n\n")
+	b.WriteString(r.invalidBaseMarkdown())
 	out := []segment{{text: b.String()}, {shortened: true}}
 	out = append(out, r.changeSegments()...)
 	out = append(out, r.graphSegment())

@@ -31,6 +31,10 @@ type Side struct {
 	// empty (lang.EmptySpec), and the other side's spec is all added or
 	// all removed.
 	Absent bool
+	// Invalid lists the errors of a side that does not validate, one line
+	// each with its file:line:col: the review of a change that fixes a
+	// broken base shows them, and its Spec is empty (as when Absent).
+	Invalid []string
 }
 
 // Options control a review.
@@ -93,8 +97,11 @@ type Review struct {
 	// direction and the expectations that passed before and fail now.
 	Regressions []string `json:"regressions"`
 	// Mermaid is the merged graph; Graph is the same for other renderers.
-	Mermaid string       `json:"mermaid"`
-	Graph   *graph.Graph `json:"-"`
+	// OldInvalid lists the errors of an OLD side that does not validate
+	// (Side.Invalid): every object of NEW shows as created.
+	OldInvalid []string     `json:"old_invalid,omitempty"`
+	Mermaid    string       `json:"mermaid"`
+	Graph      *graph.Graph `json:"-"`
 }
 
 // Build compares old with new.
@@ -118,6 +125,7 @@ func Build(old, new Side, opts Options) (*Review, hcl.Diagnostics) {
 		Seed:         opts.Seed,
 		Replications: opts.Replications,
 		Simulated:    !opts.NoSimulation,
+		OldInvalid:   old.Invalid,
 	}
 	r.Cost = MetricDelta{Metric: "cost", Unit: "cpu", Old: &Stat{Value: r.Old.Cost}, New: &Stat{Value: r.New.Cost}, Delta: r.New.Cost - r.Old.Cost}
 	r.Graph = graph.Merge(graph.New(old.Spec), graph.New(new.Spec))

@@ -18,6 +18,7 @@ import (
 func (r *Review) WriteText(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "berth diff: %s, %s → %s\n%s\n\n", r.New.Project, plainSide(r.Old), plainSide(r.New), r.Summary)
+	b.WriteString(r.invalidBaseText())
 	r.textChanges(&b)
 	r.textDeltas(&b)
 	r.textFindings(&b)

@@ -68,6 +68,10 @@ directory (relative to the working directory, as a path argument would);
 a directory side is the spec directory itself. So the work tree against a
 revision is: berth diff main examples/shop -C examples/shop.
 
+An OLD side that does not validate (the change fixes it) is reviewed as an
+empty spec, its errors listed at the top; a NEW side that does not is an
+error.
+
 --backend compose|swarm simulates both sides with that backend's failover
 semantics, as if both set berth.backend to it (so it is no change).
 Values derived from a sensitive variable, and secret values, never show:
@@ -160,6 +164,9 @@ func runDiff(cmd *cobra.Command, oldArg, newArg string, f *diffFlags) error {
 		}
 	}
 	diagFiles = mergeFiles(old.Files, new.Files, revisionFiles(oldArg, old), revisionFiles(newArg, new))
+	if !ndiags.HasErrors() && invalidBase(cmd, &old, odiags, new) {
+		odiags = nil
+	}
 	if err := reportDiags(cmd, dedupeDiags(onlyErrors(odiags, ndiags))); err != nil {
 		return err
 	}
@@ -340,6 +347,7 @@ func pairAbsent(cmd *cobra.Command, old, new *review.Side, chdir string) error {
 	switch {
 	case old.Absent && new.Absent:
 		return fmt.Errorf("neither %s nor %s has a spec in %s: nothing to compare", old.Label, new.Label, chdir)
+	case old.Absent && old.Invalid != nil: // invalidBase said why
 	case old.Absent:
 		old.Spec.Project = new.Spec.Project
 		fmt.Fprintf(cmd.ErrOrStderr(), "berth diff: %s has no spec in %s, so the whole spec of %s shows as added.\n", old.Label, chdir, new.Label)
