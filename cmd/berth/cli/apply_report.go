@@ -34,11 +34,11 @@ func reportResult(cmd *cobra.Command, res *backends.Result, verb string) error {
 	default:
 		fmt.Fprintf(w, "\n%s done, but not everything became ready (%s).\n", title, res.Elapsed.Round(10*time.Millisecond))
 	}
-	listSteps(w, "Done", res.Done)
+	listSteps(w, "Done", res.Done, nil)
 	for _, e := range res.Failed {
 		fmt.Fprintf(w, "Failed: %s\n", e)
 	}
-	listSteps(w, "Not started", res.NotStarted)
+	listSteps(w, "Not started", res.NotStarted, res.WhyNotStarted)
 	for _, e := range res.Unready {
 		fmt.Fprintf(w, "Not ready: %s: %v\n", e.Step.Address(), e.Err)
 	}
@@ -63,7 +63,8 @@ func rolledBack(res *backends.Result) []string {
 	return out
 }
 
-func listSteps(w io.Writer, title string, steps []*planner.Step) {
+// listSteps lists steps by id, each with why (when given) says of it.
+func listSteps(w io.Writer, title string, steps []*planner.Step, why func(id int) string) {
 	if len(steps) == 0 {
 		return
 	}
@@ -71,7 +72,13 @@ func listSteps(w io.Writer, title string, steps []*planner.Step) {
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
 	fmt.Fprintf(w, "%s (%d):\n", title, len(sorted))
 	for _, s := range sorted {
-		fmt.Fprintf(w, "  #%d %s %s\n", s.ID, s.Op, s.Address())
+		line := fmt.Sprintf("  #%d %s %s", s.ID, s.Op, s.Address())
+		if why != nil {
+			if because := why(s.ID); because != "" {
+				line += ": " + because
+			}
+		}
+		fmt.Fprintln(w, line)
 	}
 }
 
