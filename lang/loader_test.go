@@ -299,8 +299,9 @@ service "gateway" {
 	}
 }
 
-// A suggestion is a likely typo: one edit, or two between names longer
-// than two letters; "zz" is two edits from "a", and no typo of it.
+// A suggestion is a likely typo: one edit that leaves a letter standing,
+// or two between names longer than two letters; "zz" is two edits from
+// "a", and no typo of it, and "z" one edit from any single letter.
 func TestSuggestShortNames(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
@@ -308,7 +309,9 @@ func TestSuggestShortNames(t *testing.T) {
 		want       string
 	}{
 		{"zz", []string{"a", "l"}, ""},
-		{"x", []string{"y"}, "y"},
+		{"x", []string{"y"}, ""},
+		{"z", []string{"a", "b"}, ""},
+		{"ll", []string{"l"}, "l"},
 		{"m", []string{"cmd"}, ""},
 		{"ui", []string{"api"}, ""},
 		{"ab", []string{"a"}, "a"},

@@ -8,14 +8,16 @@ import (
 )
 
 // suggest returns the candidate closest to name, or "" when none is close
-// enough to be a likely typo: one edit, or two between names longer than
-// two letters ("zz" is two edits from "a" and "l", and no typo of
-// either). Only called on the error path.
+// enough to be a likely typo: one edit that leaves a letter standing
+// ("ll" for "l", "ab" for "a", but not "z" for "a": one edit turns any
+// single letter into any other), or two between names longer than two
+// letters ("zz" is two edits from "a" and "l", and no typo of either).
+// Only called on the error path.
 func suggest(name string, candidates []string) string {
 	best, bestDist := "", 0
 	for _, c := range candidates {
 		d := levenshtein.Distance(name, c, nil)
-		if (d == 1 || d == 2 && min(len(name), len(c)) > 2) && (best == "" || d < bestDist || d == bestDist && c < best) {
+		if (d == 1 && max(len(name), len(c)) > 1 || d == 2 && min(len(name), len(c)) > 2) && (best == "" || d < bestDist || d == bestDist && c < best) {
 			best, bestDist = c, d
 		}
 	}

@@ -24,7 +24,7 @@ func TestVarValueMistakes(t *testing.T) {
 	}{
 		{"missing var-file", "Cannot read a variables file", missing, "it does not exist (a -var-file path is taken from the working directory", Options{VarFiles: []string{missing}}},
 		{"var-file that does not parse", "Invalid expression", broken, "Expected the start of an expression", Options{VarFiles: []string{broken}}},
-		{"-var for a misspelled name", "Value for undeclared variable", "<-var m>", `Did you mean "n"?`, Options{Vars: map[string]string{"m": "3"}}},
+		{"-var for a misspelled name", "Value for undeclared variable", "<-var nn>", `Did you mean "n"?`, Options{Vars: map[string]string{"nn": "3"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -63,7 +63,7 @@ func TestVariables(t *testing.T) {
 		{name: "file over env", opts: Options{VarFiles: []string{varFile}, Environ: []string{"BERTH_VAR_n=7"}}, n: 5, image: "app:1", cmd: []string{"serve", "--fast"}, any: "x"},
 		{name: "validation", opts: Options{Vars: map[string]string{"n": "200"}}, wantErr: "n must stay below 100."},
 		{name: "conversion", opts: Options{Vars: map[string]string{"n": "many"}}, wantErr: "does not fit its type number"},
-		{name: "undeclared", opts: Options{Vars: map[string]string{"m": "1"}}, wantErr: `Did you mean "n"?`},
+		{name: "undeclared", opts: Options{Vars: map[string]string{"imgae": "1"}}, wantErr: `Did you mean "image"?`},
 		{name: "missing var-file", opts: Options{VarFiles: []string{filepath.Join(t.TempDir(), "nope")}}, wantErr: "could not read the -var-file"},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,6 @@
+locals {
+  a = 1
+}
+service "a" {
+  replicas = local.z
+}
