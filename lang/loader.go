@@ -83,6 +83,7 @@ func (l *Loader) Load(dir string, opts Options) (spec *Spec, diags hcl.Diagnosti
 	st.diags = diags
 	st.decode(l, files, opts)
 	explainFunctionErrors(st.diags)
+	explainOperationErrors(st.diags)
 	return st.spec, redactSensitive(st.spec, dedupe(st.diags))
 }
 

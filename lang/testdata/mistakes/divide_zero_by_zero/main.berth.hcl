@@ -1,0 +1,6 @@
+locals {
+  n = 0
+}
+service "a" {
+  replicas = local.n / 0
+}
