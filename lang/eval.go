@@ -96,6 +96,7 @@ func eval(expr hcl.Expression, ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics
 	}
 	v, diags := expr.Value(ctx)
 	if diags.HasErrors() {
+		explainIndexErrors(expr, ctx, diags)
 		return cty.DynamicVal, diags
 	}
 	return v, diags

@@ -5,6 +5,7 @@ import (
 	"math/big"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 )
@@ -110,4 +111,38 @@ func indexStepError(what string, idx hcl.TraverseIndex, v cty.Value) *hcl.Diagno
 		return missingKey(idx.SrcRange, what, key.AsString(), v, secret)
 	}
 	return nil
+}
+
+// explainIndexErrors rewrites hcl's "Invalid index" of an index whose key
+// is an expression (var.names[local.i]), which checkRefs cannot see in a
+// traversal, as indexStepError says it. expr is what was evaluated in ctx.
+func explainIndexErrors(expr hcl.Expression, ctx *hcl.EvalContext, diags hcl.Diagnostics) {
+	sx, ok := expr.(hclsyntax.Expression)
+	if !ok {
+		return
+	}
+	for _, d := range diags {
+		if d.Summary != "Invalid index" || d.Subject == nil {
+			continue
+		}
+		_ = hclsyntax.VisitAll(sx, func(n hclsyntax.Node) hcl.Diagnostics {
+			ie, ok := n.(*hclsyntax.IndexExpr)
+			if !ok || ie.BracketRange != *d.Subject {
+				return nil
+			}
+			coll, cdiags := ie.Collection.Value(ctx)
+			key, kdiags := ie.Key.Value(ctx)
+			if cdiags.HasErrors() || kdiags.HasErrors() || key.ContainsMarked() {
+				return nil // a sensitive key is not shown
+			}
+			what := "the list"
+			if tr, ok := ie.Collection.(*hclsyntax.ScopeTraversalExpr); ok {
+				what = traversalText(tr.Traversal)
+			}
+			if nd := indexStepError(what, hcl.TraverseIndex{Key: key, SrcRange: ie.BracketRange}, coll); nd != nil {
+				d.Summary, d.Detail = nd.Summary, nd.Detail
+			}
+			return nil
+		})
+	}
 }
