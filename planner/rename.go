@@ -52,16 +52,33 @@ func (r *reconciler) hintRenames(cs []*Change) {
 				continue
 			}
 			paired[from] = true
-			tail := fmt.Sprintf("a rename? berth has no moved block, so %q's objects are deleted and %q's created new", from.group, to.group)
 			for _, c := range groups[from] {
-				c.Reasons = append(c.Reasons, Reason{Action: Delete, Message: fmt.Sprintf("same configuration as %q, which is created: %s", to.group, tail)})
+				c.Reasons = append(c.Reasons, Reason{Action: Delete, Message: RenameHint(Delete, from.group, to.group)})
 			}
 			for _, c := range groups[to] {
-				c.Reasons = append(c.Reasons, Reason{Action: Create, Message: fmt.Sprintf("same configuration as %q, which is deleted: %s", from.group, tail)})
+				c.Reasons = append(c.Reasons, Reason{Action: Create, Message: RenameHint(Create, from.group, to.group)})
 			}
 			break
 		}
 	}
+}
+
+// RenameHint is the reason of the deleted (action Delete) or the created
+// side of a likely rename of from to to: berth plan and berth diff both
+// give it.
+func RenameHint(action Action, from, to string) string {
+	tail := fmt.Sprintf("a rename? berth has no moved block, so %q's objects are deleted and %q's created new", from, to)
+	if action == Delete {
+		return fmt.Sprintf("same configuration as %q, which is created: %s", to, tail)
+	}
+	return fmt.Sprintf("same configuration as %q, which is deleted: %s", from, tail)
+}
+
+// SameButName reports whether after equals before, the name from in
+// before's strings read as to: the rename test of hintRenames, for two
+// attribute maps of one kind (berth diff's resources).
+func SameButName(before, after Attrs, from, to string) bool {
+	return sameButRename(DiffAttrs(before, after), from, to, nil)
 }
 
 // sameButName reports whether the desired attributes of a resource of
@@ -69,8 +86,17 @@ func (r *reconciler) hintRenames(cs []*Change) {
 // aside.
 func (r *reconciler) sameButName(typ string, desired Attrs, o *ObservedResource, from, to string) bool {
 	sch := r.schema(typ)
-	for _, ad := range diffAttrs(desired, o.Attrs, o.Defaults) {
-		if f := sch.Renamed[ad.Path]; f != nil && f(ad.Before, ad.After, from, to) {
+	return sameButRename(diffAttrs(desired, o.Attrs, o.Defaults), from, to, func(ad AttrDiff) bool {
+		f := sch.Renamed[ad.Path]
+		return f != nil && f(ad.Before, ad.After, from, to)
+	})
+}
+
+// sameButRename reports whether every difference of diffs is the name
+// from written to (or one that ok accepts).
+func sameButRename(diffs []AttrDiff, from, to string, ok func(AttrDiff) bool) bool {
+	for _, ad := range diffs {
+		if ok != nil && ok(ad) {
 			continue
 		}
 		if !equalValues(renamed(ad.Before, from, to), ad.After) {

@@ -22,6 +22,9 @@ type Change struct {
 	// Pos is "file:line" of the block: on the NEW side, or on the OLD side
 	// for a deletion.
 	Pos string `json:"pos,omitempty"`
+	// Hint explains a delete and a create that look like a rename (the
+	// same attributes but the name), as berth plan does.
+	Hint string `json:"hint,omitempty"`
 }
 
 // AttrChange is one attribute difference in the plan's reason format
@@ -66,6 +69,7 @@ func diffResources(old, new []*resource, oldSrc, newSrc *sources, vars map[strin
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Change) int { return byKind(a.Kind, a.Name, b.Kind, b.Name) })
+	hintRenames(out, old, new)
 	return out
 }
 
@@ -146,6 +150,9 @@ func sameDists(reasons []planner.Reason, old, new map[string]lang.Dist) []planne
 func (c Change) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s", c.Action, c.Address)
+	if c.Hint != "" {
+		b.WriteString("\n  (" + c.Hint + ")")
+	}
 	for _, a := range c.Attributes {
 		b.WriteString("\n  " + a.text(nil))
 	}

@@ -38,8 +38,9 @@ func TestStructuralDiff(t *testing.T) {
 			"load \"ramp\" {", "load \"spike\" {",
 			"p99        = \"250ms\"", "p99        = \"200ms\"",
 		}, []string{
-			"delete load.ramp\n  arrival: \"poisson\" → (none)\n  duration: \"1m30s\" → (none)\n  entry.service: \"gateway\" → (none)\n  profile.from: 50 → (none)\n  profile.kind: \"ramp\" → (none)\n  profile.over: \"1m\" → (none)\n  profile.to: 400 → (none)",
-			"create load.spike\n  arrival: (none) → \"poisson\"\n  duration: (none) → \"1m30s\"\n  entry.service: (none) → \"gateway\"\n  profile.from: (none) → 50\n  profile.kind: (none) → \"ramp\"\n  profile.over: (none) → \"1m\"\n  profile.to: (none) → 400",
+			// The same configuration under another name: berth plan's rename hint.
+			"delete load.ramp\n  (same configuration as \"spike\", which is created: a rename? berth has no moved block, so \"ramp\"'s objects are deleted and \"spike\"'s created new)\n  arrival: \"poisson\" → (none)\n  duration: \"1m30s\" → (none)\n  entry.service: \"gateway\" → (none)\n  profile.from: 50 → (none)\n  profile.kind: \"ramp\" → (none)\n  profile.over: \"1m\" → (none)\n  profile.to: 400 → (none)",
+			"create load.spike\n  (same configuration as \"ramp\", which is deleted: a rename? berth has no moved block, so \"ramp\"'s objects are deleted and \"spike\"'s created new)\n  arrival: (none) → \"poisson\"\n  duration: (none) → \"1m30s\"\n  entry.service: (none) → \"gateway\"\n  profile.from: (none) → 50\n  profile.kind: (none) → \"ramp\"\n  profile.over: (none) → \"1m\"\n  profile.to: (none) → 400",
 			"update scenario.orders-replica-loss\n  expect.p99: \"250ms\" → \"200ms\"",
 		}},
 	}

@@ -69,6 +69,9 @@ func (r *Review) changeSegments() []segment {
 	for _, c := range r.Changes {
 		var b strings.Builder
 		fmt.Fprintf(&b, "- %s **%s** %s%s\n", actionSymbol(c.Action), c.Action, code(c.Address), at(c.Pos))
+		if c.Hint != "" {
+			fmt.Fprintf(&b, "  - 💡 %s\n", cell(c.Hint))
+		}
 		if c.Action == planner.Update { // a whole resource's attributes are in the JSON
 			for _, a := range c.Attributes {
 				fmt.Fprintf(&b, "  - %s%s%s\n", a.text(code), at(a.Pos), fromText(a.From))

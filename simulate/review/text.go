@@ -48,6 +48,9 @@ func (r *Review) textChanges(b *strings.Builder) {
 	b.WriteString("Changes:\n")
 	for _, c := range r.Changes {
 		fmt.Fprintf(b, "  %s %s%s\n", c.Action, c.Address, plainAt(c.Pos))
+		if c.Hint != "" {
+			fmt.Fprintf(b, "      (%s)\n", c.Hint)
+		}
 		if c.Action != planner.Update {
 			continue
 		}
