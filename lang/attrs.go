@@ -122,6 +122,10 @@ func (a attrs) boolean(name string, dst *bool) {
 
 func (a attrs) number(name string, dst *float64) {
 	if v, ok := a.typed(name, cty.Number, "a number"); ok {
+		if v.AsBigFloat().IsInf() {
+			a.add(infinite(a.rng(name), name))
+			return
+		}
 		f, _ := v.AsBigFloat().Float64()
 		if math.IsInf(f, 0) {
 			a.add(errorAt(a.rng(name), "Number out of range", "%s is too large.", name))
@@ -137,6 +141,10 @@ func (a attrs) integer(name string, dst *int) {
 		return
 	}
 	bf := v.AsBigFloat()
+	if bf.IsInf() {
+		a.add(infinite(a.rng(name), name))
+		return
+	}
 	if !bf.IsInt() {
 		a.add(errorAt(a.rng(name), "Incorrect attribute value type",
 			"%s must be a whole number, not %s.", name, bf.Text('g', -1)))

@@ -68,3 +68,10 @@ func operandText(expr hcl.Expression, ctx *hcl.EvalContext) string {
 	}
 	return f.Text('g', 10)
 }
+
+// infinite reports the argument name whose value is infinite, which in a
+// spec only a division by zero makes (cty's 1 / 0 is infinity); it said
+// "replicas must be a whole number, not +Inf." or "is too large".
+func infinite(rng hcl.Range, name string) *hcl.Diagnostic {
+	return errorAt(rng, "Division by zero", "%s is infinite: its expression divides by zero (1 / 0 is infinity). Check the divisor first, as in D == 0 ? 1 : N / D.", name)
+}

@@ -1,0 +1,5 @@
+service "a" {
+  resources {
+    cpus = 1 / 0
+  }
+}
