@@ -72,7 +72,8 @@ func (r *Review) changeSegments() []segment {
 		if c.Hint != "" {
 			fmt.Fprintf(&b, "  - 💡 %s\n", cell(c.Hint))
 		}
-		if c.Action == planner.Update { // a whole resource's attributes are in the JSON
+		b.WriteString(createdAttrs(c)) // a deleted resource's attributes are in the JSON
+		if c.Action == planner.Update {
 			for _, a := range c.Attributes {
 				fmt.Fprintf(&b, "  - %s%s%s\n", a.text(code), at(a.Pos), fromText(a.From))
 			}
