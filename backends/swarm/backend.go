@@ -162,7 +162,14 @@ func managerAddrs(s swarm.Info) []string {
 	return out
 }
 
-// Observe implements backends.Backend.
+// Observe implements backends.Backend. With the node engines known
+// (BERTH_SWARM_NODES), a service's last failure says what the failed
+// task's health check said, read from the node that ran it, as apply's
+// errors do.
 func (b *Backend) Observe(ctx context.Context, project string) (*planner.Observed, error) {
-	return Observe(ctx, b.cli, project)
+	var said func(*swarm.Task) string
+	if len(b.nodes) > 0 {
+		said = func(t *swarm.Task) string { return b.healthSaid(ctx, t) }
+	}
+	return observe(ctx, b.cli, project, said)
 }

@@ -25,6 +25,12 @@ const LabelContentHash = "io.berth.content-hash"
 // attribute space. Each service's Status says how many of its tasks run,
 // and how many were lost with a node that is down.
 func Observe(ctx context.Context, cli *client.Client, project string) (*planner.Observed, error) {
+	return observe(ctx, cli, project, nil)
+}
+
+// observe is Observe; said, when not nil, says what a failed task's
+// health check said, for a service's last failure (Backend.Observe).
+func observe(ctx context.Context, cli *client.Client, project string, said func(*swarm.Task) string) (*planner.Observed, error) {
 	f := projectFilter(project)
 	var (
 		nets     []network.Summary
@@ -64,7 +70,7 @@ func Observe(ctx context.Context, cli *client.Client, project string) (*planner.
 	health := nodeHealth(nodes)
 	for _, s := range services {
 		r, def := observeService(s, env)
-		st, full := taskStatus(def.Replicas, tasks[s.ID], health)
+		st, full := taskStatus(def.Replicas, tasks[s.ID], health, said)
 		if done := completedSlots(tasks[s.ID], time.Time{}); !full && oneShot(def.Restart.Condition) && done > 0 &&
 			runningTasks(tasks[s.ID])+done >= def.Replicas {
 			st, full = fmt.Sprintf("%s, %d completed (exit 0)", st, done), true // a one-shot job's work is done

@@ -37,8 +37,9 @@ func nodeHealth(nodes []swarm.Node) map[string]nodeInfo {
 // ("1 starting (rescheduled from node n2)"). A task swarm made but does
 // not start yet (restart.delay, or its turn in a rolling update) is
 // "waiting to start". full reports every replica running on a node that
-// is up.
-func taskStatus(replicas uint64, tasks []swarm.Task, nodes map[string]nodeInfo) (status string, full bool) {
+// is up. said, when not nil, says what the last failed task's health
+// check said (Backend.healthSaid).
+func taskStatus(replicas uint64, tasks []swarm.Task, nodes map[string]nodeInfo, said func(*swarm.Task) string) (status string, full bool) {
 	var running uint64
 	lost := map[string]int{}
 	states := map[string]int{}
@@ -79,7 +80,7 @@ func taskStatus(replicas uint64, tasks []swarm.Task, nodes map[string]nodeInfo) 
 	for _, k := range sortedKeys(states) {
 		parts = append(parts, fmt.Sprintf("%d %s", states[k], k))
 	}
-	if f := lastFailure(tasks, nodes); running < replicas && len(lost) == 0 && f != "" {
+	if f := lastFailure(tasks, nodes, said); running < replicas && len(lost) == 0 && f != "" {
 		parts = append(parts, "last failure: "+f)
 	}
 	return strings.Join(parts, ", "), running >= replicas
@@ -88,10 +89,12 @@ func taskStatus(replicas uint64, tasks []swarm.Task, nodes map[string]nodeInfo) 
 // lastFailure is why a replica does not run when its task before failed:
 // the newest error among the slots whose current task does not run, each
 // slot judged by the task that came just before its current one ("task:
-// non-zero exit (2): dockerexec: unhealthy container (replica 1 on n3)").
-// An older failure (a rolled-back update's) does not count, nor a slot
-// whose task before was lost with its node.
-func lastFailure(tasks []swarm.Task, nodes map[string]nodeInfo) string {
+// non-zero exit (2): dockerexec: unhealthy container (replica 1 on n3)"),
+// with what its health check said when said tells it ("...: unhealthy
+// container; health check: ... (replica 1 on n3)"). An older failure (a
+// rolled-back update's) does not count, nor a slot whose task before was
+// lost with its node.
+func lastFailure(tasks []swarm.Task, nodes map[string]nodeInfo, said func(*swarm.Task) string) string {
 	current := map[int]swarm.Task{}
 	for _, t := range tasks {
 		if t.DesiredState == swarm.TaskStateRunning || t.DesiredState == swarm.TaskStateReady {
@@ -125,7 +128,13 @@ func lastFailure(tasks []swarm.Task, nodes map[string]nodeInfo) string {
 	if n, ok := nodes[last.NodeID]; ok {
 		where += " on " + n.name
 	}
-	return fmt.Sprintf("%s (%s)", last.Status.Err, where)
+	why := last.Status.Err
+	if said != nil {
+		if s := said(last); s != "" {
+			why += "; " + s
+		}
+	}
+	return fmt.Sprintf("%s (%s)", why, where)
 }
 
 // lostTask is a task swarm shut down that last ran on a node that is not

@@ -66,7 +66,7 @@ func TestTaskStatus(t *testing.T) {
 			"2/2 running"},
 	}
 	for _, tt := range tests {
-		got, full := taskStatus(tt.replicas, tt.tasks, nodes)
+		got, full := taskStatus(tt.replicas, tt.tasks, nodes, nil)
 		if got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
