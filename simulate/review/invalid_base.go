@@ -30,29 +30,25 @@ func (r *Review) invalidBaseLines(quote func(string) string) (head string, lines
 // invalidBaseMarkdown is the warning at the top of the comment when the
 // OLD side does not validate.
 func (r *Review) invalidBaseMarkdown() string {
-	head, lines := r.invalidBaseLines(code)
-	if head == "" {
-		return ""
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "> ⚠️ **The base does not validate.** %s\n>\n", head)
-	for _, l := range lines {
-		fmt.Fprintf(&b, "> - %s\n", l)
-	}
-	b.WriteString("\n")
-	return b.String()
+	return r.invalidBaseBlock(code, "> ⚠️ **The base does not validate.** %s\n>\n", "> - %s\n")
 }
 
 // invalidBaseText is the same for a terminal.
 func (r *Review) invalidBaseText() string {
-	head, lines := r.invalidBaseLines(func(s string) string { return s })
+	return r.invalidBaseBlock(func(s string) string { return s }, "Warning: the base does not validate. %s\n", "  %s\n")
+}
+
+// invalidBaseBlock writes invalidBaseLines with the formats of its head
+// and of each line, and a blank line; "" when the base validates.
+func (r *Review) invalidBaseBlock(quote func(string) string, headFormat, lineFormat string) string {
+	head, lines := r.invalidBaseLines(quote)
 	if head == "" {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Warning: the base does not validate. %s\n", head)
+	fmt.Fprintf(&b, headFormat, head)
 	for _, l := range lines {
-		fmt.Fprintf(&b, "  %s\n", l)
+		fmt.Fprintf(&b, lineFormat, l)
 	}
 	b.WriteString("\n")
 	return b.String()

@@ -16,15 +16,7 @@ import (
 // value never.
 func TestMarkdownCreatedAttributes(t *testing.T) {
 	empty := Side{Label: "base", Spec: lang.EmptySpec(shopDir, "shop"), Absent: true}
-	r, diags := Build(empty, side(t, "pr", shopDir, nil), Options{NoSimulation: true})
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	var b bytes.Buffer
-	if err := r.WriteMarkdown(&b); err != nil {
-		t.Fatal(err)
-	}
-	md := b.String()
+	_, md := reviewMarkdown(t, empty, side(t, "pr", shopDir, nil))
 	for _, want := range []string{
 		"- ➕ **create** `link.users->users-db` · `" + shopDir + "/links.berth.hcl:NN`\n  - `load_balancing = \"round_robin\"` · `timeout = \"80ms\"`\n",
 		"- ➕ **create** `service.orders-db` · `" + shopDir + "/services.berth.hcl:NN`\n  <details><summary>28 attributes</summary>\n\n  `capacity.model = \"thread\"` · ",
@@ -73,4 +65,19 @@ func TestMarkdownCreatedBudget(t *testing.T) {
 	if !strings.Contains(b.String(), "more changes, left out to fit the comment") {
 		t.Error("no line counting the changes left out")
 	}
+}
+
+// reviewMarkdown builds the review of old → new without the simulation
+// and returns it with its comment.
+func reviewMarkdown(t *testing.T, old, new Side) (*Review, string) {
+	t.Helper()
+	r, diags := Build(old, new, Options{NoSimulation: true})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var b bytes.Buffer
+	if err := r.WriteMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	return r, b.String()
 }

@@ -46,10 +46,7 @@ load "steady" {
 func TestRenameHint(t *testing.T) {
 	old := side(t, "old", "spec", renameSpec("users", "1"))
 	new := side(t, "new", "spec", renameSpec("accounts", "2"))
-	r, diags := Build(old, new, Options{NoSimulation: true})
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	r, md := reviewMarkdown(t, old, new)
 	hints := map[string]string{}
 	for _, c := range r.Changes {
 		hints[string(c.Action)+" "+c.Address] = c.Hint
@@ -92,16 +89,13 @@ func TestRenameHint(t *testing.T) {
 		t.Errorf("changes %s, want worker deleted and batch created", got)
 	}
 
-	var md, text bytes.Buffer
-	if err := r.WriteMarkdown(&md); err != nil {
-		t.Fatal(err)
-	}
+	var text bytes.Buffer
 	if err := r.WriteText(&text); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(md.String(), "- ➕ **create** `service.accounts`") ||
-		!strings.Contains(md.String(), "  - 💡 same configuration as \"users\", which is deleted: a rename?") {
-		t.Errorf("markdown without the hint:\n%s", md.String())
+	if !strings.Contains(md, "- ➕ **create** `service.accounts`") ||
+		!strings.Contains(md, "  - 💡 same configuration as \"users\", which is deleted: a rename?") {
+		t.Errorf("markdown without the hint:\n%s", md)
 	}
 	if !strings.Contains(text.String(), "  create service.accounts") ||
 		!strings.Contains(text.String(), "      (same configuration as \"users\", which is deleted: a rename?") {
