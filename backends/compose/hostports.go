@@ -78,19 +78,29 @@ func (b *Backend) TakenHostPorts(ctx context.Context, p *planner.Plan) ([]TakenP
 	return out, nil
 }
 
-// parseHostPort reads "host_ip:published:target/protocol".
-func parseHostPort(s string) (ip string, published uint16, proto string, ok bool) {
+// splitBinding splits the canonical "host_ip:published:target/protocol"
+// (PortString) into its parts; the host IP may hold colons (IPv6).
+func splitBinding(s string) (hostIP, published, target, proto string, ok bool) {
 	i := strings.LastIndexByte(s, ':')
 	j := strings.LastIndexByte(s[:max(i, 0)], ':')
 	if i < 0 || j < 0 {
+		return "", "", "", "", false
+	}
+	target, proto, _ = strings.Cut(s[i+1:], "/")
+	return s[:j], s[j+1 : i], target, proto, true
+}
+
+// parseHostPort reads the host side of "host_ip:published:target/protocol".
+func parseHostPort(s string) (ip string, published uint16, proto string, ok bool) {
+	ip, pub, _, proto, ok := splitBinding(s)
+	if !ok {
 		return "", 0, "", false
 	}
-	n, err := strconv.ParseUint(s[j+1:i], 10, 16)
+	n, err := strconv.ParseUint(pub, 10, 16)
 	if err != nil || n == 0 {
 		return "", 0, "", false
 	}
-	_, proto, _ = strings.Cut(s[i+1:], "/")
-	return s[:j], uint16(n), defaultString(proto, "tcp"), true
+	return ip, uint16(n), defaultString(proto, "tcp"), true
 }
 
 // holds reports whether container c publishes the host port on an

@@ -160,17 +160,15 @@ func portBindings(ports []string) (nat.PortMap, nat.PortSet, error) {
 	}
 	pm, ps := nat.PortMap{}, nat.PortSet{}
 	for _, s := range ports {
-		i := strings.LastIndexByte(s, ':')
-		j := strings.LastIndexByte(s[:max(i, 0)], ':')
-		if i < 0 || j < 0 {
+		hostIP, published, target, proto, ok := splitBinding(s)
+		if !ok {
 			return nil, nil, fmt.Errorf("port %q: want host_ip:published:target/protocol", s)
 		}
-		target, proto, _ := strings.Cut(s[i+1:], "/")
 		p, err := nat.NewPort(proto, target)
 		if err != nil {
 			return nil, nil, fmt.Errorf("port %q: %w", s, err)
 		}
-		pm[p] = append(pm[p], nat.PortBinding{HostIP: s[:j], HostPort: s[j+1 : i]})
+		pm[p] = append(pm[p], nat.PortBinding{HostIP: hostIP, HostPort: published})
 		ps[p] = struct{}{}
 	}
 	return pm, ps, nil
