@@ -44,6 +44,7 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 	var unready []*backends.StepError
 	unhealthySince := map[string]time.Time{}
 	lastStatus := map[string]string{} // container name → its last status, for "not ready"
+	lastWhy := map[string]string{}    // container name → why it was not ready last round
 	st := &settle{seen: map[string]seenStart{}}
 	for delay := 20 * time.Millisecond; len(pending) > 0; delay = min(delay*2, maxDelay) {
 		list, err := x.cli.ContainerList(wctx, container.ListOptions{All: true, Filters: f})
@@ -66,6 +67,7 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 					again = at
 				}
 			}
+			lastWhy[name] = why
 			if !ready && why != "" && !final {
 				// unhealthy or restarting may still recover: give it a while
 				if unhealthySince[name].IsZero() {
@@ -91,10 +93,7 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 		}
 		if time.Now().After(deadline) {
 			return append(unready, failEach(pending, func(name string) string {
-				if st := lastStatus[name]; st != "" {
-					return fmt.Sprintf("not ready after %s: %s", wait, st)
-				}
-				return fmt.Sprintf("not ready after %s: not found", wait)
+				return notReady(wait, lastStatus[name], lastWhy[name])
 			}, prog)...)
 		}
 		if ctx.Err() != nil {
@@ -110,6 +109,20 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 		}
 	}
 	return unready
+}
+
+// notReady says why a container was given up on at the deadline: its
+// last status, and why it was not ready when that adds to the status. A
+// crash loop caught just after a restart shows "Up Less than a second";
+// the restarts are what the user needs to read.
+func notReady(wait time.Duration, status, why string) string {
+	switch {
+	case status == "":
+		return fmt.Sprintf("not ready after %s: not found", wait)
+	case why != "" && why != "running" && !strings.Contains(why, status):
+		return fmt.Sprintf("not ready after %s: %s (now %s)", wait, why, status)
+	}
+	return fmt.Sprintf("not ready after %s: %s", wait, status)
 }
 
 // Backstop delays between two rounds of waitReady: with the engine's event
