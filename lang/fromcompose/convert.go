@@ -48,6 +48,10 @@ type converter struct {
 	// services take from variables, by Compose variable ("$NAME") or by
 	// service and key (envsecrets.go).
 	credVars map[string]*credVar
+	// envFiles are the env files read, by path, and envCopies the ones
+	// whose values were copied into env (envfile_copy.go).
+	envFiles  map[string]envFileLines
+	envCopies map[string]*envFileCopy
 }
 
 type sharedWarning struct {
@@ -86,6 +90,7 @@ func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.
 	}
 	c.svc = ""
 	c.describeCredVars()
+	c.nameEnvFileReaders()
 	c.nameSharers()
 	c.sections()
 	if len(p.DisabledServices) > 0 {

@@ -330,13 +330,15 @@ func pick(cond bool, a, b string) string {
 }
 
 // setEnv sets env = { ... }: each key's value, or the tokens in creds for
-// the keys that read credential variables.
-func setEnv(b *hclwrite.Body, env map[string]string, creds map[string]hclwrite.Tokens) {
-	if len(creds) == 0 {
+// the keys that read credential variables, with the comment in origins
+// after the keys read from an env file.
+func setEnv(b *hclwrite.Body, env map[string]string, creds map[string]hclwrite.Tokens, origins map[string]string) {
+	if len(creds) == 0 && len(origins) == 0 {
 		setMap(b, "env", env)
 		return
 	}
 	var attrs []hclwrite.ObjectAttrTokens
+	var comments []string
 	for _, k := range slices.Sorted(maps.Keys(env)) {
 		name := hclwrite.TokensForIdentifier(k)
 		if !hclsyntax.ValidIdentifier(k) {
@@ -347,8 +349,9 @@ func setEnv(b *hclwrite.Body, env map[string]string, creds map[string]hclwrite.T
 			val = t
 		}
 		attrs = append(attrs, hclwrite.ObjectAttrTokens{Name: name, Value: val})
+		comments = append(comments, origins[k])
 	}
-	b.SetAttributeRaw("env", hclwrite.TokensForObject(attrs))
+	b.SetAttributeRaw("env", objectWithComments(attrs, comments))
 }
 
 // rawEnv returns the value of service's environment key as the Compose

@@ -157,7 +157,13 @@ func (c *converter) environment(root, b *hclwrite.Body, s types.ServiceConfig, a
 	if len(fromFile) > 0 {
 		c.envFileCredentialWarning(firstRange(at("env_file"), at("environment")), s.Name, envFileNames(s.EnvFiles, c.p.WorkingDir), fromFile)
 	}
-	setEnv(b, env, creds)
+	origins := c.envOrigins(s, env)
+	fromCreds := map[string]bool{}
+	for k := range creds {
+		fromCreds[k] = true
+	}
+	c.envFileCopied(s, origins, fromCreds)
+	setEnv(b, env, creds, origins)
 }
 
 // envFileNames are the paths of a service's env_file files, relative to

@@ -2,6 +2,7 @@ package fromcompose
 
 import (
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -62,4 +63,21 @@ func setRefs(b *hclwrite.Body, name, kind string, names []string) {
 		elems[i] = ref(kind, n)
 	}
 	b.SetAttributeRaw(name, hclwrite.TokensForTuple(elems))
+}
+
+// objectWithComments is hclwrite.TokensForObject with a comment after
+// each attribute whose comment is not empty (# from db.env:2).
+func objectWithComments(attrs []hclwrite.ObjectAttrTokens, comments []string) hclwrite.Tokens {
+	toks := hclwrite.Tokens{{Type: hclsyntax.TokenOBrace, Bytes: []byte("{")}, {Type: hclsyntax.TokenNewline, Bytes: []byte("\n")}}
+	for i, a := range attrs {
+		toks = append(toks, a.Name...)
+		toks = append(toks, &hclwrite.Token{Type: hclsyntax.TokenEqual, Bytes: []byte("=")})
+		toks = append(toks, a.Value...)
+		if comments[i] != "" {
+			toks = append(toks, &hclwrite.Token{Type: hclsyntax.TokenComment, Bytes: []byte("# " + comments[i] + "\n")})
+		} else {
+			toks = append(toks, &hclwrite.Token{Type: hclsyntax.TokenNewline, Bytes: []byte("\n")})
+		}
+	}
+	return append(toks, &hclwrite.Token{Type: hclsyntax.TokenCBrace, Bytes: []byte("}")})
 }

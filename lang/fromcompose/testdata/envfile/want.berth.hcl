@@ -7,8 +7,8 @@ service "web" {
   image   = "ghcr.io/mastodon/mastodon:v4.3.17"
   command = ["bundle", "exec", "puma", "-C", "config/puma.rb"]
   env = {
-    LOCAL_DOMAIN    = "example.com"
-    SECRET_KEY_BASE = var.secret_key_base
+    LOCAL_DOMAIN    = "example.com"       # from .env.production:1
+    SECRET_KEY_BASE = var.secret_key_base # from .env.production:2
   }
   port {
     published = 3000

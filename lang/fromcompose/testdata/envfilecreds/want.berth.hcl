@@ -7,8 +7,8 @@ service "app" {
   image = "app:1"
   env = {
     API_TOKEN         = var.api_token
-    POSTGRES_PASSWORD = var.postgres_password
-    POSTGRES_USER     = "app"
+    POSTGRES_PASSWORD = var.postgres_password # from db.env:2
+    POSTGRES_USER     = "app"                 # from db.env:1
   }
   restart {
     condition = "none"
@@ -30,8 +30,8 @@ variable "postgres_password" {
 service "db" {
   image = "postgres:16"
   env = {
-    POSTGRES_PASSWORD = var.postgres_password
-    POSTGRES_USER     = "app"
+    POSTGRES_PASSWORD = var.postgres_password # from db.env:2
+    POSTGRES_USER     = "app"                 # from db.env:1
   }
   restart {
     condition = "none"
@@ -41,8 +41,8 @@ service "db" {
 service "other" {
   image = "app:1"
   env = {
-    LOG_LEVEL         = "debug"
-    POSTGRES_PASSWORD = var.other_postgres_password
+    LOG_LEVEL         = "debug"                     # from other.env:2
+    POSTGRES_PASSWORD = var.other_postgres_password # from other.env:1
   }
   restart {
     condition = "none"

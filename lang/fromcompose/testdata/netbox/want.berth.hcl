@@ -13,11 +13,11 @@ service "netbox" {
   image      = "docker.io/netboxcommunity/netbox:v4.1-3.0.2"
   depends_on = [service.postgres, service.redis]
   env = {
-    DB_HOST        = "postgres"
-    DB_NAME        = "netbox"
-    DB_USER        = "netbox"
-    REDIS_HOST     = "redis"
-    SKIP_SUPERUSER = "true"
+    DB_HOST        = "postgres" # from env/netbox.env:1
+    DB_NAME        = "netbox"   # from env/netbox.env:2
+    DB_USER        = "netbox"   # from env/netbox.env:3
+    REDIS_HOST     = "redis"    # from env/netbox.env:4
+    SKIP_SUPERUSER = "true"     # from env/netbox.env:5
   }
   mount {
     source    = "./configuration"
@@ -44,11 +44,11 @@ service "netbox-worker" {
   command    = ["/opt/netbox/venv/bin/python", "/opt/netbox/netbox/manage.py", "rqworker"]
   depends_on = [service.netbox]
   env = {
-    DB_HOST        = "postgres"
-    DB_NAME        = "netbox"
-    DB_USER        = "netbox"
-    REDIS_HOST     = "redis"
-    SKIP_SUPERUSER = "true"
+    DB_HOST        = "postgres" # from env/netbox.env:1
+    DB_NAME        = "netbox"   # from env/netbox.env:2
+    DB_USER        = "netbox"   # from env/netbox.env:3
+    REDIS_HOST     = "redis"    # from env/netbox.env:4
+    SKIP_SUPERUSER = "true"     # from env/netbox.env:5
   }
   mount {
     source    = "./configuration"
@@ -73,8 +73,8 @@ service "netbox-worker" {
 service "postgres" {
   image = "docker.io/postgres:16-alpine"
   env = {
-    POSTGRES_DB   = "netbox"
-    POSTGRES_USER = "netbox"
+    POSTGRES_DB   = "netbox" # from env/postgres.env:1
+    POSTGRES_USER = "netbox" # from env/postgres.env:2
   }
   mount {
     volume = volume.netbox-postgres-data
@@ -96,7 +96,7 @@ service "redis" {
   image   = "docker.io/valkey/valkey:8.0-alpine"
   command = ["sh", "-c", "valkey-server --appendonly yes --requirepass $REDIS_PASSWORD"]
   env = {
-    REDIS_PASSWORD = var.redis_password
+    REDIS_PASSWORD = var.redis_password # from env/redis.env:1
   }
   mount {
     volume = volume.netbox-redis-data
