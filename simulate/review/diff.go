@@ -36,8 +36,11 @@ type AttrChange struct {
 	Pos string `json:"pos,omitempty"`
 	// From lists the changed variables and locals the attribute reads: what the
 	// pull request edited to change it.
-	From  []Ref `json:"from,omitempty"`
-	onOld bool
+	From []Ref `json:"from,omitempty"`
+	// Default marks an attribute of a created or deleted block that the
+	// block does not write: its kind's default (markDefaults).
+	Default bool `json:"default,omitempty"`
+	onOld   bool
 }
 
 // diffResources compares the resources of two sides by address. src
@@ -53,7 +56,9 @@ func diffResources(old, new []*resource, oldSrc, newSrc *sources, vars map[strin
 		o := oldBy[n.Address]
 		delete(oldBy, n.Address)
 		if o == nil {
-			out = append(out, change(n, planner.Create, diffAttrs(nil, n.Attrs), n.hidden, newSrc))
+			c := change(n, planner.Create, diffAttrs(nil, n.Attrs), n.hidden, newSrc)
+			c.markDefaults(n, newSrc)
+			out = append(out, c)
 			continue
 		}
 		if d := sameDists(diffAttrs(o.Attrs, n.Attrs), o.dists, n.dists); len(d) > 0 {
@@ -65,7 +70,9 @@ func diffResources(old, new []*resource, oldSrc, newSrc *sources, vars map[strin
 	}
 	for _, o := range old {
 		if oldBy[o.Address] != nil {
-			out = append(out, change(o, planner.Delete, diffAttrs(o.Attrs, nil), o.hidden, oldSrc))
+			c := change(o, planner.Delete, diffAttrs(o.Attrs, nil), o.hidden, oldSrc)
+			c.markDefaults(o, oldSrc)
+			out = append(out, c)
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Change) int { return byKind(a.Kind, a.Name, b.Kind, b.Name) })

@@ -9,11 +9,13 @@ import (
 )
 
 // A created block's attributes show under its line, as `name = value`
-// code spans: on one sub-item up to maxInlineCreated characters, else in
-// a collapsed <details>. At most maxCreatedChars of them, so that one
-// block (a service with a dozen long flows) does not take the comment's
-// budget (fitComment keeps whole entries): the rest is counted, and the
-// JSON has them all.
+// code spans: those the block writes on one sub-item up to
+// maxInlineCreated characters, else in a collapsed <details>; the
+// defaults it does not write always collapsed apart, marked as defaults,
+// so that they do not bury what the author wrote. At most
+// maxCreatedChars of them, so that one block (a service with a dozen
+// long flows) does not take the comment's budget (fitComment keeps whole
+// entries): the rest is counted, and the JSON has them all.
 const (
 	maxInlineCreated = 160
 	maxCreatedChars  = 1500
@@ -25,22 +27,51 @@ func createdAttrs(c Change) string {
 	if c.Action != planner.Create || len(c.Attributes) == 0 {
 		return ""
 	}
+	written, defaults := splitDefaults(c.Attributes)
+	var b strings.Builder
+	budget := maxCreatedChars
+	if len(written) > 0 {
+		line, used := createdLine(written, budget, code)
+		budget -= used
+		if chars(line) <= maxInlineCreated {
+			b.WriteString("  - " + line + "\n")
+		} else {
+			b.WriteString(collapsed(words.Count(len(written), "attribute"), line))
+		}
+	}
+	if len(defaults) > 0 {
+		line, _ := createdLine(defaults, max(budget, maxInlineCreated), code)
+		b.WriteString(collapsed(defaultsSummary(len(defaults)), line))
+	}
+	return b.String()
+}
+
+// defaultsSummary names n defaults a created block does not write.
+func defaultsSummary(n int) string {
+	return words.Count(n, "default") + " (not written)"
+}
+
+// collapsed is a <details> under a list entry.
+func collapsed(summary, body string) string {
+	return fmt.Sprintf("  <details><summary>%s</summary>\n\n  %s\n\n  </details>\n\n", summary, body)
+}
+
+// createdLine joins the attributes as `name = value` (wrap makes each a
+// code span, or leaves it plain) up to budget characters, counting the
+// rest, and returns the line with the characters it used.
+func createdLine(attrs []AttrChange, budget int, wrap func(string) string) (string, int) {
 	var parts []string
 	total := 0
-	for i, a := range c.Attributes {
-		p := code(a.Attribute + " = " + attrValue(a.After))
+	for i, a := range attrs {
+		p := wrap(a.Attribute + " = " + attrValue(a.After))
 		if a.Sensitive {
-			p = code(a.Attribute) + " (" + a.Message + ")"
+			p = wrap(a.Attribute) + " (" + a.Message + ")"
 		}
-		if total+chars(p) > maxCreatedChars {
-			parts = append(parts, fmt.Sprintf("… %d more: `berth diff --format json` lists them", len(c.Attributes)-i))
+		if total+chars(p) > budget {
+			parts = append(parts, fmt.Sprintf("… %d more: %s lists them", len(attrs)-i, wrap("berth diff --format json")))
 			break
 		}
 		parts, total = append(parts, p), total+chars(p)
 	}
-	line := strings.Join(parts, " · ")
-	if chars(line) <= maxInlineCreated {
-		return "  - " + line + "\n"
-	}
-	return fmt.Sprintf("  <details><summary>%s</summary>\n\n  %s\n\n  </details>\n\n", words.Count(len(c.Attributes), "attribute"), line)
+	return strings.Join(parts, " · "), total
 }

@@ -11,15 +11,16 @@ import (
 	"github.com/berth-dev/berth/planner"
 )
 
-// A created block shows what it is in the comment: its attributes as
-// `name = value`, inline when short, collapsed when long, a secret's
-// value never.
+// A created block shows what it is in the comment: the attributes it
+// writes as `name = value`, inline when short, collapsed when long, its
+// defaults collapsed apart, a secret's value never.
 func TestMarkdownCreatedAttributes(t *testing.T) {
 	empty := Side{Label: "base", Spec: lang.EmptySpec(shopDir, "shop"), Absent: true}
 	_, md := reviewMarkdown(t, empty, side(t, "pr", shopDir, nil))
 	for _, want := range []string{
-		"- ➕ **create** `link.users->users-db` · `" + shopDir + "/links.berth.hcl:NN`\n  - `load_balancing = \"round_robin\"` · `timeout = \"80ms\"`\n",
-		"- ➕ **create** `service.orders-db` · `" + shopDir + "/services.berth.hcl:NN`\n  <details><summary>28 attributes</summary>\n\n  `capacity.model = \"thread\"` · ",
+		"- ➕ **create** `link.users->users-db` · `" + shopDir + "/links.berth.hcl:NN`\n  - `timeout = \"80ms\"`\n  <details><summary>1 default (not written)</summary>\n\n  `load_balancing = \"round_robin\"`\n",
+		"- ➕ **create** `service.orders-db` · `" + shopDir + "/services.berth.hcl:NN`\n  <details><summary>18 attributes</summary>\n\n  `capacity.queue = 128` · `capacity.workers = 8` · ",
+		"</details>\n\n  <details><summary>10 defaults (not written)</summary>\n\n  `capacity.model = \"thread\"` · ",
 		" · `replicas = 1` · ",
 		"- ➕ **create** `secret.db_password` · `" + shopDir + "/main.berth.hcl:NN`\n  - `content` (sensitive value set) · `file = \"secrets/db_password.txt\"`\n",
 	} {

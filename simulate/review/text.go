@@ -51,6 +51,9 @@ func (r *Review) textChanges(b *strings.Builder) {
 		if c.Hint != "" {
 			fmt.Fprintf(b, "      (%s)\n", c.Hint)
 		}
+		if c.Action == planner.Create {
+			textCreated(b, c)
+		}
 		if c.Action != planner.Update {
 			continue
 		}
@@ -63,6 +66,22 @@ func (r *Review) textChanges(b *strings.Builder) {
 		}
 	}
 	b.WriteString("\n")
+}
+
+// textCreated lists what a created block writes, one attribute a line
+// with its position, then its defaults on one line, marked and cut short
+// (the JSON has them all).
+func textCreated(b *strings.Builder, c Change) {
+	written, defaults := splitDefaults(c.Attributes)
+	plain := func(s string) string { return s }
+	for _, a := range written {
+		line, _ := createdLine([]AttrChange{a}, maxShown, plain)
+		fmt.Fprintf(b, "      %s%s\n", line, plainAt(a.Pos))
+	}
+	if len(defaults) > 0 {
+		line, _ := createdLine(defaults, maxInlineCreated, plain)
+		fmt.Fprintf(b, "      %s: %s\n", defaultsSummary(len(defaults)), line)
+	}
 }
 
 func (r *Review) textDeltas(b *strings.Builder) {

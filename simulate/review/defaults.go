@@ -1,0 +1,119 @@
+package review
+
+import (
+	"strings"
+
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/berth-dev/berth/planner"
+)
+
+// A created (or deleted) block has every attribute of its kind, most of
+// them defaults its author never wrote (a service's restart, update and
+// queue settings). The review marks those (AttrChange.Default), and the
+// comment and the text show what the block writes first and the defaults
+// apart, so that a pull request's new service reads as its author wrote
+// it.
+
+// markDefaults marks the attributes of a created or deleted change that
+// the source of its block (in src) does not write. A block the source
+// does not hold at all (berth's project block when none is written) is
+// all defaults; a block declared somewhere src cannot find keeps every
+// attribute unmarked.
+func (c *Change) markDefaults(r *resource, src *sources) {
+	if c.Action == planner.Update || src == nil {
+		return
+	}
+	b := src.blockOf(r.block, r.Range)
+	if b == nil && r.Range.Filename != "" {
+		return
+	}
+	for i, a := range c.Attributes {
+		if b == nil {
+			c.Attributes[i].Default = true
+			continue
+		}
+		c.Attributes[i].Default = !implied(b.Body, a.Attribute) && !bodyWrites(b.Body, strings.Split(a.Attribute, "."))
+	}
+}
+
+// implied reports whether the block writes the attribute through another:
+// a secret's or config's content through the file it names, a for_each
+// instance's key and block name through its for_each.
+func implied(body *hclsyntax.Body, attr string) bool {
+	switch attr {
+	case "content":
+		return body.Attributes["file"] != nil
+	case "key", "block_name":
+		return body.Attributes["for_each"] != nil
+	}
+	return false
+}
+
+// bodyWrites reports whether the body writes the attribute at the
+// flattened path, as an attribute of its own or of the nested blocks on
+// the way ("capacity.workers", "endpoints.get.flow.call.db.fallback").
+// An endpoint's flow is written by the endpoint block itself (its calls);
+// a block that a dynamic block makes counts as written, since it is not
+// in the source as such.
+func bodyWrites(body *hclsyntax.Body, segs []string) bool {
+	for i := 0; i < len(segs); i++ {
+		seg := segs[i]
+		switch {
+		case body.Attributes[seg] != nil:
+			return true
+		case seg == "flow" && i == len(segs)-1:
+			return true
+		case transparent[seg]:
+			continue
+		case seg == "call" && i+1 < len(segs):
+			b := findCall(body, segs[i+1])
+			if b == nil {
+				return hasDynamic(body, "")
+			}
+			body = b.Body
+			i = max(i+1, len(segs)-2) // a callee endpoint in the key
+			continue
+		}
+		typ := seg
+		if t, ok := pluralBlocks[seg]; ok {
+			typ = t
+		}
+		b, skip := findBlock(body, typ, segs[i+1:])
+		if b == nil {
+			return hasDynamic(body, typ)
+		}
+		body = b.Body
+		i += skip
+	}
+	return false
+}
+
+// hasDynamic reports whether the body holds a dynamic block making blocks
+// of the type typ, or any dynamic block at any depth when typ is "" (the
+// calls of an endpoint, which nest in parallel and sequence blocks that
+// a dynamic block may make too).
+func hasDynamic(body *hclsyntax.Body, typ string) bool {
+	for _, b := range body.Blocks {
+		if b.Type == "dynamic" && (typ == "" || len(b.Labels) == 1 && b.Labels[0] == typ) {
+			return true
+		}
+		if typ == "" && hasDynamic(b.Body, typ) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitDefaults returns the attributes the block writes and its
+// defaults, each in the order given.
+func splitDefaults(attrs []AttrChange) (written, defaults []AttrChange) {
+	for _, a := range attrs {
+		if a.Default {
+			defaults = append(defaults, a)
+		} else {
+			written = append(written, a)
+		}
+	}
+	return written, defaults
+}
