@@ -32,8 +32,7 @@ func (g *Graph) WriteDOT(w io.Writer) error {
 }
 
 func dotNodeAttrs(n *Node) []string {
-	label := append([]string{n.Name}, n.Details...)
-	attrs := []string{"label=" + dotQuote(strings.Join(label, "\n"))}
+	attrs := []string{"label=" + dotQuote(strings.Join(n.lines(), "\n"))}
 	style := "rounded"
 	switch n.Kind {
 	case NodeClients:

@@ -39,8 +39,11 @@ type Node struct {
 	// Details are the lines drawn under the name: capacity, endpoints'
 	// fan-out, queue kind.
 	Details []string
-	Status  Status
-	Range   hcl.Range
+	// Hint is a last line a review adds to a merged graph: a likely
+	// rename (HintRename).
+	Hint   string
+	Status Status
+	Range  hcl.Range
 }
 
 // EdgeKind is the kind of an Edge.

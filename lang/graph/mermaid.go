@@ -35,7 +35,7 @@ func (g *Graph) WriteMermaid(w io.Writer) error {
 }
 
 func mermaidNode(id string, n *Node) string {
-	label := mermaidQuote(strings.Join(append([]string{n.Name}, n.Details...), "\n"))
+	label := mermaidQuote(strings.Join(n.lines(), "\n"))
 	switch n.Kind {
 	case NodeClients:
 		return id + "((" + label + "))"

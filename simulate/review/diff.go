@@ -25,6 +25,9 @@ type Change struct {
 	// Hint explains a delete and a create that look like a rename (the
 	// same attributes but the name), as berth plan does.
 	Hint string `json:"hint,omitempty"`
+	// renamedFrom is the address of the deleted resource a created one
+	// looks renamed from.
+	renamedFrom string
 }
 
 // AttrChange is one attribute difference in the plan's reason format

@@ -30,7 +30,19 @@ func hintRenames(changes []Change, old, new []*resource) {
 			paired[j] = true
 			changes[j].Hint = planner.RenameHint(planner.Delete, from.Name, to.Name)
 			changes[i].Hint = planner.RenameHint(planner.Create, from.Name, to.Name)
+			changes[i].renamedFrom = from.Address
 			break
+		}
+	}
+}
+
+// hintGraphRenames draws the renames hintRenames found in the merged
+// graph: a renamed service or queue is a removed node and an added one,
+// which then name each other (graph.HintRename), as the changes do.
+func (r *Review) hintGraphRenames() {
+	for _, c := range r.Changes {
+		if c.renamedFrom != "" {
+			r.Graph.HintRename(c.renamedFrom, c.Address) // node IDs are the addresses
 		}
 	}
 }

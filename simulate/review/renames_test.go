@@ -89,6 +89,21 @@ func TestRenameHint(t *testing.T) {
 		t.Errorf("changes %s, want worker deleted and batch created", got)
 	}
 
+	// The graph (markdown's Mermaid, --format mermaid and dot) draws the
+	// rename too; the worker deleted for a batch is no rename.
+	for name, g := range map[string]string{"mermaid": r.Mermaid, "dot": r.Graph.DOT()} {
+		if !strings.Contains(g, "accounts<br/>3 × 64 workers<br/>renamed from users?") && !strings.Contains(g, `accounts\n3 × 64 workers\nrenamed from users?`) ||
+			!strings.Contains(g, "renamed to accounts?") {
+			t.Errorf("%s without the rename:\n%s", name, g)
+		}
+	}
+	if !strings.Contains(md, "renamed from users?") {
+		t.Error("the comment's graph lacks the rename")
+	}
+	if strings.Contains(r2.Mermaid, "renamed") {
+		t.Errorf("a graph hints a rename that is none:\n%s", r2.Mermaid)
+	}
+
 	var text bytes.Buffer
 	if err := r.WriteText(&text); err != nil {
 		t.Fatal(err)

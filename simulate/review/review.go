@@ -129,6 +129,7 @@ func Build(old, new Side, opts Options) (*Review, hcl.Diagnostics) {
 	}
 	r.Cost = MetricDelta{Metric: "cost", Unit: "cpu", Old: &Stat{Value: r.Old.Cost}, New: &Stat{Value: r.New.Cost}, Delta: r.New.Cost - r.Old.Cost}
 	r.Graph = graph.Merge(graph.New(old.Spec), graph.New(new.Spec))
+	r.hintGraphRenames()
 	r.Mermaid = r.Graph.Mermaid()
 	var oldPeak, newPeak *simulate.Report
 	var diags hcl.Diagnostics
