@@ -303,6 +303,31 @@ network.backend: replace
 `,
 		},
 		{
+			name: "a container on two replaced networks names both",
+			desired: concat(
+				one(with(one(network("backend")), func(r *Resource) { r.Attrs.Set("internal", true) })[0]),
+				one(with(one(network("edge")), func(r *Resource) { r.Attrs.Set("internal", true) })[0]),
+				service("orders", 1, "shop/orders:1.3", "backend", "edge")),
+			observed: func(t *testing.T) *Observed {
+				return applied(t, concat(one(network("backend")), one(network("edge")),
+					service("orders", 1, "shop/orders:1.3", "backend", "edge")))
+			},
+			want: `container.orders[1]: replace
+  network.backend is replaced
+  network.edge is replaced
+network.backend: replace
+  internal: (none) → true
+network.edge: replace
+  internal: (none) → true
+#1 delete container.orders[1]
+#2 delete network.backend after #1
+#3 create network.backend after #2
+#4 delete network.edge after #1
+#5 create network.edge after #4
+#6 create container.orders[1] after #1 #3 #5
+`,
+		},
+		{
 			name:     "destroy: callers, then callees, then their network",
 			desired:  nil,
 			observed: func(t *testing.T) *Observed { return applied(t, base()) },

@@ -293,13 +293,13 @@ func (r *reconciler) forceReplacements(cs []*Change) {
 			if c.After == nil || c.Before == nil || c.Action == Replace {
 				continue
 			}
+			// Every replaced object it uses is a reason, not only the first.
 			for _, dep := range c.After.Deps {
 				dc := by[dep.To]
 				if dep.Kind == DepUses && dc != nil && dc.Action == Replace && !dc.CreateBeforeDestroy {
 					c.Action = Replace
 					c.Reasons = append(c.Reasons, Reason{Action: Replace, Message: dep.To.String() + " is replaced"})
 					changed = true
-					break
 				}
 			}
 		}
