@@ -14,13 +14,18 @@ func (s *sim) clientGaveUp(j *job) {
 	}
 }
 
-// clientWaits keeps the client of entry request j waiting for its timeout
-// when j is lost with its replica's node, which sends no answer: a stub
-// job with no replica, and nothing to run, stands for it until
-// clientGaveUp (j itself ends, and with it every event of its work).
+// clientWaits keeps the client of entry request j waiting when j is lost
+// with its replica's node, which sends no answer (a dead host neither
+// refuses nor resets): a stub job with no replica, and nothing to run,
+// stands for it (j itself ends, and with it every event of its work).
+// With load.timeout the stub ends at clientGaveUp; without one the client
+// waits as long as it takes, as for a hung replica, and the drain ends
+// the stub as unanswered with its age (drain.go).
 func (s *sim) clientWaits(j *job) {
 	c := s.pool.get(j.ep)
 	c.flags = j.flags & (jobEntry | jobEntryMeasured)
 	c.sent = j.sent
-	s.at(max(0, j.sent+s.clientTO-s.now), evGiveUp, c, 0, 0)
+	if s.clientTO > 0 {
+		s.at(max(0, j.sent+s.clientTO-s.now), evGiveUp, c, 0, 0)
+	}
 }

@@ -94,7 +94,10 @@
 //     the node down after 5 s × 3 = 15 s; what they held is lost without
 //     an answer, and they are rescheduled on the other nodes after
 //     restart.delay (≈ 20 s in all). Compose runs everything on one host
-//     and never moves a container.
+//     and never moves a container. A dead host neither answers nor
+//     refuses: whoever sent a request to it, a client of the load or a
+//     calling service, waits for its timeout, or without one until the
+//     drain ends it as unanswered.
 //   - partition: calls between the two services are lost both ways; the
 //     caller's timeout ends them, or nothing does.
 //

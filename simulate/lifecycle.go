@@ -98,8 +98,9 @@ func (s *sim) stopReplica(r *replica, notify bool) {
 }
 
 // abort ends a job whose replica went away. Without notify (a lost node)
-// no answer comes: a caller waits for its timeout, and so does the
-// client of an entry request when the load has one.
+// no answer comes, as from a dead host (no reset, no refusal): a caller
+// waits for its timeout, and so does the client of an entry request,
+// without one for as long as it takes (the drain ends it as unanswered).
 func (s *sim) abort(j *job, notify bool) {
 	if j.cons != nil {
 		s.redeliver(j)
@@ -113,11 +114,8 @@ func (s *sim) abort(j *job, notify bool) {
 				j.ep.m.drop(measured)
 			}
 		}
-		switch {
-		case j.flags&jobEntry != 0 && s.client != nil:
+		if j.flags&jobEntry != 0 {
 			s.clientWaits(j)
-		case j.flags&jobEntry != 0:
-			s.entry.drop(j.flags&jobEntryMeasured != 0)
 		}
 		s.pool.put(j)
 		return

@@ -75,7 +75,11 @@ scenario "users-slow" {
 # survivors and its retries absorb the rest. What no policy inside the
 # system saves is the client traffic the routing mesh still sends to the
 # lost gateway replica until swarm notices: a third of 300/s for 15 s of
-# the 55 s measured, about 9 %. The bound accepts that and little more.
+# the 55 s measured, about 9 %. A dead host neither answers nor refuses,
+# and these clients set no timeout, so those requests hang to the end of
+# the run: they are the errors, and the entry's p99 is theirs (about
+# 100 s). The bounds accept that and little more: 12 % errors, and the
+# pages below the p90 served as usual.
 scenario "node-loss" {
   load    = load.peak
   backend = "swarm"
@@ -86,7 +90,7 @@ scenario "node-loss" {
   }
 
   expect {
-    p99        = "300ms"
+    p90        = "300ms"
     error_rate = 0.12
   }
 }
