@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -45,12 +46,21 @@ func (r Reason) String() string {
 // ("256MiB", not 268435456); the JSON keeps the exact number.
 var sizeAttrs = map[string]bool{"memory": true}
 
+// listAttrs are the map keys, of both backends, that hold a list as JSON
+// (a map attribute holds strings only): a health check's command. People
+// read it as the list the spec writes, not as escaped JSON.
+var listAttrs = map[string]bool{"health.test": true}
+
 func (r Reason) formatValue(v any) string {
 	if r.Sensitive && v != nil {
 		return "(sensitive) " + fmt.Sprint(v)
 	}
 	if n, ok := normalize(v).(int64); ok && sizeAttrs[r.Attribute] {
 		return numfmt.Bytes(n) // an int64, or a number read back from a plan file
+	}
+	var list []string
+	if s, ok := v.(string); ok && listAttrs[r.Attribute] && json.Unmarshal([]byte(s), &list) == nil && list != nil {
+		return FormatValue(list)
 	}
 	return FormatValue(v)
 }

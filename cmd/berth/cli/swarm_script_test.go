@@ -68,6 +68,7 @@ func TestSwarmScripts(t *testing.T) {
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){
 			"exitcode":      cmdExitCode,
 			"labcopy":       sl.copy,
+			"labproject":    sl.project,
 			"labimage":      sl.image,
 			"labget":        sl.get,
 			"labkill":       sl.kill,
@@ -230,6 +231,15 @@ func (l *swarmLab) copy(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	l.remember(ts.Getenv("WORK"), o.Project)
 	ts.Check(swarmtest.LabCopy(ts.MkAbs(args[0]), ts.MkAbs(args[1]), o))
+}
+
+// labproject PROJECT: the script makes PROJECT from a spec of its own;
+// it is destroyed when the script ends, whether it passed or not.
+func (l *swarmLab) project(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: labproject PROJECT")
+	}
+	l.remember(ts.Getenv("WORK"), args[0])
 }
 
 // labimage REF: builds the image of a service that never passes its
