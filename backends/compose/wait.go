@@ -114,13 +114,15 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 // notReady says why a container was given up on at the deadline: its
 // last status, and why it was not ready when that adds to the status. A
 // crash loop caught just after a restart shows "Up Less than a second";
-// the restarts are what the user needs to read.
+// the restarts are what the user needs to read. The status is the list's,
+// read before the inspect that learnt why (it may have exited since), so
+// it is "last status", not "now".
 func notReady(wait time.Duration, status, why string) string {
 	switch {
 	case status == "":
 		return fmt.Sprintf("not ready after %s: not found", wait)
 	case why != "" && why != "running" && !strings.Contains(why, status):
-		return fmt.Sprintf("not ready after %s: %s (now %s)", wait, why, status)
+		return fmt.Sprintf("not ready after %s: %s (last status: %s)", wait, why, status)
 	}
 	return fmt.Sprintf("not ready after %s: %s", wait, status)
 }

@@ -13,7 +13,9 @@ func TestNotReady(t *testing.T) {
 	for _, tc := range []struct{ status, why, want string }{
 		{"", "", "not ready after 8s: not found"},
 		{"Up 2 seconds (health: starting)", "", "not ready after 8s: Up 2 seconds (health: starting)"},
-		{"Up Less than a second", restarts, "not ready after 8s: " + restarts + " (now Up Less than a second)"},
+		{"Up Less than a second", restarts, "not ready after 8s: " + restarts + " (last status: Up Less than a second)"},
+		// found exited by the inspect after the list said it was up
+		{"Up Less than a second", "exited (1)", "not ready after 8s: exited (1) (last status: Up Less than a second)"},
 		{"Restarting (1) 1 second ago", "restarting after it exited: Restarting (1) 1 second ago", "not ready after 8s: Restarting (1) 1 second ago"},
 		{"Up 3 seconds", "running", "not ready after 8s: Up 3 seconds"},
 	} {

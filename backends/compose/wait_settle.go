@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/docker/docker/api/types/container"
 )
 
 // MinRunning is how long a container without a health check must have
@@ -33,8 +35,16 @@ type seenStart struct {
 // exits: apply gives it the grace of a restarting container).
 func (st *settle) check(ctx context.Context, x *executor, name, id string) (ready bool, why string, again time.Time) {
 	ins, err := x.cli.ContainerInspect(ctx, id)
-	if err != nil || ins.ContainerJSONBase == nil || ins.State == nil || !ins.State.Running {
+	if err != nil || ins.ContainerJSONBase == nil || ins.State == nil {
 		return false, "", time.Time{} // the next round's list says what it became
+	}
+	if !ins.State.Running || ins.State.Restarting {
+		// It stopped since the list said running. The engine counts a
+		// container waiting to be restarted as running, with the StartedAt
+		// of the run that just ended: that is no verdict of ready. The next
+		// round's list says what it became, but at apply's deadline there
+		// is none, and "Up Less than a second" would be all the user reads.
+		return false, stoppedWhy(ins.State, ins.RestartCount), time.Time{}
 	}
 	now := time.Now()
 	s, ok := st.seen[name]
@@ -56,6 +66,21 @@ func (st *settle) check(ctx context.Context, x *executor, name, id string) (read
 		why = fmt.Sprintf("restarting after it exited: the engine restarted it %d times since it was started", ins.RestartCount)
 	}
 	return false, why, again
+}
+
+// stoppedWhy says why a container found stopped just after it was listed
+// running is not ready: it is being restarted, or it exited, with its exit
+// code and the engine's restarts. Not final: the next round's list has the
+// engine's own verdict.
+func stoppedWhy(s *container.State, restarts int) string {
+	why := fmt.Sprintf("exited (%d)", s.ExitCode)
+	if s.Restarting {
+		why = fmt.Sprintf("restarting after it exited (%d)", s.ExitCode)
+	}
+	if restarts > 0 {
+		why += fmt.Sprintf(": the engine restarted it %d times since it was started", restarts)
+	}
+	return why
 }
 
 func minTime(a, b time.Time) time.Time {
