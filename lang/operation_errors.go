@@ -13,8 +13,8 @@ import (
 // explainOperationErrors rewrites hcl's "Operation failed: Error during
 // operation: can't divide zero by zero or infinity by infinity." (and
 // cty's other arithmetic that has no result: infinity minus infinity,
-// zero times infinity) as what the expression computes and how to avoid
-// it. The range stays the whole expression.
+// zero times infinity, and berth's % by zero) as what the expression
+// computes and how to avoid it. The range stays the whole expression.
 func explainOperationErrors(diags hcl.Diagnostics) {
 	for _, d := range diags {
 		e, ok := d.Expression.(*hclsyntax.BinaryOpExpr)
@@ -26,6 +26,10 @@ func explainOperationErrors(diags hcl.Diagnostics) {
 			continue
 		}
 		l, r := operandText(e.LHS, d.EvalContext), operandText(e.RHS, d.EvalContext)
+		if e.Op == hclsyntax.OpModulo && strings.Contains(d.Detail, errModuloByZero.Error()) {
+			moduloByZero(d, l, r)
+			continue
+		}
 		why := "an infinity comes from a division by zero (1 / 0 is infinite) in the spec: find it and check its divisor first, as in D == 0 ? 0 : N / D."
 		if e.Op == hclsyntax.OpDivide && l == "0" && r == "0" {
 			why = "zero divided by zero is not a number. Check the divisor first, as in D == 0 ? 0 : N / D."
@@ -33,6 +37,12 @@ func explainOperationErrors(diags hcl.Diagnostics) {
 		d.Summary = "Arithmetic without a result"
 		d.Detail = fmt.Sprintf("This expression computes %s %s %s, which has no result: %s", l, sym, r, why)
 	}
+}
+
+// moduloByZero words the error of a % whose divisor is zero (modulo.go).
+func moduloByZero(d *hcl.Diagnostic, l, r string) {
+	d.Summary = "Division by zero"
+	d.Detail = fmt.Sprintf("This expression computes %s %% %s, the remainder of a division by zero, which has no result. Check the divisor first, as in D == 0 ? 0 : N %% D.", l, r)
 }
 
 var operatorSymbols = map[*hclsyntax.Operation]string{
