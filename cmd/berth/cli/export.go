@@ -88,8 +88,9 @@ same), writes one for 'docker stack deploy' instead.
 Secret values never appear: secrets are files. Neither does an env value
 derived from a sensitive variable: the file reads it from an environment
 variable, ${BERTH_VAR_name} when it is the variable's value as it is (the
-variable berth itself reads), else ${BERTH_ENV_SERVICE_KEY}, and a
-warning names it.`,
+variable berth itself reads; ${BERTH_VAR_name-default} when the variable
+has a default, which Compose takes when it is unset, as berth does), else
+${BERTH_ENV_SERVICE_KEY}, and a warning names it.`,
 		Example: `  berth export compose examples/shop -o compose.yaml
   berth export compose --emulate examples/shop > compose.yaml
   berth export compose --for swarm examples/shop -o stack.yaml && docker stack deploy --resolve-image never -c stack.yaml shop`,
@@ -185,12 +186,13 @@ func exportTarget(cmd *cobra.Command, forFlag string, backend backendFlag, spec 
 }
 
 // withoutSensitive returns spec, or a copy of it in which each env value
-// derived from a sensitive variable is a ${NAME} interpolation Compose
+// derived from a sensitive variable is a ${NAME} (or, with the variable's
+// default, ${NAME-default}: export_defaults.go) interpolation Compose
 // fills from the environment, with a warning on stderr naming NAME; and
-// the NAMEs (see interpolate).
+// what goes inside the ${...} (see interpolate).
 func withoutSensitive(cmd *cobra.Command, spec *lang.Spec) (*lang.Spec, []string) {
 	out := spec
-	var names []string
+	var inners []string
 	for _, svc := range spec.SortedServices() {
 		for _, k := range slices.Sorted(maps.Keys(svc.Env)) {
 			if !svc.IsSensitive("env." + k) {
@@ -199,24 +201,34 @@ func withoutSensitive(cmd *cobra.Command, spec *lang.Spec) (*lang.Spec, []string
 			if out == spec {
 				out = spec.Clone()
 			}
-			val, used := interpolation(spec, svc, k)
+			val, used, notes := interpolation(spec, svc, k)
 			out.Services[svc.Name].Env[k] = val
-			names = append(names, used...)
-			what := "the environment variable " + used[0]
-			if len(used) > 1 {
-				what = "the environment variables " + strings.Join(used, ", ")
+			inners = append(inners, used...)
+			var vars, defaults []string
+			for _, u := range used {
+				vars = append(vars, envVarOf(u))
+				if envVarOf(u) != u {
+					defaults = append(defaults, "var."+strings.TrimPrefix(envVarOf(u), lang.EnvVarPrefix))
+				}
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "Warning: env %s of service %q derives from a sensitive variable, so the file reads it from %s: set it where the file is deployed\n", k, svc.Name, what)
+			what := "the environment variable " + vars[0]
+			if len(vars) > 1 {
+				what = "the environment variables " + strings.Join(vars, ", ")
+			}
+			if len(defaults) > 0 {
+				notes = append([]string{" (unset, the file takes the default of " + strings.Join(defaults, ", ") + ", as berth apply does)"}, notes...)
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "Warning: env %s of service %q derives from a sensitive variable, so the file reads it from %s: set it where the file is deployed%s\n", k, svc.Name, what, strings.Join(notes, ""))
 		}
 	}
-	return out, names
+	return out, inners
 }
 
-// interpolate turns each ${NAME} of names, which the Compose file writer
-// escapes as a literal $${NAME} like every $ of a value, back into an
-// interpolation.
-func interpolate(data []byte, names []string) []byte {
-	for _, n := range names {
+// interpolate turns each ${INNER} of inners (NAME or NAME-default), which
+// the Compose file writer escapes as a literal $${INNER} like every $ of a
+// value, back into an interpolation.
+func interpolate(data []byte, inners []string) []byte {
+	for _, n := range inners {
 		data = bytes.ReplaceAll(data, []byte("$${"+n+"}"), []byte("${"+n+"}"))
 	}
 	return data
@@ -229,31 +241,44 @@ var (
 )
 
 // interpolation returns what an exported file writes for a sensitive env
-// value, and the environment variables it reads: the value as the spec
-// writes it, each sensitive variable in it a ${BERTH_VAR_<variable>}
-// ("pg://app:${BERTH_VAR_db_password}@db"), when the spec writes it as
-// text and variables alone; else ${BERTH_VAR_<variable>} when the value
-// is a sensitive variable's, else ${BERTH_ENV_<SERVICE>_<KEY>}.
-func interpolation(spec *lang.Spec, svc *lang.Service, key string) (string, []string) {
-	if val, names := interpolationOfParts(spec, svc.EnvParts[key], svc.Env[key]); names != nil {
-		return val, names
+// value, what goes inside each ${...} of it, and notes on defaults not
+// carried: the value as the spec writes it, each sensitive variable in it
+// a ${BERTH_VAR_<variable>} ("pg://app:${BERTH_VAR_db_password}@db"), when
+// the spec writes it as text and variables alone; else
+// ${BERTH_VAR_<variable>} when the value is a sensitive variable's, else
+// ${BERTH_ENV_<SERVICE>_<KEY>}. A variable's default is carried
+// (sensitiveRef).
+func interpolation(spec *lang.Spec, svc *lang.Service, key string) (string, []string, []string) {
+	if val, inners, notes := interpolationOfParts(spec, svc.EnvParts[key], svc.Env[key]); inners != nil {
+		return val, inners, notes
 	}
 	for _, name := range slices.Sorted(maps.Keys(spec.Variables)) {
 		if v, ok := stringVar(spec, name); ok && v == svc.Env[key] && spec.Variables[name].Sensitive && composeVarName.MatchString(lang.EnvVarPrefix+name) {
-			return "${" + lang.EnvVarPrefix + name + "}", []string{lang.EnvVarPrefix + name}
+			inner, why := sensitiveRef(spec, name)
+			return "${" + inner + "}", []string{inner}, notCarriedNote(name, why)
 		}
 	}
 	clean := func(s string) string { return strings.ToUpper(notVarChar.ReplaceAllString(s, "_")) }
 	name := "BERTH_ENV_" + clean(svc.Name) + "_" + clean(key)
-	return "${" + name + "}", []string{name}
+	return "${" + name + "}", []string{name}, nil
+}
+
+// notCarriedNote is the warning's note on the default of the variable
+// name that is not carried, when why says it is not.
+func notCarriedNote(name, why string) []string {
+	if why == "" {
+		return nil
+	}
+	return []string{" (the default of var." + name + " is not carried: " + why + ")"}
 }
 
 // interpolationOfParts writes parts (the spec's text and variables) with
-// each sensitive variable as ${BERTH_VAR_<variable>} and the others as
-// their values, when they make value; else it returns no names.
-func interpolationOfParts(spec *lang.Spec, parts []lang.EnvPart, value string) (string, []string) {
+// each sensitive variable as ${BERTH_VAR_<variable>} (with its default,
+// when it can be carried) and the others as their values, when they make
+// value; else it returns no inners.
+func interpolationOfParts(spec *lang.Spec, parts []lang.EnvPart, value string) (string, []string, []string) {
 	var val, check strings.Builder
-	var names []string
+	var inners, notes []string
 	for _, p := range parts {
 		if p.Var == "" {
 			val.WriteString(p.Lit)
@@ -262,26 +287,27 @@ func interpolationOfParts(spec *lang.Spec, parts []lang.EnvPart, value string) (
 		}
 		v, ok := stringVar(spec, p.Var)
 		if !ok {
-			return "", nil
+			return "", nil, nil
 		}
 		check.WriteString(v)
 		if !spec.Variables[p.Var].Sensitive {
 			val.WriteString(v)
 			continue
 		}
-		name := lang.EnvVarPrefix + p.Var
-		if !composeVarName.MatchString(name) {
-			return "", nil
+		if !composeVarName.MatchString(lang.EnvVarPrefix + p.Var) {
+			return "", nil, nil
 		}
-		val.WriteString("${" + name + "}")
-		if !slices.Contains(names, name) {
-			names = append(names, name)
+		inner, why := sensitiveRef(spec, p.Var)
+		val.WriteString("${" + inner + "}")
+		if !slices.Contains(inners, inner) {
+			inners = append(inners, inner)
+			notes = append(notes, notCarriedNote(p.Var, why)...)
 		}
 	}
 	if check.String() != value {
-		return "", nil
+		return "", nil, nil
 	}
-	return val.String(), names
+	return val.String(), inners, notes
 }
 
 // stringVar returns the value of the variable name when it is a known
