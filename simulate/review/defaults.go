@@ -15,26 +15,37 @@ import (
 // apart, so that a pull request's new service reads as its author wrote
 // it.
 
-// markDefaults marks the attributes of a created or deleted change that
-// the source of its block (in src) does not write. A block the source
-// does not hold at all (berth's project block when none is written) is
-// all defaults; a block declared somewhere src cannot find keeps every
-// attribute unmarked.
-func (c *Change) markDefaults(r *resource, src *sources) {
-	if c.Action == planner.Update || src == nil {
-		return
+// markDefaults marks the attributes a change brings or takes away that
+// the source of their block does not write: every attribute of a created
+// block (in newSrc) or a deleted one (in oldSrc), and the attributes an
+// update adds (a retry block written with only attempts brings its
+// backoff, base and cap) or removes (a circuit breaker removed takes its
+// defaults with it). old and new are the resource on each side (nil when
+// absent).
+func (c *Change) markDefaults(old, new *resource, oldSrc, newSrc *sources) {
+	for i, a := range c.Attributes {
+		switch {
+		case c.Action == planner.Create || c.Action == planner.Update && a.Before == nil && a.After != nil:
+			c.Attributes[i].Default = notWritten(new, newSrc, a.Attribute)
+		case c.Action == planner.Delete || c.Action == planner.Update && a.After == nil && a.Before != nil:
+			c.Attributes[i].Default = notWritten(old, oldSrc, a.Attribute)
+		}
+	}
+}
+
+// notWritten reports whether the source of r's block (in src) does not
+// write the attribute at path. A block the source does not hold at all
+// (berth's project block when none is written) writes nothing; one
+// declared somewhere src cannot find is taken as writing everything.
+func notWritten(r *resource, src *sources, path string) bool {
+	if src == nil {
+		return false
 	}
 	b := src.blockOf(r.block, r.Range)
-	if b == nil && r.Range.Filename != "" {
-		return
+	if b == nil {
+		return r.Range.Filename == ""
 	}
-	for i, a := range c.Attributes {
-		if b == nil {
-			c.Attributes[i].Default = true
-			continue
-		}
-		c.Attributes[i].Default = !implied(b.Body, a.Attribute) && !bodyWrites(b.Body, strings.Split(a.Attribute, "."))
-	}
+	return !implied(b.Body, path) && !bodyWrites(b.Body, strings.Split(path, "."))
 }
 
 // implied reports whether the block writes the attribute through another:

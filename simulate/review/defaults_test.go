@@ -3,6 +3,7 @@ package review
 import (
 	"bytes"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -64,25 +65,7 @@ link "search" "shard" {
 // defaults (the JSON's default: true). testdata/created.md and
 // created.txt; BERTH_UPDATE=1 rewrites them.
 func TestCreatedGolden(t *testing.T) {
-	r, md := reviewMarkdown(t, srcSide(t, "base", createdBase), srcSide(t, "pr", createdPR))
-	var txt bytes.Buffer
-	if err := r.WriteText(&txt); err != nil {
-		t.Fatal(err)
-	}
-	for golden, got := range map[string]string{"testdata/created.md": md, "testdata/created.txt": txt.String()} {
-		if os.Getenv("BERTH_UPDATE") != "" {
-			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (BERTH_UPDATE=1 writes it)", err)
-		}
-		if got != string(want) {
-			t.Errorf("differs from %s (BERTH_UPDATE=1 rewrites it):\n%s", golden, got)
-		}
-	}
+	r := reviewGolden(t, createdBase, createdPR, "testdata/created")
 
 	// What each created block writes, and what it leaves to its default.
 	want := map[string]map[string]bool{ // address → attribute → default
@@ -110,5 +93,101 @@ func TestCreatedGolden(t *testing.T) {
 		for a := range left {
 			t.Errorf("%s has no attribute %s", addr, a)
 		}
+	}
+}
+
+// reviewGolden reviews base → pr (main.berth.hcl each) without the
+// simulation and compares its markdown and text with golden.md and
+// golden.txt; BERTH_UPDATE=1 rewrites them.
+func reviewGolden(t *testing.T, base, pr, golden string) *Review {
+	t.Helper()
+	r, md := reviewMarkdown(t, srcSide(t, "base", base), srcSide(t, "pr", pr))
+	var txt bytes.Buffer
+	if err := r.WriteText(&txt); err != nil {
+		t.Fatal(err)
+	}
+	for file, got := range map[string]string{golden + ".md": md, golden + ".txt": txt.String()} {
+		if os.Getenv("BERTH_UPDATE") != "" {
+			if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatalf("%v (BERTH_UPDATE=1 writes it)", err)
+		}
+		if got != string(want) {
+			t.Errorf("differs from %s (BERTH_UPDATE=1 rewrites it):\n%s", file, got)
+		}
+	}
+	return r
+}
+
+// updateBase has a link with a timeout and a circuit breaker that
+// writes two of its settings; updatePR adds a retry block writing only
+// its attempts and removes the breaker.
+const (
+	updateBase = `
+service "api" {
+  endpoint "get" {
+    call "db" {}
+  }
+}
+
+service "db" {}
+
+link "api" "db" {
+  timeout = "50ms"
+
+  circuit_breaker {
+    failure_rate = 0.5
+    open_for     = "5s"
+  }
+}
+`
+	updatePR = `
+service "api" {
+  endpoint "get" {
+    call "db" {}
+  }
+}
+
+service "db" {}
+
+link "api" "db" {
+  timeout = "50ms"
+
+  retry {
+    attempts = 3
+  }
+}
+`
+)
+
+// TestUpdateDefaultsGolden: a block added to (or removed from) a block
+// that stays reads as written: the retry's attempts, the breaker's two
+// settings at the OLD lines that set them; the defaults the retry brings
+// and the breaker takes away are shown apart, marked as defaults
+// (testdata/updated.md, updated.txt).
+func TestUpdateDefaultsGolden(t *testing.T) {
+	r := reviewGolden(t, updateBase, updatePR, "testdata/updated")
+	want := map[string]bool{ // attribute → default
+		"retry.attempts": false, "retry.base": true, "retry.backoff": true,
+		"circuit_breaker.failure_rate": false, "circuit_breaker.open_for": false,
+		"circuit_breaker.window": true, "circuit_breaker.min_calls": true,
+	}
+	if len(r.Changes) != 1 || r.Changes[0].Address != "link.api->db" {
+		t.Fatalf("changes:\n%s", strings.Join(changeLines(r), "\n"))
+	}
+	for _, a := range r.Changes[0].Attributes {
+		if d, ok := want[a.Attribute]; ok {
+			if a.Default != d {
+				t.Errorf("%s: default %v, want %v", a.Attribute, a.Default, d)
+			}
+			delete(want, a.Attribute)
+		}
+	}
+	for a := range want {
+		t.Errorf("no attribute %s", a)
 	}
 }

@@ -40,8 +40,8 @@ type AttrChange struct {
 	// From lists the changed variables and locals the attribute reads: what the
 	// pull request edited to change it.
 	From []Ref `json:"from,omitempty"`
-	// Default marks an attribute of a created or deleted block that the
-	// block does not write: its kind's default (markDefaults).
+	// Default marks an attribute that a change brings or takes away
+	// without its block writing it: its kind's default (markDefaults).
 	Default bool `json:"default,omitempty"`
 	onOld   bool
 }
@@ -60,7 +60,7 @@ func diffResources(old, new []*resource, oldSrc, newSrc *sources, vars map[strin
 		delete(oldBy, n.Address)
 		if o == nil {
 			c := change(n, planner.Create, diffAttrs(nil, n.Attrs), n.hidden, newSrc)
-			c.markDefaults(n, newSrc)
+			c.markDefaults(nil, n, oldSrc, newSrc)
 			out = append(out, c)
 			continue
 		}
@@ -68,13 +68,14 @@ func diffResources(old, new []*resource, oldSrc, newSrc *sources, vars map[strin
 			c := change(n, planner.Update, d, append(slices.Clip(o.hidden), n.hidden...), newSrc)
 			c.removedAtOld(o, oldSrc)
 			c.fromVariables(n, newSrc, vars)
+			c.markDefaults(o, n, oldSrc, newSrc)
 			out = append(out, c)
 		}
 	}
 	for _, o := range old {
 		if oldBy[o.Address] != nil {
 			c := change(o, planner.Delete, diffAttrs(o.Attrs, nil), o.hidden, oldSrc)
-			c.markDefaults(o, oldSrc)
+			c.markDefaults(o, nil, oldSrc, newSrc)
 			out = append(out, c)
 		}
 	}

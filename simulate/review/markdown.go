@@ -74,9 +74,11 @@ func (r *Review) changeSegments() []segment {
 		}
 		b.WriteString(createdAttrs(c)) // a deleted resource's attributes are in the JSON
 		if c.Action == planner.Update {
-			for _, a := range c.Attributes {
+			written, defaults := splitDefaults(c.Attributes)
+			for _, a := range written {
 				fmt.Fprintf(&b, "  - %s%s%s\n", a.text(code), at(a.Pos), fromText(a.From))
 			}
+			b.WriteString(updatedDefaults(defaults))
 		}
 		list.items = append(list.items, b.String())
 	}

@@ -60,13 +60,22 @@ func collapsed(summary, body string) string {
 // code span, or leaves it plain) up to budget characters, counting the
 // rest, and returns the line with the characters it used.
 func createdLine(attrs []AttrChange, budget int, wrap func(string) string) (string, int) {
+	return attrLine(attrs, budget, wrap, func(a AttrChange) string {
+		if a.Sensitive {
+			return wrap(a.Attribute) + " (" + a.Message + ")"
+		}
+		return wrap(a.Attribute + " = " + attrValue(a.After))
+	})
+}
+
+// attrLine joins item of each attribute with " · " up to budget
+// characters, counting the rest, and returns the line with the
+// characters it used.
+func attrLine(attrs []AttrChange, budget int, wrap func(string) string, item func(AttrChange) string) (string, int) {
 	var parts []string
 	total := 0
 	for i, a := range attrs {
-		p := wrap(a.Attribute + " = " + attrValue(a.After))
-		if a.Sensitive {
-			p = wrap(a.Attribute) + " (" + a.Message + ")"
-		}
+		p := item(a)
 		if total+chars(p) > budget {
 			parts = append(parts, fmt.Sprintf("… %d more: %s lists them", len(attrs)-i, wrap("berth diff --format json")))
 			break
@@ -74,4 +83,16 @@ func createdLine(attrs []AttrChange, budget int, wrap func(string) string) (stri
 		parts, total = append(parts, p), total+chars(p)
 	}
 	return strings.Join(parts, " · "), total
+}
+
+// updatedDefaults is the markdown of the defaults an update brings or
+// takes away (a retry block added with only its attempts written), as
+// `attr`: `before` → `after`, collapsed under the list entry, apart from
+// what the change writes.
+func updatedDefaults(defaults []AttrChange) string {
+	if len(defaults) == 0 {
+		return ""
+	}
+	line, _ := attrLine(defaults, maxCreatedChars, code, func(a AttrChange) string { return a.text(code) })
+	return collapsed(defaultsSummary(len(defaults)), line)
 }

@@ -57,12 +57,18 @@ func (r *Review) textChanges(b *strings.Builder) {
 		if c.Action != planner.Update {
 			continue
 		}
-		for _, a := range c.Attributes {
+		written, defaults := splitDefaults(c.Attributes)
+		for _, a := range written {
 			from := ""
 			for _, v := range a.From {
 				from += fmt.Sprintf(" (from %s%s)", v.Name, plainAt(v.Pos))
 			}
 			fmt.Fprintf(b, "      %s%s%s\n", a.text(nil), plainAt(a.Pos), from)
+		}
+		if len(defaults) > 0 {
+			plain := func(s string) string { return s }
+			line, _ := attrLine(defaults, maxInlineCreated, plain, func(a AttrChange) string { return a.text(nil) })
+			fmt.Fprintf(b, "      %s: %s\n", defaultsSummary(len(defaults)), line)
 		}
 	}
 	b.WriteString("\n")
