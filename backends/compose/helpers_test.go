@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"net"
 	"os"
 	"strings"
 	"testing"
@@ -17,6 +16,7 @@ import (
 	"github.com/docker/docker/client"
 
 	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/backends/dockertest"
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/planner"
 )
@@ -53,15 +53,12 @@ func removeProject(t testing.TB, cli *client.Client, project string) {
 	}
 }
 
-// freePort returns a TCP port free on 127.0.0.1.
+// freePort returns a TCP port free on 127.0.0.1, below the kernel's
+// ephemeral range: a port the kernel chose for a listener on port 0 is
+// one it may hand to another test's connection before the engine binds it.
 func freePort(t *testing.T) int {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
+	return dockertest.FreePort(t)
 }
 
 // plan observes the engine and plans spec.

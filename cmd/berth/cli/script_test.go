@@ -2,18 +2,15 @@ package cli
 
 import (
 	"errors"
-	"fmt"
-	"math/rand/v2"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/berth-dev/berth/backends/dockertest"
 )
 
 // TestMain lets the test binary act as the berth command, so the .txtar
@@ -74,57 +71,16 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 // environment variable NAME to a different TCP port of 127.0.0.1 that
 // nothing listens on, for a script to serve on and to name in its spec
 // (BERTH_VAR_port=$NAME), so that scripts running at the same time, in
-// this run or another, do not collide on a fixed port.
+// this run or another, do not collide on a fixed port. The port is drawn
+// at random below the kernel's ephemeral range and never handed out twice
+// in this test binary (dockertest.ReservePortRange).
 func cmdFreePort(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) == 0 {
 		ts.Fatalf("usage: freeport NAME...")
 	}
 	for _, name := range args {
-		port, err := reservePort()
+		port, err := dockertest.ReservePortRange(1)
 		ts.Check(err)
 		ts.Setenv(name, strconv.Itoa(port))
 	}
-}
-
-// portsGiven are the ports reservePort handed out in this test binary:
-// never twice, though the script may not have bound them yet.
-var portsGiven = struct {
-	sync.Mutex
-	m map[int]bool
-}{m: map[int]bool{}}
-
-// reservePort draws a port at random from 20000 up to the kernel's
-// ephemeral range, which it stays below: a connection's local port or a
-// kernel-chosen free port (other tests ask for port 0) cannot take it
-// between now and the script's listen. Nothing must listen on it now.
-func reservePort() (int, error) {
-	low, high := 20000, ephemeralLow()-1
-	portsGiven.Lock()
-	defer portsGiven.Unlock()
-	for range 200 {
-		p := low + rand.IntN(high-low+1)
-		if portsGiven.m[p] {
-			continue
-		}
-		ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(p)))
-		if err != nil {
-			continue
-		}
-		ln.Close()
-		portsGiven.m[p] = true
-		return p, nil
-	}
-	return 0, fmt.Errorf("no free port of 127.0.0.1 in %d–%d after 200 tries", low, high)
-}
-
-// ephemeralLow is the first port of the kernel's ephemeral range (Linux's
-// default, 32768, where it cannot be read or leaves too little below it).
-func ephemeralLow() int {
-	b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range")
-	if f := strings.Fields(string(b)); err == nil && len(f) == 2 {
-		if n, err := strconv.Atoi(f[0]); err == nil && n > 21000 {
-			return n
-		}
-	}
-	return 32768
 }
