@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/simulate/burst"
 )
 
 // generator is the load: it draws arrival times from the load's arrival
@@ -32,7 +33,7 @@ type generator struct {
 	t       float64 // time of the last arrival, ns (float: constant gaps do not drift)
 	rr      uint64  // round robin over the entry's replicas (ingress)
 	bursty  bool
-	on, per int64 // burst phases
+	burst   burst.Phases
 	poisson bool
 	// flat is the rate per ns of a constant, non-bursty profile (the
 	// fast path), else 0.
@@ -54,7 +55,7 @@ func (s *sim) newGenerator(ld *lang.Load, svc *service, ep *endpoint) *generator
 	case lang.ArrivalBursty:
 		g.poisson = true
 		if on, off := int64(ld.BurstOn), int64(ld.BurstOff); on > 0 && off > 0 {
-			g.bursty, g.on, g.per = true, on, on+off
+			g.bursty, g.burst = true, burst.Phases{On: on, Per: on + off, End: s.end}
 		}
 	default:
 		g.poisson = true
@@ -92,13 +93,13 @@ func (g *generator) rate(t int64) (r, peak float64, segEnd int64) {
 		}
 	}
 	if g.bursty {
-		phase := t % g.per
-		if phase >= g.on {
-			return 0, 0, min(segEnd, t-phase+g.per)
+		on, until := g.burst.At(t)
+		if !on {
+			return 0, 0, min(segEnd, until)
 		}
-		f := float64(g.per) / float64(g.on)
+		f := g.burst.Factor()
 		r, peak = r*f, peak*f
-		segEnd = min(segEnd, t-phase+g.on)
+		segEnd = min(segEnd, until)
 	}
 	return r, peak, segEnd
 }
@@ -218,7 +219,7 @@ func (g *generator) burstFactor() float64 {
 	if !g.bursty {
 		return 1
 	}
-	return float64(g.per) / float64(g.on)
+	return g.burst.Factor()
 }
 
 // endpoint picks the endpoint of the next request.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/berth-dev/berth/lang"
+	"github.com/berth-dev/berth/simulate/burst"
 )
 
 // schedule draws the arrival times of a load, as offsets from its start.
@@ -19,15 +20,16 @@ import (
 // starts at or passes through 0 (a ramp from 0, a diurnal with min = 0)
 // delays the next arrival only until enough rate has accrued, where a
 // gap of 1/rate(t) read at a near-zero rate would leap far ahead. A bursty load is Poisson at rate/duty during its
-// "on" phase and silent during "off", so its mean rate is the profile's.
+// "on" phase and silent during "off", so its mean rate is the profile's;
+// a last, partial cycle has a burst as much shorter (simulate/burst).
 type schedule struct {
 	prof    lang.RateProfile
 	poisson bool
-	on, per float64 // bursty phases, ns; per == 0: not bursty
-	peak    float64 // highest rate, per ns, burst factor included
-	end     float64 // ns
-	t       float64 // ns, the last arrival
-	due     float64 // constant: arrivals placed so far
+	burst   *burst.Phases // bursty phases; nil: not bursty
+	peak    float64       // highest rate, per ns, burst factor included
+	end     float64       // ns
+	t       float64       // ns, the last arrival
+	due     float64       // constant: arrivals placed so far
 	rng     *rand.Rand
 }
 
@@ -42,25 +44,24 @@ func newSchedule(ld *lang.Load, scale float64, end time.Duration, seed uint64) *
 		rng:     rand.New(rand.NewPCG(seed, 0x6c6f616467656e)),
 	}
 	if ld.Arrival == lang.ArrivalBursty && ld.BurstOn > 0 && ld.BurstOff > 0 {
-		s.on, s.per = float64(ld.BurstOn), float64(ld.BurstOn+ld.BurstOff)
+		s.burst = &burst.Phases{On: int64(ld.BurstOn), Per: int64(ld.BurstOn + ld.BurstOff), End: int64(end)}
 	}
 	s.peak = s.prof.Peak() / 1e9 * s.burstFactor()
 	return s
 }
 
 func (s *schedule) burstFactor() float64 {
-	if s.per == 0 {
+	if s.burst == nil {
 		return 1
 	}
-	return s.per / s.on
+	return s.burst.Factor()
 }
 
 // rate returns the arrival rate at t ns, per ns.
 func (s *schedule) rate(t float64) float64 {
 	r := s.prof.RateAt(time.Duration(t)) / 1e9
-	if s.per > 0 {
-		phase := t - s.per*float64(int64(t/s.per))
-		if phase >= s.on {
+	if s.burst != nil {
+		if on, _ := s.burst.At(int64(t)); !on {
 			return 0
 		}
 		r *= s.burstFactor()

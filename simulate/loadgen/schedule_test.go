@@ -1,6 +1,7 @@
 package loadgen
 
 import (
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -79,6 +80,23 @@ func TestScheduleRates(t *testing.T) {
 		for _, x := range ts {
 			if x%(4*time.Second) >= time.Second {
 				t.Fatalf("an arrival at %v, in an off phase", x)
+			}
+		}
+	})
+	t.Run("bursty partial cycle", func(t *testing.T) {
+		// As the simulator's: a run that ends inside a cycle (10 s on, 50 s
+		// off) cuts its last burst to that cycle's share, so it sends the
+		// rate on average; it used to send the whole burst (6,000 in 30 s).
+		for _, tc := range []struct{ dur, last time.Duration }{
+			{30 * time.Second, 5 * time.Second},
+			{90 * time.Second, 65 * time.Second},
+		} {
+			ld := load(100, lang.ArrivalBursty, tc.dur)
+			ld.BurstOn, ld.BurstOff = 10*time.Second, 50*time.Second
+			ts := arrivals(ld, 1, tc.dur, 6)
+			within4σ(t, fmt.Sprintf("bursty 100/s for %v", tc.dur), len(ts), 100*tc.dur.Seconds())
+			if n := countIn(ts, tc.last, tc.dur); n != 0 {
+				t.Errorf("%v: %d arrivals after the last burst's end at %v", tc.dur, n, tc.last)
 			}
 		}
 	})
