@@ -25,6 +25,9 @@ type Change struct {
 	// Hint explains a delete and a create that look like a rename (the
 	// same attributes but the name), as berth plan does.
 	Hint string `json:"hint,omitempty"`
+	// From lists, for a created or deleted instance of a for_each, the
+	// changed variables and locals the for_each reads (forEachFrom).
+	From []Ref `json:"from,omitempty"`
 	// renamedFrom is the address of the deleted resource a created one
 	// looks renamed from.
 	renamedFrom string
@@ -61,6 +64,7 @@ func diffResources(old, new []*resource, oldSrc, newSrc *sources, vars map[strin
 		if o == nil {
 			c := change(n, planner.Create, diffAttrs(nil, n.Attrs), n.hidden, newSrc)
 			c.markDefaults(nil, n, oldSrc, newSrc)
+			c.forEachFrom(n, newSrc, vars)
 			out = append(out, c)
 			continue
 		}
@@ -76,6 +80,7 @@ func diffResources(old, new []*resource, oldSrc, newSrc *sources, vars map[strin
 		if oldBy[o.Address] != nil {
 			c := change(o, planner.Delete, diffAttrs(o.Attrs, nil), o.hidden, oldSrc)
 			c.markDefaults(o, nil, oldSrc, newSrc)
+			c.forEachFrom(o, oldSrc, vars)
 			out = append(out, c)
 		}
 	}

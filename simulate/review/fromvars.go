@@ -62,18 +62,70 @@ func (c *Change) fromVariables(r *resource, src *sources, changed map[string]str
 	}
 }
 
+// forEachFrom says, for a created or deleted instance of a for_each
+// block (or a link made for one), which of the changed variables and
+// locals (changedRefs) that for_each reads: the pull request added or
+// removed the instance by editing them (a shard added to the map the
+// shards are made from), and the block's own line says nothing of it.
+func (c *Change) forEachFrom(r *resource, src *sources, changed map[string]string) {
+	if len(changed) == 0 {
+		return
+	}
+	seen := map[string]bool{}
+	for _, b := range src.forEachBlocks(r) {
+		for _, ref := range src.exprRefs(b, b.Body.Attributes["for_each"].Expr) {
+			if p, ok := changed[ref]; ok && !seen[ref] {
+				seen[ref] = true
+				c.From = append(c.From, Ref{Name: ref, Pos: p})
+			}
+		}
+	}
+}
+
+// forEachBlocks returns the for_each blocks r is made from: its own
+// block when it has a for_each, and for a link, the for_each service
+// blocks its labels name (link "search" "shard" makes a link to each
+// instance of shard).
+func (s *sources) forEachBlocks(r *resource) []*hclsyntax.Block {
+	b := s.blockOf(r.block, r.Range)
+	if b == nil {
+		return nil
+	}
+	if b.Body.Attributes["for_each"] != nil {
+		return []*hclsyntax.Block{b}
+	}
+	var out []*hclsyntax.Block
+	if r.Kind == "link" {
+		for _, label := range b.Labels {
+			if svc := s.blockOf([]string{"service", label}, hcl.Range{}); svc != nil && svc.Body.Attributes["for_each"] != nil {
+				out = append(out, svc)
+			}
+		}
+	}
+	return out
+}
+
 // attrRefs returns the variables and locals the attribute at path reads,
 // directly, through locals or through the for_each of its block
-// (each.value), sorted ("local.a", "var.b").
+// (each.value), sorted ("local.a", "var.b"). An endpoint's flow reads
+// what its calls and the dynamic blocks that make them read (flowExprs).
 func (s *sources) attrRefs(block []string, decl hcl.Range, path string) []string {
 	b := s.blockOf(block, decl)
 	if b == nil {
 		return nil
 	}
-	_, attr := walkPath(b.Body, b.DefRange(), strings.Split(path, "."))
-	if attr == nil {
-		return nil
+	segs := strings.Split(path, ".")
+	_, attr := walkPath(b.Body, b.DefRange(), segs)
+	if attr != nil {
+		return s.exprRefs(b, attr.Expr)
 	}
+	return s.exprRefs(b, flowExprs(b.Body, segs)...)
+}
+
+// exprRefs returns the variables and locals the expressions (of block b)
+// read, directly, through locals or through b's for_each (each.value),
+// sorted.
+func (s *sources) exprRefs(b *hclsyntax.Block, exprs ...hcl.Expression) []string {
 	seen := map[string]bool{}
 	var vars []string
 	var visit func(hcl.Expression)
@@ -105,9 +157,45 @@ func (s *sources) attrRefs(block []string, decl hcl.Range, path string) []string
 			}
 		}
 	}
-	visit(attr.Expr)
+	for _, e := range exprs {
+		visit(e)
+	}
 	sort.Strings(vars)
 	return vars
+}
+
+// flowExprs returns, for a path into an endpoint's flow
+// ("endpoints.query.flow", "endpoints.query.flow.call.shard-e.fallback"),
+// the expressions of the blocks that make the flow: its calls, parallel,
+// sequence and publish blocks, and the for_each and labels of the dynamic
+// blocks among them (a fan-out widened by editing the variable its
+// dynamic block reads). Not the endpoint's own attributes: its
+// service_time is no part of the flow.
+func flowExprs(body *hclsyntax.Body, segs []string) []hcl.Expression {
+	if len(segs) < 3 || segs[0] != "endpoints" || segs[2] != "flow" {
+		return nil
+	}
+	var ep *hclsyntax.Block
+	for _, b := range body.Blocks {
+		if b.Type == "endpoint" && len(b.Labels) == 1 && b.Labels[0] == segs[1] {
+			ep = b
+		}
+	}
+	if ep == nil {
+		return nil
+	}
+	var out []hcl.Expression
+	var walk func(*hclsyntax.Body)
+	walk = func(b *hclsyntax.Body) {
+		for _, blk := range b.Blocks {
+			for _, a := range blk.Body.Attributes {
+				out = append(out, a.Expr)
+			}
+			walk(blk.Body)
+		}
+	}
+	walk(ep.Body)
+	return out
 }
 
 // local finds the attribute that defines local.name.

@@ -68,7 +68,7 @@ func (r *Review) changeSegments() []segment {
 	}}
 	for _, c := range r.Changes {
 		var b strings.Builder
-		fmt.Fprintf(&b, "- %s **%s** %s%s\n", actionSymbol(c.Action), c.Action, code(c.Address), at(c.Pos))
+		fmt.Fprintf(&b, "- %s **%s** %s%s%s\n", actionSymbol(c.Action), c.Action, code(c.Address), at(c.Pos), fromText(c.From))
 		if c.Hint != "" {
 			fmt.Fprintf(&b, "  - 💡 %s\n", cell(c.Hint))
 		}

@@ -40,6 +40,15 @@ func plainAt(pos string) string {
 	return "  " + pos
 }
 
+// plainFrom names the changed variables and locals a change reads.
+func plainFrom(from []Ref) string {
+	out := ""
+	for _, v := range from {
+		out += fmt.Sprintf(" (from %s%s)", v.Name, plainAt(v.Pos))
+	}
+	return out
+}
+
 func (r *Review) textChanges(b *strings.Builder) {
 	if len(r.Changes) == 0 {
 		b.WriteString("No structural change.\n\n")
@@ -47,7 +56,7 @@ func (r *Review) textChanges(b *strings.Builder) {
 	}
 	b.WriteString("Changes:\n")
 	for _, c := range r.Changes {
-		fmt.Fprintf(b, "  %s %s%s\n", c.Action, c.Address, plainAt(c.Pos))
+		fmt.Fprintf(b, "  %s %s%s%s\n", c.Action, c.Address, plainAt(c.Pos), plainFrom(c.From))
 		if c.Hint != "" {
 			fmt.Fprintf(b, "      (%s)\n", c.Hint)
 		}
@@ -59,11 +68,7 @@ func (r *Review) textChanges(b *strings.Builder) {
 		}
 		written, defaults := splitDefaults(c.Attributes)
 		for _, a := range written {
-			from := ""
-			for _, v := range a.From {
-				from += fmt.Sprintf(" (from %s%s)", v.Name, plainAt(v.Pos))
-			}
-			fmt.Fprintf(b, "      %s%s%s\n", a.text(nil), plainAt(a.Pos), from)
+			fmt.Fprintf(b, "      %s%s%s\n", a.text(nil), plainAt(a.Pos), plainFrom(a.From))
 		}
 		if len(defaults) > 0 {
 			plain := func(s string) string { return s }
