@@ -169,7 +169,11 @@ func TestTimeoutAndRetriesAgainstHangingCallee(t *testing.T) {
 		service("gateway", 8, 8, 0, endpoint("get", call("backend"))),
 		service("backend", 8, 8, 5*time.Second, endpoint("get")), // hangs for the caller
 	)
-	addLink(spec, &lang.Link{From: "gateway", To: "backend", Timeout: 50 * time.Millisecond,
+	// The timeout must leave an attempt the time to reach the callee on a
+	// busy machine: at 50ms, one in 30 runs under two CPU burners timed
+	// out before the callee's handler saw it (2 requests, not 3).
+	const timeout = 300 * time.Millisecond
+	addLink(spec, &lang.Link{From: "gateway", To: "backend", Timeout: timeout,
 		Retry: &lang.Retry{Attempts: 3, Backoff: lang.BackoffConstant, Base: time.Millisecond, Jitter: lang.JitterNone}})
 	c.start(spec, "backend", 1)
 	c.start(spec, "gateway", 1)
@@ -182,8 +186,8 @@ func TestTimeoutAndRetriesAgainstHangingCallee(t *testing.T) {
 	if cr := r.Calls[0]; cr.Attempts != 3 || cr.Class != lang.RetryOnTimeout || cr.Status != 0 {
 		t.Errorf("call %+v", cr)
 	}
-	if took < 150*time.Millisecond || took > 2*time.Second {
-		t.Errorf("took %v; want 3 attempts of 50ms", took)
+	if took < 3*timeout || took > 3*timeout+2*time.Second {
+		t.Errorf("took %v; want 3 attempts of %v", took, timeout)
 	}
 	// Each attempt reached the callee, which keeps working (wasted work).
 	eventually(t, "3 attempts at the callee", func() bool { return c.stats("backend").Requests == 3 })
