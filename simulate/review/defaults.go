@@ -3,6 +3,7 @@ package review
 import (
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/berth-dev/berth/planner"
@@ -68,34 +69,14 @@ func implied(body *hclsyntax.Body, attr string) bool {
 // a block that a dynamic block makes counts as written, since it is not
 // in the source as such.
 func bodyWrites(body *hclsyntax.Body, segs []string) bool {
-	for i := 0; i < len(segs); i++ {
-		seg := segs[i]
-		switch {
-		case body.Attributes[seg] != nil:
-			return true
-		case seg == "flow" && i == len(segs)-1:
-			return true
-		case transparent[seg]:
-			continue
-		case seg == "call" && i+1 < len(segs):
-			b := findCall(body, segs[i+1])
-			if b == nil {
-				return hasDynamic(body, "")
-			}
-			body = b.Body
-			i = max(i+1, len(segs)-2) // a callee endpoint in the key
-			continue
-		}
-		typ := seg
-		if t, ok := pluralBlocks[seg]; ok {
-			typ = t
-		}
-		b, skip := findBlock(body, typ, segs[i+1:])
-		if b == nil {
-			return hasDynamic(body, typ)
-		}
-		body = b.Body
-		i += skip
+	end := followPath(body, hcl.Range{}, segs)
+	switch {
+	case end.attr != nil || end.flow:
+		return true
+	case end.missing == "call": // calls nest in parallel and sequence blocks
+		return hasDynamic(end.body, "")
+	case end.missing != "":
+		return hasDynamic(end.body, end.missing)
 	}
 	return false
 }

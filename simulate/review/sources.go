@@ -110,10 +110,31 @@ func (s *sources) setsAttr(block, attr string) bool {
 // blocks and returns the best range found, and the attribute when the
 // path leads to one.
 func walkPath(body *hclsyntax.Body, best hcl.Range, segs []string) (hcl.Range, *hclsyntax.Attribute) {
+	end := followPath(body, best, segs)
+	return end.rng, end.attr
+}
+
+// pathEnd is where following a flattened path through a body stops.
+type pathEnd struct {
+	rng  hcl.Range            // the attribute's range, else the innermost block's on the way
+	attr *hclsyntax.Attribute // the attribute, when the path leads to one
+	body *hclsyntax.Body      // the body the walk stopped in
+	// missing is the type of the nested block the body lacks ("call"
+	// for a call), "" when none was missing.
+	missing string
+	flow    bool // the path ends at an endpoint's flow
+}
+
+// followPath follows the path's segments through attributes and nested
+// blocks of body (whose range is best).
+func followPath(body *hclsyntax.Body, best hcl.Range, segs []string) pathEnd {
 	for i := 0; i < len(segs); i++ {
 		seg := segs[i]
 		if a := body.Attributes[seg]; a != nil {
-			return a.SrcRange, a
+			return pathEnd{rng: a.SrcRange, attr: a, body: body}
+		}
+		if seg == "flow" && i == len(segs)-1 {
+			return pathEnd{rng: best, body: body, flow: true}
 		}
 		if transparent[seg] {
 			continue
@@ -121,13 +142,10 @@ func walkPath(body *hclsyntax.Body, best hcl.Range, segs []string) (hcl.Range, *
 		if seg == "call" && i+1 < len(segs) {
 			b := findCall(body, segs[i+1])
 			if b == nil {
-				return best, nil
+				return pathEnd{rng: best, body: body, missing: "call"}
 			}
 			body, best = b.Body, b.DefRange()
-			i++
-			for i+1 < len(segs)-1 { // a callee endpoint in the key
-				i++
-			}
+			i = max(i+1, len(segs)-2) // a callee endpoint in the key
 			continue
 		}
 		typ := seg
@@ -136,12 +154,12 @@ func walkPath(body *hclsyntax.Body, best hcl.Range, segs []string) (hcl.Range, *
 		}
 		b, skip := findBlock(body, typ, segs[i+1:])
 		if b == nil {
-			return best, nil
+			return pathEnd{rng: best, body: body, missing: typ}
 		}
 		body, best = b.Body, b.DefRange()
 		i += skip
 	}
-	return best, nil
+	return pathEnd{rng: best, body: body}
 }
 
 // findBlock finds the nested block of type typ; when the next segment is
