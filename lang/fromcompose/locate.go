@@ -153,10 +153,16 @@ func lookup(n *yaml.Node, p string, depth int) (key, val *yaml.Node) {
 	n = deref(n)
 	if n != nil && n.Kind == yaml.SequenceNode {
 		// a list of names or of NAME=value (environment, depends_on):
-		// the item that names p
+		// the item that names p; or of long-form items (secrets,
+		// configs, volumes): the item whose source is p
 		for _, item := range n.Content {
 			if item = deref(item); item != nil && item.Kind == yaml.ScalarNode && (item.Value == p || strings.HasPrefix(item.Value, p+"=")) {
 				return item, item
+			}
+			if item != nil && item.Kind == yaml.MappingNode {
+				if _, src := lookup(item, "source", depth+1); src != nil && src.Kind == yaml.ScalarNode && src.Value == p {
+					return src, item
+				}
 			}
 		}
 		return nil, nil

@@ -1,6 +1,7 @@
 package fromcompose
 
 import (
+	"fmt"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -223,12 +224,33 @@ func (c *converter) fileRefs(b *hclwrite.Body, kind, svc string, refs []types.Fi
 		if !strings.HasPrefix(target, "/") {
 			target = dir + target
 		}
-		if target != mount || r.UID != "" || r.GID != "" || r.Mode != nil {
-			c.warn(at(kind+"s"), kind+" target not carried into berth",
+		where := firstRange(at(kind+"s", r.Source), at(kind+"s"))
+		switch owner := ownerAndMode(r); {
+		case target != mount:
+			c.warn(where, kind+" target not carried into berth",
 				"berth mounts the %s %q read-only at %s, where the Compose file mounts it at %s; a target, uid, gid or mode given in the Compose file is not carried. Point the service at %s (its env or command), or build the path into its image.", kind, r.Source, mount, target, mount)
+		case owner != "":
+			c.warn(where, kind+" owner and mode not carried into berth",
+				"berth mounts the %s %q at %s, as the Compose file does, but read-only with the engine's owner and mode: the %s the Compose file gives is not carried. If the service reads it as another user, make the file readable to that user.", kind, r.Source, mount, owner)
 		}
 	}
 	setRefs(b, kind+"s", kind, names)
+}
+
+// ownerAndMode names the uid, gid and mode a secret or config reference
+// sets, or "".
+func ownerAndMode(r types.FileReferenceConfig) string {
+	var l []string
+	if r.UID != "" {
+		l = append(l, "uid "+r.UID)
+	}
+	if r.GID != "" {
+		l = append(l, "gid "+r.GID)
+	}
+	if r.Mode != nil {
+		l = append(l, fmt.Sprintf("mode %#o", int64(*r.Mode)))
+	}
+	return strings.Join(l, ", ")
 }
 
 func (c *converter) ports(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
