@@ -111,10 +111,13 @@ func change(r *resource, action planner.Action, reasons []planner.Reason, hidden
 
 // removedAtOld points the attributes an update removes at the line of
 // the OLD side that set them (old, in oldSrc): the NEW side has none, and
-// the block's line said nothing of what went.
+// the block's line said nothing of what went. So does an attribute the
+// NEW side has no line for, as a link made implicit by removing its
+// block (implicit: false → true), at the block removed.
 func (c *Change) removedAtOld(old *resource, oldSrc *sources) {
 	for i, a := range c.Attributes {
-		if a.After != nil || a.Before == nil && a.Message != "sensitive value removed" {
+		removed := a.After == nil && (a.Before != nil || a.Message == "sensitive value removed")
+		if !removed && (a.Pos != "" || a.Before == nil) {
 			continue
 		}
 		if rng, ok := oldSrc.attrRange(old.block, old.Range, a.Attribute); ok {

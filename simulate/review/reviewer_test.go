@@ -518,3 +518,27 @@ func TestRemovedAttributeAtOld(t *testing.T) {
 		t.Errorf("retry.on at %q, want main:shop/main.berth.hcl:7", got)
 	}
 }
+
+// TestImplicitLinkAtOld: removing a link block leaves its call with an
+// implicit link (implicit: false → true), which the NEW side has no line
+// for: it points at the block removed, in the OLD revision. It had no
+// position at all.
+func TestImplicitLinkAtOld(t *testing.T) {
+	const calls = "service \"api\" {\n  endpoint \"get\" {\n    call \"db\" {}\n  }\n}\nservice \"db\" {}\n"
+	r := betweenRevisions(t, calls+"link \"api\" \"db\" {\n  timeout = \"80ms\"\n}\n", calls)
+	pos := map[string]string{}
+	for _, c := range r.Changes {
+		pos[c.Address] = c.Pos
+		for _, a := range c.Attributes {
+			pos[a.Attribute] = a.Pos
+		}
+	}
+	want := map[string]string{
+		"link.api->db": "shop/main.berth.hcl:3", // the call, which the implicit link is
+		"implicit":     "main:shop/main.berth.hcl:7",
+		"timeout":      "main:shop/main.berth.hcl:8",
+	}
+	if !cmp.Equal(want, pos) {
+		t.Errorf("positions %v, want %v", pos, want)
+	}
+}
