@@ -1,6 +1,7 @@
 package review
 
 import (
+	"fmt"
 	"sort"
 	"time"
 
@@ -158,22 +159,43 @@ func (c *checker) add(kind string, sev Severity, subject string, rng hcl.Range, 
 // analytic estimate. src says which. A simulated run of a load whose rate
 // varies measures the mean utilisation; it is scaled by the peak rate
 // over the mean rate.
+//
+// A simulated peak that failed requests (lostShare of them or more)
+// measured only the traffic that got through: a service behind the
+// failing one sees less than the peak offers it. Its analytic ρ, when
+// higher, is the one the peak puts on it, so that a change that makes an
+// upstream service fail does not read as resolving a risk downstream.
 func (c *checker) rho(svc string) (rho float64, src string) {
 	if c.report != nil {
 		if m := c.report.Services[svc]; m != nil {
-			from := time.Duration(c.report.Warmup * float64(time.Second))
-			to := time.Duration(c.report.Duration * float64(time.Second))
-			scale := peakRate(c.peak) / meanRate(c.peak, from, to)
-			if scale > 1.0001 {
-				return scale * max(m.Utilization, m.CPUUtilization), "simulated, scaled from the mean rate to the peak"
+			rho, src = c.simulatedRho(m)
+			if e := c.report.Entry; e != nil && e.ErrorRate >= lostShare && c.offered != nil && c.offered.Rho(svc) > rho {
+				return c.offered.Rho(svc), fmt.Sprintf("analytic: the simulated peak failed %s of its requests, so the %.2f it measured is what reached %s", percent(e.ErrorRate), rho, svc)
 			}
-			return max(m.Utilization, m.CPUUtilization), "simulated"
+			return rho, src
 		}
 	}
 	if c.offered != nil {
 		return c.offered.Rho(svc), "analytic"
 	}
 	return 0, ""
+}
+
+// lostShare is the share of failed requests above which a simulated
+// peak's utilisations undercount the peak (rho).
+const lostShare = 0.01
+
+// simulatedRho is the utilisation of a service measured by the simulated
+// peak, scaled from the mean rate to the peak rate when the load's rate
+// varies.
+func (c *checker) simulatedRho(m *simulate.Metrics) (float64, string) {
+	from := time.Duration(c.report.Warmup * float64(time.Second))
+	to := time.Duration(c.report.Duration * float64(time.Second))
+	scale := peakRate(c.peak) / meanRate(c.peak, from, to)
+	if scale > 1.0001 {
+		return scale * max(m.Utilization, m.CPUUtilization), "simulated, scaled from the mean rate to the peak"
+	}
+	return max(m.Utilization, m.CPUUtilization), "simulated"
 }
 
 // markNew sets New on every finding of new that old does not have, and
