@@ -73,6 +73,7 @@ func diffResources(old, new []*resource, oldSrc, newSrc *sources, vars map[strin
 			c.removedAtOld(o, oldSrc)
 			c.fromVariables(n, newSrc, vars)
 			c.markDefaults(o, n, oldSrc, newSrc)
+			c.flowAtCall(o, n, oldSrc, newSrc)
 			out = append(out, c)
 		}
 	}
