@@ -37,7 +37,7 @@ func (c *converter) service(body *hclwrite.Body, s types.ServiceConfig) {
 	setStrings(b, "command", s.Command)
 	if len(s.Entrypoint) > 0 {
 		c.warn(at("entrypoint"), "entrypoint is not carried into berth",
-			"berth's service has command but no entrypoint, so the image's entrypoint runs. If the service needs %q, build it into the image.", strings.Join(s.Entrypoint, " "))
+			"berth's service has command but no entrypoint, so the image's entrypoint runs in the containers of %q. If the service needs %q, build it into the image.", s.Name, strings.Join(s.Entrypoint, " "))
 	} else if s.Entrypoint != nil {
 		c.warn(at("entrypoint"), "entrypoint is not carried into berth",
 			"The Compose file clears the image's entrypoint of %q (entrypoint: \"\" or []); berth's service has no entrypoint, so the image's entrypoint runs, with command as its arguments. Build an image without it.", s.Name)
@@ -228,10 +228,10 @@ func (c *converter) fileRefs(b *hclwrite.Body, kind, svc string, refs []types.Fi
 		switch owner := ownerAndMode(r); {
 		case target != mount:
 			c.warn(where, kind+" target not carried into berth",
-				"berth mounts the %s %q read-only at %s, where the Compose file mounts it at %s; a target, uid, gid or mode given in the Compose file is not carried. Point the service at %s (its env or command), or build the path into its image.", kind, r.Source, mount, target, mount)
+				"berth mounts the %s %q in the containers of %q read-only at %s, where the Compose file mounts it at %s; a target, uid, gid or mode given in the Compose file is not carried. Point the service at %s (its env or command), or build the path into its image.", kind, r.Source, svc, mount, target, mount)
 		case owner != "":
 			c.warn(where, kind+" owner and mode not carried into berth",
-				"berth mounts the %s %q at %s, as the Compose file does, but read-only with the engine's owner and mode: the %s the Compose file gives is not carried. If the service reads it as another user, make the file readable to that user.", kind, r.Source, mount, owner)
+				"berth mounts the %s %q in the containers of %q at %s, as the Compose file does, but read-only with the engine's owner and mode: the %s the Compose file gives is not carried. If the service reads it as another user, make the file readable to that user.", kind, r.Source, svc, mount, owner)
 		}
 	}
 	setRefs(b, kind+"s", kind, names)
@@ -322,7 +322,7 @@ func (c *converter) resources(b *hclwrite.Body, s types.ServiceConfig, at func(.
 		}
 		if s.Deploy.Resources.Reservations != nil {
 			c.warn(at("deploy", "resources", "reservations"), "Reservations not carried into berth",
-				"berth sets limits (cpus, memory), not reservations.")
+				"berth sets limits (cpus, memory), not reservations: the containers of %q run without the reservations the Compose file gives.", s.Name)
 		}
 	}
 	if cpus == 0 && mem == 0 {
@@ -380,7 +380,7 @@ func (c *converter) health(b *hclwrite.Body, s types.ServiceConfig, at func(...s
 	}
 	setDuration(hb, "start_period", h.StartPeriod)
 	if h.StartInterval != nil {
-		c.warn(at("healthcheck", "start_interval"), "start_interval not carried into berth", "berth probes at interval from the start.")
+		c.warn(at("healthcheck", "start_interval"), "start_interval not carried into berth", "berth probes the containers of %q at interval from the start.", s.Name)
 	}
 }
 
