@@ -1,6 +1,7 @@
 package review
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -27,18 +28,19 @@ func (c *Change) markDefaults(old, new *resource, oldSrc, newSrc *sources) {
 	for i, a := range c.Attributes {
 		switch {
 		case c.Action == planner.Create || c.Action == planner.Update && a.Before == nil && a.After != nil:
-			c.Attributes[i].Default = notWritten(new, newSrc, a.Attribute)
+			c.Attributes[i].Default = notWritten(new, newSrc, a.Attribute, a.After)
 		case c.Action == planner.Delete || c.Action == planner.Update && a.After == nil && a.Before != nil:
-			c.Attributes[i].Default = notWritten(old, oldSrc, a.Attribute)
+			c.Attributes[i].Default = notWritten(old, oldSrc, a.Attribute, a.Before)
 		}
 	}
 }
 
 // notWritten reports whether the source of r's block (in src) does not
-// write the attribute at path. A block the source does not hold at all
-// (berth's project block when none is written) writes nothing; one
-// declared somewhere src cannot find is taken as writing everything.
-func notWritten(r *resource, src *sources, path string) bool {
+// write the attribute at path, whose value is value. A block the source
+// does not hold at all (berth's project block when none is written)
+// writes nothing; one declared somewhere src cannot find is taken as
+// writing everything.
+func notWritten(r *resource, src *sources, path string, value any) bool {
 	if src == nil {
 		return false
 	}
@@ -46,7 +48,7 @@ func notWritten(r *resource, src *sources, path string) bool {
 	if b == nil {
 		return r.Range.Filename == ""
 	}
-	return !implied(b.Body, path) && !bodyWrites(b.Body, strings.Split(path, "."))
+	return !implied(b.Body, path) && !bodyWrites(b.Body, strings.Split(path, "."), value)
 }
 
 // implied reports whether the block writes the attribute through another:
@@ -63,15 +65,19 @@ func implied(body *hclsyntax.Body, attr string) bool {
 }
 
 // bodyWrites reports whether the body writes the attribute at the
-// flattened path, as an attribute of its own or of the nested blocks on
-// the way ("capacity.workers", "endpoints.get.flow.call.db.fallback").
-// An endpoint's flow is written by the endpoint block itself (its calls);
-// a block that a dynamic block makes counts as written, since it is not
-// in the source as such.
-func bodyWrites(body *hclsyntax.Body, segs []string) bool {
+// flattened path, whose value is value, as an attribute of its own or of
+// the nested blocks on the way ("capacity.workers",
+// "endpoints.get.flow.call.db.fallback"), or as the label of its nested
+// block (a fault's kind: fault "slow" {}). An endpoint's flow is written
+// by the endpoint block itself (its calls); a block that a dynamic block
+// makes counts as written, since it is not in the source as such.
+func bodyWrites(body *hclsyntax.Body, segs []string, value any) bool {
 	end := followPath(body, hcl.Range{}, segs)
+	label, _ := value.(string)
 	switch {
 	case end.attr != nil || end.flow:
+		return true
+	case end.missing == segs[len(segs)-1] && label != "" && slices.Contains(end.labels, label):
 		return true
 	case end.missing == "call": // calls nest in parallel and sequence blocks
 		return hasDynamic(end.body, "")

@@ -56,6 +56,14 @@ link "search" "shard" {
     attempts = 2
   }
 }
+
+scenario "shard-loss" {
+  load = load.peak
+  fault "kill" {
+    service = "shard-a"
+    at      = "10s"
+  }
+}
 `
 )
 
@@ -77,7 +85,9 @@ func TestCreatedGolden(t *testing.T) {
 		"service.shard-a":      {"resources.memory": false, "replicas": true, "capacity.workers": true},
 		"link.search->shard-b": {"timeout": false, "retry.attempts": false, "load_balancing": true},
 		"link.search->shard-a": {"timeout": false},
-		"service.shard-b":      {"resources.memory": false},
+		// A fault's kind is its label; its replicas the default.
+		"scenario.shard-loss": {"faults.0.kind": false, "faults.0.service": false, "faults.0.replicas": true},
+		"service.shard-b":     {"resources.memory": false},
 	}
 	for _, c := range r.Changes {
 		for _, a := range c.Attributes {

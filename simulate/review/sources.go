@@ -122,19 +122,21 @@ type pathEnd struct {
 	// missing is the type of the nested block the body lacks ("call"
 	// for a call), "" when none was missing.
 	missing string
-	flow    bool // the path ends at an endpoint's flow
+	flow    bool     // the path ends at an endpoint's flow
+	labels  []string // the labels of the innermost nested block reached
 }
 
 // followPath follows the path's segments through attributes and nested
 // blocks of body (whose range is best).
 func followPath(body *hclsyntax.Body, best hcl.Range, segs []string) pathEnd {
+	var labels []string
 	for i := 0; i < len(segs); i++ {
 		seg := segs[i]
 		if a := body.Attributes[seg]; a != nil {
-			return pathEnd{rng: a.SrcRange, attr: a, body: body}
+			return pathEnd{rng: a.SrcRange, attr: a, body: body, labels: labels}
 		}
 		if seg == "flow" && i == len(segs)-1 {
-			return pathEnd{rng: best, body: body, flow: true}
+			return pathEnd{rng: best, body: body, flow: true, labels: labels}
 		}
 		if transparent[seg] {
 			continue
@@ -142,9 +144,9 @@ func followPath(body *hclsyntax.Body, best hcl.Range, segs []string) pathEnd {
 		if seg == "call" && i+1 < len(segs) {
 			b := findCall(body, segs[i+1])
 			if b == nil {
-				return pathEnd{rng: best, body: body, missing: "call"}
+				return pathEnd{rng: best, body: body, missing: "call", labels: labels}
 			}
-			body, best = b.Body, b.DefRange()
+			body, best, labels = b.Body, b.DefRange(), b.Labels
 			i = max(i+1, len(segs)-2) // a callee endpoint in the key
 			continue
 		}
@@ -154,12 +156,12 @@ func followPath(body *hclsyntax.Body, best hcl.Range, segs []string) pathEnd {
 		}
 		b, skip := findBlock(body, typ, segs[i+1:])
 		if b == nil {
-			return pathEnd{rng: best, body: body, missing: typ}
+			return pathEnd{rng: best, body: body, missing: typ, labels: labels}
 		}
-		body, best = b.Body, b.DefRange()
+		body, best, labels = b.Body, b.DefRange(), b.Labels
 		i += skip
 	}
-	return pathEnd{rng: best, body: body}
+	return pathEnd{rng: best, body: body, labels: labels}
 }
 
 // findBlock finds the nested block of type typ; when the next segment is
