@@ -5,18 +5,22 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/berth-dev/berth/internal/freeport"
 )
 
 func TestWaitReady(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	// A port nothing listens on, which the server below takes 0.6 s later:
+	// below the ephemeral range, where no connection takes it meanwhile.
+	port, err := freeport.Range(1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
-	ln.Close()
+	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
 	target, _ := CheckTarget(addr)
 	ctx := context.Background()
 
@@ -33,6 +37,7 @@ func TestWaitReady(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 		ln, err := net.Listen("tcp", addr)
 		if err != nil {
+			t.Errorf("the server cannot listen on %s: %v", addr, err)
 			return
 		}
 		srv.Serve(ln)

@@ -3,26 +3,21 @@ package cli
 import (
 	"context"
 	"fmt"
-	"net"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/berth-dev/berth/backends"
+	"github.com/berth-dev/berth/internal/freeport"
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/planner"
 )
 
 // freeLoopbackPort returns a TCP port of 127.0.0.1 that nothing listens on
-// now (the kernel's choice).
-func freeLoopbackPort() (int, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port, nil
-}
+// now, for the probe to publish: below the kernel's ephemeral range, where
+// no connection of this machine takes it before the engine binds it (the
+// kernel's choice for port 0 was one such connections get).
+func freeLoopbackPort() (int, error) { return freeport.Range(1) }
 
 // deployProbe plans the probe project against the engine and applies it,
 // setting *applied before it starts to change anything (so that nothing

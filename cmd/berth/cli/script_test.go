@@ -10,7 +10,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
-	"github.com/berth-dev/berth/backends/dockertest"
+	"github.com/berth-dev/berth/internal/freeport"
 )
 
 // TestMain lets the test binary act as the berth command, so the .txtar
@@ -73,13 +73,13 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 // (BERTH_VAR_port=$NAME), so that scripts running at the same time, in
 // this run or another, do not collide on a fixed port. The port is drawn
 // at random below the kernel's ephemeral range and never handed out twice
-// in this test binary (dockertest.ReservePortRange).
+// in this test binary (internal/freeport).
 func cmdFreePort(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) == 0 {
 		ts.Fatalf("usage: freeport NAME...")
 	}
 	for _, name := range args {
-		port, err := dockertest.ReservePortRange(1)
+		port, err := freeport.Range(1)
 		ts.Check(err)
 		ts.Setenv(name, strconv.Itoa(port))
 	}
