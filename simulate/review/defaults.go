@@ -68,7 +68,8 @@ func implied(body *hclsyntax.Body, attr string) bool {
 // flattened path, whose value is value, as an attribute of its own or of
 // the nested blocks on the way ("capacity.workers",
 // "endpoints.get.flow.call.db.fallback"), or as the label of its nested
-// block (a fault's kind: fault "slow" {}). An endpoint's flow is written
+// block (a fault's kind: fault "slow" {}) or the type of a block (a
+// load's profile kind: ramp {}). An endpoint's flow is written
 // by the endpoint block itself (its calls); a block that a dynamic block
 // makes counts as written, since it is not in the source as such.
 func bodyWrites(body *hclsyntax.Body, segs []string, value any) bool {
@@ -77,12 +78,22 @@ func bodyWrites(body *hclsyntax.Body, segs []string, value any) bool {
 	switch {
 	case end.attr != nil || end.flow:
 		return true
-	case end.missing == segs[len(segs)-1] && label != "" && slices.Contains(end.labels, label):
+	case end.missing == segs[len(segs)-1] && label != "" && (slices.Contains(end.labels, label) || hasBlock(end.body, label)):
 		return true
 	case end.missing == "call": // calls nest in parallel and sequence blocks
 		return hasDynamic(end.body, "")
 	case end.missing != "":
 		return hasDynamic(end.body, end.missing)
+	}
+	return false
+}
+
+// hasBlock reports whether the body holds a block of the type typ.
+func hasBlock(body *hclsyntax.Body, typ string) bool {
+	for _, b := range body.Blocks {
+		if b.Type == typ {
+			return true
+		}
 	}
 	return false
 }

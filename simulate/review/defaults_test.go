@@ -57,6 +57,16 @@ link "search" "shard" {
   }
 }
 
+load "ramp" {
+  entry = service.search
+  ramp {
+    from = 5
+    to   = 50
+    over = "30s"
+  }
+  duration = "40s"
+}
+
 scenario "shard-loss" {
   load = load.peak
   fault "kill" {
@@ -85,6 +95,8 @@ func TestCreatedGolden(t *testing.T) {
 		"service.shard-a":      {"resources.memory": false, "replicas": true, "capacity.workers": true},
 		"link.search->shard-b": {"timeout": false, "retry.attempts": false, "load_balancing": true},
 		"link.search->shard-a": {"timeout": false},
+		// A ramp's attributes are in its block, its kind is the block.
+		"load.ramp": {"profile.from": false, "profile.over": false, "profile.kind": false, "arrival": true},
 		// A fault's kind is its label; its replicas the default.
 		"scenario.shard-loss": {"faults.0.kind": false, "faults.0.service": false, "faults.0.replicas": true},
 		"service.shard-b":     {"resources.memory": false},

@@ -48,3 +48,20 @@ func TestMarkdownOneReplication(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONAttributesNeverNull: a created block without attributes
+// (network "edge" {}) has "attributes": [], not null (jq
+// '.changes[].attributes[]' failed on it).
+func TestJSONAttributesNeverNull(t *testing.T) {
+	r, diags := Build(srcSide(t, "old", "service \"a\" {}\n"), srcSide(t, "new", "service \"a\" {}\nnetwork \"edge\" {}\n"), Options{NoSimulation: true})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	b, err := json.Marshal(r.Changes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"address":"network.edge"`) || strings.Contains(string(b), `"attributes":null`) {
+		t.Errorf("changes: %s", b)
+	}
+}

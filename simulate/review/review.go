@@ -191,6 +191,11 @@ func (r *Review) emptyLists() {
 	if r.Changes == nil {
 		r.Changes = []Change{}
 	}
+	for i := range r.Changes {
+		if r.Changes[i].Attributes == nil { // a created network "edge" {} writes none
+			r.Changes[i].Attributes = []AttrChange{}
+		}
+	}
 	if r.Deltas == nil {
 		r.Deltas = []CaseDelta{}
 	}

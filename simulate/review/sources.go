@@ -139,6 +139,13 @@ func followPath(body *hclsyntax.Body, best hcl.Range, segs []string) pathEnd {
 			return pathEnd{rng: best, body: body, flow: true, labels: labels}
 		}
 		if transparent[seg] {
+			// A load's ramp or diurnal block holds its profile's
+			// attributes (profile.from: ramp { from = 50 }).
+			if i+1 < len(segs) && body.Attributes[segs[i+1]] == nil {
+				if b := blockHolding(body, segs[i+1]); b != nil {
+					body, best, labels = b.Body, b.DefRange(), b.Labels
+				}
+			}
 			continue
 		}
 		if seg == "call" && i+1 < len(segs) {
@@ -162,6 +169,17 @@ func followPath(body *hclsyntax.Body, best hcl.Range, segs []string) pathEnd {
 		i += skip
 	}
 	return pathEnd{rng: best, body: body, labels: labels}
+}
+
+// blockHolding returns the first nested block of body that has the
+// attribute name.
+func blockHolding(body *hclsyntax.Body, name string) *hclsyntax.Block {
+	for _, b := range body.Blocks {
+		if b.Body.Attributes[name] != nil {
+			return b
+		}
+	}
+	return nil
 }
 
 // findBlock finds the nested block of type typ; when the next segment is
