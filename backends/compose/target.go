@@ -82,6 +82,9 @@ func (t *Target) Desired(spec *lang.Spec) (*planner.Desired, hcl.Diagnostics) {
 	d := &planner.Desired{Project: spec.Project, Contents: map[planner.Address][]byte{}}
 	var diags hcl.Diagnostics
 	svcs := spec.SortedServices() // sorted once, for every helper below
+	if diags := checkContainerCount(svcs); diags.HasErrors() {
+		return d, diags
+	}
 	for _, n := range t.networks(spec, svcs) {
 		d.Resources = append(d.Resources, n)
 	}
