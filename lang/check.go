@@ -9,6 +9,7 @@ func (st *loadState) check() {
 	st.checkUnused()
 	st.checkEndpointRefs()
 	st.checkLinks()
+	st.checkTimeoutOrder()
 	st.checkCallCycles()
 	st.checkPorts()
 	st.checkFaultReplicas()

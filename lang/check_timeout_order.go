@@ -1,0 +1,94 @@
+package lang
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// checkTimeoutOrder warns when a service waits longer for its callee than
+// its own caller waits for it: link "b" "c" whose timeout (times the
+// attempts that a timeout retries) is at least that of link "a" "b",
+// where the endpoint of b that a calls calls c. When c is slow, a fails
+// the request first and b keeps waiting, holding its worker, for an
+// answer no one takes: timeouts should shrink downstream. The warning
+// points at the downstream timeout and names the shortest upstream one.
+func (st *loadState) checkTimeoutOrder() {
+	ranges := make(map[LinkKey]hcl.Range, len(st.side.linkTimeouts))
+	for _, t := range st.side.linkTimeouts {
+		ranges[t.key] = t.rng
+	}
+	warned := map[hcl.Range]bool{} // a for_each link's instances share a range
+	for _, down := range st.spec.SortedLinks() {
+		wait, how := downstreamWait(down)
+		if wait <= 0 {
+			continue
+		}
+		var up *Link // the shortest caller timeout that wait outlasts
+		for _, l := range st.spec.SortedLinks() {
+			if l.To != down.From || l.Timeout <= 0 || l.Timeout > wait || !callsThrough(st.spec, l, down.To) {
+				continue
+			}
+			if up == nil || l.Timeout < up.Timeout {
+				up = l
+			}
+		}
+		if up == nil {
+			continue
+		}
+		rng, ok := ranges[down.Key()]
+		if !ok || warned[rng] {
+			continue
+		}
+		warned[rng] = true
+		where := up.DeclRange
+		if r, ok := ranges[up.Key()]; ok {
+			where = r
+		}
+		st.add(warningAt(rng, "Timeout longer than the caller's",
+			"%q waits up to %s for %q%s, but %q gives up on %q after %s (%s). When %q is slow, %q fails the request first and %q keeps working on it, holding a worker for an answer no one waits for. Timeouts should shrink downstream: make %q → %q wait less than %s in all, or raise the timeout of %q → %q.",
+			down.From, wait, down.To, how, up.From, up.To, up.Timeout, at(where),
+			down.To, up.From, down.From, down.From, down.To, up.Timeout, up.From, up.To))
+	}
+}
+
+// downstreamWait returns the longest a caller waits on l counting only its
+// timeouts (the waits between attempts aside): the timeout, times the
+// attempts when a timeout is retried, and how, for the message. 0 when l
+// has no timeout.
+func downstreamWait(l *Link) (time.Duration, string) {
+	if l.Timeout <= 0 {
+		return 0, ""
+	}
+	if r := l.Retry; r != nil && r.Attempts > 1 && (len(r.On) == 0 || slices.Contains(r.On, RetryOnTimeout)) {
+		return time.Duration(r.Attempts) * l.Timeout, fmt.Sprintf(" (%d attempts of %s)", r.Attempts, l.Timeout)
+	}
+	return l.Timeout, ""
+}
+
+// callsThrough reports whether an endpoint of up.To that up.From calls
+// calls the service to.
+func callsThrough(spec *Spec, up *Link, to string) bool {
+	from, mid := spec.Services[up.From], spec.Services[up.To]
+	if from == nil || mid == nil {
+		return false
+	}
+	found := false
+	forEachCall(from, func(_ *Endpoint, c *Call) {
+		if found || c.Service != mid.Name {
+			return
+		}
+		e := mid.Endpoint(c.Endpoint)
+		if e == nil {
+			return
+		}
+		e.Flow.Walk(func(s *Step) {
+			if s.Kind == StepCall && s.Call != nil && s.Call.Service == to {
+				found = true
+			}
+		})
+	})
+	return found
+}
