@@ -125,6 +125,7 @@ func (l *Link) clone() *Link {
 func (l *Load) clone() *Load {
 	c := *l
 	c.Profile.Steps = slices.Clone(l.Profile.Steps)
+	c.ThinkTime = l.ThinkTime.clone()
 	return &c
 }
 

@@ -40,10 +40,21 @@ type Load struct {
 	Timeout time.Duration `json:"timeout,omitempty"`
 	// BurstOn and BurstOff are the phases of the bursty arrival process
 	// (DefaultBurstOn and DefaultBurstOff without a burst block).
-	BurstOn   time.Duration `json:"burst_on,omitempty"`
-	BurstOff  time.Duration `json:"burst_off,omitempty"`
-	DeclRange hcl.Range     `json:"-"`
+	BurstOn  time.Duration `json:"burst_on,omitempty"`
+	BurstOff time.Duration `json:"burst_off,omitempty"`
+	// Users makes the load closed (0: open, at Profile's rate): that
+	// many users each send a request, wait for its answer (or for
+	// Timeout), think for a ThinkTime draw, and send the next, from a
+	// think time after the start. The rate follows from the users, the
+	// think time and the latencies.
+	Users     int       `json:"users,omitempty"`
+	ThinkTime Dist      `json:"think_time,omitzero"`
+	DeclRange hcl.Range `json:"-"`
 }
+
+// Closed reports whether the load is closed (users and think time)
+// rather than open (a rate).
+func (l *Load) Closed() bool { return l.Users > 0 }
 
 // Ref names a service, or one endpoint of it.
 type Ref struct {

@@ -9,7 +9,7 @@ import (
 var loadBlockSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
 		{Name: "entry", Required: true}, {Name: "endpoint"}, {Name: "rate"}, {Name: "arrival"},
-		{Name: "duration"}, {Name: "warmup"}, {Name: "timeout"},
+		{Name: "duration"}, {Name: "warmup"}, {Name: "timeout"}, {Name: "users"}, {Name: "think_time"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{{Type: "ramp"}, {Type: "step"}, {Type: "diurnal"}, {Type: "burst"}},
 }
@@ -26,6 +26,9 @@ func (st *loadState) decodeLoadBlock(b *hcl.Block) *Load {
 	a.duration("timeout", &ld.Timeout)
 	a.need(ld.Duration > 0, "duration", b.DefRange, "duration must be more than zero.")
 	a.need(ld.Warmup < ld.Duration || ld.Duration <= 0, "warmup", b.DefRange, "warmup (%s) must be shorter than the duration (%s).", ld.Warmup, ld.Duration)
+	if st.decodeClosed(b, a, c.Blocks, ld) {
+		return ld
+	}
 	ld.Profile = st.decodeRateProfile(b, a, c.Blocks, ld.Duration)
 	st.decodeBurst(ld, a, c.Blocks)
 	return ld

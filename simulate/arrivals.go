@@ -60,6 +60,10 @@ func (s *sim) newGenerator(ld *lang.Load, svc *service, ep *endpoint) *generator
 	default:
 		g.poisson = true
 	}
+	if ld.Closed() { // its users send (users.go); no arrival process
+		g.end = 0
+		return g
+	}
 	if g.prof.Kind == lang.ProfileConstant && !g.bursty && g.prof.Rate > 0 {
 		g.flat = g.prof.Rate / 1e9
 		if !g.poisson {
@@ -251,12 +255,18 @@ func (s *sim) scheduleArrival() {
 	}
 }
 
-// arrival sends one request into the entry service.
+// arrival sends one request of an open load into the entry service.
 func (s *sim) arrival() {
 	if s.tooManyHeld() {
 		return
 	}
 	s.scheduleArrival()
+	s.sendEntry(0)
+}
+
+// sendEntry sends one request into the entry service, for user (from 1)
+// of a closed load, or 0 for an open load.
+func (s *sim) sendEntry(user uint32) {
 	g := s.gen
 	ep := g.endpoint()
 	rot := g.svc.rotation
@@ -264,11 +274,13 @@ func (s *sim) arrival() {
 	s.entry.arrive(measured)
 	if len(rot) == 0 { // nothing listens: the connection is refused
 		s.entry.answer(0, failRefused, false, measured)
+		s.userThinks(user)
 		return
 	}
 	r := g.svc.replicas[rot[g.rr%uint64(len(rot))]]
 	g.rr++
 	j := s.pool.get(ep)
+	j.user = user
 	j.flags = jobEntry
 	if measured {
 		j.flags |= jobEntryMeasured

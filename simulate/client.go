@@ -8,6 +8,7 @@ func (s *sim) clientGaveUp(j *job) {
 		return // answered, or lost, already
 	}
 	s.entry.answer(s.now-j.sent, failTimeout, false, j.flags&jobEntryMeasured != 0)
+	s.userThinks(j.user)
 	j.flags &^= jobEntry | jobEntryMeasured
 	if j.rep == nil { // a stub of clientWaits
 		s.pool.put(j)
@@ -24,7 +25,7 @@ func (s *sim) clientGaveUp(j *job) {
 func (s *sim) clientWaits(j *job) {
 	c := s.pool.get(j.ep)
 	c.flags = j.flags & (jobEntry | jobEntryMeasured)
-	c.sent = j.sent
+	c.sent, c.user = j.sent, j.user
 	if s.clientTO > 0 {
 		s.at(max(0, j.sent+s.clientTO-s.now), evGiveUp, c, 0, 0)
 	}

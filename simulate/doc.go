@@ -39,6 +39,11 @@
 // correlated, as in the fork-join queue); a failed call without a fallback
 // fails the request, which answers its caller with a 5xx.
 //
+// An open load sends at its rate whatever the answers do; a closed one
+// (load.users) has users that each send, wait for the answer (or the
+// client timeout), think for a draw of think_time and send again
+// (users.go).
+//
 // A service with replicas = 0 has no instance: a call to it is refused at
 // once, and every request of a load that enters it fails. A call or
 // publish with probability 0 never happens (the loader sets 1 when the

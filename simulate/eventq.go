@@ -21,6 +21,7 @@ const (
 	evConsume                      // a consumer looks for its next message
 	evGiveUp                       // the client of an entry request gives up (load.timeout)
 	evFaultError                   // an error fault answers a job with an error
+	evUser                         // a user of a closed load sends its next request (users.go)
 )
 
 // event is one entry of the event queue: a plain value, no allocation.

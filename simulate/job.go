@@ -65,6 +65,7 @@ type job struct {
 	id      uint32 // index in jobPool.all
 	gen     uint32
 	flags   uint8
+	user    uint32 // entry requests of a closed load: the user (from 1) who sent it
 	svc     *service
 	ep      *endpoint
 	rep     *replica
@@ -141,7 +142,7 @@ func (p *jobPool) put(j *job) {
 	if j.gen == 0 {
 		j.gen = 1
 	}
-	j.flags = 0
+	j.flags, j.user = 0, 0
 	j.parent, j.cons, j.rep, j.prev, j.next = nil, nil, nil, nil, nil
 	p.free = append(p.free, j)
 }

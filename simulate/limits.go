@@ -38,11 +38,14 @@ const (
 // simulate.
 func checkSize(spec *lang.Spec, ld *lang.Load, end time.Duration) hcl.Diagnostics {
 	diags := checkReplicas(spec)
-	n := ld.Profile.Cumulative(end)
+	n, what := ld.Profile.Cumulative(end), "the rate"
+	if ld.Closed() { // at most one request a user per think time
+		n, what = float64(ld.Users)*end.Seconds()/ld.ThinkTime.Mean(), "the users, the think time"
+	}
 	if n > MaxArrivals {
 		diags = append(diags, errorAt(ld.DeclRange, "Load too large to simulate",
-			"Load %q would send about %.3g requests in %s; berth simulates at most %.0e in one run, which takes minutes already. Check the rate and the duration (--duration overrides it).",
-			ld.Name, n, end, float64(MaxArrivals)))
+			"Load %q would send about %.3g requests in %s; berth simulates at most %.0e in one run, which takes minutes already. Check %s and the duration (--duration overrides it).",
+			ld.Name, n, end, float64(MaxArrivals), what))
 		return diags
 	}
 	if ld.Arrival == lang.ArrivalBursty && ld.BurstOn > 0 && ld.BurstOff > 0 {

@@ -156,6 +156,7 @@ func (s *sim) finish(j *job, class failClass) {
 	}
 	if j.flags&jobEntry != 0 {
 		s.entry.answer(s.now-j.sent, class, degraded, j.flags&jobEntryMeasured != 0)
+		s.userThinks(j.user)
 	}
 	if j.flags&jobWorker != 0 {
 		s.releaseWorker(j.rep)

@@ -82,6 +82,7 @@ func newSim(spec *lang.Spec, c Case, seed uint64, opts Options) (*sim, hcl.Diagn
 	}
 	s.gen = s.newGenerator(ld, entry, ep)
 	s.scheduleArrival()
+	s.startUsers(ld)
 	return s, s.diags
 }
 

@@ -43,6 +43,8 @@ type sim struct {
 	// clientTO ns); nil without one.
 	client   *pipe
 	clientTO int64
+	// closed is the closed load's users (users.go); nil for an open load.
+	closed *users
 
 	nodes     int
 	nodeDown  []bool
@@ -194,6 +196,8 @@ func (s *sim) dispatch(e event) {
 		s.drainPipe(e.arg)
 	case evConsume:
 		s.consumerNext(e.arg)
+	case evUser:
+		s.userSends(e.arg)
 	}
 }
 

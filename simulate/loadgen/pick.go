@@ -41,6 +41,9 @@ func PickLoad(spec *lang.Spec, load, scenario string) (*lang.Load, []simulate.Ca
 	if ld == nil {
 		return nil, nil, fmt.Errorf("there is no load %q; the loads are: %s", load, joinNames(spec.Loads))
 	}
+	if ld.Closed() {
+		return nil, nil, fmt.Errorf("load %q is closed (users = %d): the load generator sends open loads only, at a rate; simulate this one with berth simulate, or send an open load (--load) of about the rate it reaches there", ld.Name, ld.Users)
+	}
 	if scenario != "" {
 		return ld, []simulate.Case{{Load: load, Scenario: scenario}}, nil
 	}

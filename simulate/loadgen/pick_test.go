@@ -34,6 +34,8 @@ func TestPickLoad(t *testing.T) {
 	delete(one.Loads, "quick")
 	none := pickSpec()
 	none.Loads, none.Scenarios = nil, nil
+	closed := pickSpec()
+	closed.Loads["quick"].Users = 30
 	for _, tc := range []struct {
 		name            string
 		spec            *lang.Spec
@@ -53,6 +55,7 @@ func TestPickLoad(t *testing.T) {
 		{"unknown load", pickSpec(), "slow", "", "", nil, `there is no load "slow"; the loads are: quick, steady`},
 		{"unknown scenario", pickSpec(), "", "nope", "", nil, `there is no scenario "nope"; the scenarios are: a-fine, b-fine, crash, elsewhr`},
 		{"a scenario with faults", pickSpec(), "", "crash", "", nil, `scenario "crash" has faults, and a load test plays none`},
+		{"a closed load", closed, "quick", "", "", nil, `load "quick" is closed (users = 30): the load generator sends open loads only`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ld, cases, err := PickLoad(tc.spec, tc.load, tc.scenario)

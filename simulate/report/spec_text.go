@@ -9,21 +9,15 @@ import (
 )
 
 // loadText describes a load: "300 /s poisson into gateway",
-// "50 → 400 /s over 60 s into gateway/list_orders".
+// "50 → 400 /s over 60 s into gateway/list_orders", "200 users thinking
+// 1 s on average into gateway".
 func loadText(l *lang.Load) string {
 	if l == nil {
 		return ""
 	}
-	var rate string
-	switch p := l.Profile; p.Kind {
-	case lang.ProfileRamp:
-		rate = fmt.Sprintf("%s → %s over %s", sig(p.From), fmtRate(p.To), durText(p.Over))
-	case lang.ProfileSteps:
-		rate = fmt.Sprintf("%s then %d steps up to %s", fmtRate(p.Rate), len(p.Steps), fmtRate(p.Peak()))
-	case lang.ProfileDiurnal:
-		rate = fmt.Sprintf("%s ↔ %s every %s", sig(p.Min), fmtRate(p.Max), durText(p.Period))
-	default:
-		rate = fmtRate(p.Rate)
+	rate := rateText(l.Profile)
+	if l.Closed() {
+		rate = fmt.Sprintf("%d users thinking %s on average", l.Users, fmtSeconds(l.ThinkTime.Mean()))
 	}
 	if l.Arrival != "" {
 		rate += " " + l.Arrival
@@ -33,6 +27,22 @@ func loadText(l *lang.Load) string {
 		entry += "/" + l.Entry.Endpoint
 	}
 	return rate + " into " + entry
+}
+
+// rateText describes an open load's rate profile.
+func rateText(p lang.RateProfile) string {
+	var rate string
+	switch p.Kind {
+	case lang.ProfileRamp:
+		rate = fmt.Sprintf("%s → %s over %s", sig(p.From), fmtRate(p.To), durText(p.Over))
+	case lang.ProfileSteps:
+		rate = fmt.Sprintf("%s then %d steps up to %s", fmtRate(p.Rate), len(p.Steps), fmtRate(p.Peak()))
+	case lang.ProfileDiurnal:
+		rate = fmt.Sprintf("%s ↔ %s every %s", sig(p.Min), fmtRate(p.Max), durText(p.Period))
+	default:
+		rate = fmtRate(p.Rate)
+	}
+	return rate
 }
 
 // faultText describes a scenario's fault: "kill 1 replica of orders at

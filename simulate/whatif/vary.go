@@ -188,9 +188,13 @@ func (d Dimension) current(spec *lang.Spec) float64 {
 	return s.Resources.CPUs
 }
 
-// scaleLoads multiplies every load's rates by k.
+// scaleLoads multiplies every load's rates by k, and the users of a
+// closed load (rounded, at least 1).
 func scaleLoads(spec *lang.Spec, k float64) {
 	for _, l := range spec.Loads {
 		l.Profile = l.Profile.Scaled(k)
+		if l.Closed() {
+			l.Users = max(1, int(math.Round(float64(l.Users)*k)))
+		}
 	}
 }

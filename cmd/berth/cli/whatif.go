@@ -32,9 +32,9 @@ func newWhatifCmd() *cobra.Command {
 		Long: `Searches the capacity given by --vary (replicas, workers, queue or cpus of
 a service, over a range) for the cheapest configuration under which every
 expect and slo holds, in the scenario or load given (by default: every load
-and scenario). --load-scale multiplies the loads' rates: alone, it finds the
-multiplier at which the spec starts to fail; with --vary, the cheapest
-capacity at each multiplier.
+and scenario). --load-scale multiplies the loads' rates (a closed load's
+users): alone, it finds the multiplier at which the spec starts to fail;
+with --vary, the cheapest capacity at each multiplier.
 
 Ranges are lo..hi (every whole number; cpus every 0.25; load multipliers
 every 0.1), lo..hi:step, or a list a,b,c.
