@@ -496,13 +496,7 @@ func TestRemovedAttributeAtOld(t *testing.T) {
 	r := betweenRevisions(t,
 		"service \"api\" {}\nservice \"db\" {}\n\nlink \"api\" \"db\" {\n  timeout = \"80ms\"\n\n  retry {\n    attempts = 2\n  }\n}\n",
 		"service \"api\" {}\nservice \"db\" {}\nlink \"api\" \"db\" {\n  timeout = \"90ms\"\n}\n")
-	pos := map[string]string{}
-	for _, c := range r.Changes {
-		pos[c.Address] = c.Pos
-		for _, a := range c.Attributes {
-			pos[a.Attribute] = a.Pos
-		}
-	}
+	pos := positions(r)
 	want := map[string]string{
 		"link.api->db":   "shop/main.berth.hcl:3",
 		"timeout":        "shop/main.berth.hcl:4",      // changed: where NEW sets it
@@ -526,13 +520,7 @@ func TestRemovedAttributeAtOld(t *testing.T) {
 func TestImplicitLinkAtOld(t *testing.T) {
 	const calls = "service \"api\" {\n  endpoint \"get\" {\n    call \"db\" {}\n  }\n}\nservice \"db\" {}\n"
 	r := betweenRevisions(t, calls+"link \"api\" \"db\" {\n  timeout = \"80ms\"\n}\n", calls)
-	pos := map[string]string{}
-	for _, c := range r.Changes {
-		pos[c.Address] = c.Pos
-		for _, a := range c.Attributes {
-			pos[a.Attribute] = a.Pos
-		}
-	}
+	pos := positions(r)
 	want := map[string]string{
 		"link.api->db": "shop/main.berth.hcl:3", // the call, which the implicit link is
 		"implicit":     "main:shop/main.berth.hcl:7",
@@ -541,4 +529,17 @@ func TestImplicitLinkAtOld(t *testing.T) {
 	if !cmp.Equal(want, pos) {
 		t.Errorf("positions %v, want %v", pos, want)
 	}
+}
+
+// positions maps each change's address and each attribute to its
+// position.
+func positions(r *Review) map[string]string {
+	pos := map[string]string{}
+	for _, c := range r.Changes {
+		pos[c.Address] = c.Pos
+		for _, a := range c.Attributes {
+			pos[a.Attribute] = a.Pos
+		}
+	}
+	return pos
 }
