@@ -57,7 +57,7 @@ func (c *converter) service(body *hclwrite.Body, s types.ServiceConfig) {
 	}
 	c.serviceNetworks(b, s, at)
 	c.dependsOn(b, s, at)
-	c.environment(body, b, s, at)
+	credVars := c.environment(body, b, s, at)
 	labels := map[string]string{}
 	for k, v := range s.Labels {
 		labels[k] = v
@@ -96,6 +96,7 @@ func (c *converter) service(body *hclwrite.Body, s types.ServiceConfig) {
 			}
 		}
 	}
+	c.hideCredentials(b, s, credVars, at)
 	c.unsupported(s, at)
 	c.lostNameUses(s, at)
 }
@@ -121,7 +122,10 @@ func (c *converter) serviceNetworks(b *hclwrite.Body, s types.ServiceConfig, at 
 	setRefs(b, "networks", "network", names)
 }
 
-func (c *converter) environment(root, b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
+// environment writes env, and returns the Compose variables of the
+// credentials kept out of it with the env keys that hold them
+// (credentials_inline.go).
+func (c *converter) environment(root, b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) map[string]string {
 	env := map[string]string{}
 	var unset []string
 	for k, v := range s.Environment {
@@ -165,6 +169,7 @@ func (c *converter) environment(root, b *hclwrite.Body, s types.ServiceConfig, a
 	}
 	c.envFileCopied(s, origins, fromCreds)
 	setEnv(b, env, creds, origins)
+	return c.credEnv(env, creds)
 }
 
 // envFileNames are the paths of a service's env_file files, relative to
