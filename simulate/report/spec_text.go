@@ -17,7 +17,11 @@ func loadText(l *lang.Load) string {
 	}
 	rate := rateText(l.Profile)
 	if l.Closed() {
-		rate = fmt.Sprintf("%d users thinking %s on average", l.Users, fmtSeconds(l.ThinkTime.Mean()))
+		who := "users"
+		if l.Users == 1 {
+			who = "user"
+		}
+		rate = fmt.Sprintf("%d %s thinking %s on average", l.Users, who, fmtSeconds(l.ThinkTime.Mean()))
 	}
 	if l.Arrival != "" {
 		rate += " " + l.Arrival
