@@ -2,6 +2,7 @@ package review
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -211,5 +212,27 @@ func TestUpdateDefaultsGolden(t *testing.T) {
 	}
 	for a := range want {
 		t.Errorf("no attribute %s", a)
+	}
+}
+
+// TestEmptyBlockAdded: a nested block added with nothing written in it
+// (circuit_breaker {}) brings only defaults; the folded line names the
+// block, the one thing that says it was added.
+func TestEmptyBlockAdded(t *testing.T) {
+	base := "service \"api\" {\n  endpoint \"get\" {\n    call \"db\" {}\n  }\n}\nservice \"db\" {}\nlink \"api\" \"db\" {\n  timeout = \"50ms\"\n%s}\n"
+	r, md := reviewMarkdown(t, srcSide(t, "base", fmt.Sprintf(base, "")), srcSide(t, "pr", fmt.Sprintf(base, "  circuit_breaker {}\n")))
+	var txt bytes.Buffer
+	if err := r.WriteText(&txt); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, a := range r.Changes[0].Attributes {
+		if strings.HasPrefix(a.Attribute, "circuit_breaker.") && a.Default {
+			n++
+		}
+	}
+	want := fmt.Sprintf("%d defaults of circuit_breaker (not written)", n)
+	if n == 0 || !strings.Contains(md, "<details><summary>"+want+"</summary>") || !strings.Contains(txt.String(), "      "+want+": circuit_breaker.") {
+		t.Errorf("no %q in:\n%s\n%s", want, md, txt.String())
 	}
 }

@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/berth-dev/berth/internal/words"
@@ -51,6 +52,23 @@ func defaultsSummary(n int) string {
 	return words.Count(n, "default") + " (not written)"
 }
 
+// updateDefaultsSummary names the defaults an update brings or takes
+// away with the nested blocks they are of ("6 defaults of retry (not
+// written)"): when a block is added with nothing written in it
+// (circuit_breaker {}), they are all that says so.
+func updateDefaultsSummary(defaults []AttrChange) string {
+	var blocks []string
+	for _, a := range defaults {
+		if b, _, ok := strings.Cut(a.Attribute, "."); ok && !slices.Contains(blocks, b) {
+			blocks = append(blocks, b)
+		}
+	}
+	if len(blocks) == 0 {
+		return defaultsSummary(len(defaults))
+	}
+	return fmt.Sprintf("%s of %s (not written)", words.Count(len(defaults), "default"), strings.Join(blocks, ", "))
+}
+
 // collapsed is a <details> under a list entry.
 func collapsed(summary, body string) string {
 	return fmt.Sprintf("  <details><summary>%s</summary>\n\n  %s\n\n  </details>\n\n", summary, body)
@@ -94,5 +112,5 @@ func updatedDefaults(defaults []AttrChange) string {
 		return ""
 	}
 	line, _ := attrLine(defaults, maxCreatedChars, code, func(a AttrChange) string { return a.text(code) })
-	return collapsed(defaultsSummary(len(defaults)), line)
+	return collapsed(updateDefaultsSummary(defaults), line)
 }

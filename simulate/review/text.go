@@ -73,7 +73,7 @@ func (r *Review) textChanges(b *strings.Builder) {
 		if len(defaults) > 0 {
 			plain := func(s string) string { return s }
 			line, _ := attrLine(defaults, maxInlineCreated, plain, func(a AttrChange) string { return a.text(nil) })
-			fmt.Fprintf(b, "      %s: %s\n", defaultsSummary(len(defaults)), line)
+			fmt.Fprintf(b, "      %s: %s\n", updateDefaultsSummary(defaults), line)
 		}
 	}
 	b.WriteString("\n")
