@@ -112,6 +112,11 @@ func TestRenameHint(t *testing.T) {
 		!strings.Contains(md, "  - 💡 same configuration as \"users\", which is deleted: a rename?") {
 		t.Errorf("markdown without the hint:\n%s", md)
 	}
+	// The renamed block's attributes are the deleted one's: the text
+	// lists none under the hint.
+	if strings.Contains(text.String(), "replicas = 3") {
+		t.Errorf("text lists the renamed block's attributes:\n%s", text.String())
+	}
 	if !strings.Contains(text.String(), "  create service.accounts") ||
 		!strings.Contains(text.String(), "      (same configuration as \"users\", which is deleted: a rename?") {
 		t.Errorf("text without the hint:\n%s", text.String())

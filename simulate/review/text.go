@@ -81,8 +81,12 @@ func (r *Review) textChanges(b *strings.Builder) {
 
 // textCreated lists what a created block writes, one attribute a line
 // with its position, then its defaults on one line, marked and cut short
-// (the JSON has them all).
+// (the JSON has them all). A likely rename (Hint) lists none: they are
+// those of the block deleted, which its hint names.
 func textCreated(b *strings.Builder, c Change) {
+	if c.Hint != "" {
+		return
+	}
 	written, defaults := splitDefaults(c.Attributes)
 	plain := func(s string) string { return s }
 	for _, a := range written {
