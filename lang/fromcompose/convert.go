@@ -106,7 +106,9 @@ func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.
 		c.warn(src.At("services"), "No services",
 			"The Compose file declares no service, so the spec has none: berth plan would create nothing. Add services to the Compose file, or write service blocks in the spec.")
 	}
-	return emptyBlocks.ReplaceAll(hclwrite.Format(f.Bytes()), []byte("$1$2 {}")), c.vars, c.diags
+	out := emptyBlocks.ReplaceAll(hclwrite.Format(f.Bytes()), []byte("$1$2 {}"))
+	c.credentialLeaks(out)
+	return out, c.vars, c.diags
 }
 
 func comment(text string) hclwrite.Tokens {
