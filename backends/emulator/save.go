@@ -33,11 +33,12 @@ func LoadImage(ctx context.Context, dst *client.Client, r io.Reader) error {
 	return readBuildStream(resp.Body)
 }
 
-// CopyImage copies ref from src's engine to dst's, streaming, unless dst
-// has it already: how the emulator image reaches swarm nodes that share no
-// registry.
-func CopyImage(ctx context.Context, src, dst *client.Client, ref string) error {
-	if _, err := dst.ImageInspect(ctx, ref); err == nil {
+// CopyImage copies ref, whose id on src's engine is id, to dst's engine,
+// streaming, unless dst has that id already (a dst tag that names another
+// build of ref is no copy: the load moves it): how the emulator image
+// reaches swarm nodes that share no registry.
+func CopyImage(ctx context.Context, src, dst *client.Client, ref, id string) error {
+	if _, err := dst.ImageInspect(ctx, id); err == nil {
 		return nil
 	} else if !cerrdefs.IsNotFound(err) {
 		return fmt.Errorf("copy %s: %w", ref, err)

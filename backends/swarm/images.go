@@ -33,9 +33,11 @@ func (b *Backend) distributeImages(ctx context.Context, p *planner.Plan, prog *b
 		return nil
 	}
 	var have []string
+	ids := map[string]string{} // the manager's id of each, which the services run
 	for _, ref := range refs {
-		if _, err := b.cli.ImageInspect(ctx, ref); err == nil {
+		if img, err := b.cli.ImageInspect(ctx, ref); err == nil {
 			have = append(have, ref)
+			ids[ref] = img.ID
 		} else if !errdefs.IsNotFound(err) {
 			return fmt.Errorf("image %s: %w", ref, err)
 		}
@@ -53,8 +55,10 @@ func (b *Backend) distributeImages(ctx context.Context, p *planner.Plan, prog *b
 		go func() {
 			defer wg.Done()
 			for _, ref := range have {
+				// By id: a node whose tag names an older build of the
+				// image has no task's image.
 				ictx, cancel := context.WithTimeout(ctx, nodeAnswerTimeout)
-				_, err := n.ImageInspect(ictx, ref)
+				_, err := n.ImageInspect(ictx, ids[ref])
 				cancel()
 				if err == nil {
 					continue // most applies: the node has it already
@@ -67,7 +71,7 @@ func (b *Backend) distributeImages(ctx context.Context, p *planner.Plan, prog *b
 				}
 				start := time.Now()
 				prog.Printf("image %s: copying to %s", ref, n.DaemonHost())
-				if err := emulator.CopyImage(ctx, b.cli, n, ref); err != nil {
+				if err := emulator.CopyImage(ctx, b.cli, n, ref, ids[ref]); err != nil {
 					errs[i] = fmt.Errorf("copy %s to %s: %w", ref, n.DaemonHost(), err)
 					return
 				}
