@@ -199,11 +199,13 @@ func (c *checker) simulatedRho(m *simulate.Metrics) (float64, string) {
 }
 
 // markNew sets New on every finding of new that old does not have, and
-// Worse on those old has with a lower severity or a lower score.
-func markNew(old, new []Finding) {
+// Worse on those old has with a lower severity or a lower score. A
+// finding of old about a block renamed (renames: its address on OLD →
+// on NEW) is the same as NEW's about the new name.
+func markNew(old, new []Finding, renames map[string]string) {
 	seen := map[[2]string]Finding{}
 	for _, f := range old {
-		seen[[2]string{f.Kind, f.Subject}] = f
+		seen[findingKey(f, renames)] = f
 	}
 	for i := range new {
 		o, ok := seen[[2]string{new[i].Kind, new[i].Subject}]
@@ -211,6 +213,15 @@ func markNew(old, new []Finding) {
 		new[i].Worse = ok && ((o.Severity == SeverityNotice && new[i].Severity == SeverityWarning) ||
 			new[i].Score > o.Score*1.01)
 	}
+}
+
+// findingKey identifies a finding across the sides: its kind and its
+// subject, as NEW names it when renames has it.
+func findingKey(f Finding, renames map[string]string) [2]string {
+	if to, ok := renames[f.Subject]; ok {
+		return [2]string{f.Kind, to}
+	}
+	return [2]string{f.Kind, f.Subject}
 }
 
 // peakRate is the highest rate of ld within its run: a step after its

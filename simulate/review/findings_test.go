@@ -77,12 +77,12 @@ func TestMarkNew(t *testing.T) {
 		{Kind: KindNoTimeout, Subject: "link.a->c", Severity: SeverityWarning, Score: 1},
 		{Kind: KindNoTimeout, Subject: "link.a->d", Severity: SeverityWarning, Score: 1},
 	}
-	markNew(old, new)
+	markNew(old, new, nil)
 	got := fmt.Sprint(new[0].New, new[0].Worse, new[1].New, new[1].Worse, new[2].New, new[2].Worse)
 	if got != "false true false false true false" {
 		t.Errorf("new/worse flags: %s", got)
 	}
-	if r := resolved(new[:1], new[1:2]); len(r) != 1 || r[0].Subject != "link.a->b" {
+	if r := resolved(new[:1], new[1:2], nil); len(r) != 1 || r[0].Subject != "link.a->b" {
 		t.Errorf("resolved: %+v", r)
 	}
 }

@@ -46,3 +46,16 @@ func (r *Review) hintGraphRenames() {
 		}
 	}
 }
+
+// renames maps the address of each deleted block that looks renamed to
+// that of the block created for it: a finding about it is the same risk
+// under the new name, neither new nor resolved.
+func (r *Review) renames() map[string]string {
+	out := map[string]string{}
+	for _, c := range r.Changes {
+		if c.renamedFrom != "" {
+			out[c.renamedFrom] = c.Address
+		}
+	}
+	return out
+}

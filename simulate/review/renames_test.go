@@ -122,3 +122,43 @@ func TestRenameHint(t *testing.T) {
 		t.Errorf("text without the hint:\n%s", text.String())
 	}
 }
+
+// TestRenameKeepsFindings: a finding about a renamed block is the same
+// risk under the new name: neither new nor resolved, so a pure rename
+// passes --fail-on finding. users was a single replica on the gateway's
+// critical path before and after its rename to accounts; the rename made
+// a new warning and a resolved one (exit 3 with --fail-on finding).
+func TestRenameKeepsFindings(t *testing.T) {
+	spec := func(name string) fstest.MapFS {
+		return fstest.MapFS{"spec/main.berth.hcl": {Data: []byte(strings.ReplaceAll(`
+service "gateway" {
+  replicas = 2
+  endpoint "get" {
+    call "NAME" {}
+  }
+}
+
+service "NAME" {}
+
+link "gateway" "NAME" {
+  timeout = "100ms"
+}
+
+load "steady" {
+  entry = service.gateway
+  rate  = 10
+}
+`, "NAME", name))}}
+	}
+	r, _ := reviewMarkdown(t, side(t, "old", "spec", spec("users")), side(t, "new", "spec", spec("accounts")))
+	f := find(r.Findings, KindSingleReplica, "service.accounts")
+	if f == nil {
+		t.Fatalf("no single-replica finding on accounts: %+v", r.Findings)
+	}
+	if f.New || f.Worse {
+		t.Errorf("the renamed block's finding reads new (%v) or worse (%v)", f.New, f.Worse)
+	}
+	if len(r.Resolved) != 0 {
+		t.Errorf("resolved: %+v", r.Resolved)
+	}
+}

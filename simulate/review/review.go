@@ -143,8 +143,9 @@ func Build(old, new Side, opts Options) (*Review, hcl.Diagnostics) {
 	}
 	oldFindings := Findings(old.Spec, old.Files, oldPeak, opts.Findings)
 	r.Findings = Findings(new.Spec, new.Files, newPeak, opts.Findings)
-	markNew(oldFindings, r.Findings)
-	r.Resolved = resolved(oldFindings, r.Findings)
+	renames := r.renames()
+	markNew(oldFindings, r.Findings, renames)
+	r.Resolved = resolved(oldFindings, r.Findings, renames)
 	if old.Commit != "" {
 		r.atOldRevision(old.Label)
 	}
@@ -278,15 +279,16 @@ func simulateBoth(old, new *lang.Spec, opts Options) ([]CaseDelta, *simulate.Rep
 	return deltas, oldPeak, newPeak, nil
 }
 
-// resolved returns the findings of old that new no longer has.
-func resolved(old, new []Finding) []Finding {
+// resolved returns the findings of old that new no longer has (a
+// renamed block's under its new name: renames).
+func resolved(old, new []Finding, renames map[string]string) []Finding {
 	have := map[[2]string]bool{}
 	for _, f := range new {
-		have[[2]string{f.Kind, f.Subject}] = true
+		have[findingKey(f, nil)] = true
 	}
 	var out []Finding
 	for _, f := range old {
-		if !have[[2]string{f.Kind, f.Subject}] {
+		if !have[findingKey(f, renames)] {
 			out = append(out, f)
 		}
 	}
