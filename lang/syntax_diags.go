@@ -20,7 +20,9 @@ import (
 //     file: it is reported at the heredoc's opening, with the marker to
 //     write;
 //   - a template in a block label is explained as such, not only as a
-//     sequence to escape.
+//     sequence to escape;
+//   - a reference to a name that starts with a digit (service.2fa) is
+//     explained at the reference, with the index form (digitNameDiag).
 func tidySyntaxDiags(diags hcl.Diagnostics, src []byte) hcl.Diagnostics {
 	if !diags.HasErrors() {
 		return diags
@@ -57,6 +59,9 @@ func tidySyntaxDiags(diags hcl.Diagnostics, src []byte) hcl.Diagnostics {
 				d.Subject = open.Ptr()
 				d.Detail = fmt.Sprintf("The heredoc that starts here has no closing line before the end of the file. End it with a line that holds only %s (indentation allowed); the marker must be spelled as after <<.", marker)
 			}
+		}
+		if dn := digitNameDiag(d, src); dn != nil {
+			d = dn
 		}
 		out = append(out, d)
 	}

@@ -1,0 +1,5 @@
+service "2fa" {}
+
+service "api" {
+  depends_on = [service.2fa]
+}
