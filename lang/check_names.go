@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 
@@ -34,7 +35,26 @@ func (st *loadState) checkName(kind, name string, rng hcl.Range) {
 		return
 	}
 	st.add(errorAt(rng, "Invalid "+kind+" name",
-		"The %s name %q cannot name a Docker object: use letters, digits, '_', '.' and '-', starting with a letter or digit.", kind, name))
+		"The %s name %q cannot name a Docker object%s: use ASCII letters (a-z, A-Z), digits, '_', '.' and '-', starting with a letter or digit.", kind, name, badNameChar(name)))
+}
+
+// badNameChar says which character of name Docker refuses, for the
+// message: "" for an empty name.
+func badNameChar(name string) string {
+	for i, r := range name {
+		ok := r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+		if i > 0 && (r == '_' || r == '.' || r == '-') {
+			ok = true
+		}
+		if ok {
+			continue
+		}
+		if i == 0 && (r == '_' || r == '.' || r == '-') {
+			return fmt.Sprintf(" (it starts with %q)", r)
+		}
+		return fmt.Sprintf(" (%q is not allowed)", r)
+	}
+	return ""
 }
 
 func sortedNames[V any](m map[string]V) []string {
