@@ -91,6 +91,7 @@ func Convert(p *types.Project, src *Sources, dir string) ([]byte, []string, hcl.
 	c.svc = ""
 	c.describeCredVars()
 	c.nameEnvFileReaders()
+	c.variablesWritten()
 	c.nameSharers()
 	c.sections()
 	if len(p.DisabledServices) > 0 {
