@@ -54,6 +54,8 @@ func (s *sim) buildService(i int, ls *lang.Service) *service {
 	if cpus := ls.Resources.CPUs; cpus > 0 {
 		svc.cpuSlots = int(math.Ceil(cpus))
 		svc.cpuSpeed = cpus / float64(svc.cpuSlots)
+		svc.cpus = cpus
+		svc.shared = svc.cpuSlots > 1 && svc.cpuSpeed < 1
 	}
 	svc.restartDelay = int64(ls.Restart.Delay)
 	if svc.restartDelay <= 0 {

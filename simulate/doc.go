@@ -31,9 +31,10 @@
 // a request holds its worker from admission to answer, downstream calls
 // included; in the async model only during its local work. Local work
 // (the endpoint's service_time, else capacity.service_time) runs on the
-// replica's cores: resources.cpus = c gives ceil(c) cores at c/ceil(c) of
-// full speed each (0.5: one core at half speed, as a CFS quota stretches
-// work), and no limit when unset. The flow runs after the local work:
+// replica's cores: resources.cpus = c is a CFS quota, so k requests
+// working at once each run at min(1, c/k) of a core's speed, at most
+// ceil(c) of them (0.5: one core at half speed; 1.5: one alone at full
+// speed, two at 0.75; cpushare.go), and no limit when unset. The flow runs after the local work:
 // a sequence stops at its first failure, a parallel block forks all its
 // children and joins when all are done (so the branches' waits are
 // correlated, as in the fork-join queue); a failed call without a fallback

@@ -29,7 +29,7 @@ func (s *sim) startReplica(r *replica) {
 		})
 	}
 	svc.cap.add(s.now, int64(svc.slots(r)))
-	svc.cpuCap.add(s.now, int64(svc.cpuSlots))
+	svc.cpuCap.add(s.now, svc.cpuMilli(svc.cpuSlots))
 	r.probeBase, r.probeActive = s.now, false
 	if svc.health == nil || s.backend != backendSwarm || s.now == 0 {
 		s.setRotation(r, true)
@@ -69,12 +69,13 @@ func (s *sim) stopReplica(r *replica, notify bool) {
 	r.starting = false
 	if wasUp {
 		svc.cap.add(s.now, -int64(svc.slots(r)))
-		svc.cpuCap.add(s.now, -int64(svc.cpuSlots))
+		svc.cpuCap.add(s.now, -svc.cpuMilli(svc.cpuSlots))
 	}
 	svc.busy.add(s.now, -int64(r.busy))
 	svc.queued.add(s.now, -int64(r.queue.len()))
-	svc.cpuBusy.add(s.now, -int64(r.cpuBusy))
-	r.busy, r.cpuBusy, r.active = 0, 0, 0
+	s.setCores(r, 0)
+	r.running = r.running[:0]
+	r.busy, r.active = 0, 0
 	r.queue.clear()
 	r.cpuQ.clear()
 	r.parked = r.parked[:0]

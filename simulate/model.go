@@ -25,6 +25,10 @@ type service struct {
 	queueCap int
 	cpuSlots int     // parallel local work per replica; 0 = unlimited
 	cpuSpeed float64 // local work runs at this fraction of a core's speed
+	cpus     float64 // resources.cpus (0: unlimited)
+	// shared: a fractional cpus above 1, under which the speed of local
+	// work depends on how much runs at once (cpushare.go).
+	shared bool
 
 	endpoints []*endpoint
 	epCum     []float64 // cumulative endpoint weights, for entry requests
@@ -156,9 +160,13 @@ type replica struct {
 	queue   ring[*job]
 	cpuBusy int
 	cpuQ    ring[*job]
-	active  int // requests at the replica (for least_request / p2c)
-	jobs    *job
-	parked  []event // events held while frozen
+	// running is the local work in progress of a shared-speed service,
+	// and shareEpoch the epoch of its latest change of speed.
+	running    []shareRun
+	shareEpoch uint32
+	active     int // requests at the replica (for least_request / p2c)
+	jobs       *job
+	parked     []event // events held while frozen
 
 	slowUntil int64
 	slowDelay dist.Sampler

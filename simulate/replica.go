@@ -59,9 +59,10 @@ func (s *sim) begin(j *job) {
 }
 
 // startWork runs the local work on a core of the replica, or queues for
-// one. Fractional cpus: a replica has ceil(cpus) cores, each running at
-// cpus/ceil(cpus) of full speed (cpus = 0.5: one core at half speed, as
-// a CFS quota of half a period stretches work to twice its time).
+// one. A replica has ceil(cpus) cores; with cpus ≤ 1 or whole, each runs
+// at cpus/ceil(cpus) of full speed throughout (cpus = 0.5: one core at
+// half speed, as a CFS quota of half a period stretches work to twice its
+// time); a fractional cpus above 1 shares its speed (cpushare.go).
 func (s *sim) startWork(j *job) {
 	r, svc := j.rep, j.svc
 	if svc.cpuSlots > 0 {
@@ -69,23 +70,35 @@ func (s *sim) startWork(j *job) {
 			r.cpuQ.push(j)
 			return
 		}
-		r.cpuBusy++
-		svc.cpuBusy.add(s.now, 1)
+		s.setCores(r, r.cpuBusy+1)
 	}
 	d := j.ep.work.Sample(svc.workRng)
+	if svc.shared { // the speed depends on the work in progress (cpushare.go)
+		s.shareStart(r, j, d)
+		return
+	}
 	if svc.cpuSlots > 0 && svc.cpuSpeed < 1 {
 		d = int64(float64(d) / svc.cpuSpeed)
 	}
 	s.at(d, evWorkDone, j, 0, 0)
 }
 
-// workDone ends the local work: the core goes to the next job waiting for
-// one, and the job goes on (after the extra delay of a slow fault).
-func (s *sim) workDone(j *job) {
+// workDone ends the local work (epoch: of a shared-speed service's end,
+// which a change of speed may have superseded): the core goes to the next
+// job waiting for one, and the job goes on (after the extra delay of a
+// slow fault).
+func (s *sim) workDone(j *job, epoch uint32) {
 	r, svc := j.rep, j.svc
+	if svc.shared {
+		if !s.shareDone(r, j, epoch) {
+			return
+		}
+		s.setCores(r, r.cpuBusy-1)
+		s.reshare(r, r.cpuBusy+1, r.cpuBusy)
+	} else if svc.cpuSlots > 0 {
+		s.setCores(r, r.cpuBusy-1)
+	}
 	if svc.cpuSlots > 0 {
-		r.cpuBusy--
-		svc.cpuBusy.add(s.now, -1)
 		if r.cpuQ.len() > 0 {
 			s.startWork(r.cpuQ.pop())
 		}

@@ -168,7 +168,7 @@ func (s *sim) dispatch(e event) {
 	case evStart:
 		s.begin(j)
 	case evWorkDone:
-		s.workDone(j)
+		s.workDone(j, e.arg)
 	case evSlowDone:
 		s.afterWork(j)
 	case evFaultError:

@@ -1,8 +1,9 @@
-# Local work on limited cores: resources.cpus = c gives ceil(c) cores at
-# c/ceil(c) of full speed, which the requests take in FIFO order; the 64
-# workers are never the limit. cpus = 1.5 with exponential work of mean
-# 1 s is an M/M/2 of service rate 0.75/s per core; cpus = 0.5 with
-# constant work of 1 s an M/D/1 of 2 s.
+# Local work on limited cores: resources.cpus = c is a CFS quota, so k
+# requests working at once each run at min(1, c/k) of a core, at most
+# ceil(c) at once, which the requests take in FIFO order; the 64 workers
+# are never the limit. cpus = 1.5 with exponential work of mean 1 s is a
+# birth-death chain served at rate min(n, 1.5)/s with n in the system;
+# cpus = 0.5 with constant work of 1 s an M/D/1 of 2 s.
 
 variable "rate" {
   type = number
