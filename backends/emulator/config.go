@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"sync"
 	"time"
 
@@ -216,6 +217,9 @@ func (c *Config) check() error {
 	}
 	var err error
 	for _, e := range c.Endpoints {
+		if "/"+url.PathEscape(e.Name) == pathHealth {
+			return fmt.Errorf("service %q has an endpoint %q, which berth's emulator would serve at %s, the path it keeps for its own health probe: rename the endpoint (its name changes nothing in the simulation)", c.Service, e.Name, pathHealth)
+		}
 		e.Flow.Walk(func(s *lang.Step) {
 			switch {
 			case err != nil:

@@ -114,7 +114,10 @@ func (o Options) withDefaults() Options {
 }
 
 // ServeHTTP routes /healthz, /_berth/stats and the endpoints ("/" is the
-// first one).
+// first one). Endpoints are found by the escaped path, as their callers
+// send it ("/x%2Fy" for the endpoint "x/y", "/a%20b" for "a b"), and come
+// before the spec's health.http path: the probe of an emulated container
+// asks for /healthz, which no endpoint may take (Config.check).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.Method {
 	case http.MethodGet, http.MethodPost, http.MethodHead:
@@ -122,8 +125,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	switch p := r.URL.Path; {
-	case p == pathHealth || (s.cfg.HealthPath != "" && p == s.cfg.HealthPath):
+	switch p, ep := r.URL.Path, s.eps[r.URL.EscapedPath()]; {
+	case p == pathHealth:
 		s.serveHealth(w, r)
 	case p == pathFault:
 		s.serveFault(w, r)
@@ -131,8 +134,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, s.Stats(), false)
 	case p == "/":
 		s.serveEndpoint(w, r, s.first)
-	case s.eps[p] != nil:
-		s.serveEndpoint(w, r, s.eps[p])
+	case ep != nil:
+		s.serveEndpoint(w, r, ep)
+	case s.cfg.HealthPath != "" && p == s.cfg.HealthPath:
+		s.serveHealth(w, r)
 	default:
 		http.Error(w, fmt.Sprintf("%s has no endpoint %s", s.cfg.Service, p), http.StatusNotFound)
 	}
