@@ -229,3 +229,29 @@ func (s *Sources) offsetRange(f string, off, n int) *hcl.Range {
 	r.End.Byte = min(off+n, len(b))
 	return &r
 }
+
+// itemAt returns the range of the i-th item of the list at
+// services.<service>.<key> (its first key, for a long-form item), when
+// the list the files write has n items, as many as compose-go read
+// (ranges and merged files can make them differ); else of the key.
+func (c *converter) itemAt(service, key string, i, n int) *hcl.Range {
+	files := c.src.all()
+	for j := len(files) - 1; j >= 0; j-- {
+		f, k, v := c.src.pairIn(files[j], []string{"services", service, key}, 0)
+		if k == nil {
+			continue
+		}
+		if v == nil || v.Kind != yaml.SequenceNode || len(v.Content) != n {
+			return c.src.nodeRange(f, k)
+		}
+		item := deref(v.Content[i])
+		if item != nil && item.Kind == yaml.MappingNode && len(item.Content) > 0 {
+			item = item.Content[0]
+		}
+		if item == nil {
+			return c.src.nodeRange(f, k)
+		}
+		return c.src.nodeRange(f, item)
+	}
+	return nil
+}

@@ -284,18 +284,25 @@ func (c *converter) ports(b *hclwrite.Body, s types.ServiceConfig, at func(...st
 			"The service %q publishes %s the engine picks. berth publishes a port only on the host port given as published, so %s reached from the project's networks only: set published to reach %s from the host.",
 			s.Name, what, map[bool]string{true: "it is", false: "they are"}[len(unpublished) == 1], them)
 	}()
-	for _, p := range s.Ports {
+	swarm, _ := c.swarmOnly()
+	for i, p := range s.Ports {
 		pb := b.AppendNewBlock("port", nil).Body()
+		item := c.itemAt(s.Name, "ports", i, len(s.Ports))
 		if p.Published != "" {
 			first, _, isRange := strings.Cut(p.Published, "-")
 			if n, err := strconv.ParseInt(first, 10, 32); err == nil {
 				setInt(pb, "published", n)
+				if r := s.GetScale(); r > 1 && !isRange && swarm == nil {
+					c.warn(item, "Replicas published on consecutive host ports",
+						"The service %q has %d replicas and publishes port %d on host port %d. docker compose publishes it once, so one replica starts and the others fail (port is already allocated); berth publishes replica i on host port %d+i-1, %d-%d. To have both run the same, publish a range in the Compose file (\"%d-%d:%d\").",
+						s.Name, r, p.Target, n, n, n, n+int64(r)-1, n, n+int64(r)-1, p.Target)
+				}
 			} else {
-				c.warn(at("ports"), "Host port not a number",
+				c.warn(item, "Host port not a number",
 					"The service %q publishes port %d on host port %q, which Docker refuses. berth publishes it on no host port: set published in the berth source.", s.Name, p.Target, p.Published)
 			}
 			if isRange {
-				c.warn(at("ports"), "Port range imported as its first port",
+				c.warn(item, "Port range imported as its first port",
 					"The service %q publishes the range %s; berth publishes one host port per port block (replicas take the next ones).", s.Name, p.Published)
 			}
 		}

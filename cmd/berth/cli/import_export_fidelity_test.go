@@ -114,7 +114,7 @@ var excuses = map[string][]string{
 	"command":     {"build is not carried", "Credential in the command"},
 	"entrypoint":  {"entrypoint is not carried"},
 	"environment": {"without a value left out", "build is not carried", "Credentials from"},
-	"ports":       {"Port without a host port", "Port range imported", "Host port not a number"},
+	"ports":       {"Port without a host port", "Port range imported", "Host port not a number", "Replicas published on consecutive"},
 	"volumes":     {"Mount not carried", "Anonymous volume", "Renamed", "External volume"},
 	"healthcheck": {"start_interval not carried", "Disabled health check", "Health check without a test", "build is not carried", "Credential in the health check"},
 	"restart":     {"unless-stopped imported", "Unknown restart policy"},

@@ -22,3 +22,20 @@ service "opensearch" {
     condition = "none"
   }
 }
+
+service "web" {
+  image    = "nginx:1.27"
+  replicas = 3
+  port {
+    published = 8443
+    target    = 443
+    host_ip   = "127.0.0.1"
+  }
+  port {
+    published = 8080
+    target    = 80
+  }
+  restart {
+    condition = "none"
+  }
+}
