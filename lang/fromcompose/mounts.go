@@ -44,14 +44,17 @@ func (c *converter) anonymousVolumes() {
 
 func (c *converter) mounts(b *hclwrite.Body, s types.ServiceConfig, at func(...string) *hcl.Range) {
 	var opts, missing []string
-	for _, v := range s.Volumes {
+	var optsAt, missingAt *hcl.Range // the first item each warning is about
+	for i, v := range s.Volumes {
+		item := c.itemAt(s.Name, "volumes", i, len(s.Volumes))
+		nopts := len(opts)
 		switch v.Type {
 		case types.VolumeTypeVolume:
 			name := c.anon[s.Name+"\x00"+v.Target]
 			if v.Source != "" {
 				name = c.name("volume", v.Source, nil)
 			} else {
-				c.warn(at("volumes"), "Anonymous volume imported as a named volume",
+				c.warn(item, "Anonymous volume imported as a named volume",
 					"The service %q mounts an anonymous volume at %s; berth mounts named volumes, so it is the volume %q. Compose gives each container a volume of its own, where the replicas of a berth service share the one volume.", s.Name, v.Target, name)
 			}
 			mb := b.AppendNewBlock("mount", nil).Body()
@@ -79,6 +82,7 @@ func (c *converter) mounts(b *hclwrite.Body, s types.ServiceConfig, at func(...s
 			setBool(mb, "read_only", v.ReadOnly)
 			if c.madeByCompose(v) {
 				missing = append(missing, src)
+				missingAt = firstRange(missingAt, item)
 			}
 			if v.Bind != nil && v.Bind.SELinux != "" {
 				opts = append(opts, v.Target+" (SELinux label "+v.Bind.SELinux+")")
@@ -90,8 +94,11 @@ func (c *converter) mounts(b *hclwrite.Body, s types.ServiceConfig, at func(...s
 				opts = append(opts, v.Target+" (recursive "+v.Bind.Recursive+")")
 			}
 		default:
-			c.warn(at("volumes"), "Mount not carried into berth",
+			c.warn(item, "Mount not carried into berth",
 				"The service %q mounts %s %s at %s, which berth's mount block does not carry (it mounts named volumes and binds).", s.Name, article(v.Type), v.Type, v.Target)
+		}
+		if len(opts) > nopts {
+			optsAt = firstRange(optsAt, item)
 		}
 	}
 	if len(missing) > 0 {
@@ -99,12 +106,12 @@ func (c *converter) mounts(b *hclwrite.Body, s types.ServiceConfig, at func(...s
 		if len(missing) > 1 {
 			what = "empty directories"
 		}
-		c.warn(at("volumes"), "Bind source does not exist",
+		c.warn(missingAt, "Bind source does not exist",
 			"docker compose makes %s (%s) when it starts %q, as the short syntax asks; berth apply does not, and Docker refuses to bind a path that is missing. Make it before berth apply: mkdir -p %s (from the directory of the berth source).",
 			strings.Join(missing, ", "), what, s.Name, strings.Join(missing, " "))
 	}
 	if len(opts) > 0 {
-		c.warn(at("volumes"), "Mount options not carried into berth",
+		c.warn(optsAt, "Mount options not carried into berth",
 			"berth mounts the volumes and binds of %q without the options given for %s.", s.Name, strings.Join(opts, ", "))
 	}
 }
