@@ -45,6 +45,7 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 	unhealthySince := map[string]time.Time{}
 	lastStatus := map[string]string{} // container name → its last status, for "not ready"
 	lastWhy := map[string]string{}    // container name → why it was not ready last round
+	lastID := map[string]string{}     // container name → its id, for the health check's output
 	st := &settle{seen: map[string]seenStart{}}
 	for delay := 20 * time.Millisecond; len(pending) > 0; delay = min(delay*2, maxDelay) {
 		list, err := x.cli.ContainerList(wctx, container.ListOptions{All: true, Filters: f})
@@ -58,7 +59,7 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 			if s == nil {
 				continue
 			}
-			lastStatus[name] = ctr.Status
+			lastStatus[name], lastID[name] = ctr.Status, ctr.ID
 			ready, why, final := readiness(s.Change, ctr)
 			if ready && why == "running" { // no health check: it must stay up a while
 				var at time.Time
@@ -83,6 +84,9 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 				delete(pending, name)
 			case final:
 				why += x.oomNote(wctx, ctr.ID)
+				if strings.HasPrefix(why, "unhealthy") {
+					why += x.healthNote(wctx, ctr.ID)
+				}
 				unready = append(unready, &backends.StepError{Step: s, Err: fmt.Errorf("%s", why)})
 				prog.Resource(s.Change, backends.PhaseUnready, why)
 				delete(pending, name)
@@ -93,7 +97,7 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 		}
 		if time.Now().After(deadline) {
 			return append(unready, failEach(pending, func(name string) string {
-				return notReady(wait, lastStatus[name], lastWhy[name])
+				return notReady(wait, lastStatus[name], lastWhy[name]) + x.healthNote(wctx, lastID[name])
 			}, prog)...)
 		}
 		if ctx.Err() != nil {
