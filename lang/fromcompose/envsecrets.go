@@ -333,25 +333,31 @@ func pick(cond bool, a, b string) string {
 // the keys that read credential variables, with the comment in origins
 // after the keys read from an env file.
 func setEnv(b *hclwrite.Body, env map[string]string, creds map[string]hclwrite.Tokens, origins map[string]string) {
-	if len(creds) == 0 && len(origins) == 0 {
-		setMap(b, "env", env)
+	setObject(b, "env", env, creds, origins)
+}
+
+// setObject sets name = { ... } of m: each key's value, or its tokens in
+// raw, with its comment in comments, if any.
+func setObject(b *hclwrite.Body, name string, m map[string]string, raw map[string]hclwrite.Tokens, comments map[string]string) {
+	if len(raw) == 0 && len(comments) == 0 {
+		setMap(b, name, m)
 		return
 	}
 	var attrs []hclwrite.ObjectAttrTokens
-	var comments []string
-	for _, k := range slices.Sorted(maps.Keys(env)) {
-		name := hclwrite.TokensForIdentifier(k)
+	var after []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		key := hclwrite.TokensForIdentifier(k)
 		if !hclsyntax.ValidIdentifier(k) {
-			name = hclwrite.TokensForValue(cty.StringVal(k))
+			key = hclwrite.TokensForValue(cty.StringVal(k))
 		}
-		val := hclwrite.TokensForValue(cty.StringVal(env[k]))
-		if t, ok := creds[k]; ok {
+		val := hclwrite.TokensForValue(cty.StringVal(m[k]))
+		if t, ok := raw[k]; ok {
 			val = t
 		}
-		attrs = append(attrs, hclwrite.ObjectAttrTokens{Name: name, Value: val})
-		comments = append(comments, origins[k])
+		attrs = append(attrs, hclwrite.ObjectAttrTokens{Name: key, Value: val})
+		after = append(after, comments[k])
 	}
-	b.SetAttributeRaw("env", objectWithComments(attrs, comments))
+	b.SetAttributeRaw(name, objectWithComments(attrs, after))
 }
 
 // rawEnv returns the value of service's environment key as the Compose

@@ -68,7 +68,10 @@ func (c *converter) service(body *hclwrite.Body, s types.ServiceConfig) {
 		}
 		c.warn(at("deploy", "labels"), "deploy.labels merged into labels", "berth has one set of labels per service; the deploy labels of %q are among them.", s.Name)
 	}
-	setMap(b, "labels", c.userLabels(labels, at("labels"), "service", s.Name))
+	labels = c.userLabels(labels, at("labels"), "service", s.Name)
+	labelOrigins := c.labelOrigins(s, labels)
+	c.filesCopied("label_file", "labels", s.Name, labelFiles(s), labelOrigins, nil)
+	setObject(b, "labels", labels, nil, labelOrigins)
 	c.fileRefs(b, "secret", s.Name, secretRefs(s.Secrets), at)
 	c.fileRefs(b, "config", s.Name, configRefs(s.Configs), at)
 	if s.Deploy != nil && s.Deploy.EndpointMode != "" && s.Deploy.EndpointMode != "vip" {
