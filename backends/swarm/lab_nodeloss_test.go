@@ -92,8 +92,11 @@ func TestLabNodeLoss(t *testing.T) {
 		t.Fatalf("apply: %v\n%s", res.Failed, e.out.String())
 	}
 
-	startup := labStartup(ctx, t, e.lab, project)
-	cal := simulatedNodeLoss(t, withStartup(spec, startup[len(startup)/2]), "node-loss")
+	startup, err := e.lab.Startup(ctx, project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal := simulatedNodeLoss(t, swarmtest.WithStartup(spec, startup[len(startup)/2]), "node-loss")
 
 	var got []nodeLoss
 	for i := range runs {
@@ -310,11 +313,15 @@ func measureNodeLoss(ctx context.Context, t *testing.T, lab *swarmtest.Lab, proj
 func replacementTimeline(ctx context.Context, t *testing.T, lab *swarmtest.Lab, project string, m nodeLoss) string {
 	t.Helper()
 	var created, started, healthy []float64
-	for _, c := range runningContainers(ctx, t, lab, project, m.at) {
-		created = append(created, c.created.Sub(m.at).Seconds())
-		started = append(started, c.started.Sub(c.created).Seconds())
-		if !c.healthy.IsZero() {
-			healthy = append(healthy, c.healthy.Sub(c.started).Seconds())
+	cs, err := lab.Containers(ctx, project, m.at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		created = append(created, c.Created.Sub(m.at).Seconds())
+		started = append(started, c.Started.Sub(c.Created).Seconds())
+		if !c.Healthy.IsZero() {
+			healthy = append(healthy, c.Healthy.Sub(c.Started).Seconds())
 		}
 	}
 	if len(created) == 0 {

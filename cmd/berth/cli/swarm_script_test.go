@@ -76,6 +76,7 @@ func TestSwarmScripts(t *testing.T) {
 			"labempty":      sl.empty,
 			"watchrecovery": sl.watchRecovery,
 			"simrecovery":   sl.simRecovery,
+			"labstartup":    sl.startup,
 			"agree":         swarmAgree,
 			"lastbeat":      lastBeat,
 		},
@@ -489,17 +490,39 @@ func serviceState(status string, replicas int) int {
 	return swarmDegraded
 }
 
-// simrecovery DIR SCENARIO: the simulator's times from the scenario's
-// node_down to swarm noticing it, to the last lost replica rescheduled,
-// and to the last one healthy again; sets SIMDETECTED, SIMRESCHEDULED and
-// SIMRECOVERY.
+// labstartup PROJECT: how long the lab took to start the containers of
+// the project's running tasks, from each task's creation (the median is
+// the lab's capacity.startup, which the spec cannot know); sets STARTUP.
+func (l *swarmLab) startup(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: labstartup PROJECT")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	s, err := l.lab.Startup(ctx, args[0])
+	ts.Check(err)
+	med := s[len(s)/2]
+	fmt.Fprintf(ts.Stdout(), "container start-up over %d tasks: %.1f/%.1f/%.1fs (min/median/max)\n", len(s), s[0], med, s[len(s)-1])
+	ts.Setenv("STARTUP", strconv.FormatFloat(med, 'f', 3, 64))
+}
+
+// simrecovery DIR SCENARIO [STARTUP]: the simulator's times from the
+// scenario's node_down to swarm noticing it, to the last lost replica
+// rescheduled, and to the last one healthy again, with every service
+// starting in STARTUP seconds when given (labstartup); sets SIMDETECTED,
+// SIMRESCHEDULED and SIMRECOVERY.
 func (l *swarmLab) simRecovery(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 2 {
-		ts.Fatalf("usage: simrecovery DIR SCENARIO")
+	if neg || len(args) < 2 || len(args) > 3 {
+		ts.Fatalf("usage: simrecovery DIR SCENARIO [STARTUP]")
 	}
 	spec, diags := lang.NewLoader().Load(ts.MkAbs(args[0]), lang.Options{})
 	if diags.HasErrors() {
 		ts.Fatalf("%s", diags.Error())
+	}
+	if len(args) == 3 {
+		startup, err := strconv.ParseFloat(args[2], 64)
+		ts.Check(err)
+		spec = swarmtest.WithStartup(spec, startup)
 	}
 	r, diags := simulate.Run(spec, simulate.Options{Scenario: args[1], Seed: 1})
 	if diags.HasErrors() {
