@@ -19,7 +19,7 @@ import (
 )
 
 // Every Compose file of berth import's testdata, imported, validated,
-// exported with berth export compose and loaded back with compose-go,
+// left as it is by berth fmt, exported with berth export compose and loaded back with compose-go,
 // keeps what its services mean: image, command, environment, published
 // ports, mounts, health check, restart policy, depends_on, resources,
 // replicas, labels, secrets and configs. What changes is excused only by a
@@ -62,6 +62,7 @@ func fidelity(t *testing.T, dir string) {
 		env = append(env, lang.EnvVarPrefix+v+"=placeholder")
 	}
 	runBerthOutput(t, 0, "validate", out)
+	runBerthOutput(t, 0, "fmt", "--check", out) // exit 3 when fmt would rewrite the imported source
 	yml := filepath.Join(out, "exported.yaml")
 	runBerthOutput(t, 0, "export", "compose", out, "-o", yml)
 	back, _, bdiags := fromcompose.Load(context.Background(), fromcompose.Options{Files: []string{yml}, Project: orig.Name, Environ: env})
