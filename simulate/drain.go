@@ -10,10 +10,11 @@ package simulate
 //
 // What is measured stays the load's window: requests that arrive during
 // the drain (calls made by requests in flight) are simulated but not
-// measured; no new fault starts, though those under way go on (a hang
-// ends, swarm detects a node); consumers take no new message; and the
-// time averages (utilisation, queue lengths, backlogs), the time series
-// and the events are read at the end of the load (closeWindow).
+// measured; no new fault starts (nor one due at the end itself), though
+// those under way go on (a hang ends, swarm detects a node); consumers
+// take no new message; and the time averages (utilisation, queue
+// lengths, backlogs), the time series and the events are read at the end
+// of the load (closeWindow).
 
 // minDrain is the shortest drain of a load without a client timeout.
 const minDrain = int64(60e9)

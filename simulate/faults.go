@@ -159,8 +159,11 @@ func (s *sim) faultAction(i uint32) {
 		return
 	}
 	a := s.faults[i]
-	if s.draining && a.starts() {
-		return // the load has ended: no new fault starts
+	if a.starts() && (s.draining || s.now >= s.end) {
+		// A fault at or after the end of the load never fires, as lang's
+		// warning and diff's note say: the main loop handles the events at
+		// the end itself before the drain begins.
+		return
 	}
 	switch a.kind {
 	case actKill, actHang, actSlow, actError:
