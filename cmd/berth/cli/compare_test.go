@@ -118,6 +118,13 @@ load "moderate" {
 //     the measured mean ran −1 % to +31 % above that simulation and the p50
 //     −3 % to +36 % (+21 % to +57 % above the plain simulation), hence
 //     +40 %. At load averages under 16 both agreed within 15 %.
+//   - The probe's slowdown is itself noisy, and can overstate the stack's:
+//     beside two CPU burners and three other test packages (load average
+//     17) it took its work 1.46× as long, and the measured mean and p50
+//     ran −25 % and −20 % below the simulation so slowed (+31 % and +38 %
+//     above the plain one). So the lower bound is −20 % of the plain
+//     simulation or of the slowed one, whichever is lower: the stack can
+//     be spared the slowdown the probe saw, never faster than the model.
 //   - When the probe shows the engine saturated (its work 1.5× as long, or
 //     a hop 5× its calibrated cost) latencies mean nothing, and the test
 //     skips, saying so.
@@ -204,14 +211,14 @@ func TestCompareOnEngine(t *testing.T) {
 			machine.work, machine.hop, cal.Hop, machine.untimed)
 	}
 	for _, k := range []struct {
-		name      string
-		m, slowed float64
+		name             string
+		m, plain, slowed float64
 	}{
-		{"mean", m.Latency.Mean, slow.Latency.Mean + rtt},
-		{"p50", m.Latency.P50, slow.Latency.P50 + rtt},
+		{"mean", m.Latency.Mean, s.Latency.Mean + rtt, slow.Latency.Mean + rtt},
+		{"p50", m.Latency.P50, s.Latency.P50 + rtt, slow.Latency.P50 + rtt},
 	} {
-		if k.m < 0.8*k.slowed || k.m > 1.4*k.slowed {
-			t.Errorf("%s: measured %.2fms, simulated for the machine as it was %.2fms: outside −20 %%..+40 %%", k.name, k.m*1e3, k.slowed*1e3)
+		if lo := min(k.plain, k.slowed); k.m < 0.8*lo || k.m > 1.4*k.slowed {
+			t.Errorf("%s: measured %.2fms, simulated %.2fms, and for the machine as it was %.2fms: outside −20 %% of the lower..+40 %% of the latter", k.name, k.m*1e3, k.plain*1e3, k.slowed*1e3)
 		}
 	}
 	if math.Abs(m.Throughput-s.Throughput) > 0.15*s.Throughput {
