@@ -149,6 +149,7 @@ func (l *Loader) resolveVariables(declared map[string]*variableDecl, opts Option
 	givenFailed := diags.HasErrors()
 	out := make(map[string]*Variable, len(declared))
 	names := keysOf(declared)
+	from := make(map[string]string, len(declared)) // where each value came from, for validation errors
 	for _, name := range names {
 		d := declared[name]
 		out[name] = d.v
@@ -156,8 +157,10 @@ func (l *Loader) resolveVariables(declared map[string]*variableDecl, opts Option
 		switch {
 		case ok:
 			d.v.Value, diags = d.convert(gv.val, gv.rng, "value from "+gv.from, diags)
+			from[name] = gv.from
 		case d.defaultRng != (hcl.Range{}):
 			d.v.Value = d.v.Default
+			from[name] = "its default"
 		case givenFailed:
 			d.v.Value = cty.DynamicVal
 		default:
@@ -175,13 +178,14 @@ func (l *Loader) resolveVariables(declared map[string]*variableDecl, opts Option
 	vctx := funcsCtx.NewChild()
 	vctx.Variables = map[string]cty.Value{"var": cty.ObjectVal(vals)}
 	for _, name := range names {
-		diags = append(diags, checkValidations(declared[name], vctx)...)
+		diags = append(diags, checkValidations(declared[name], vctx, from[name])...)
 	}
 	return out, diags
 }
 
-// checkValidations evaluates the validation blocks of one variable.
-func checkValidations(d *variableDecl, ctx *hcl.EvalContext) hcl.Diagnostics {
+// checkValidations evaluates the validation blocks of one variable, whose
+// value came from from (-var, a -var-file, its default...).
+func checkValidations(d *variableDecl, ctx *hcl.EvalContext, from string) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	if !d.v.Value.IsWhollyKnown() {
 		return nil
@@ -204,7 +208,7 @@ func checkValidations(d *variableDecl, ctx *hcl.EvalContext) hcl.Diagnostics {
 		}
 		msg := asSentence(validationMessage((*vattrs)["error_message"].Expr, ctx))
 		diags = append(diags, errorAt(cond.Expr.Range(), "Invalid value for variable",
-			"%s This was checked by the validation rule of var.%s; give a value that satisfies it.", msg, d.v.Name))
+			"%s This was checked by the validation rule of var.%s%s; give a value that satisfies it.", msg, d.v.Name, validatedValue(d.v, from)))
 	}
 	return diags
 }
