@@ -31,7 +31,7 @@ func (c *converter) variablesWritten() {
 			}
 		}
 	}
-	uses := c.src.variableUses(c.p.Environment)
+	uses := c.src.variableUses(c.p.Environment, func(name string) bool { _, ok := c.p.Services[name]; return ok })
 	var dotEnv, environ []string
 	var dotEnvAt, environAt *hcl.Range
 	for _, u := range uses {
@@ -75,8 +75,9 @@ type variableUse struct {
 
 // variableUses lists, in the order the Compose files write them, the
 // references to variables that env sets and that give their value (not a
-// default), with the range of the value that holds each.
-func (s *Sources) variableUses(env map[string]string) []variableUse {
+// default), with the range of the value that holds each, in the services
+// active tells are imported and everywhere else.
+func (s *Sources) variableUses(env map[string]string, active func(string) bool) []variableUse {
 	var out []variableUse
 	var walk func(f string, n *yaml.Node, depth int)
 	walk = func(f string, n *yaml.Node, depth int) {
@@ -100,7 +101,25 @@ func (s *Sources) variableUses(env map[string]string) []variableUse {
 		}
 	}
 	for _, f := range s.all() {
-		walk(f, s.tree(f), 0)
+		root := s.tree(f)
+		if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+			root = root.Content[0]
+		}
+		if root.Kind != yaml.MappingNode {
+			continue
+		}
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			v := root.Content[i+1]
+			if root.Content[i].Value != "services" || v.Kind != yaml.MappingNode {
+				walk(f, v, 0)
+				continue
+			}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				if active(v.Content[j].Value) { // a service of an inactive profile writes nothing
+					walk(f, v.Content[j+1], 0)
+				}
+			}
+		}
 	}
 	return out
 }
