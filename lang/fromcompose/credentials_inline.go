@@ -5,6 +5,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/compose-spec/compose-go/v2/types"
@@ -49,6 +50,12 @@ func (c *converter) credEnv(env map[string]string, creds map[string]hclwrite.Tok
 func marker(i int) string { return fmt.Sprintf("BERTHCREDENTIAL%dX", i) }
 
 var markerRE = regexp.MustCompile(`BERTHCREDENTIAL([0-9]+)X`)
+
+// markerIndex is the i of marker(i).
+func markerIndex(m string) int {
+	n, _ := strconv.Atoi(markerRE.FindStringSubmatch(m)[1])
+	return n
+}
 
 // markCredentials interpolates raw as compose-go does, with a marker for
 // each reference to a variable of vars, whose names it appends to names.
@@ -126,9 +133,7 @@ func (c *converter) markedValue(service string, want []string, vars map[string]s
 	check := make([]string, len(out))
 	for i, s := range out {
 		check[i] = markerRE.ReplaceAllStringFunc(s, func(m string) string {
-			var n int
-			fmt.Sscanf(m, "BERTHCREDENTIAL%dX", &n)
-			return c.credVars["$"+names[n]].value
+			return c.credVars["$"+names[markerIndex(m)]].value
 		})
 	}
 	if !slices.Equal(check, want) {
@@ -144,8 +149,7 @@ func (c *converter) hideCredentials(b *hclwrite.Body, s types.ServiceConfig, var
 	var missing []string
 	ref := func(names []string) func(string) string {
 		return func(m string) string {
-			var n int
-			fmt.Sscanf(m, "BERTHCREDENTIAL%dX", &n)
+			n := markerIndex(m)
 			key := vars[names[n]]
 			if key == "" {
 				key = names[n]
