@@ -54,7 +54,7 @@ const (
 // Failure classes a retry may be allowed on.
 const (
 	RetryOnTimeout  = "timeout"  // the attempt's timeout fired
-	RetryOnRefused  = "refused"  // no replica / connection refused / breaker open
+	RetryOnRefused  = "refused"  // no replica / connection refused / breaker open / bulkhead full
 	RetryOnRejected = "rejected" // the callee's queue was full (503)
 	RetryOn5xx      = "5xx"      // any error answer of the callee
 )

@@ -111,11 +111,13 @@ func (l *linkRT) retry(ctx context.Context, r *rand.Rand, rs *policy.RetryState,
 
 // attempt sends one attempt through the bulkhead, the breaker and the
 // load balancer. The bulkhead is taken first, so a call it refuses never
-// holds a half-open breaker's trial slot.
+// holds a half-open breaker's trial slot. A full bulkhead refuses the
+// call, class refused as in the simulator: the caller's own limit, no
+// answer of the callee (rejected is the callee's full queue, a 503).
 func (l *linkRT) attempt(ctx context.Context, r *rand.Rand, path string) outcome {
 	if !l.acquireBulkhead(ctx) {
 		l.n.bulkheadFull.Add(1)
-		return outcome{class: lang.RetryOnRejected, err: "bulkhead full"}
+		return outcome{class: lang.RetryOnRefused, err: "bulkhead full"}
 	}
 	defer l.releaseBulkhead()
 	l.mu.Lock()
