@@ -184,7 +184,7 @@ func (c *converter) hideCredentials(b *hclwrite.Body, s types.ServiceConfig, var
 			setStrings(hb.Body(), "cmd", []string{"CMD-SHELL", script})
 			c.warn(firstRange(at("healthcheck", "test"), at("healthcheck")), "Credential in the health check read from the environment",
 				"The health check of %q reads $%s, which berth keeps out of its source (a sensitive variable): it reads it from the container's environment instead, through the shell: cmd = [\"CMD-SHELL\", %q]. The image needs a shell (/bin/sh) for it.%s",
-				s.Name, strings.Join(uniq(names), ", $"), script, missingNote(missing))
+				s.Name, strings.Join(uniq(names), ", $"), script, missingNote(missing)+singleQuoteNote([]string{script}))
 		}
 	}
 	if marked, names := c.markedValue(s.Name, s.Command, vars, true, "command"); names != nil {
@@ -195,7 +195,7 @@ func (c *converter) hideCredentials(b *hclwrite.Body, s types.ServiceConfig, var
 		setStrings(b, "command", cmd)
 		c.warn(at("command"), "Credential in the command read from the environment",
 			"The command of %q reads $%s, which berth keeps out of its source (a sensitive variable): the command is %q, with the env key that holds it. A shell (sh -c) expands it; a program run without one gets the text itself: have it read the value from its environment or from a secret's file.%s",
-			s.Name, strings.Join(uniq(names), ", $"), cmd, missingNote(missing))
+			s.Name, strings.Join(uniq(names), ", $"), cmd, missingNote(missing)+singleQuoteNote(cmd))
 	}
 }
 
@@ -214,6 +214,27 @@ func missingNote(keys []string) string {
 		return ""
 	}
 	return fmt.Sprintf(" No env key of the service holds %s: add env %s = var.%s.", strings.Join(keys, ", "), keys[0], strings.ToLower(keys[0]))
+}
+
+// singleQuoteNote warns when a reference the import wrote in scripts
+// stands between single quotes, where a shell does not expand it.
+func singleQuoteNote(scripts []string) string {
+	for _, sc := range scripts {
+		var quote byte
+		for i := 0; i < len(sc); i++ {
+			switch ch := sc[i]; {
+			case quote == 0 && ch == '\\':
+				i++
+			case quote == 0 && (ch == '\'' || ch == '"'):
+				quote = ch
+			case quote != 0 && ch == quote:
+				quote = 0
+			case quote == '\'' && strings.HasPrefix(sc[i:], "${"):
+				return " The reference stands between single quotes, where a shell does not expand it: write double quotes around it instead."
+			}
+		}
+	}
+	return ""
 }
 
 var plainWord = regexp.MustCompile(`^[A-Za-z0-9_@%+=:,./-]+$`)

@@ -21,11 +21,20 @@ func TestCredentialsKeptOutOfCommands(t *testing.T) {
 			t.Errorf("the source holds %q:\n%s", secret, out)
 		}
 	}
-	var probe string
+	var probe, pinger string
 	for _, d := range cdiags {
 		if strings.Contains(d.Detail, `The command of "probe"`) {
 			probe = d.Detail
 		}
+		if strings.Contains(d.Detail, `The command of "pinger"`) {
+			pinger = d.Detail
+		}
+	}
+	if !strings.Contains(pinger, "between single quotes, where a shell does not expand it") {
+		t.Errorf("the pinger's warning does not say the reference is single-quoted: %q", pinger)
+	}
+	if strings.Contains(probe, "single quotes") {
+		t.Errorf("the probe's reference is not single-quoted: %q", probe)
 	}
 	if !strings.Contains(probe, "No env key of the service holds REDIS_PASSWORD: add env REDIS_PASSWORD = var.redis_password.") {
 		t.Errorf("the probe's warning does not say to add the env key: %q", probe)

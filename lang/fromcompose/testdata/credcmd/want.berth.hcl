@@ -20,7 +20,7 @@ service "cache" {
 variable "redis_password" {
   type        = string
   sensitive   = true
-  description = "$REDIS_PASSWORD of the Compose file, which REDIS_PASSWORD of cache reads."
+  description = "$REDIS_PASSWORD of the Compose file, which REDIS_PASSWORD of cache, REDIS_PASSWORD of pinger read."
 }
 
 service "db" {
@@ -42,6 +42,17 @@ variable "mysql_root_password" {
   type        = string
   sensitive   = true
   description = "$MYSQL_ROOT_PASSWORD of the Compose file, which MYSQL_ROOT_PASSWORD of db reads."
+}
+
+service "pinger" {
+  image   = "redis:7.4"
+  command = ["sh", "-c", "redis-cli -h cache -a '$${REDIS_PASSWORD}' ping"]
+  env = {
+    REDIS_PASSWORD = var.redis_password
+  }
+  restart {
+    condition = "none"
+  }
 }
 
 service "probe" {
