@@ -14,7 +14,8 @@ import (
 // where the endpoint of b that a calls calls c. When c is slow, a fails
 // the request first and b keeps waiting, holding its worker, for an
 // answer no one takes: timeouts should shrink downstream. The warning
-// points at the downstream timeout and names the shortest upstream one.
+// points at the downstream timeout and names the shortest upstream one;
+// a load's timeout is the upstream one of its entry's links.
 func (st *loadState) checkTimeoutOrder() {
 	ranges := make(map[LinkKey]hcl.Range, len(st.side.linkTimeouts))
 	for _, t := range st.side.linkTimeouts {
@@ -52,6 +53,48 @@ func (st *loadState) checkTimeoutOrder() {
 			down.From, wait, down.To, how, up.From, up.To, up.Timeout, at(where),
 			down.To, up.From, down.From, down.From, down.To, up.Timeout, up.From, up.To))
 	}
+	st.checkClientTimeouts(ranges, warned)
+}
+
+// checkClientTimeouts is checkTimeoutOrder for a load's clients, the
+// callers of its entry: a link of the entry that waits at least as long
+// as the load's timeout, called from the endpoints the load enters.
+func (st *loadState) checkClientTimeouts(ranges map[LinkKey]hcl.Range, warned map[hcl.Range]bool) {
+	for _, ld := range st.spec.SortedLoads() {
+		entry := st.spec.Services[ld.Entry.Service]
+		if ld.Timeout <= 0 || entry == nil {
+			continue
+		}
+		for _, down := range st.spec.SortedLinks() {
+			wait, how := downstreamWait(down)
+			rng, ok := ranges[down.Key()]
+			if down.From != entry.Name || wait < ld.Timeout || !ok || warned[rng] || !entersThrough(entry, ld.Entry.Endpoint, down.To) {
+				continue
+			}
+			warned[rng] = true
+			st.add(warningAt(rng, "Timeout longer than the caller's",
+				"%q waits up to %s for %q%s, but the clients of load %q give up after %s (%s). When %q is slow, the clients fail the request first and %q keeps working on it, holding a worker for an answer no one waits for. Timeouts should shrink downstream: make %q → %q wait less than %s in all, or raise the load's timeout.",
+				down.From, wait, down.To, how, ld.Name, ld.Timeout, at(ld.DeclRange),
+				down.To, down.From, down.From, down.To, ld.Timeout))
+		}
+	}
+}
+
+// entersThrough reports whether the endpoint of entry a load enters (all
+// of them when it names none) calls the service to.
+func entersThrough(entry *Service, endpoint, to string) bool {
+	found := false
+	for _, e := range entry.Endpoints {
+		if endpoint != "" && e.Name != endpoint {
+			continue
+		}
+		e.Flow.Walk(func(s *Step) {
+			if s.Kind == StepCall && s.Call != nil && s.Call.Service == to {
+				found = true
+			}
+		})
+	}
+	return found
 }
 
 // downstreamWait returns the longest a caller waits on l counting only its

@@ -126,3 +126,64 @@ link "mid" "shard" {
 		t.Errorf("want one warning for the for_each link, got %d:\n%s", n, diagText(diags))
 	}
 }
+
+// TestTimeoutOrderClients: the clients of a load with a timeout are the
+// entry's callers: a link of the entry that waits at least as long is
+// warned about, naming the load; one the entered endpoint does not call,
+// or one that fits, is not.
+func TestTimeoutOrderClients(t *testing.T) {
+	src := func(timeout, endpoint string) string {
+		return `
+service "gw" {
+  endpoint "a" {
+    call "x" {}
+  }
+  endpoint "b" {
+    call "y" {}
+  }
+}
+service "x" {}
+service "y" {}
+link "gw" "x" {
+  timeout = "1s"
+}
+link "gw" "y" {
+  timeout = "50ms"
+}
+load "l" {
+  entry    = service.gw
+  endpoint = "` + endpoint + `"
+  rate     = 10
+  timeout  = "` + timeout + `"
+}
+`
+	}
+	tests := []struct {
+		name, timeout, endpoint string
+		want                    string // "" = no warning
+	}{
+		{"clients give up first", "500ms", "a", `"gw" waits up to 1s for "x", but the clients of load "l" give up after 500ms (main.berth.hcl:18:1)`},
+		{"another endpoint", "500ms", "b", ""},
+		{"clients wait longer", "2s", "a", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := loadSrc(t, map[string]string{"main.berth.hcl": src(tt.timeout, tt.endpoint)}, Options{})
+			if diags.HasErrors() {
+				t.Fatalf("load failed:\n%s", diagText(diags))
+			}
+			var got []string
+			for _, d := range diags {
+				if d.Summary == "Timeout longer than the caller's" {
+					got = append(got, d.Detail)
+				}
+			}
+			switch {
+			case tt.want == "" && len(got) > 0:
+				t.Errorf("want no warning, got %q", got)
+			case tt.want != "" && (len(got) != 1 || !strings.Contains(got[0], tt.want)):
+				t.Errorf("want one warning saying %q, got %q", tt.want, got)
+			}
+		})
+	}
+}
