@@ -3,6 +3,7 @@ package fromcompose
 import (
 	"fmt"
 	"maps"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -179,24 +180,87 @@ func (c *converter) hideCredentials(b *hclwrite.Body, s types.ServiceConfig, var
 				}
 				script = strings.Join(words, " ")
 			} else {
-				script = markerRE.ReplaceAllStringFunc(strings.Join(marked, " "), ref(names))
+				script = shellRefs(strings.Join(marked, " "), ref(names))
 			}
 			setStrings(hb.Body(), "cmd", []string{"CMD-SHELL", script})
 			c.warn(firstRange(at("healthcheck", "test"), at("healthcheck")), "Credential in the health check read from the environment",
 				"The health check of %q reads $%s, which berth keeps out of its source (a sensitive variable): it reads it from the container's environment instead, through the shell: cmd = [\"CMD-SHELL\", %q]. The image needs a shell (/bin/sh) for it.%s",
-				s.Name, strings.Join(uniq(names), ", $"), script, missingNote(missing)+singleQuoteNote([]string{script}))
+				s.Name, strings.Join(uniq(names), ", $"), script, missingNote(missing))
 		}
 	}
 	if marked, names := c.markedValue(s.Name, s.Command, vars, true, "command"); names != nil {
 		cmd := make([]string, len(marked))
+		script := shellScript(marked)
 		for i, a := range marked {
-			cmd[i] = markerRE.ReplaceAllStringFunc(a, ref(names))
+			if i == script {
+				cmd[i] = shellRefs(a, ref(names))
+			} else {
+				cmd[i] = markerRE.ReplaceAllStringFunc(a, ref(names))
+			}
 		}
 		setStrings(b, "command", cmd)
+		how := "A shell (sh -c) expands it; a program run without one gets the text itself: have it read the value from its environment or from a secret's file."
+		if script >= 0 && !slices.ContainsFunc(append(slices.Clone(marked[:script]), marked[script+1:]...), markerRE.MatchString) {
+			how = "The shell that runs the script expands it."
+		}
 		c.warn(at("command"), "Credential in the command read from the environment",
-			"The command of %q reads $%s, which berth keeps out of its source (a sensitive variable): the command is %q, with the env key that holds it. A shell (sh -c) expands it; a program run without one gets the text itself: have it read the value from its environment or from a secret's file.%s",
-			s.Name, strings.Join(uniq(names), ", $"), cmd, missingNote(missing)+singleQuoteNote(cmd))
+			"The command of %q reads $%s, which berth keeps out of its source (a sensitive variable): the command is %q, with the env key that holds it. %s%s",
+			s.Name, strings.Join(uniq(names), ", $"), cmd, how, missingNote(missing))
 	}
+}
+
+// shells run the script of -c.
+var shells = map[string]bool{"sh": true, "bash": true, "ash": true, "dash": true, "zsh": true, "ksh": true}
+
+// shellScript returns the index of the script in cmd when cmd runs a
+// shell with -c (sh -c, /bin/bash -euc), else -1.
+func shellScript(cmd []string) int {
+	if len(cmd) < 3 || !shells[path.Base(cmd[0])] {
+		return -1
+	}
+	for i := 1; i+1 < len(cmd); i++ {
+		a := cmd[i]
+		if !strings.HasPrefix(a, "-") || strings.HasPrefix(a, "--") {
+			return -1
+		}
+		if strings.Contains(a, "c") {
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// shellRefs replaces the markers of a shell script with ref's
+// references, written so that the shell expands each to the value the
+// Compose file put there: between single quotes the quotes are closed
+// around it ('…'"${KEY}"'…'), elsewhere it is ${KEY}.
+func shellRefs(script string, ref func(string) string) string {
+	var b strings.Builder
+	var quote byte
+	for i := 0; i < len(script); i++ {
+		if m := markerRE.FindStringIndex(script[i:]); m != nil && m[0] == 0 {
+			r := ref(script[i : i+m[1]])
+			if quote == '\'' {
+				r = `'"` + r + `"'`
+			}
+			b.WriteString(r)
+			i += m[1] - 1
+			continue
+		}
+		switch ch := script[i]; {
+		case quote == 0 && ch == '\\' && i+1 < len(script):
+			b.WriteByte(ch)
+			i++
+			b.WriteByte(script[i])
+			continue
+		case quote == 0 && (ch == '\'' || ch == '"'):
+			quote = ch
+		case quote != 0 && ch == quote:
+			quote = 0
+		}
+		b.WriteByte(script[i])
+	}
+	return b.String()
 }
 
 func uniq(l []string) []string {
@@ -214,27 +278,6 @@ func missingNote(keys []string) string {
 		return ""
 	}
 	return fmt.Sprintf(" No env key of the service holds %s: add env %s = var.%s.", strings.Join(keys, ", "), keys[0], strings.ToLower(keys[0]))
-}
-
-// singleQuoteNote warns when a reference the import wrote in scripts
-// stands between single quotes, where a shell does not expand it.
-func singleQuoteNote(scripts []string) string {
-	for _, sc := range scripts {
-		var quote byte
-		for i := 0; i < len(sc); i++ {
-			switch ch := sc[i]; {
-			case quote == 0 && ch == '\\':
-				i++
-			case quote == 0 && (ch == '\'' || ch == '"'):
-				quote = ch
-			case quote != 0 && ch == quote:
-				quote = 0
-			case quote == '\'' && strings.HasPrefix(sc[i:], "${"):
-				return " The reference stands between single quotes, where a shell does not expand it: write double quotes around it instead."
-			}
-		}
-	}
-	return ""
 }
 
 var plainWord = regexp.MustCompile(`^[A-Za-z0-9_@%+=:,./-]+$`)

@@ -30,11 +30,12 @@ func TestCredentialsKeptOutOfCommands(t *testing.T) {
 			pinger = d.Detail
 		}
 	}
-	if !strings.Contains(pinger, "between single quotes, where a shell does not expand it") {
-		t.Errorf("the pinger's warning does not say the reference is single-quoted: %q", pinger)
+	// between single quotes, the quotes are closed around the reference
+	if !strings.Contains(string(out), `"redis-cli -h cache -a ''\"$${REDIS_PASSWORD}\"'' ping"`) {
+		t.Errorf("the pinger's reference is not out of its single quotes:\n%s", out)
 	}
-	if strings.Contains(probe, "single quotes") {
-		t.Errorf("the probe's reference is not single-quoted: %q", probe)
+	if !strings.Contains(pinger, "The shell that runs the script expands it.") {
+		t.Errorf("the pinger's warning: %q", pinger)
 	}
 	if !strings.Contains(probe, "No env key of the service holds REDIS_PASSWORD: add env REDIS_PASSWORD = var.redis_password.") {
 		t.Errorf("the probe's warning does not say to add the env key: %q", probe)

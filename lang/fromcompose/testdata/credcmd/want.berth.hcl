@@ -46,7 +46,7 @@ variable "mysql_root_password" {
 
 service "pinger" {
   image   = "redis:7.4"
-  command = ["sh", "-c", "redis-cli -h cache -a '$${REDIS_PASSWORD}' ping"]
+  command = ["sh", "-c", "redis-cli -h cache -a ''\"$${REDIS_PASSWORD}\"'' ping"]
   env = {
     REDIS_PASSWORD = var.redis_password
   }
