@@ -28,6 +28,11 @@ var flowBlockSchema = &hcl.BodySchema{Blocks: flowBlocks}
 // duplicate.
 func (st *loadState) decodeEndpointBlock(b *hcl.Block, ctx *hcl.EvalContext, seen map[string]hcl.Range) *Endpoint {
 	name := b.Labels[0]
+	if name == "" {
+		st.add(errorAt(b.DefRange, "Empty endpoint name",
+			"An endpoint needs a name: calls, loads and slos name it, and the emulator serves it at /NAME. An empty name is what they write to mean the service's first endpoint, so this one could never be named. Give it one, such as endpoint \"get\" {}."))
+		return nil
+	}
 	if first, ok := seen[name]; ok {
 		st.add(errorAt(b.DefRange, "Duplicate endpoint name",
 			"This service already has an endpoint named %q, at %s. Endpoint names must be unique within a service; rename or remove one.",

@@ -1,0 +1,4 @@
+service "a" {
+  endpoint "get" {}
+  endpoint "" {}
+}
