@@ -3,7 +3,6 @@ package review
 import (
 	"fmt"
 	"sort"
-	"time"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -91,10 +90,12 @@ type FindingOptions struct {
 type checker struct {
 	spec *lang.Spec
 	src  *sources
-	// peak is the load with the highest peak rate, offered its analytic
-	// load at that rate, and report its simulated run (nil when the
-	// side was not simulated).
+	// peak is the load with the highest mean rate, rate its rates (the
+	// peak of a bursty load is during its bursts; a closed load's is its
+	// throughput), offered its analytic load at its peak rate, and report
+	// its simulated run (nil when the side was not simulated).
 	peak    *lang.Load
+	rate    loadRate
 	offered *whatif.Offered
 	report  *simulate.Report
 	opts    FindingOptions
@@ -109,7 +110,8 @@ func Findings(spec *lang.Spec, files map[string]*hcl.File, report *simulate.Repo
 	}
 	c := &checker{spec: spec, src: newSources(files), report: report, opts: opts}
 	if c.peak = PeakLoad(spec); c.peak != nil {
-		c.offered = whatif.OfferedLoad(spec, c.peak, peakRate(c.peak))
+		c.rate = rateOf(spec, c.peak, report)
+		c.offered = whatif.OfferedLoad(spec, c.peak, c.rate.peak)
 	}
 	c.linkFindings()
 	c.pathFindings()
@@ -129,7 +131,8 @@ func Findings(spec *lang.Spec, files map[string]*hcl.File, report *simulate.Repo
 
 // PeakLoad returns the load whose mean rate over its measured window is
 // highest (the first by name on a tie), or nil when the spec declares
-// none. Its simulation is the one the findings read; "at the declared
+// none; a closed load's rate is the upper bound of its throughput
+// (rateOf). Its simulation is the one the findings read; "at the declared
 // peak" means at that load's peak rate. A ramp that only touches a higher
 // rate at its very end does not win over a constant load that holds a
 // high rate throughout.
@@ -137,7 +140,7 @@ func PeakLoad(spec *lang.Spec) *lang.Load {
 	var best *lang.Load
 	bestRate := 0.0
 	for _, l := range spec.SortedLoads() {
-		if r := meanRate(l, l.Warmup, l.Duration); best == nil || r > bestRate {
+		if r := rateOf(spec, l, nil).mean; best == nil || r > bestRate {
 			best, bestRate = l, r
 		}
 	}
@@ -187,11 +190,12 @@ const lostShare = 0.01
 
 // simulatedRho is the utilisation of a service measured by the simulated
 // peak, scaled from the mean rate to the peak rate when the load's rate
-// varies.
+// varies (a ramp, steps, the bursts of a bursty load).
 func (c *checker) simulatedRho(m *simulate.Metrics) (float64, string) {
-	from := time.Duration(c.report.Warmup * float64(time.Second))
-	to := time.Duration(c.report.Duration * float64(time.Second))
-	scale := peakRate(c.peak) / meanRate(c.peak, from, to)
+	scale := 1.0
+	if c.rate.mean > 0 {
+		scale = c.rate.peak / c.rate.mean
+	}
 	if scale > 1.0001 {
 		return scale * max(m.Utilization, m.CPUUtilization), "simulated, scaled from the mean rate to the peak"
 	}
@@ -222,25 +226,4 @@ func findingKey(f Finding, renames map[string]string) [2]string {
 		return [2]string{f.Kind, to}
 	}
 	return [2]string{f.Kind, f.Subject}
-}
-
-// peakRate is the highest rate of ld within its run: a step after its
-// end, or the top of a ramp it never reaches, sends no request.
-func peakRate(ld *lang.Load) float64 { return whatif.PeakRate(ld.Profile, ld.Duration) }
-
-// meanRate is the mean arrival rate of a load over the window [from, to)
-// (its measured window: after the warm-up, to the end).
-func meanRate(ld *lang.Load, from, to time.Duration) float64 {
-	if to <= from {
-		return peakRate(ld)
-	}
-	const n = 1000
-	sum := 0.0
-	for i := range n {
-		sum += ld.Profile.RateAt(from + (to-from)*time.Duration(2*i+1)/(2*n))
-	}
-	if sum <= 0 {
-		return peakRate(ld)
-	}
-	return sum / n
 }

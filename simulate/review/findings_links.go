@@ -87,8 +87,8 @@ func (c *checker) retryAmplification(l *lang.Link) {
 	if rng.Filename == "" {
 		rng = l.Retry.DeclRange
 	}
-	msg := fmt.Sprintf("Retries on %s → %s can push %s past its capacity: ρ·(1+R) = %.2f × (1+%d) = %.2f > 1 at the peak of load %q (%s/s; ρ %s). Once attempts time out, each call becomes up to %d attempts, and the extra load keeps %s too slow to recover (a retry storm).",
-		l.From, l.To, l.To, rho, int(r), rho*(1+r), c.peak.Name, num(peakRate(c.peak)), src, l.Retry.Attempts, l.To)
+	msg := fmt.Sprintf("Retries on %s → %s can push %s past its capacity: ρ·(1+R) = %.2f × (1+%d) = %.2f > 1 at the peak of load %q (%s; ρ %s). Once attempts time out, each call becomes up to %d attempts, and the extra load keeps %s too slow to recover (a retry storm).",
+		l.From, l.To, l.To, rho, int(r), rho*(1+r), c.peak.Name, c.rate.text, src, l.Retry.Attempts, l.To)
 	if l.Retry.Budget <= 0 {
 		c.add(KindRetryAmplification, SeverityWarning, linkSubject(l), rng, rho*(1+r), msg+" There is no retry budget to stop it: add `budget = 0.1` or lower `attempts`.")
 		return
