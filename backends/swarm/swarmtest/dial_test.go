@@ -50,9 +50,14 @@ func TestDialReachesNodeLoopback(t *testing.T) {
 	n := lab.Nodes[len(lab.Nodes)-1]
 	l := listenIn(t, n.NetNS)
 	port := l.Addr().(*net.TCPAddr).Port
+	accepted := make(chan struct{}, 2)
 	go func() {
-		c, err := l.Accept()
-		if err == nil {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			accepted <- struct{}{}
 			io.WriteString(c, "hello from the node")
 			c.Close()
 		}
@@ -69,9 +74,21 @@ func TestDialReachesNodeLoopback(t *testing.T) {
 	if string(b) != "hello from the node" {
 		t.Errorf("read %q", b)
 	}
+	<-accepted
+	// The host's 127.0.0.1:port may belong to another program of the host
+	// (the node's kernel chose the port without knowing the host's), as it
+	// does here: what must not happen is that the node's listener takes the
+	// connection. The test failed whenever the host's port answered.
+	if h, err := net.Listen("tcp", l.Addr().String()); err == nil {
+		defer h.Close()
+	}
 	if hc, err := net.DialTimeout("tcp", l.Addr().String(), time.Second); err == nil {
-		hc.Close()
-		t.Errorf("the host's 127.0.0.1:%d answered too: the listener is not in the node's namespace", port)
+		defer hc.Close()
+		select {
+		case <-accepted:
+			t.Errorf("the host's 127.0.0.1:%d reached the node's listener: it is not in the node's namespace", port)
+		case <-time.After(time.Second):
+		}
 	}
 }
 
