@@ -87,7 +87,7 @@ type docTranscript struct {
 func docTranscripts(md string) []docTranscript {
 	var trs []docTranscript
 	lines := strings.Split(md, "\n")
-	inBlock := false
+	fence := "" // the backticks that opened the code block we are in
 	var cur *docTranscript
 	flush := func() {
 		if cur != nil {
@@ -97,12 +97,19 @@ func docTranscripts(md string) []docTranscript {
 	}
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if strings.HasPrefix(l, "```") {
+		// A block opened by n backticks closes at a line of n or more
+		// and nothing else; a shorter fence inside is its text (a
+		// ```mermaid block in a ```` comment).
+		if ticks := l[:len(l)-len(strings.TrimLeft(l, "`"))]; len(ticks) >= 3 && (fence == "" || len(ticks) >= len(fence) && strings.TrimSpace(l) == ticks) {
 			flush()
-			inBlock = !inBlock
+			if fence == "" {
+				fence = ticks
+			} else {
+				fence = ""
+			}
 			continue
 		}
-		if !inBlock {
+		if fence == "" {
 			continue
 		}
 		if l == "$ echo $?" {

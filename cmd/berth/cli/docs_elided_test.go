@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestDocsElidedTranscripts: a transcript in docs/*.md that elides lines
+// ("..." alone on a line) or ends a line with "..." shows lines that
+// berth still prints, in that order: each line shown is a line of the
+// output, and one with "..." in it matches a line that begins with what
+// comes before the "..." and ends with what comes after. So a trimmed
+// example cannot keep numbers of an earlier model (docs/review.md's
+// `berth diff` showed node-loss p99s of 329 ms and 91.8 ms after
+// 7d51d2b made them 98.2 s). Commands that need an engine, pipe or
+// redirect their output, or name sides that do not exist here (old/ new/,
+// a revision a shallow clone lacks) are left out.
+func TestDocsElidedTranscripts(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", "..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(root, "docs", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	checked := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tr := range docTranscripts(string(data)) {
+			fields := strings.Fields(tr.cmd)
+			if len(fields) < 2 || fields[0] != "berth" || !offlineCommands[fields[1]] && fields[1] != "diff" || strings.ContainsAny(tr.cmd, "|<>\"$'") || !elides(tr.out) {
+				continue
+			}
+			var out bytes.Buffer
+			code := Run(fields[1:], strings.NewReader(""), &out, &out)
+			if code == 1 && strings.Contains(out.String(), "neither a directory nor a git revision") ||
+				code == 1 && strings.Contains(out.String(), " does not exist: ") {
+				continue
+			}
+			checked++
+			if missing := notShown(tr.out, strings.Split(out.String(), "\n")); missing != "" {
+				t.Errorf("%s:%d: $ %s\nthe docs show a line berth does not print (in that order):\n%s\n--- berth prints\n%s", filepath.Base(f), tr.line, tr.cmd, missing, out.String())
+			}
+			if tr.code >= 0 && code != tr.code {
+				t.Errorf("%s:%d: $ %s: exit %d, the docs show %d", filepath.Base(f), tr.line, tr.cmd, code, tr.code)
+			}
+		}
+	}
+	t.Logf("%d elided transcripts checked", checked)
+	if checked == 0 {
+		t.Fatal("no elided transcript checked: the docs' format changed?")
+	}
+}
+
+// elides reports whether a transcript's output leaves lines out.
+func elides(shown []string) bool {
+	for _, l := range shown {
+		if strings.Contains(l, "...") {
+			return true
+		}
+	}
+	return false
+}
+
+// notShown returns the first line of shown (elisions aside) that got has
+// not, after the lines matched before it; "" when all are there.
+func notShown(shown, got []string) string {
+	i := 0
+	for _, want := range shown {
+		if strings.TrimSpace(want) == "..." || strings.TrimSpace(want) == "" {
+			continue
+		}
+		for i < len(got) && !lineMatches(want, got[i]) {
+			i++
+		}
+		if i == len(got) {
+			return want
+		}
+		i++
+	}
+	return ""
+}
+
+// lineMatches reports whether line is want, where each "..." of want
+// stands for any text.
+func lineMatches(want, line string) bool {
+	parts := strings.Split(want, "...")
+	if len(parts) == 1 {
+		return line == want
+	}
+	if !strings.HasPrefix(line, parts[0]) {
+		return false
+	}
+	line = line[len(parts[0]):]
+	for _, p := range parts[1 : len(parts)-1] {
+		k := strings.Index(line, p)
+		if k < 0 {
+			return false
+		}
+		line = line[k+len(p):]
+	}
+	return strings.HasSuffix(line, parts[len(parts)-1])
+}
