@@ -13,4 +13,5 @@ func (st *loadState) check() {
 	st.checkCallCycles()
 	st.checkPorts()
 	st.checkFaultReplicas()
+	st.checkZeroReplicas()
 }
