@@ -16,8 +16,9 @@ import (
 // example cannot keep numbers of an earlier model (docs/review.md's
 // `berth diff` showed node-loss p99s of 329 ms and 91.8 ms after
 // 7d51d2b made them 98.2 s). Commands that need an engine, pipe or
-// redirect their output, or name sides that do not exist here (old/ new/,
-// a revision a shallow clone lacks) are left out.
+// redirect their output, write a file (--report, --chart), or name
+// sides that do not exist here (old/ new/, a revision a shallow clone
+// lacks) are left out.
 func TestDocsElidedTranscripts(t *testing.T) {
 	root, err := filepath.Abs(filepath.Join("..", "..", ".."))
 	if err != nil {
@@ -36,7 +37,7 @@ func TestDocsElidedTranscripts(t *testing.T) {
 		}
 		for _, tr := range docTranscripts(string(data)) {
 			fields := strings.Fields(tr.cmd)
-			if len(fields) < 2 || fields[0] != "berth" || !offlineCommands[fields[1]] && fields[1] != "diff" || strings.ContainsAny(tr.cmd, "|<>\"$'") || !elides(tr.out) {
+			if len(fields) < 2 || fields[0] != "berth" || !offlineCommands[fields[1]] && fields[1] != "diff" || strings.ContainsAny(tr.cmd, "|<>\"$'") || !elides(tr.out) || writesFile(fields) {
 				continue
 			}
 			var out bytes.Buffer
@@ -108,4 +109,15 @@ func lineMatches(want, line string) bool {
 		line = line[k+len(p):]
 	}
 	return strings.HasSuffix(line, parts[len(parts)-1])
+}
+
+// writesFile reports whether a command writes a file into the repository
+// (the docs' --report shop.html).
+func writesFile(fields []string) bool {
+	for _, f := range fields {
+		if name, _, _ := strings.Cut(f, "="); name == "--report" || name == "--chart" || name == "-o" || name == "-out" || name == "--out" {
+			return true
+		}
+	}
+	return false
 }
