@@ -103,17 +103,13 @@ func truncatedNormalWarning(name string, d Dist) *hcl.Diagnostic {
 	if d.Kind != DistNormal || len(d.Params) != 2 || d.Params[1] <= 0 {
 		return nil
 	}
-	mean, sd := d.Params[0], d.Params[1]
-	alpha := -mean / sd
-	below := 0.5 * math.Erfc(-alpha/math.Sqrt2) // P(X < 0)
-	if below <= 0.01 {
+	t := truncatedNormal(d.Params[0], d.Params[1])
+	if t.below <= 0.01 {
 		return nil
 	}
-	pdf := math.Exp(-alpha*alpha/2) / math.Sqrt(2*math.Pi)
-	got := mean + sd*pdf/(1-below) // the mean of the normal truncated at 0
 	return warningAt(d.Range, "Normal distribution below zero",
 		"%s: %s is below 0 in %.0f %% of draws. A duration cannot be, so those are drawn again, and the mean is about %s, not %s. For a time this variable, lognormal(median, p99) or gamma(mean, cv) keep the mean you write.",
-		name, d.Source, below*100, secondsText(got), secondsText(mean))
+		name, d.Source, t.below*100, secondsText(t.mean), secondsText(d.Params[0]))
 }
 
 // secondsText writes s seconds as a duration rounded for a message.

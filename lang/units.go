@@ -57,8 +57,10 @@ func LognormalSigma(median, p99 float64) float64 {
 func (d Dist) Mean() float64 {
 	p := d.Params
 	switch d.Kind {
-	case DistConst, DistExp, DistNormal, DistGamma:
+	case DistConst, DistExp, DistGamma:
 		return p[0]
+	case DistNormal: // truncated at 0, as it is drawn: above p[0] when p[1] is not small
+		return truncatedNormal(p[0], p[1]).mean
 	case DistLognormal:
 		s := LognormalSigma(p[0], p[1])
 		return p[0] * math.Exp(s*s/2)
@@ -78,8 +80,10 @@ func (d Dist) Mean() float64 {
 func (d Dist) Median() float64 {
 	p := d.Params
 	switch d.Kind {
-	case DistConst, DistNormal, DistLognormal:
+	case DistConst, DistLognormal:
 		return p[0]
+	case DistNormal:
+		return truncatedNormal(p[0], p[1]).p50
 	case DistExp:
 		return p[0] * math.Ln2
 	case DistUniform:
@@ -107,10 +111,11 @@ func (d Dist) SCV() float64 {
 	case DistExp:
 		return 1
 	case DistNormal:
-		if p[0] == 0 {
+		t := truncatedNormal(p[0], p[1])
+		if t.mean == 0 {
 			return 0
 		}
-		return (p[1] / p[0]) * (p[1] / p[0])
+		return t.variance / (t.mean * t.mean)
 	case DistGamma:
 		return p[1] * p[1]
 	case DistLognormal:
