@@ -2,8 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -20,39 +18,24 @@ import (
 // sides that do not exist here (old/ new/, a revision a shallow clone
 // lacks) are left out.
 func TestDocsElidedTranscripts(t *testing.T) {
-	root, err := filepath.Abs(filepath.Join("..", "..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := filepath.Glob(filepath.Join(root, "docs", "*.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Chdir(root)
 	checked := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+	for _, tr := range repoTranscripts(t) {
+		fields := strings.Fields(tr.cmd)
+		if len(fields) < 2 || fields[0] != "berth" || !offlineCommands[fields[1]] && fields[1] != "diff" || strings.ContainsAny(tr.cmd, "|<>\"$'") || !elides(tr.out) || writesFile(fields) {
+			continue
 		}
-		for _, tr := range docTranscripts(string(data)) {
-			fields := strings.Fields(tr.cmd)
-			if len(fields) < 2 || fields[0] != "berth" || !offlineCommands[fields[1]] && fields[1] != "diff" || strings.ContainsAny(tr.cmd, "|<>\"$'") || !elides(tr.out) || writesFile(fields) {
-				continue
-			}
-			var out bytes.Buffer
-			code := Run(fields[1:], strings.NewReader(""), &out, &out)
-			if code == 1 && strings.Contains(out.String(), "neither a directory nor a git revision") ||
-				code == 1 && strings.Contains(out.String(), " does not exist: ") {
-				continue
-			}
-			checked++
-			if missing := notShown(tr.out, strings.Split(out.String(), "\n")); missing != "" {
-				t.Errorf("%s:%d: $ %s\nthe docs show a line berth does not print (in that order):\n%s\n--- berth prints\n%s", filepath.Base(f), tr.line, tr.cmd, missing, out.String())
-			}
-			if tr.code >= 0 && code != tr.code {
-				t.Errorf("%s:%d: $ %s: exit %d, the docs show %d", filepath.Base(f), tr.line, tr.cmd, code, tr.code)
-			}
+		var out bytes.Buffer
+		code := Run(fields[1:], strings.NewReader(""), &out, &out)
+		if code == 1 && strings.Contains(out.String(), "neither a directory nor a git revision") ||
+			code == 1 && strings.Contains(out.String(), " does not exist: ") {
+			continue
+		}
+		checked++
+		if missing := notShown(tr.out, strings.Split(out.String(), "\n")); missing != "" {
+			t.Errorf("%s:%d: $ %s\nthe docs show a line berth does not print (in that order):\n%s\n--- berth prints\n%s", tr.file, tr.line, tr.cmd, missing, out.String())
+		}
+		if tr.code >= 0 && code != tr.code {
+			t.Errorf("%s:%d: $ %s: exit %d, the docs show %d", tr.file, tr.line, tr.cmd, code, tr.code)
 		}
 	}
 	t.Logf("%d elided transcripts checked", checked)

@@ -18,6 +18,47 @@ import (
 // rps 301.2 for the shop's orders-replica-loss where berth prints 301.3).
 // A transcript that elides lines ("...") or pipes its output is left out.
 func TestDocsTranscripts(t *testing.T) {
+	checked := 0
+	for _, tr := range repoTranscripts(t) {
+		fields := strings.Fields(tr.cmd)
+		if len(fields) < 2 || fields[0] != "berth" || !offlineCommands[fields[1]] || strings.ContainsAny(tr.cmd, "|<>\"$") {
+			continue
+		}
+		for i, f := range fields { // 'orders.replicas=1..4'
+			if len(f) > 1 && f[0] == '\'' && f[len(f)-1] == '\'' {
+				fields[i] = f[1 : len(f)-1]
+			}
+		}
+		elided := false
+		for _, l := range tr.out {
+			if strings.TrimSpace(l) == "..." {
+				elided = true
+			}
+		}
+		if elided {
+			continue
+		}
+		checked++
+		var out bytes.Buffer
+		code := Run(fields[1:], strings.NewReader(""), &out, &out)
+		// Trailing blank lines aside: a block ends where the text does.
+		want := strings.TrimRight(strings.Join(tr.out, "\n"), "\n") + "\n"
+		if got := strings.TrimRight(out.String(), "\n") + "\n"; got != want {
+			t.Errorf("%s:%d: $ %s\n--- the docs show\n%s--- berth prints\n%s", tr.file, tr.line, tr.cmd, want, got)
+		}
+		if tr.code >= 0 && code != tr.code {
+			t.Errorf("%s:%d: $ %s: exit %d, the docs show %d", tr.file, tr.line, tr.cmd, code, tr.code)
+		}
+	}
+	t.Logf("%d transcripts checked", checked)
+	if checked == 0 {
+		t.Fatal("no transcript checked: the docs' format changed?")
+	}
+}
+
+// repoTranscripts changes to the repository's root and returns the
+// transcripts of docs/*.md and README.md.
+func repoTranscripts(t *testing.T) []docTranscript {
 	root, err := filepath.Abs(filepath.Join("..", "..", ".."))
 	if err != nil {
 		t.Fatal(err)
@@ -28,55 +69,26 @@ func TestDocsTranscripts(t *testing.T) {
 	}
 	files = append(files, filepath.Join(root, "README.md"))
 	t.Chdir(root)
-	checked := 0
+	var out []docTranscript
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, tr := range docTranscripts(string(data)) {
-			fields := strings.Fields(tr.cmd)
-			if len(fields) < 2 || fields[0] != "berth" || !offlineCommands[fields[1]] || strings.ContainsAny(tr.cmd, "|<>\"$") {
-				continue
-			}
-			for i, f := range fields { // 'orders.replicas=1..4'
-				if len(f) > 1 && f[0] == '\'' && f[len(f)-1] == '\'' {
-					fields[i] = f[1 : len(f)-1]
-				}
-			}
-			elided := false
-			for _, l := range tr.out {
-				if strings.TrimSpace(l) == "..." {
-					elided = true
-				}
-			}
-			if elided {
-				continue
-			}
-			checked++
-			var out bytes.Buffer
-			code := Run(fields[1:], strings.NewReader(""), &out, &out)
-			// Trailing blank lines aside: a block ends where the text does.
-			want := strings.TrimRight(strings.Join(tr.out, "\n"), "\n") + "\n"
-			if got := strings.TrimRight(out.String(), "\n") + "\n"; got != want {
-				t.Errorf("%s:%d: $ %s\n--- the docs show\n%s--- berth prints\n%s", filepath.Base(f), tr.line, tr.cmd, want, got)
-			}
-			if tr.code >= 0 && code != tr.code {
-				t.Errorf("%s:%d: $ %s: exit %d, the docs show %d", filepath.Base(f), tr.line, tr.cmd, code, tr.code)
-			}
+			tr.file = filepath.Base(f)
+			out = append(out, tr)
 		}
 	}
-	t.Logf("%d transcripts checked", checked)
-	if checked == 0 {
-		t.Fatal("no transcript checked: the docs' format changed?")
-	}
+	return out
 }
 
 // offlineCommands are those whose transcripts need no Docker engine.
 var offlineCommands = map[string]bool{"simulate": true, "validate": true, "whatif": true}
 
 type docTranscript struct {
-	line int // of the "$ " line
+	file string // the markdown file's name
+	line int    // of the "$ " line
 	cmd  string
 	out  []string
 	code int // shown by a "$ echo $?" after it, else -1
