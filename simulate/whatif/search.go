@@ -272,14 +272,15 @@ func (s *searcher) evaluate(c config, parallelism int) (*Trial, hcl.Diagnostics)
 
 // saturated returns why a variant must fail without simulating it: a
 // service whose certain utilisation (cores, or workers by local work
-// alone) is at least 1 under some case's load at its peak.
+// alone) is at least 1 under some case's load at its peak, among those
+// the load's requests need (mustCarry: no fallback on the way).
 func saturated(v *lang.Spec, cases []simulate.Case, duration time.Duration) string {
 	for _, c := range cases {
 		ld := v.Loads[c.Load]
 		if ld == nil {
 			continue
 		}
-		if svc, rho := OfferedLoad(v, ld, runPeak(ld, duration)).Bottleneck(); rho >= 1 {
+		if svc, rho := OfferedLoad(v, ld, runPeak(ld, duration)).bottleneckAmong(mustCarry(v, ld)); rho >= 1 {
 			return fmt.Sprintf("ρ(%s) = %.2f ≥ 1 at the peak of load %s", svc, rho, ld.Name)
 		}
 	}
