@@ -45,11 +45,12 @@ func mustCarry(spec *lang.Spec, ld *lang.Load) map[string]bool {
 	return out
 }
 
-// bottleneckAmong is Bottleneck over the services in set only.
+// bottleneckAmong is Bottleneck over the services in set only (all of
+// them when set is nil).
 func (o *Offered) bottleneckAmong(set map[string]bool) (string, float64) {
 	names := make([]string, 0, len(o.Rate))
 	for n := range o.Rate {
-		if set[n] {
+		if set == nil || set[n] {
 			names = append(names, n)
 		}
 	}

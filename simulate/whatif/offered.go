@@ -1,10 +1,6 @@
 package whatif
 
-import (
-	"sort"
-
-	"github.com/berth-dev/berth/lang"
-)
+import "github.com/berth-dev/berth/lang"
 
 // Offered is the analytic offered load of a spec under one load: the
 // rates that reach every service, edge and queue when the entry receives
@@ -80,20 +76,7 @@ func (o *Offered) Rho(svc string) float64 { return max(o.CPU[svc], o.Busy[svc]) 
 
 // Bottleneck returns the service whose certain utilisation (CPU or the
 // Local lower bound of the workers) is highest, and that utilisation.
-func (o *Offered) Bottleneck() (string, float64) {
-	names := make([]string, 0, len(o.Rate))
-	for n := range o.Rate {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	best, rho := "", 0.0
-	for _, n := range names {
-		if r := max(o.CPU[n], o.Local[n]); r > rho {
-			best, rho = n, r
-		}
-	}
-	return best, rho
-}
+func (o *Offered) Bottleneck() (string, float64) { return o.bottleneckAmong(nil) }
 
 // endpointShares returns each endpoint's share of the load entering svc,
 // by weight; a service without endpoints has the one implicit endpoint "".
