@@ -237,12 +237,16 @@ func observedDeps(a planner.Attrs) []planner.Dep {
 	return deps
 }
 
+// statusOf is a container's status as berth status lists it: "running
+// (healthy)", "exited (137)". The engine keeps the last health status of
+// a container that stopped, so only a running one shows it: a stopped one
+// read "exited (unhealthy)", without its exit code.
 func statusOf(ins container.InspectResponse) string {
 	s := ins.State.Status
 	if neverStarted(ins.State) {
 		return "created, never started"
 	}
-	if ins.State.Health != nil && ins.State.Health.Status != "" {
+	if ins.State.Running && ins.State.Health != nil && ins.State.Health.Status != "" {
 		s += " (" + ins.State.Health.Status + ")"
 	}
 	if s == "exited" {
