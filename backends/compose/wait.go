@@ -83,7 +83,7 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 				prog.Resource(s.Change, backends.PhaseReady, why)
 				delete(pending, name)
 			case final:
-				why += x.oomNote(wctx, ctr.ID)
+				why += x.oomNote(wctx, ctr.ID) + x.restartNote(wctx, ctr.ID, why)
 				if strings.HasPrefix(why, "unhealthy") {
 					why += x.healthNote(wctx, ctr.ID)
 				}
@@ -97,7 +97,8 @@ func (x *executor) waitReady(ctx context.Context, p *planner.Plan, res *backends
 		}
 		if time.Now().After(deadline) {
 			return append(unready, failEach(pending, func(name string) string {
-				return notReady(wait, lastStatus[name], lastWhy[name]) + x.healthNote(wctx, lastID[name])
+				msg := notReady(wait, lastStatus[name], lastWhy[name])
+				return msg + x.restartNote(wctx, lastID[name], msg) + x.healthNote(wctx, lastID[name])
 			}, prog)...)
 		}
 		if ctx.Err() != nil {

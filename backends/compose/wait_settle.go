@@ -3,6 +3,7 @@ package compose
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/docker/docker/api/types/container"
@@ -88,4 +89,20 @@ func minTime(a, b time.Time) time.Time {
 		return b
 	}
 	return a
+}
+
+// restartNote says how many times the engine restarted a container apply
+// gives up on, when its message does not say so yet: a crash loop whose
+// service has a health check, caught just after a restart, reads only "Up
+// Less than a second (health: starting)", which hides the loop (settle
+// learns the restarts of containers without a check only).
+func (x *executor) restartNote(ctx context.Context, id, why string) string {
+	if id == "" || strings.Contains(why, "restarted it") {
+		return ""
+	}
+	ins, err := x.cli.ContainerInspect(ctx, id)
+	if err != nil || ins.ContainerJSONBase == nil || ins.RestartCount == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; the engine restarted it %d times", ins.RestartCount)
 }

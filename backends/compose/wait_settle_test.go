@@ -2,6 +2,7 @@ package compose
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/berth-dev/berth/backends"
 	"github.com/berth-dev/berth/backends/dockertest"
+	"github.com/berth-dev/berth/lang"
 )
 
 // TestSettleStoppedSinceListed: waitReady lists a container running, then
@@ -77,4 +79,30 @@ func TestSettleStoppedSinceListed(t *testing.T) {
 func startedBefore(s *container.State, d time.Duration) bool {
 	started, err := time.Parse(time.RFC3339Nano, s.StartedAt)
 	return err == nil && time.Since(started) >= d
+}
+
+// TestApplySaysACrashLoopRestarts: a crash-looping container whose service
+// has a health check is given up on at the deadline with the engine's
+// restarts, whatever phase of the loop the last round caught: "Up Less
+// than a second (health: starting)" alone hid the loop.
+func TestApplySaysACrashLoopRestarts(t *testing.T) {
+	cli := dockertest.Client(t)
+	v1, _ := testImage(t, cli)
+	project := testProject(t, cli)
+	spec := &lang.Spec{Project: project, Dir: t.TempDir(), Backend: "compose", Services: map[string]*lang.Service{
+		"loop": {Name: "loop", Image: v1, Replicas: 1, Command: []string{"--probe", "http://127.0.0.1:1/"}, // fails and exits 1
+			Health: &lang.Health{Cmd: []string{"/app", "--probe", "http://127.0.0.1:8080/healthz"}, Interval: time.Minute, Retries: 3}},
+	}}
+	b, tg := New(cli), &Target{}
+	p, d := plan(t, b, tg, spec)
+	res, err := b.Apply(context.Background(), p, backends.ApplyOptions{Contents: d.Contents, Wait: 4 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Failed) != 0 || len(res.Unready) != 1 {
+		t.Fatalf("failed %v, unready %v; want container.loop[1] unready", res.Failed, res.Unready)
+	}
+	if msg := res.Unready[0].Error(); !regexp.MustCompile(`not ready after 4s: .*the engine restarted it \d+ times`).MatchString(msg) {
+		t.Errorf("unready says %q; want the engine's restarts", msg)
+	}
 }
