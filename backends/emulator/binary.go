@@ -103,7 +103,11 @@ func buildStatic(ctx context.Context, arch string) (string, error) {
 		return "", err
 	}
 	tmp.Close()
-	cmd := exec.CommandContext(ctx, gotool, "build", "-trimpath", "-ldflags", "-s -w", "-o", tmp.Name(), "./cmd/berth")
+	// -buildvcs=false: the git state (a new commit, an edited file) is not
+	// stamped into the binary, so the emulator image's tag, its digest,
+	// moves only when the code does, not under a test run or a plan made
+	// while the tree is edited.
+	cmd := exec.CommandContext(ctx, gotool, "build", "-trimpath", "-buildvcs=false", "-ldflags", "-s -w", "-o", tmp.Name(), "./cmd/berth")
 	cmd.Dir = src
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS=linux", "GOARCH="+arch)
 	if msg, err := cmd.CombinedOutput(); err != nil {
