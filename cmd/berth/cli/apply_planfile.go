@@ -115,7 +115,12 @@ func planFileValues(ctx context.Context, cmd *cobra.Command, be backends.Backend
 	}
 	spec.Backend = jp.Backend
 	emulate := jp.Options["emulate"] == "true"
-	tg, err := be.Target(ctx, backends.TargetOptions{Emulate: emulate, NeedEmulator: backends.NeedsEmulator(spec, emulate), Registry: spec.Registry})
+	need := backends.NeedsEmulator(spec, emulate)
+	if diags := compileFirstDiags(spec, be.Name(), emulate, need); diags.HasErrors() {
+		reportDiags(cmd, onlyErrors(diags))
+		return nil, nil, &exitError{code: ExitError, err: fmt.Errorf("%s, which does not compile (above). Nothing was done", why)}
+	}
+	tg, err := be.Target(ctx, backends.TargetOptions{Emulate: emulate, NeedEmulator: need, Registry: spec.Registry})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -140,7 +140,11 @@ type planned struct {
 
 // makePlan observes the project and plans spec with be.
 func makePlan(ctx context.Context, cmd *cobra.Command, be backends.Backend, spec *lang.Spec, dir string, emulate bool) (*planned, error) {
-	tg, err := be.Target(ctx, backends.TargetOptions{Emulate: emulate, NeedEmulator: backends.NeedsEmulator(spec, emulate), Registry: spec.Registry})
+	need := backends.NeedsEmulator(spec, emulate)
+	if err := compileFirst(cmd, be.Name(), spec, emulate, need); err != nil {
+		return nil, err
+	}
+	tg, err := be.Target(ctx, backends.TargetOptions{Emulate: emulate, NeedEmulator: need, Registry: spec.Registry})
 	if err != nil {
 		return nil, err
 	}

@@ -6,12 +6,9 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
-	"github.com/berth-dev/berth/backends/compose"
 	"github.com/berth-dev/berth/backends/emulator"
-	"github.com/berth-dev/berth/backends/swarm"
 	"github.com/berth-dev/berth/internal/words"
 	"github.com/berth-dev/berth/lang"
-	"github.com/berth-dev/berth/planner"
 )
 
 func newValidateCmd() *cobra.Command {
@@ -146,13 +143,7 @@ func specCounts(spec *lang.Spec) (services, links int) {
 // backendDiags compiles spec with the named backend's target, which calls
 // no engine, and returns its diagnostics.
 func backendDiags(spec *lang.Spec, name string) hcl.Diagnostics {
-	image := emulator.ImageRepo + ":validate" // only named: nothing runs it
-	var tg planner.Target = &compose.Target{Emulator: checkEmulator, EmulatorImage: image}
-	if name == lang.BackendSwarm {
-		tg = &swarm.Target{EmulatorImage: image, CheckOnly: true}
-	}
-	_, diags := tg.Desired(spec)
-	return diags
+	return checkDiags(spec, name, false)
 }
 
 // checkEmulator is composeEmulator for validate: the emulated service is
