@@ -274,10 +274,21 @@ func (s *searcher) evaluate(c config, parallelism int) (*Trial, hcl.Diagnostics)
 // service whose certain utilisation (cores, or workers by local work
 // alone) is at least 1 under some case's load at its peak, among those
 // the load's requests need (mustCarry: no fallback on the way).
+//
+// Only a rate the load offers for sure may prune. A bursty load's is its
+// mean rate (its profile's, which every run offers on average,
+// simulate/burst), not the height of its bursts, rate × (on + off) / on:
+// a burst that overloads a service leaves a backlog that the off phase
+// may drain, and whether its wait breaks a p99 bound is for the
+// simulation to say. A closed load is never pruned: its users wait for
+// their answers, so its throughput is at most min(users / (R0 + Z),
+// capacity) and it never drives ρ to 1; users / (R0 + Z) (what berth
+// diff's findings read, review.rateOf) is an upper bound of its rate,
+// which proves no overload. See docs/review.md (Pruning).
 func saturated(v *lang.Spec, cases []simulate.Case, duration time.Duration) string {
 	for _, c := range cases {
 		ld := v.Loads[c.Load]
-		if ld == nil {
+		if ld == nil || ld.Closed() {
 			continue
 		}
 		if svc, rho := OfferedLoad(v, ld, runPeak(ld, duration)).bottleneckAmong(mustCarry(v, ld)); rho >= 1 {
