@@ -27,6 +27,16 @@ func Export(spec *lang.Spec, d *planner.Desired) ([]byte, []string, error) {
 // compiles the services scaled to 0 (d holds no container of them), so
 // the file keeps their image, command and environment at replicas 0.
 func ExportWith(t *Target, spec *lang.Spec, d *planner.Desired) ([]byte, []string, error) {
+	return ExportTo("", t, spec, d)
+}
+
+// ExportTo is ExportWith for a Compose file whose project directory (the
+// directory Compose resolves relative paths against: the file's own, or
+// the working directory for a file read from standard input) is the
+// absolute dir: the bind sources and secret and config files of the
+// project are written relative to it (exportPath), so the file works in
+// another checkout; with dir "", every path is absolute.
+func ExportTo(dir string, t *Target, spec *lang.Spec, d *planner.Desired) ([]byte, []string, error) {
 	// No top-level name: docker-compose 1.29 refuses it; -p names the project.
 	f := composefile.New[*composeService]("")
 	var warnings []string
@@ -47,9 +57,9 @@ func ExportWith(t *Target, spec *lang.Spec, d *planner.Desired) ([]byte, []strin
 				warnings = append(warnings, fmt.Sprintf("the %s %q comes from a value, not a file: the export names the file berth writes on apply (%s)", r.Type, r.Name, file))
 			}
 			if r.Type == TypeSecret {
-				f.AddSecret(r.Name, &composefile.FileObj{File: file})
+				f.AddSecret(r.Name, &composefile.FileObj{File: exportPath(dir, file)})
 			} else {
-				f.AddConfig(r.Name, &composefile.FileObj{File: file})
+				f.AddConfig(r.Name, &composefile.FileObj{File: exportPath(dir, file)})
 			}
 		case TypeContainer:
 			if s := f.Services[r.Group]; s != nil {
@@ -57,7 +67,7 @@ func ExportWith(t *Target, spec *lang.Spec, d *planner.Desired) ([]byte, []strin
 				continue
 			}
 			svc := spec.Services[r.Group]
-			s, err := exportService(svc, r, order[r.Group])
+			s, err := exportService(dir, svc, r, order[r.Group])
 			if err != nil {
 				return nil, nil, err
 			}
@@ -66,7 +76,7 @@ func ExportWith(t *Target, spec *lang.Spec, d *planner.Desired) ([]byte, []strin
 	}
 	for _, svc := range spec.SortedServices() {
 		if svc.Replicas == 0 {
-			s, err := exportScaledToZero(t, spec, svc, d, order[svc.Name])
+			s, err := exportScaledToZero(dir, t, spec, svc, d, order[svc.Name])
 			if err != nil {
 				return nil, nil, err
 			}
@@ -82,7 +92,7 @@ func ExportWith(t *Target, spec *lang.Spec, d *planner.Desired) ([]byte, []strin
 	return buf.Bytes(), warnings, nil
 }
 
-func exportService(svc *lang.Service, r *planner.Resource, after []string) (*composeService, error) {
+func exportService(dir string, svc *lang.Service, r *planner.Resource, after []string) (*composeService, error) {
 	a := r.Attrs
 	s := &composeService{
 		Image: a.String("image"), Command: a.List("command"),
@@ -110,9 +120,7 @@ func exportService(svc *lang.Service, r *planner.Resource, after []string) (*com
 		s.Networks = nets
 	}
 	for _, m := range a.List("mounts") {
-		typ, rest, _ := strings.Cut(m, ":")
-		_ = typ
-		s.Volumes = append(s.Volumes, rest)
+		s.Volumes = append(s.Volumes, exportMount(dir, m))
 	}
 	s.Secrets = sortedKeys(a.Map("secrets"))
 	s.Configs = sortedKeys(a.Map("configs"))
@@ -139,12 +147,12 @@ func exportService(svc *lang.Service, r *planner.Resource, after []string) (*com
 // exportScaledToZero writes a service with no replicas as it would run,
 // at replicas 0; one t cannot compile (the emulator is not available)
 // becomes a placeholder image.
-func exportScaledToZero(t *Target, spec *lang.Spec, svc *lang.Service, d *planner.Desired, after []string) (*composeService, error) {
+func exportScaledToZero(dir string, t *Target, spec *lang.Spec, svc *lang.Service, d *planner.Desired, after []string) (*composeService, error) {
 	a, _, diags := t.containerAttrs(spec, svc, contentHashes(d))
 	if diags.HasErrors() {
 		return &composeService{Image: "scratch", Deploy: &composeDeploy{Replicas: 0}}, nil
 	}
-	s, err := exportService(svc, &planner.Resource{Attrs: a}, after)
+	s, err := exportService(dir, svc, &planner.Resource{Attrs: a}, after)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -28,7 +29,9 @@ func newExportCmd() *cobra.Command {
 same code as berth plan, so the other tool runs what berth apply would.
 The one format is compose: a Compose file for docker-compose, or for
 docker stack deploy with --for swarm. berth import reads a Compose file
-back into a spec.`,
+back into a spec. The project's paths (bind sources, secret and config
+files) are written relative to the file's directory, or to the working
+directory for standard output (see berth export compose --help).`,
 		Example: `  berth export compose examples/shop -o compose.yaml
   docker-compose -p shop -f compose.yaml config
   berth export compose examples/shop --for swarm -o stack.yaml`,
@@ -90,7 +93,15 @@ derived from a sensitive variable: the file reads it from an environment
 variable, ${BERTH_VAR_name} when it is the variable's value as it is (the
 variable berth itself reads; ${BERTH_VAR_name-default} when the variable
 has a default, which Compose takes when it is unset, as berth does), else
-${BERTH_ENV_SERVICE_KEY}, and a warning names it.`,
+${BERTH_ENV_SERVICE_KEY}, and a warning names it.
+
+Bind sources and secret and config files of the project are written
+relative to the directory of the -o file (to the working directory when
+the file goes to standard output), which Compose resolves them against,
+so the file can be kept in the repository and run from any checkout:
+./data, ../shared/app.conf. A path of the host (/var/run/docker.sock),
+sharing at most one leading directory with that directory, stays
+absolute. (A file --for swarm still names every path absolute.)`,
 		Example: `  berth export compose examples/shop -o compose.yaml
   berth export compose --emulate examples/shop > compose.yaml
   berth export compose --for swarm examples/shop -o stack.yaml && docker stack deploy --resolve-image never -c stack.yaml shop`,
@@ -121,7 +132,7 @@ ${BERTH_ENV_SERVICE_KEY}, and a warning names it.`,
 			if err := reportDiags(cmd, diags); err != nil {
 				return err
 			}
-			data, warnings, err := compose.ExportWith(tg, spec, d)
+			data, warnings, err := compose.ExportTo(exportProjectDir(out), tg, spec, d)
 			if err != nil {
 				return err
 			}
@@ -142,6 +153,22 @@ ${BERTH_ENV_SERVICE_KEY}, and a warning names it.`,
 	cmd.Flags().StringVar(&target, "for", "", "compose, or swarm: a file for docker stack deploy --resolve-image never (default: the spec's berth.backend)")
 	backend.register(cmd.Flags())
 	return singleDashFlags(cmd)
+}
+
+// exportProjectDir is the directory Compose resolves the exported file's
+// relative paths against: the -o file's, or for standard output the
+// working directory (as docker-compose -f - reads it); "" (every path
+// absolute) when it cannot be told.
+func exportProjectDir(out string) string {
+	dir := "."
+	if out != "" && out != "-" {
+		dir = filepath.Dir(out)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	return abs
 }
 
 // exportEmulatorImage returns the emulator image, built through the engine
