@@ -2,7 +2,6 @@ package compose
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -29,7 +28,7 @@ func (b *Backend) observeContainers(ctx context.Context, project string) ([]*pla
 	}
 	list = slices.DeleteFunc(list, func(c container.Summary) bool { return !composeOwned(c.Labels) })
 	out := make([]*planner.ObservedResource, len(list))
-	images := &imageCache{cli: b, m: map[string]*imageDefaults{}, ids: map[string]string{}}
+	images := &imageCache{cli: b, m: map[string]*imageDefaults{}, ids: map[string][2]string{}}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(32)
 	for i, s := range list {
@@ -41,9 +40,10 @@ func (b *Backend) observeContainers(ctx context.Context, project string) ([]*pla
 				}
 				return err
 			}
-			r := observeContainer(project, ins, images.get(gctx, ins.Image))
-			if now := images.idOf(gctx, ins.Config.Image); now != "" && now != ins.Image {
-				r.Attrs.Set("image", movedTag(ins.Config.Image, ins.Image, now))
+			img := images.get(gctx, ins.Image)
+			r := observeContainer(project, ins, img)
+			if now, created := images.idOf(gctx, ins.Config.Image); now != "" && now != ins.Image {
+				r.Attrs.Set("image", movedTag(ins.Config.Image, imageBuild{ins.Image, img.created}, imageBuild{now, created}))
 			}
 			out[i] = r
 			return nil
@@ -80,43 +80,31 @@ type imageDefaults struct {
 	env    map[string]string
 	labels map[string]string
 	health map[string]string
+	// created is when the image was created, as the engine gives it
+	// (RFC 3339); "" when unknown.
+	created string
 }
 
 type imageCache struct {
 	cli *Backend
 	mu  sync.Mutex
 	m   map[string]*imageDefaults
-	ids map[string]string // image name → the id it names now ("" when unknown)
+	ids map[string][2]string // image name → the id it names now ("" when unknown), and its creation time
 }
 
-// idOf returns the id of the image name names now, or "" when the engine
-// does not have it.
-func (c *imageCache) idOf(ctx context.Context, name string) string {
+// idOf returns the id of the image name names now and when it was
+// created (as the engine gives it), or "" when the engine does not have it.
+func (c *imageCache) idOf(ctx context.Context, name string) (id, created string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if id, ok := c.ids[name]; ok {
-		return id
+	if ref, ok := c.ids[name]; ok {
+		return ref[0], ref[1]
 	}
-	id := ""
 	if img, err := c.cli.cli.ImageInspect(ctx, name); err == nil {
-		id = img.ID
+		id, created = img.ID, img.Created
 	}
-	c.ids[name] = id
-	return id
-}
-
-// movedTag is the observed image of a container whose image name was
-// given to another image since the container was made (a rebuilt
-// myapp:latest): it differs from the spec's name, so the plan replaces the
-// container and says why, as docker-compose up recreates it.
-// The text must stay under planner's long-value length to be printed.
-func movedTag(name, runs, now string) string {
-	return fmt.Sprintf("an older build of %s (%s, not %s)", name, shortImageID(runs), shortImageID(now))
-}
-
-// shortImageID is an image id as docker images prints it.
-func shortImageID(id string) string {
-	return shortID(strings.TrimPrefix(id, "sha256:"))
+	c.ids[name] = [2]string{id, created}
+	return id, created
 }
 
 func (c *imageCache) get(ctx context.Context, id string) *imageDefaults {
@@ -127,6 +115,7 @@ func (c *imageCache) get(ctx context.Context, id string) *imageDefaults {
 	}
 	d := &imageDefaults{}
 	if img, err := c.cli.cli.ImageInspect(ctx, id); err == nil && img.Config != nil {
+		d.created = img.Created
 		d.cmd = img.Config.Cmd
 		d.env = envMap(img.Config.Env)
 		d.labels = img.Config.Labels
