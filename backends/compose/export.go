@@ -84,6 +84,7 @@ func ExportTo(dir string, t *Target, spec *lang.Spec, d *planner.Desired) ([]byt
 			warnings = append(warnings, fmt.Sprintf("service %q has 0 replicas", svc.Name))
 		}
 	}
+	warnings = append(warnings, configWarnings(f.Services)...)
 	var buf bytes.Buffer
 	header := fmt.Sprintf("# The %s project, exported by berth from its spec. Run it with:\n#   docker-compose -p %s -f <this file> up -d\n", spec.Project, spec.Project)
 	if err := f.Encode(&buf, header); err != nil {
