@@ -14,4 +14,5 @@ func (st *loadState) check() {
 	st.checkPorts()
 	st.checkFaultReplicas()
 	st.checkZeroReplicas()
+	st.checkCallsToZeroReplicas()
 }

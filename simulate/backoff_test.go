@@ -1,6 +1,12 @@
 package simulate
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/berth-dev/berth/lang"
+)
 
 // TestBackoffJitterAnchor runs testdata/backoff, the AWS blog's contention
 // experiment (anchors: full jitter about 800 calls and 4.9 s to finish,
@@ -39,6 +45,19 @@ func TestBackoffJitterAnchor(t *testing.T) {
 	}
 }
 
+// loadImmediate loads testdata/immediate with vars. Its calls go to a
+// service with replicas = 0 on purpose, which lang warns about (every call
+// is refused): that one warning, at the call, is expected; any other
+// diagnostic fails the test.
+func loadImmediate(t testing.TB, vars map[string]string) *lang.Spec {
+	t.Helper()
+	sp, diags := lang.NewLoader().Load("testdata/immediate", lang.Options{Environ: []string{}, Vars: vars})
+	if sp == nil || len(diags) != 1 || diags[0].Severity != hcl.DiagWarning || diags[0].Summary != "Call to a service without replicas" {
+		t.Fatalf("load testdata/immediate: want only the warning of the call to \"gone\" (replicas = 0), got %v", diags)
+	}
+	return sp
+}
+
 // TestBackoffWaits runs testdata/immediate, whose calls are refused at
 // once, so a request's latency is exactly its waits between attempts: 3
 // attempts with base 20 ms and no jitter wait 20 + 40 ms exponential and
@@ -56,7 +75,7 @@ func TestBackoffWaits(t *testing.T) {
 		{"exponential", "0ms", 0},
 		{"constant", "0s", 0},
 	} {
-		sp := loadVars(t, "testdata/immediate", map[string]string{"backoff": tt.backoff, "base": tt.base})
+		sp := loadImmediate(t, map[string]string{"backoff": tt.backoff, "base": tt.base})
 		res := mustRun(t, sp, Options{Seed: 1})
 		e, c := res.Entry, res.Services["client"]
 		if e.Latency.Mean != tt.want || e.Latency.Max != tt.want || c.Retries != 2*c.Arrivals || c.Arrivals == 0 {
@@ -83,7 +102,7 @@ func TestBackoffJitterMeans(t *testing.T) {
 		{"equal", "constant", 0.030, 0.040},
 		{"decorrelated", "exponential", 0.110, 0.240},
 	} {
-		sp := loadVars(t, "testdata/immediate", map[string]string{"backoff": tt.backoff, "jitter": tt.jitter})
+		sp := loadImmediate(t, map[string]string{"backoff": tt.backoff, "jitter": tt.jitter})
 		sp.Loads["l"].Duration *= 20 // 20,000 requests
 		res := mustRun(t, sp, Options{Seed: 3})
 		e := res.Entry
