@@ -22,14 +22,21 @@ func (st *loadState) checkTimeoutOrder() {
 		ranges[t.key] = t.rng
 	}
 	warned := map[hcl.Range]bool{} // a for_each link's instances share a range
-	for _, down := range st.spec.SortedLinks() {
+	links := st.spec.SortedLinks()
+	callers := map[string][]*Link{} // service → the links into it that have a timeout, in links' order
+	for _, l := range links {
+		if l.Timeout > 0 {
+			callers[l.To] = append(callers[l.To], l)
+		}
+	}
+	for _, down := range links {
 		wait, how := downstreamWait(down)
 		if wait <= 0 {
 			continue
 		}
 		var up *Link // the shortest caller timeout that wait outlasts
-		for _, l := range st.spec.SortedLinks() {
-			if l.To != down.From || l.Timeout <= 0 || l.Timeout > wait || !callsThrough(st.spec, l, down.To) {
+		for _, l := range callers[down.From] {
+			if l.Timeout > wait || !callsThrough(st.spec, l, down.To) {
 				continue
 			}
 			if up == nil || l.Timeout < up.Timeout {
