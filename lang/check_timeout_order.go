@@ -22,6 +22,7 @@ func (st *loadState) checkTimeoutOrder() {
 		ranges[t.key] = t.rng
 	}
 	warned := map[hcl.Range]bool{} // a for_each link's instances share a range
+	shown, more, firstMore := 0, 0, hcl.Range{}
 	links := st.spec.SortedLinks()
 	callers := map[string][]*Link{} // service → the links into it that have a timeout, in links' order
 	for _, l := range links {
@@ -51,6 +52,12 @@ func (st *loadState) checkTimeoutOrder() {
 			continue
 		}
 		warned[rng] = true
+		if shown++; shown > timeoutOrderShown {
+			if more++; more == 1 {
+				firstMore = rng
+			}
+			continue
+		}
 		where := up.DeclRange
 		if r, ok := ranges[up.Key()]; ok {
 			where = r
@@ -60,8 +67,20 @@ func (st *loadState) checkTimeoutOrder() {
 			down.From, wait, down.To, how, up.From, up.To, up.Timeout, at(where),
 			down.To, up.From, down.From, down.From, down.To, up.Timeout, up.From, up.To))
 	}
+	if more > 0 {
+		st.add(warningAt(firstMore, "More timeouts longer than the caller's",
+			"%d more links, the first of them here, wait at least as long as their callers do; berth shows the first %d such warnings in full. The same fix applies to each: timeouts should shrink downstream.",
+			more, timeoutOrderShown))
+	}
 	st.checkClientTimeouts(ranges, warned)
 }
+
+// timeoutOrderShown is how many links checkTimeoutOrder warns about in
+// full; the rest are counted in one warning. A generated spec whose links
+// share one timeout would otherwise get a warning per link (2,994 for
+// 1,000 services, where the reader needs the pattern and a few places),
+// and building them cost a fifth of its load time.
+const timeoutOrderShown = 10
 
 // checkClientTimeouts is checkTimeoutOrder for a load's clients, the
 // callers of its entry: a link of the entry that waits at least as long
