@@ -3,6 +3,7 @@ package simulate
 import (
 	"math"
 	"math/rand/v2"
+	"time"
 
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/simulate/burst"
@@ -54,9 +55,7 @@ func (s *sim) newGenerator(ld *lang.Load, svc *service, ep *endpoint) *generator
 	case lang.ArrivalConstant:
 	case lang.ArrivalBursty:
 		g.poisson = true
-		if on, off := int64(ld.BurstOn), int64(ld.BurstOff); on > 0 && off > 0 {
-			g.bursty, g.burst = true, burst.Phases{On: on, Per: on + off, End: s.end}
-		}
+		g.burst, g.bursty = burst.Of(ld, time.Duration(s.end))
 	default:
 		g.poisson = true
 	}

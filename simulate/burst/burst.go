@@ -14,6 +14,12 @@
 // average, whatever its length, and no burst is higher than the spec's.
 package burst
 
+import (
+	"time"
+
+	"github.com/berth-dev/berth/lang"
+)
+
 // Phases are the on/off phases of a bursty load over a run of length End
 // (ns): On ns on then Per − On ns off, from time 0.
 type Phases struct {
@@ -40,3 +46,12 @@ func (p Phases) At(t int64) (on bool, until int64) {
 
 // Factor is the rate of a burst over the load's rate: (on + off) / on.
 func (p Phases) Factor() float64 { return float64(p.Per) / float64(p.On) }
+
+// Of returns the phases of ld over a run of length end, and whether ld is
+// bursty with both phases set (otherwise it sends at its rate throughout).
+func Of(ld *lang.Load, end time.Duration) (Phases, bool) {
+	if ld.Arrival != lang.ArrivalBursty || ld.BurstOn <= 0 || ld.BurstOff <= 0 {
+		return Phases{}, false
+	}
+	return Phases{On: int64(ld.BurstOn), Per: int64(ld.BurstOn + ld.BurstOff), End: int64(end)}, true
+}

@@ -43,8 +43,8 @@ func newSchedule(ld *lang.Load, scale float64, end time.Duration, seed uint64) *
 		end:     float64(end),
 		rng:     rand.New(rand.NewPCG(seed, 0x6c6f616467656e)),
 	}
-	if ld.Arrival == lang.ArrivalBursty && ld.BurstOn > 0 && ld.BurstOff > 0 {
-		s.burst = &burst.Phases{On: int64(ld.BurstOn), Per: int64(ld.BurstOn + ld.BurstOff), End: int64(end)}
+	if p, ok := burst.Of(ld, end); ok {
+		s.burst = &p
 	}
 	s.peak = s.prof.Peak() / 1e9 * s.burstFactor()
 	return s

@@ -6,6 +6,7 @@ import (
 
 	"github.com/berth-dev/berth/lang"
 	"github.com/berth-dev/berth/simulate"
+	"github.com/berth-dev/berth/simulate/burst"
 	"github.com/berth-dev/berth/simulate/whatif"
 )
 
@@ -45,8 +46,8 @@ func rateOf(spec *lang.Spec, ld *lang.Load, report *simulate.Report) loadRate {
 	}
 	peak := whatif.PeakRate(ld.Profile, to)
 	r := loadRate{peak: peak, mean: profileMean(ld.Profile, from, to, peak), text: num(peak) + "/s"}
-	if ld.Arrival == lang.ArrivalBursty && ld.BurstOn > 0 && ld.BurstOff > 0 {
-		r.peak = peak * float64(ld.BurstOn+ld.BurstOff) / float64(ld.BurstOn)
+	if p, ok := burst.Of(ld, to); ok {
+		r.peak = peak * p.Factor()
 		r.text = fmt.Sprintf("%s/s during its bursts, %s/s on average", num(r.peak), num(r.mean))
 	}
 	return r
